@@ -1,0 +1,75 @@
+/**
+ * Assembles the Hono app: middleware, one sub-app per resource, the collaboration socket and
+ * one error mapper. Nothing here listens; server/index.ts and the tests do.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { UpgradeWebSocket } from 'hono/ws';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { collabPath } from '../shared/collab/protocol';
+import type { AppEnv, Services } from './context';
+import { HttpError } from './errors';
+import { originCheck } from './http/originCheck';
+import { securityHeaders } from './http/securityHeaders';
+import { sessionMiddleware } from './http/session';
+import { staticClient } from './http/staticClient';
+import { collabRoutes } from './collab/upgradeRoute';
+import type { RoomRegistry } from './collab/RoomRegistry';
+import { authRoutes } from './routes/auth';
+import { documentRoutes, workspaceDocumentRoutes } from './routes/documents';
+import { healthRoutes } from './routes/health';
+import { inviteRoutes, workspaceInviteRoutes } from './routes/invites';
+import { meRoutes } from './routes/me';
+import { memberRoutes } from './routes/members';
+import { partyRoutes } from './routes/parties';
+import { workspaceRoutes } from './routes/workspaces';
+
+/** `upgradeWebSocket` is passed lazily: @hono/node-ws needs the finished app to create it. */
+export function createApp(services: Services, registry: RoomRegistry, upgradeWebSocket: () => UpgradeWebSocket) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', securityHeaders(services.config));
+  app.use('*', sessionMiddleware(services));
+
+  const api = new Hono<AppEnv>();
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: services.config.maxBodyBytes,
+      onError: (c) =>
+        c.json({ error: { code: 'too_large', message: 'Het verzoek is te groot.' } }, 413),
+    }),
+  );
+  api.use('*', originCheck(services));
+  api.route('/health', healthRoutes(services));
+  api.route('/auth', authRoutes(services));
+  api.route('/me', meRoutes());
+  api.route('/workspaces', workspaceRoutes(services));
+  api.route('/workspaces/:id/parties', partyRoutes(services));
+  api.route('/workspaces/:id/members', memberRoutes(services));
+  api.route('/workspaces/:id/invites', workspaceInviteRoutes(services));
+  api.route('/workspaces/:id/documents', workspaceDocumentRoutes(services));
+  api.route('/invites', inviteRoutes(services));
+  api.route('/documents', documentRoutes(services));
+  api.all('*', (c) => c.json({ error: { code: 'not_found', message: 'Onbekend adres in de API.' } }, 404));
+
+  app.route('/api', api);
+  app.route(collabPath, collabRoutes(services, registry, upgradeWebSocket));
+  if (services.config.clientDir) app.route('/', staticClient(services.config.clientDir));
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+      const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+      return c.json(body, error.status);
+    }
+    if (error instanceof HTTPException) {
+      return c.json({ error: { code: 'http_error', message: error.message } }, error.status as ContentfulStatusCode);
+    }
+    console.error(`[http] ${c.req.method} ${c.req.path} failed:`, error);
+    return c.json({ error: { code: 'internal', message: 'Er ging iets mis op de server.' } }, 500);
+  });
+
+  return app;
+}

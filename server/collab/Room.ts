@@ -1,0 +1,175 @@
+/**
+ * One open document: its Y.Doc, its awareness and the connections editing it.
+ * Order for every accepted update: apply (Yjs validates) -> append to SQLite -> relay the
+ * frame, encoded once, to every other connection. The sender never gets its own update back.
+ */
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { CloseCode } from '../../shared/collab/protocol';
+import {
+  type ClientMessage,
+  encodeAwareness,
+  encodeStored,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  isEmptyUpdate,
+} from './codec';
+import type { Connection } from './Connection';
+import type { DocumentStore, LoadedDocument } from './DocumentStore';
+import type { CollabLog } from './log';
+
+export interface RoomOptions {
+  compactAfterUpdates: number;
+  /** Delay that groups acknowledgements of a burst of keystrokes into one frame. */
+  ackDelayMs: number;
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly connections = new Set<Connection>();
+  private lastUpdateId: number;
+  private logLength: number;
+  private compactionScheduled = false;
+
+  constructor(
+    readonly documentId: string,
+    loaded: LoadedDocument,
+    private readonly store: DocumentStore,
+    private readonly options: RoomOptions,
+    private readonly log: CollabLog,
+  ) {
+    this.doc = loaded.doc;
+    this.lastUpdateId = loaded.lastUpdateId;
+    this.logLength = loaded.logLength;
+    this.awareness = new Awareness(this.doc);
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.trackAwareness(change, origin));
+  }
+
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.getStates().size > 0) {
+      connection.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+    }
+  }
+
+  /** Removes the connection and its presence for everyone. Returns true when the room is empty. */
+  leave(connection: Connection): boolean {
+    if (!this.connections.delete(connection)) return this.connections.size === 0;
+    const ids = [...connection.awarenessClientIds].filter((id) => this.awareness.getStates().has(id));
+    if (ids.length > 0) {
+      removeAwarenessStates(this.awareness, ids, connection);
+      this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), connection);
+    }
+    return this.connections.size === 0;
+  }
+
+  /** Handles one decoded frame; `frame` is the raw bytes, relayed as they are where possible. */
+  receive(connection: Connection, message: ClientMessage, frame: Uint8Array): void {
+    switch (message.kind) {
+      case 'syncStep1':
+        connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+        return;
+      case 'syncStep2':
+        this.acceptUpdate(connection, message.update, null);
+        return;
+      case 'update':
+        this.acceptUpdate(connection, message.update, frame);
+        return;
+      case 'awareness':
+        applyAwarenessUpdate(this.awareness, message.update, connection);
+        this.broadcast(frame, connection);
+        return;
+      case 'queryAwareness':
+        connection.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        return;
+      case 'auth':
+        return;
+    }
+  }
+
+  private acceptUpdate(connection: Connection, update: Uint8Array, updateFrame: Uint8Array | null): void {
+    // Read-only is enforced here, where messages arrive: nothing from a viewer is applied,
+    // stored or relayed, whatever its client claims.
+    if (!connection.principal.canWrite || isEmptyUpdate(update)) return;
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      this.log.warn('update rejected by Yjs', connection, error);
+      connection.close(CloseCode.updateRejected, 'update rejected');
+      return;
+    }
+    try {
+      this.lastUpdateId = this.store.append(this.documentId, update, connection.principal);
+    } catch (error) {
+      // The doc now holds an update that is not on disk: nobody may receive it. Closing every
+      // connection unloads the room, and the next load starts again from what was stored.
+      this.log.error('storing update failed', connection, error);
+      for (const other of this.connections) other.close(CloseCode.storageFailed, 'storage failed');
+      return;
+    }
+    this.broadcast(updateFrame ?? encodeUpdate(update), connection);
+    if (connection.wantsAck) this.scheduleAck(connection);
+    this.logLength += 1;
+    if (this.logLength >= this.options.compactAfterUpdates) this.scheduleCompaction();
+  }
+
+  private broadcast(frame: Uint8Array, except: Connection | null): void {
+    for (const connection of this.connections) {
+      if (connection !== except) connection.send(frame);
+    }
+  }
+
+  private scheduleAck(connection: Connection): void {
+    if (connection.ackScheduled) return;
+    connection.ackScheduled = true;
+    setTimeout(() => {
+      connection.ackScheduled = false;
+      connection.send(encodeStored(Y.encodeStateVector(this.doc)));
+    }, this.options.ackDelayMs);
+  }
+
+  private scheduleCompaction(): void {
+    if (this.compactionScheduled) return;
+    this.compactionScheduled = true;
+    // Off the hot path: after the current burst of frames has been relayed.
+    setImmediate(() => {
+      this.compactionScheduled = false;
+      if (!this.doc.isDestroyed) this.compact();
+    });
+  }
+
+  /** Folds the log into the snapshot. Everything up to lastUpdateId is in the doc. */
+  compact(): void {
+    if (this.logLength === 0) return;
+    try {
+      this.store.compact(this.documentId, Y.encodeStateAsUpdate(this.doc), this.lastUpdateId);
+      this.logLength = 0;
+    } catch (error) {
+      // The log still holds every update; compaction is only an optimisation.
+      this.log.error('compaction failed', null, error, this.documentId);
+    }
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private trackAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    if (!this.connections.has(origin as Connection)) return;
+    const connection = origin as Connection;
+    for (const id of [...added, ...updated]) connection.awarenessClientIds.add(id);
+    for (const id of removed) connection.awarenessClientIds.delete(id);
+  }
+}

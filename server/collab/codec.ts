@@ -1,0 +1,101 @@
+/**
+ * The y-websocket wire format, in one place: the only module that touches lib0 encoding.
+ * A frame is `varUint messageType` followed by the message; sync frames add
+ * `varUint syncType` and a `varUint8Array` payload.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { MessageType, SyncMessageType } from '../../shared/collab/protocol';
+
+export type ClientMessage =
+  | { kind: 'syncStep1'; stateVector: Uint8Array }
+  | { kind: 'syncStep2'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'queryAwareness' }
+  /** Clients have no business sending auth messages; they are read and ignored. */
+  | { kind: 'auth' };
+
+/** A frame that does not decode. The connection that sent it is closed; nothing else is. */
+export class MalformedFrameError extends Error {}
+
+function readPayload(decoder: decoding.Decoder): Uint8Array {
+  const length = decoding.readVarUint(decoder);
+  // lib0 would throw a RangeError on its own; checking first gives one clear error for
+  // truncated frames and for huge declared lengths alike.
+  if (length > decoder.arr.length - decoder.pos) throw new MalformedFrameError('payload longer than frame');
+  return decoding.readUint8Array(decoder, length);
+}
+
+/** Decodes one client frame, or throws {@link MalformedFrameError}. */
+export function decodeClientFrame(frame: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.sync: {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = readPayload(decoder);
+        if (syncType === SyncMessageType.step1) return { kind: 'syncStep1', stateVector: payload };
+        if (syncType === SyncMessageType.step2) return { kind: 'syncStep2', update: payload };
+        if (syncType === SyncMessageType.update) return { kind: 'update', update: payload };
+        throw new MalformedFrameError(`unknown sync message type ${syncType}`);
+      }
+      case MessageType.awareness:
+        return { kind: 'awareness', update: readPayload(decoder) };
+      case MessageType.queryAwareness:
+        return { kind: 'queryAwareness' };
+      case MessageType.auth:
+        return { kind: 'auth' };
+      default:
+        throw new MalformedFrameError(`unknown message type ${type}`);
+    }
+  } catch (error) {
+    if (error instanceof MalformedFrameError) throw error;
+    throw new MalformedFrameError((error as Error).message);
+  }
+}
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+function syncFrame(syncType: SyncMessageType, payload: Uint8Array): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, syncType);
+    encoding.writeVarUint8Array(e, payload);
+  });
+}
+
+export const encodeSyncStep1 = (stateVector: Uint8Array) => syncFrame(SyncMessageType.step1, stateVector);
+export const encodeSyncStep2 = (update: Uint8Array) => syncFrame(SyncMessageType.step2, update);
+export const encodeUpdate = (update: Uint8Array) => syncFrame(SyncMessageType.update, update);
+
+export const encodeAwareness = (update: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.awareness);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+/** werktafel's acknowledgement: the server's state vector after storing the client's update. */
+export const encodeStored = (stateVector: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.stored);
+    encoding.writeVarUint8Array(e, stateVector);
+  });
+
+/** y-protocols/auth "permission denied" (0), with a reason the client logs. */
+export const encodeAuthDenied = (reason: string) =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.auth);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarString(e, reason);
+  });
+
+/** An update with no structs and an empty delete set: the usual empty sync step 2. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}

@@ -1,0 +1,48 @@
+/** Configuration from the environment, read once at start. */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Origin of the public URL: the only Origin accepted on cookie requests and socket upgrades. */
+  publicOrigin: string;
+  publicUrl: string;
+  /** Largest WebSocket frame accepted, in bytes. */
+  maxFrameBytes: number;
+  /** Largest HTTP request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Log rows per document that trigger a compaction into the snapshot. */
+  compactAfterUpdates: number;
+  /** Serve the built client from this folder (absent in API-only runs). */
+  clientDir: string | null;
+  /** SQLite `synchronous`: NORMAL is durable against process crashes in WAL mode. */
+  synchronous: 'NORMAL' | 'FULL';
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${key} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = env.PORT === '0' ? 0 : intFromEnv(env, 'PORT', 3000);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
+  if (synchronous !== 'NORMAL' && synchronous !== 'FULL') throw new Error('SQLITE_SYNCHRONOUS must be NORMAL or FULL');
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    publicOrigin: new URL(publicUrl).origin,
+    publicUrl,
+    maxFrameBytes: intFromEnv(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024),
+    maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 1024 * 1024),
+    compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
+    clientDir: env.CLIENT_DIR === '' ? null : path.resolve(env.CLIENT_DIR ?? 'dist'),
+    synchronous,
+  };
+}

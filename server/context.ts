@@ -1,0 +1,30 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { Config } from './config';
+import type { Repos } from './db/repos';
+import type { SessionRow } from './db/sessions';
+import type { UserRow } from './db/users';
+import type { SignInThrottle } from './auth/signInThrottle';
+
+/** What revoking access needs from the collaboration server, without depending on it. */
+export interface ConnectionControl {
+  /** Closes every socket of this user in this workspace. */
+  closeForMember(workspaceId: string, userId: string, code: number, reason: string): void;
+  /** Closes every socket opened with this session. */
+  closeForSession(sessionId: string, code: number, reason: string): void;
+}
+
+/** Everything a route needs, built once in server/app.ts. */
+export interface Services {
+  config: Config;
+  repos: Repos;
+  throttle: SignInThrottle;
+  connections: ConnectionControl;
+}
+
+export interface AppEnv {
+  Bindings: HttpBindings;
+  Variables: {
+    user: UserRow | null;
+    session: SessionRow | null;
+  };
+}

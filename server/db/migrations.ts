@@ -1,0 +1,86 @@
+/**
+ * Schema migrations, applied in order at start. Append only: never edit a released step.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,               -- hex SHA-256 of the token; the token itself is never stored
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE parties (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    color TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX parties_workspace ON parties(workspace_id);
+  CREATE TABLE members (
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    party_id TEXT REFERENCES parties(id),
+    role TEXT NOT NULL CHECK (role IN ('owner','editor','commenter','viewer')),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, user_id)
+  );
+  CREATE INDEX members_user ON members(user_id);
+  CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,   -- hex SHA-256 of the link token
+    role TEXT NOT NULL,
+    party_id TEXT NOT NULL REFERENCES parties(id),
+    expires_at INTEGER NOT NULL,
+    max_uses INTEGER NOT NULL,
+    uses INTEGER NOT NULL DEFAULT 0,
+    revoked_at INTEGER,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX invites_workspace ON invites(workspace_id);
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    template TEXT NOT NULL,
+    archived_at INTEGER,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX documents_workspace ON documents(workspace_id);
+  -- The merged Yjs state of a document up to and including update log row upto_id.
+  CREATE TABLE document_snapshots (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    state BLOB NOT NULL,
+    upto_id INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  -- Every accepted Yjs update, appended before it is relayed; folded into the snapshot by compaction.
+  CREATE TABLE document_updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    update_bytes BLOB NOT NULL,
+    user_id TEXT,
+    party_id TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX document_updates_document ON document_updates(document_id, id);
+  `,
+];

@@ -1,0 +1,25 @@
+import type { Db } from './database';
+import { createDocumentRepo } from './documents';
+import { createDocumentUpdateRepo } from './documentUpdates';
+import { createInviteRepo } from './invites';
+import { createMemberRepo } from './members';
+import { createPartyRepo } from './parties';
+import { createSessionRepo } from './sessions';
+import { createUserRepo } from './users';
+import { createWorkspaceRepo } from './workspaces';
+
+/** Every repository over one database connection. */
+export function createRepos(db: Db) {
+  return {
+    db,
+    users: createUserRepo(db),
+    sessions: createSessionRepo(db),
+    workspaces: createWorkspaceRepo(db),
+    parties: createPartyRepo(db),
+    members: createMemberRepo(db),
+    invites: createInviteRepo(db),
+    documents: createDocumentRepo(db),
+    documentUpdates: createDocumentUpdateRepo(db),
+  };
+}
+export type Repos = ReturnType<typeof createRepos>;

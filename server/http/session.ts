@@ -1,0 +1,49 @@
+/** Reads the session cookie into `c.var.user` and re-sends it when its expiry slid forward. */
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { validateSessionToken } from '../auth/sessionTokens';
+import type { AppEnv, Services } from '../context';
+import { UnauthorizedError } from '../errors';
+import type { UserRow } from '../db/users';
+
+export const SESSION_COOKIE = 'session';
+
+export function setSessionCookie(c: Context, services: Services, token: string, expiresAt: number): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: services.config.publicUrl.startsWith('https:'),
+    expires: new Date(expiresAt),
+  });
+}
+
+export function clearSessionCookie(c: Context, services: Services): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: services.config.publicUrl.startsWith('https:') });
+}
+
+export function sessionMiddleware(services: Services): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('user', null);
+    c.set('session', null);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const validated = validateSessionToken(services.repos.sessions, token);
+      const user = validated ? services.repos.users.findById(validated.session.user_id) : undefined;
+      if (validated && user) {
+        c.set('user', user);
+        c.set('session', validated.session);
+        if (validated.renewed) setSessionCookie(c, services, token, validated.session.expires_at);
+      } else {
+        clearSessionCookie(c, services);
+      }
+    }
+    await next();
+  };
+}
+
+export function requireUser(c: Context<AppEnv>): UserRow {
+  const user = c.get('user');
+  if (!user) throw new UnauthorizedError();
+  return user;
+}

@@ -1,0 +1,66 @@
+/**
+ * The only place that decides who may do what. The HTTP routes, the collaboration socket and
+ * the abilities sent to the client all ask here.
+ */
+import type { Abilities } from '../../shared/api/abilities';
+import type { Role } from '../../shared/api/roles';
+import { ForbiddenError, NotFoundError } from '../errors';
+
+export const actions = [
+  'workspace:read',
+  'workspace:update',
+  'party:manage',
+  'member:manage',
+  'member:leave',
+  'invite:manage',
+  'document:create',
+  'document:read',
+  'document:update',
+  'document:write',
+  'document:comment',
+] as const;
+export type Action = (typeof actions)[number];
+
+/** What a member of a workspace is: their role decides, the party does not. */
+export interface Membership {
+  role: Role;
+}
+
+const readerActions: Action[] = ['workspace:read', 'document:read', 'member:leave'];
+const editorActions: Action[] = [...readerActions, 'document:create', 'document:update', 'document:write', 'document:comment'];
+
+const grants: Record<Role, ReadonlySet<Action>> = {
+  owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage']),
+  editor: new Set(editorActions),
+  commenter: new Set<Action>([...readerActions, 'document:comment']),
+  viewer: new Set(readerActions),
+};
+
+/** True when the membership allows the action; a missing membership allows nothing. */
+export function can(membership: Membership | undefined | null, action: Action): boolean {
+  return membership ? grants[membership.role].has(action) : false;
+}
+
+/**
+ * Throws when the action is not allowed. Someone who is not a member gets a 404, the same as
+ * for a workspace that does not exist, so existence does not leak.
+ */
+export function authorize(membership: Membership | undefined | null, action: Action): asserts membership is Membership {
+  if (!membership) throw new NotFoundError();
+  if (!can(membership, action)) throw new ForbiddenError();
+}
+
+export function abilitiesFor(membership: Membership | undefined | null): Abilities {
+  return {
+    readWorkspace: can(membership, 'workspace:read'),
+    manageWorkspace: can(membership, 'workspace:update'),
+    manageParties: can(membership, 'party:manage'),
+    manageMembers: can(membership, 'member:manage'),
+    manageInvites: can(membership, 'invite:manage'),
+    createDocument: can(membership, 'document:create'),
+    updateDocument: can(membership, 'document:update'),
+    readDocument: can(membership, 'document:read'),
+    writeDocument: can(membership, 'document:write'),
+    comment: can(membership, 'document:comment'),
+  };
+}

@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { updateMemberReq } from '../../shared/api/schemas';
+import { CloseCode } from '../../shared/collab/protocol';
+import type { AppEnv, Services } from '../context';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { requireUser } from '../http/session';
+import { parseBody } from '../http/validate';
+import { authorize } from '../policies';
+import { presentMember } from '../presenters';
+import { loadWorkspace } from './loaders';
+
+const lastOwner = () =>
+  new ConflictError('last_owner', 'Een werkruimte houdt altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.');
+
+/** Mounted at /api/workspaces/:id/members. */
+export function memberRoutes(services: Services) {
+  const { repos } = services;
+
+  const loadMember = (workspaceId: string, userId: string) => {
+    const member = repos.members.listForWorkspace(workspaceId).find((m) => m.user_id === userId);
+    if (!member) throw new NotFoundError('Deze persoon is geen lid (meer).');
+    return member;
+  };
+
+  return new Hono<AppEnv>()
+    .patch('/:userId', async (c) => {
+      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      authorize(membership, 'member:manage');
+      const target = loadMember(workspace.id, c.req.param('userId'));
+      const body = await parseBody(c, updateMemberReq);
+      if (body.partyId !== undefined) {
+        const party = repos.parties.findById(body.partyId);
+        if (!party || party.workspace_id !== workspace.id) throw new ValidationError({ partyId: 'Kies een partij uit deze werkruimte.' });
+      }
+      const role = body.role ?? target.role;
+      if (target.role === 'owner' && role !== 'owner' && repos.members.ownerCount(workspace.id) <= 1) throw lastOwner();
+      const updated = { ...target, role, party_id: body.partyId ?? target.party_id };
+      repos.members.update(updated);
+      if (role !== target.role) {
+        // Open sockets carry the old role; closing them makes the client reconnect with the new one.
+        services.connections.closeForMember(workspace.id, target.user_id, CloseCode.roleChanged, 'role changed');
+      }
+      return c.json(presentMember(updated, true));
+    })
+    .delete('/:userId', (c) => {
+      const user = requireUser(c);
+      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      const targetId = c.req.param('userId');
+      authorize(membership, targetId === user.id ? 'member:leave' : 'member:manage');
+      const target = loadMember(workspace.id, targetId);
+      if (target.role === 'owner' && repos.members.ownerCount(workspace.id) <= 1) throw lastOwner();
+      repos.members.delete(workspace.id, target.user_id);
+      services.connections.closeForMember(workspace.id, target.user_id, CloseCode.accessRevoked, 'removed from workspace');
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { createWorkspaceReq, updateWorkspaceReq } from '../../shared/api/schemas';
+import type { AppEnv, Services } from '../context';
+import { requireUser } from '../http/session';
+import { parseBody } from '../http/validate';
+import { abilitiesFor, authorize, can } from '../policies';
+import { presentDocument, presentInvite, presentMember, presentParty, presentWorkspace } from '../presenters';
+import { loadWorkspace } from './loaders';
+
+export function workspaceRoutes(services: Services) {
+  const { repos } = services;
+
+  return new Hono<AppEnv>()
+    .get('/', (c) => {
+      const user = requireUser(c);
+      return c.json(
+        repos.workspaces.listForUser(user.id).map((w) => ({ ...presentWorkspace(w), role: w.role, partyId: w.party_id })),
+      );
+    })
+    .post('/', async (c) => {
+      const user = requireUser(c);
+      const body = await parseBody(c, createWorkspaceReq);
+      const workspace = repos.workspaces.create(body.name, user.id);
+      return c.json(presentWorkspace(workspace), 201);
+    })
+    .get('/:id', (c) => {
+      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id'));
+      authorize(membership, 'workspace:read');
+      const manageMembers = can(membership, 'member:manage');
+      return c.json({
+        ...presentWorkspace(workspace),
+        role: membership.role,
+        partyId: membership.party_id,
+        abilities: abilitiesFor(membership),
+        parties: repos.parties.listForWorkspace(workspace.id).map(presentParty),
+        members: repos.members.listForWorkspace(workspace.id).map((m) => presentMember(m, manageMembers)),
+        documents: repos.documents.listForWorkspace(workspace.id).map(presentDocument),
+        ...(can(membership, 'invite:manage')
+          ? { invites: repos.invites.listForWorkspace(workspace.id).map(presentInvite) }
+          : {}),
+      });
+    })
+    .patch('/:id', async (c) => {
+      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id'));
+      authorize(membership, 'workspace:update');
+      const body = await parseBody(c, updateWorkspaceReq);
+      repos.workspaces.rename(workspace.id, body.name);
+      return c.json(presentWorkspace({ ...workspace, name: body.name }));
+    });
+}

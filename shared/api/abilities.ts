@@ -1,0 +1,21 @@
+/**
+ * What the signed-in user may do in one workspace. Computed by server/policies and sent to
+ * the client, so the interface never repeats the rules.
+ */
+export interface Abilities {
+  readWorkspace: boolean;
+  manageWorkspace: boolean;
+  manageParties: boolean;
+  manageMembers: boolean;
+  manageInvites: boolean;
+  createDocument: boolean;
+  updateDocument: boolean;
+  readDocument: boolean;
+  writeDocument: boolean;
+  comment: boolean;
+}
+
+/** Shape of an error response body. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}

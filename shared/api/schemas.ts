@@ -1,0 +1,82 @@
+/**
+ * Request bodies of the HTTP API. The server validates with these; the client forms use
+ * the same limits. Messages are Dutch because they are shown to the user as they are.
+ */
+import { z } from 'zod';
+import { documentTemplates, partyKinds, roles } from './roles';
+
+const name = z.string().trim().min(1, 'Vul een naam in.').max(120, 'Maximaal 120 tekens.');
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'Dit e-mailadres is te lang.')
+  .pipe(z.email('Vul een geldig e-mailadres in.'));
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Kies een kleur als #rrggbb.');
+const id = z.string().min(1).max(64);
+
+export const signupReq = z.object({
+  email,
+  name,
+  password: z
+    .string()
+    .min(10, 'Een wachtwoord heeft minstens 10 tekens.')
+    .max(256, 'Een wachtwoord heeft hoogstens 256 tekens.'),
+});
+export type SignupReq = z.infer<typeof signupReq>;
+
+export const loginReq = z.object({
+  email,
+  password: z.string().min(1, 'Vul je wachtwoord in.').max(256, 'Een wachtwoord heeft hoogstens 256 tekens.'),
+});
+export type LoginReq = z.infer<typeof loginReq>;
+
+export const createWorkspaceReq = z.object({ name });
+export type CreateWorkspaceReq = z.infer<typeof createWorkspaceReq>;
+
+export const updateWorkspaceReq = z.object({ name });
+export type UpdateWorkspaceReq = z.infer<typeof updateWorkspaceReq>;
+
+export const createPartyReq = z.object({
+  name,
+  kind: z.enum(partyKinds, 'Kies een soort partij.'),
+  color: hexColor.optional(),
+});
+export type CreatePartyReq = z.infer<typeof createPartyReq>;
+
+export const updatePartyReq = z
+  .object({ name, kind: z.enum(partyKinds, 'Kies een soort partij.'), color: hexColor })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Geef minstens één veld om te wijzigen.');
+export type UpdatePartyReq = z.infer<typeof updatePartyReq>;
+
+export const updateMemberReq = z
+  .object({ role: z.enum(roles, 'Kies een rol.'), partyId: id })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Geef minstens één veld om te wijzigen.');
+export type UpdateMemberReq = z.infer<typeof updateMemberReq>;
+
+export const createInviteReq = z.object({
+  role: z.enum(roles, 'Kies een rol.'),
+  partyId: id,
+  /** Days until the link expires. */
+  expiresInDays: z.number().int().min(1).max(90).default(14),
+  /** How many people may use the link. */
+  maxUses: z.number().int().min(1).max(500).default(25),
+});
+export type CreateInviteReq = z.input<typeof createInviteReq>;
+
+export const createDocumentReq = z.object({
+  title: z.string().trim().min(1, 'Geef het document een titel.').max(200, 'Maximaal 200 tekens.'),
+  template: z.enum(documentTemplates, 'Kies een sjabloon.').default('blank'),
+});
+export type CreateDocumentReq = z.input<typeof createDocumentReq>;
+
+export const updateDocumentReq = z
+  .object({
+    title: z.string().trim().min(1, 'Geef het document een titel.').max(200, 'Maximaal 200 tekens.'),
+    archived: z.boolean(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Geef minstens één veld om te wijzigen.');
+export type UpdateDocumentReq = z.infer<typeof updateDocumentReq>;

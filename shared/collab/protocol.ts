@@ -1,0 +1,61 @@
+/**
+ * Names of the y-websocket protocol as spoken on `/collab/:documentId`.
+ * Framework-free: imported by the server codec, the browser client and the tests.
+ */
+
+/** First varUint of every frame. Values are fixed by y-websocket. */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  /**
+   * werktafel extension, sent only to clients that connect with `?ack=1`:
+   * the server's state vector after it stored an update from that client.
+   * Stock clients never receive it.
+   */
+  stored: 100,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** Second varUint of a sync frame. Values are fixed by y-protocols/sync. */
+export const SyncMessageType = {
+  step1: 0,
+  step2: 1,
+  update: 2,
+} as const;
+export type SyncMessageType = (typeof SyncMessageType)[keyof typeof SyncMessageType];
+
+/**
+ * Close codes the server uses. 4000-4999 is the range RFC 6455 leaves to applications.
+ * Codes 4400-4499 mirror an HTTP 4xx and tell the stock `WebsocketProvider` not to reconnect
+ * (its default `shouldReconnect`); the others invite a reconnect.
+ */
+export const CloseCode = {
+  /** Normal shutdown of the server (SIGTERM). */
+  serverShutdown: 1001,
+  /** ws closes oversized frames itself with 1009 (message too big). */
+  frameTooLarge: 1009,
+  malformedFrame: 4400,
+  sessionEnded: 4401,
+  accessRevoked: 4403,
+  /** The member's role changed: reconnect, and the new role applies. */
+  roleChanged: 4001,
+  updateRejected: 4422,
+  storageFailed: 4500,
+  documentUnavailable: 4503,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which a client must not reconnect without the user acting. */
+export const terminalCloseCodes: ReadonlySet<number> = new Set([
+  CloseCode.sessionEnded,
+  CloseCode.accessRevoked,
+  CloseCode.documentUnavailable,
+]);
+
+/** Path prefix of the collaboration socket: `${collabPath}/${documentId}`. */
+export const collabPath = '/collab';
+
+/** Query parameter a client sets to receive {@link MessageType.stored} acknowledgements. */
+export const ackParam = 'ack';

@@ -1,0 +1,93 @@
+/**
+ * A real werktafel server for tests: real HTTP and WebSocket on a free port, real SQLite in a
+ * temporary data directory. In-process by default; `spawnServerProcess` runs it as a separate
+ * process for tests that kill it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/server';
+import { getFreePort } from './ports';
+
+export function makeDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'werktafel-test-'));
+}
+
+export interface TestServer extends RunningServer {
+  origin: string;
+  dataDir: string;
+  /** Closes the server and removes its data directory. */
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = env.DATA_DIR ?? makeDataDir();
+  const port = await getFreePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: origin, DATA_DIR: dataDir, CLIENT_DIR: '', ...env });
+  const server = await startServer(config);
+  return {
+    ...server,
+    origin,
+    dataDir,
+    async stop() {
+      await server.close();
+      if (!env.DATA_DIR) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ServerProcess {
+  origin: string;
+  port: number;
+  dataDir: string;
+  child: ChildProcess;
+  /** Everything the process wrote to stdout and stderr. */
+  output(): string;
+  /** SIGKILL: no shutdown code runs. */
+  kill9(): Promise<void>;
+  /** SIGTERM, and wait for the exit. */
+  stop(): Promise<number | null>;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** Starts `server/index.ts` in its own Node process on the given data directory. */
+export async function spawnServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await getFreePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/index.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: origin, DATA_DIR: dataDir, CLIENT_DIR: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('listens on')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
+    setTimeout(() => reject(new Error(`server did not start in 20 s:\n${output}`)), 20_000).unref();
+  });
+  return {
+    origin,
+    port,
+    dataDir,
+    child,
+    output: () => output,
+    async kill9() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
