@@ -1,0 +1,69 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { Header } from './components/Header';
+import { ErrorState, Loading } from './components/Status';
+import { HomePage } from './pages/HomePage';
+import { InvitePage } from './pages/InvitePage';
+import { LoginPage, SignupPage } from './pages/AuthPages';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { WorkspacePage } from './pages/WorkspacePage';
+import { navigate, useLocation } from './router';
+import { authPath, matchRoute, publicRoutes, safeNext, type Route } from './routes';
+import { useSession } from './session';
+
+// The editor (Tiptap, Yjs) is most of the code; load it only for document pages.
+const DocumentPage = lazy(() => import('./pages/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'login':
+      return <LoginPage />;
+    case 'signup':
+      return <SignupPage />;
+    case 'home':
+      return <HomePage />;
+    case 'workspace':
+      return <WorkspacePage key={route.id} id={route.id} />;
+    case 'document':
+      return (
+        <Suspense fallback={<Loading />}>
+          <DocumentPage key={route.id} id={route.id} />
+        </Suspense>
+      );
+    case 'invite':
+      return <InvitePage key={route.token} token={route.token} />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
+
+/** Decides what the current address shows, and sends signed-out people to the sign-in page. */
+function Routes() {
+  const location = useLocation();
+  const { state, retry } = useSession();
+  const route = matchRoute(location.pathname);
+  const needsUser = !publicRoutes.has(route.name);
+  const signedOut = state.status === 'ready' && !state.user;
+  const signedIn = state.status === 'ready' && !!state.user;
+  const isAuthPage = route.name === 'login' || route.name === 'signup';
+
+  useEffect(() => {
+    if (needsUser && signedOut) navigate(authPath('login', location.href), { replace: true });
+    if (isAuthPage && signedIn) navigate(safeNext(location.search.get('next')), { replace: true });
+  }, [needsUser, signedOut, signedIn, isAuthPage, location.href, location.search]);
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorState error={null} onRetry={retry} />;
+  if ((needsUser && signedOut) || (isAuthPage && signedIn)) return <Loading />;
+  return <Page route={route} />;
+}
+
+export function App() {
+  return (
+    <>
+      <Header />
+      <main id="main" className="site-main" tabIndex={-1}>
+        <Routes />
+      </main>
+    </>
+  );
+}

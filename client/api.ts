@@ -1,0 +1,150 @@
+/**
+ * The HTTP API client: same-origin fetch with the session cookie, JSON in and out, and one
+ * error type that forms can read field messages from.
+ */
+import type { ApiErrorBody } from '../shared/api/abilities';
+import type {
+  CreateDocumentReq,
+  CreateInviteReq,
+  CreatePartyReq,
+  CreateWorkspaceReq,
+  LoginReq,
+  SignupReq,
+  UpdateDocumentReq,
+  UpdateMemberReq,
+  UpdatePartyReq,
+  UpdateWorkspaceReq,
+} from '../shared/api/schemas';
+import type {
+  AcceptedInvite,
+  CreatedInvite,
+  DocumentDetail,
+  DocumentSummary,
+  InvitePreview,
+  Member,
+  Party,
+  User,
+  WorkspaceDetail,
+  WorkspaceListItem,
+} from './apiTypes';
+
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+    /** Seconds from a Retry-After header (429). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+type UnauthorizedListener = () => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/** Called when a request answers 401: the session is gone. Returns an unsubscribe function. */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+function isErrorBody(body: unknown): body is ApiErrorBody {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'code' in error;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+interface RequestOptions {
+  /** Do not broadcast a 401 (for /api/me and the sign-in forms, where 401 is an answer). */
+  quietUnauthorized?: boolean;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Geen verbinding met de server.');
+  }
+  if (response.status === 204) return undefined as T;
+  const data = await readJson(response);
+  if (response.ok) return data as T;
+
+  if (response.status === 401 && !options.quietUnauthorized) {
+    for (const listener of unauthorizedListeners) listener();
+  }
+  const retryAfterHeader = response.headers.get('Retry-After');
+  const retryAfter = retryAfterHeader && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
+  if (isErrorBody(data)) {
+    const { code, message, fields } = data.error;
+    throw new ApiError(response.status, code, message, fields, retryAfter);
+  }
+  throw new ApiError(response.status, `http_${response.status}`, response.statusText, undefined, retryAfter);
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  me: () => request<User>('GET', '/api/me', undefined, { quietUnauthorized: true }),
+  signup: (body: SignupReq) => request<User>('POST', '/api/auth/signup', body, { quietUnauthorized: true }),
+  login: (body: LoginReq) => request<User>('POST', '/api/auth/login', body, { quietUnauthorized: true }),
+  logout: () => request<void>('POST', '/api/auth/logout', undefined, { quietUnauthorized: true }),
+
+  listWorkspaces: () => request<WorkspaceListItem[]>('GET', '/api/workspaces'),
+  createWorkspace: (body: CreateWorkspaceReq) =>
+    request<{ id: string; name: string; createdAt: string }>('POST', '/api/workspaces', body),
+  getWorkspace: (id: string) => request<WorkspaceDetail>('GET', `/api/workspaces/${enc(id)}`),
+  updateWorkspace: (id: string, body: UpdateWorkspaceReq) =>
+    request<{ id: string; name: string }>('PATCH', `/api/workspaces/${enc(id)}`, body),
+
+  createParty: (workspaceId: string, body: CreatePartyReq) =>
+    request<Party>('POST', `/api/workspaces/${enc(workspaceId)}/parties`, body),
+  updateParty: (workspaceId: string, partyId: string, body: UpdatePartyReq) =>
+    request<Party>('PATCH', `/api/workspaces/${enc(workspaceId)}/parties/${enc(partyId)}`, body),
+  deleteParty: (workspaceId: string, partyId: string) =>
+    request<void>('DELETE', `/api/workspaces/${enc(workspaceId)}/parties/${enc(partyId)}`),
+
+  updateMember: (workspaceId: string, userId: string, body: UpdateMemberReq) =>
+    request<Member>('PATCH', `/api/workspaces/${enc(workspaceId)}/members/${enc(userId)}`, body),
+  removeMember: (workspaceId: string, userId: string) =>
+    request<void>('DELETE', `/api/workspaces/${enc(workspaceId)}/members/${enc(userId)}`),
+
+  createInvite: (workspaceId: string, body: CreateInviteReq) =>
+    request<CreatedInvite>('POST', `/api/workspaces/${enc(workspaceId)}/invites`, body),
+  revokeInvite: (workspaceId: string, inviteId: string) =>
+    request<void>('DELETE', `/api/workspaces/${enc(workspaceId)}/invites/${enc(inviteId)}`),
+  getInvite: (token: string) => request<InvitePreview>('GET', `/api/invites/${enc(token)}`, undefined, { quietUnauthorized: true }),
+  acceptInvite: (token: string) => request<AcceptedInvite>('POST', `/api/invites/${enc(token)}/accept`),
+
+  createDocument: (workspaceId: string, body: CreateDocumentReq) =>
+    request<DocumentSummary>('POST', `/api/workspaces/${enc(workspaceId)}/documents`, body),
+  getDocument: (id: string) => request<DocumentDetail>('GET', `/api/documents/${enc(id)}`),
+  /** The same request, but a 401 is only an answer: the editor page stays to keep unsaved text. */
+  probeDocument: (id: string) =>
+    request<DocumentDetail>('GET', `/api/documents/${enc(id)}`, undefined, { quietUnauthorized: true }),
+  updateDocument: (id: string, body: UpdateDocumentReq) =>
+    request<DocumentSummary>('PATCH', `/api/documents/${enc(id)}`, body),
+};

@@ -1,0 +1,134 @@
+import { useState, type FormEvent } from 'react';
+import { loginReq, signupReq } from '../../shared/api/schemas';
+import { api, isApiError } from '../api';
+import type { User } from '../apiTypes';
+import { errorMessage, fieldErrorsOf, validate, type FieldErrors } from '../forms';
+import { useT } from '../i18n/I18n';
+import { FormError, TextField } from './Field';
+
+interface AuthFormProps {
+  onDone: (user: User) => void;
+}
+
+export function LoginForm({ onDone }: AuthFormProps) {
+  const t = useT();
+  const [values, setValues] = useState({ email: '', password: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const checked = validate(loginReq, values);
+    if (!checked.ok) return setErrors(checked.fields);
+    setErrors({});
+    setBusy(true);
+    try {
+      onDone(await api.login(checked.data));
+    } catch (error) {
+      setErrors(fieldErrorsOf(error));
+      setFormError(errorMessage(error, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <FormError message={formError} />
+      <TextField
+        name="email"
+        type="email"
+        label={t('field.email')}
+        autoComplete="email"
+        value={values.email}
+        onChange={(e) => setValues({ ...values, email: e.target.value })}
+        error={errors.email}
+        required
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t('field.password')}
+        autoComplete="current-password"
+        value={values.password}
+        onChange={(e) => setValues({ ...values, password: e.target.value })}
+        error={errors.password}
+        required
+      />
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t('login.submit')}
+      </button>
+    </form>
+  );
+}
+
+export function SignupForm({ onDone }: AuthFormProps) {
+  const t = useT();
+  const [values, setValues] = useState({ name: '', email: '', password: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const checked = validate(signupReq, values);
+    if (!checked.ok) return setErrors(checked.fields);
+    setErrors({});
+    setBusy(true);
+    try {
+      onDone(await api.signup(checked.data));
+    } catch (error) {
+      const fields = fieldErrorsOf(error);
+      setErrors(fields);
+      // email_taken comes as 409 with a message; show it next to the address.
+      if (Object.keys(fields).length === 0 && isApiError(error) && error.code === 'email_taken') {
+        setErrors({ email: errorMessage(error, t) });
+      } else {
+        setFormError(errorMessage(error, t));
+      }
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <FormError message={formError} />
+      <TextField
+        name="name"
+        label={t('field.name')}
+        hint={t('field.nameHint')}
+        autoComplete="name"
+        value={values.name}
+        onChange={(e) => setValues({ ...values, name: e.target.value })}
+        error={errors.name}
+        required
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t('field.email')}
+        autoComplete="email"
+        value={values.email}
+        onChange={(e) => setValues({ ...values, email: e.target.value })}
+        error={errors.email}
+        required
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t('field.password')}
+        hint={t('field.passwordHint')}
+        autoComplete="new-password"
+        value={values.password}
+        onChange={(e) => setValues({ ...values, password: e.target.value })}
+        error={errors.password}
+        required
+      />
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t('signup.submit')}
+      </button>
+    </form>
+  );
+}

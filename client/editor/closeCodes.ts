@@ -1,0 +1,33 @@
+import { CloseCode, terminalCloseCodes } from '../../shared/collab/protocol';
+
+/** What went wrong with the collaboration socket, in words the person can act on. */
+export type CollabProblem =
+  | 'sessionEnded'
+  | 'accessRevoked'
+  | 'documentUnavailable'
+  | 'roleChanged'
+  | 'updateRejected'
+  | 'storageFailed'
+  | 'malformedFrame'
+  | 'frameTooLarge';
+
+const problemByCode = new Map<number, CollabProblem>([
+  [CloseCode.sessionEnded, 'sessionEnded'],
+  [CloseCode.accessRevoked, 'accessRevoked'],
+  [CloseCode.documentUnavailable, 'documentUnavailable'],
+  [CloseCode.roleChanged, 'roleChanged'],
+  [CloseCode.updateRejected, 'updateRejected'],
+  [CloseCode.storageFailed, 'storageFailed'],
+  [CloseCode.malformedFrame, 'malformedFrame'],
+  [CloseCode.frameTooLarge, 'frameTooLarge'],
+]);
+
+/** The problem a close code stands for; null for ordinary closes (network, server restart). */
+export function problemOfCloseCode(code: number): CollabProblem | null {
+  return problemByCode.get(code) ?? null;
+}
+
+/** Whether the provider may reconnect by itself after the server closed with `code`. */
+export function mayReconnect(code: number): boolean {
+  return !terminalCloseCodes.has(code);
+}

@@ -1,0 +1,182 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CloseCode, MessageType, ackParam, collabPath, terminalCloseCodes } from '../../shared/collab/protocol';
+import { createAckTracker } from './ackTracker';
+import { mayReconnect, problemOfCloseCode, type CollabProblem } from './closeCodes';
+
+export type ConnectionState = 'connected' | 'connecting' | 'offline';
+
+/** The awareness field `user` every client publishes (see the API contract). */
+export interface AwarenessUser {
+  name: string;
+  /** Party colour, or grey without a party. */
+  color: string;
+  partyName: string;
+  userId: string;
+}
+
+export interface CollabSession {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+export interface Problem {
+  kind: CollabProblem;
+  /** The provider stopped and waits for the person to act. */
+  terminal: boolean;
+}
+
+/** After this many rejected updates in a row the same local change would be sent forever. */
+const maxRejections = 3;
+
+/**
+ * A socket refused at the handshake (HTTP 401/403 before the upgrade) reaches the browser as
+ * a bare 1006, without the reason. After this many refused attempts in a row we ask the REST
+ * API whether we still have access, so a person removed while offline is told so.
+ */
+const failuresBeforeAccessCheck = 3;
+
+/** Asks the API whether this person may still open the document; null when nothing is wrong. */
+export type AccessCheck = () => Promise<CollabProblem | null>;
+
+function subscribeOnline(listener: () => void) {
+  window.addEventListener('online', listener);
+  window.addEventListener('offline', listener);
+  return () => {
+    window.removeEventListener('online', listener);
+    window.removeEventListener('offline', listener);
+  };
+}
+
+function useOnline(): boolean {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+}
+
+function collabServerUrl(): string {
+  return window.location.origin.replace(/^http/, 'ws') + collabPath;
+}
+
+/**
+ * One Y.Doc and its WebsocketProvider for a document: connection state, "saved" from the
+ * server's acknowledgements, and the close codes of the contract. The doc lives as long as
+ * the page, so typing offline keeps working and is sent when the provider reconnects.
+ */
+export function useCollaboration(
+  documentId: string,
+  user: AwarenessUser,
+  onRoleChanged: () => void,
+  checkAccess: AccessCheck,
+) {
+  const [session, setSession] = useState<CollabSession | null>(null);
+  const [status, setStatus] = useState<'connected' | 'connecting' | 'disconnected'>('connecting');
+  const [everConnected, setEverConnected] = useState(false);
+  const [saved, setSaved] = useState(true);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const online = useOnline();
+  const onRoleChangedRef = useRef(onRoleChanged);
+  const checkAccessRef = useRef(checkAccess);
+
+  useEffect(() => {
+    onRoleChangedRef.current = onRoleChanged;
+    checkAccessRef.current = checkAccess;
+  });
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(collabServerUrl(), documentId, doc, {
+      params: { [ackParam]: '1' },
+      // Every edit goes through the server, which checks the role; no tab-to-tab shortcut.
+      disableBc: true,
+      shouldReconnect: (event) => mayReconnect(event.code),
+    });
+    const tracker = createAckTracker(doc, setSaved);
+    let rejections = 0;
+    let refusedInARow = 0;
+    let disposed = false;
+
+    const stop = (kind: CollabProblem) => {
+      provider.disconnect();
+      setProblem({ kind, terminal: true });
+    };
+
+    const checkAccessNow = () => {
+      checkAccessRef.current().then(
+        (kind) => {
+          if (kind && !disposed && !provider.wsconnected) stop(kind);
+        },
+        () => {}, // unknown: keep trying to reconnect
+      );
+    };
+
+    provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
+      tracker.handleStored(decoding.readVarUint8Array(decoder));
+      rejections = 0;
+    };
+
+    const onStatus = ({ status: next }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
+      setStatus(next);
+      if (next === 'connected') {
+        setEverConnected(true);
+        refusedInARow = 0;
+      }
+    };
+    const onSync = (isSynced: boolean) => {
+      // A passing hiccup is over once we are in sync again; a role change stays readable.
+      if (isSynced) setProblem((current) => (current && !current.terminal && current.kind !== 'roleChanged' ? null : current));
+    };
+    const onClose = (event: CloseEvent | null) => {
+      if (!event) return; // closed by us
+      const kind = problemOfCloseCode(event.code);
+      if (!kind) {
+        // Emitted before the provider resets `wsconnected`: false means it never opened.
+        if (!provider.wsconnected && ++refusedInARow % failuresBeforeAccessCheck === 0 && navigator.onLine) {
+          checkAccessNow();
+        }
+        return;
+      }
+      if (terminalCloseCodes.has(event.code)) return stop(kind);
+      if (event.code === CloseCode.updateRejected && ++rejections >= maxRejections) return stop(kind);
+      if (event.code === CloseCode.roleChanged) onRoleChangedRef.current();
+      setProblem({ kind, terminal: false });
+    };
+
+    provider.on('status', onStatus);
+    provider.on('sync', onSync);
+    provider.on('connection-close', onClose);
+    setSession({ doc, provider });
+    setStatus('connecting');
+    setSaved(true);
+    setProblem(null);
+
+    return () => {
+      disposed = true;
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      provider.off('connection-close', onClose);
+      tracker.destroy();
+      provider.destroy();
+      doc.destroy();
+      setSession(null);
+    };
+  }, [documentId]);
+
+  const { name, color, partyName, userId } = user;
+  useEffect(() => {
+    session?.provider.awareness.setLocalStateField('user', { name, color, partyName, userId });
+  }, [session, name, color, partyName, userId]);
+
+  const reconnect = useCallback(() => {
+    setProblem(null);
+    session?.provider.connect();
+  }, [session]);
+
+  const dismissProblem = useCallback(() => setProblem((p) => (p?.terminal ? p : null)), []);
+
+  let state: ConnectionState = 'connecting';
+  if (problem?.terminal || !online) state = 'offline';
+  else if (status === 'connected') state = 'connected';
+
+  return { session, state, reconnecting: everConnected, saved, problem, reconnect, dismissProblem };
+}

@@ -1,0 +1,49 @@
+import { LoginForm, SignupForm } from '../components/AuthForms';
+import { useT } from '../i18n/I18n';
+import { Link, navigate, useLocation } from '../router';
+import { authPath, safeNext } from '../routes';
+import { useSession } from '../session';
+import type { User } from '../apiTypes';
+
+function useFinishAuth() {
+  const { signedIn } = useSession();
+  const location = useLocation();
+  const next = safeNext(location.search.get('next'));
+  return {
+    next,
+    finish: (user: User) => {
+      signedIn(user);
+      navigate(next, { replace: true });
+    },
+  };
+}
+
+export function LoginPage() {
+  const t = useT();
+  const { next, finish } = useFinishAuth();
+  return (
+    <section className="auth-card" aria-labelledby="login-title">
+      <h1 id="login-title">{t('login.title')}</h1>
+      <p className="lead">{t('login.intro')}</p>
+      <LoginForm onDone={finish} />
+      <p className="auth-card__switch">
+        {t('login.noAccount')} <Link to={authPath('signup', next)}>{t('login.toSignup')}</Link>
+      </p>
+    </section>
+  );
+}
+
+export function SignupPage() {
+  const t = useT();
+  const { next, finish } = useFinishAuth();
+  return (
+    <section className="auth-card" aria-labelledby="signup-title">
+      <h1 id="signup-title">{t('signup.title')}</h1>
+      <p className="lead">{t('signup.intro')}</p>
+      <SignupForm onDone={finish} />
+      <p className="auth-card__switch">
+        {t('signup.haveAccount')} <Link to={authPath('login', next)}>{t('signup.toLogin')}</Link>
+      </p>
+    </section>
+  );
+}

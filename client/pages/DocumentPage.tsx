@@ -1,0 +1,118 @@
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { api, isApiError } from '../api';
+import type { DocumentDetail } from '../apiTypes';
+import { noPartyColor } from '../color';
+import { PartyChip } from '../components/PartyChip';
+import { ErrorState, Loading, Notice } from '../components/Status';
+import { CollabNotice } from '../editor/CollabNotice';
+import { ConnectionStatus } from '../editor/ConnectionStatus';
+import { DocumentTitle } from '../editor/DocumentTitle';
+import { Editor } from '../editor/Editor';
+import { Presence } from '../editor/Presence';
+import { useCollaboration, type AwarenessUser } from '../editor/useCollaboration';
+import { useT } from '../i18n/I18n';
+import { Link, useLocation } from '../router';
+import { workspacePath } from '../routes';
+import { useUser } from '../session';
+import { useResource } from '../useResource';
+
+function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
+  document: DocumentDetail;
+  onReload: () => void;
+  onTitleSaved: () => void;
+}) {
+  const t = useT();
+  const me = useUser();
+  const location = useLocation();
+  const myParty = doc.parties.find((p) => p.id === doc.partyId);
+
+  const awarenessUser = useMemo<AwarenessUser>(
+    () => ({ name: me.name, color: myParty?.color ?? noPartyColor, partyName: myParty?.name ?? '', userId: me.id }),
+    [me.name, me.id, myParty?.color, myParty?.name],
+  );
+  const checkAccess = useCallback(async () => {
+    try {
+      await api.probeDocument(doc.id);
+      return null;
+    } catch (error) {
+      if (!isApiError(error)) return null;
+      if (error.status === 401) return 'sessionEnded' as const;
+      if (error.status === 403 || error.status === 404) return 'accessRevoked' as const;
+      return null;
+    }
+  }, [doc.id]);
+  const collab = useCollaboration(doc.id, awarenessUser, onReload, checkAccess);
+  const canWrite = doc.abilities.writeDocument;
+
+  let body: ReactNode = <Loading />;
+  if (collab.session) {
+    body = (
+      <Editor doc={collab.session.doc} provider={collab.session.provider} user={awarenessUser} editable={canWrite} />
+    );
+  }
+
+  return (
+    <div className="doc-page">
+      <div className="doc-page__bar">
+        <nav className="breadcrumb" aria-label="breadcrumb">
+          <Link to={workspacePath(doc.workspace.id)}>{t('doc.back', { workspace: doc.workspace.name })}</Link>
+        </nav>
+        <ConnectionStatus state={collab.state} saved={collab.saved} reconnecting={collab.reconnecting} />
+      </div>
+      <div className="doc-page__head">
+        <DocumentTitle documentId={doc.id} title={doc.title} editable={doc.abilities.updateDocument} onSaved={onTitleSaved} />
+        {doc.archived && <span className="status-badge status-badge--archived">{t('doc.archivedBadge')}</span>}
+      </div>
+      {collab.problem && (
+        <CollabNotice
+          problem={collab.problem}
+          returnTo={location.href}
+          onReconnect={collab.reconnect}
+          onDismiss={collab.dismissProblem}
+        />
+      )}
+      {collab.state === 'offline' && !collab.problem && (
+        <Notice tone="warning">
+          <p>{t('conn.offlineHint')}</p>
+        </Notice>
+      )}
+      {!canWrite && (
+        <Notice tone="info">
+          <p className="read-only-notice">{t('doc.readOnly', { role: t(`role.${doc.role}`).toLowerCase() })}</p>
+        </Notice>
+      )}
+      <div className="doc-page__body">
+        <div className="doc-page__main">{body}</div>
+        <aside className="doc-page__side">
+          {collab.session && <Presence provider={collab.session.provider} />}
+          <section className="side-panel" aria-labelledby="doc-me-title">
+            <h2 id="doc-me-title" className="visually-hidden">
+              {t('doc.yourRole')}
+            </h2>
+            <dl className="facts facts--stacked">
+              <div>
+                <dt>{t('doc.yourRole')}</dt>
+                <dd>{t(`role.${doc.role}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('doc.yourParty')}</dt>
+                <dd>
+                  {myParty ? <PartyChip name={myParty.name} color={myParty.color} /> : <span className="muted">{t('members.noParty')}</span>}
+                </dd>
+              </div>
+            </dl>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export function DocumentPage({ id }: { id: string }) {
+  const { resource, reload } = useResource(() => api.getDocument(id), [id]);
+  const onTitleSaved = useCallback(() => reload(), [reload]);
+
+  if (resource.status === 'loading') return <Loading />;
+  if (resource.status === 'error') return <ErrorState error={resource.error} onRetry={reload} />;
+  return <DocumentWorkspace document={resource.data} onReload={reload} onTitleSaved={onTitleSaved} />;
+}

@@ -1,0 +1,15 @@
+import { useT } from '../i18n/I18n';
+import { Link } from '../router';
+
+export function NotFoundPage() {
+  const t = useT();
+  return (
+    <section className="page page--narrow">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.body')}</p>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { api } from '../api';
+import { Notice, ErrorState, Loading } from '../components/Status';
+import { useT } from '../i18n/I18n';
+import { Link } from '../router';
+import { useResource } from '../useResource';
+import { DocumentsSection } from '../workspace/DocumentsSection';
+import { InvitesSection } from '../workspace/InvitesSection';
+import { MembersSection } from '../workspace/MembersSection';
+import { PartiesSection } from '../workspace/PartiesSection';
+import { WorkspaceHeading } from '../workspace/WorkspaceHeading';
+
+export function WorkspacePage({ id }: { id: string }) {
+  const t = useT();
+  const { resource, reload } = useResource(() => api.getWorkspace(id), [id]);
+
+  if (resource.status === 'loading') return <Loading />;
+  if (resource.status === 'error') return <ErrorState error={resource.error} onRetry={reload} />;
+  const workspace = resource.data;
+
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="breadcrumb">
+        <Link to="/">{t('ws.back')}</Link>
+      </nav>
+      <WorkspaceHeading workspace={workspace} onChanged={reload} />
+      {workspace.partyId === null && (
+        <Notice tone="warning">
+          <p>{workspace.abilities.manageParties ? t('ws.noPartyOwner') : t('ws.noParty')}</p>
+        </Notice>
+      )}
+      <div className="columns">
+        <div className="columns__main">
+          <DocumentsSection workspace={workspace} onChanged={reload} />
+          <MembersSection workspace={workspace} onChanged={reload} />
+        </div>
+        <div className="columns__side">
+          <PartiesSection workspace={workspace} onChanged={reload} />
+          {workspace.abilities.manageInvites && <InvitesSection workspace={workspace} onChanged={reload} />}
+        </div>
+      </div>
+    </div>
+  );
+}

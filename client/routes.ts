@@ -1,0 +1,58 @@
+/**
+ * The client's routes as data, and the pure helpers around them (no DOM), so they can be
+ * tested without a browser.
+ */
+export type Route =
+  | { name: 'login' }
+  | { name: 'signup' }
+  | { name: 'home' }
+  | { name: 'workspace'; id: string }
+  | { name: 'document'; id: string }
+  | { name: 'invite'; token: string }
+  | { name: 'notFound' };
+
+/** Routes a signed-out person may see. */
+export const publicRoutes: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'notFound']);
+
+const withParam: [RegExp, (value: string) => Route][] = [
+  [/^\/w\/([^/]+)\/?$/, (id) => ({ name: 'workspace', id })],
+  [/^\/d\/([^/]+)\/?$/, (id) => ({ name: 'document', id })],
+  [/^\/uitnodiging\/([^/]+)\/?$/, (token) => ({ name: 'invite', token })],
+];
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'home' };
+  if (pathname === '/inloggen' || pathname === '/inloggen/') return { name: 'login' };
+  if (pathname === '/aanmelden' || pathname === '/aanmelden/') return { name: 'signup' };
+  for (const [pattern, build] of withParam) {
+    const match = pattern.exec(pathname);
+    if (match?.[1]) {
+      try {
+        return build(decodeURIComponent(match[1]));
+      } catch {
+        return { name: 'notFound' };
+      }
+    }
+  }
+  return { name: 'notFound' };
+}
+
+/**
+ * A return path from `?next=` that stays on this site: it must start with one slash
+ * (not `//host`, not `/\host`), so a crafted link cannot send someone elsewhere after login.
+ */
+export function safeNext(next: string | null | undefined, fallback = '/'): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if ([...next].some((ch) => ch.charCodeAt(0) < 0x20)) return fallback;
+  return next;
+}
+
+/** `/inloggen?next=...` (or `/aanmelden?next=...`) returning to `path`. */
+export function authPath(page: 'login' | 'signup', returnTo: string): string {
+  const base = page === 'login' ? '/inloggen' : '/aanmelden';
+  const next = safeNext(returnTo, '/');
+  return next === '/' ? base : `${base}?next=${encodeURIComponent(next)}`;
+}
+
+export const workspacePath = (id: string) => `/w/${encodeURIComponent(id)}`;
+export const documentPath = (id: string) => `/d/${encodeURIComponent(id)}`;
