@@ -4,6 +4,9 @@ import type { Repos } from './db/repos';
 import type { SessionRow } from './db/sessions';
 import type { UserRow } from './db/users';
 import type { SignInThrottle } from './auth/signInThrottle';
+import type { DocumentStore } from './collab/DocumentStore';
+import type { RoomRegistry } from './collab/RoomRegistry';
+import type { RegisterIndexer } from './registers/RegisterIndexer';
 
 /** What revoking access needs from the collaboration server, without depending on it. */
 export interface ConnectionControl {
@@ -19,6 +22,10 @@ export interface Services {
   repos: Repos;
   throttle: SignInThrottle;
   connections: ConnectionControl;
+  /** The open documents, for changes the server makes itself. */
+  registry: RoomRegistry;
+  store: DocumentStore;
+  registers: RegisterIndexer;
 }
 
 export interface AppEnv {

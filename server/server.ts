@@ -10,6 +10,8 @@ import { createSignInThrottle } from './auth/signInThrottle';
 import { DocumentStore } from './collab/DocumentStore';
 import { consoleCollabLog } from './collab/log';
 import { RoomRegistry } from './collab/RoomRegistry';
+import { RegisterIndexer } from './registers/RegisterIndexer';
+import { reindexUnsettledDocuments } from './registers/reindex';
 import type { Config } from './config';
 import { openDatabase } from './db/database';
 import { createRepos, type Repos } from './db/repos';
@@ -30,17 +32,33 @@ const HOUR_MS = 60 * 60 * 1000;
 export async function startServer(config: Config): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, { synchronous: config.synchronous });
   const repos = createRepos(db);
-  const registry = new RoomRegistry(
-    new DocumentStore(repos.documentUpdates),
-    { compactAfterUpdates: config.compactAfterUpdates, ackDelayMs: 30 },
-    consoleCollabLog,
-  );
-  const services: Services = { config, repos, throttle: createSignInThrottle(), connections: registry };
+  const store = new DocumentStore(repos.documentUpdates);
+  const registers = new RegisterIndexer(repos.blocks, (documentId) => repos.documents.findById(documentId)?.workspace_id);
+  const registry = new RoomRegistry({
+    store,
+    options: { compactAfterUpdates: config.compactAfterUpdates, ackDelayMs: 30 },
+    log: consoleCollabLog,
+    hooks: {
+      isSessionLive: (sessionId) => {
+        const session = repos.sessions.findById(sessionId);
+        return session !== undefined && session.expires_at > Date.now();
+      },
+      commitmentDecisions: (documentId) =>
+        repos.commitmentDecisions.latestForDocument(documentId).map((d) => [
+          d.block_id,
+          { status: d.status, confirmedBy: d.status === 'proposed' ? null : d.user_id, confirmedAt: d.status === 'proposed' ? null : new Date(d.decided_at).toISOString() },
+        ]),
+      changed: (room) => registers.schedule(room.documentId, () => room.doc),
+      unloading: (room) => registers.flush(room.documentId, room.doc),
+    },
+  });
+  reindexUnsettledDocuments(repos, store, registers);
+  const services: Services = { config, repos, throttle: createSignInThrottle(), connections: registry, registry, store, registers };
 
-  let upgradeWebSocket: UpgradeWebSocket | undefined;
-  const app = createApp(services, registry, () => upgradeWebSocket!);
+  const upgrade: { current?: UpgradeWebSocket } = {};
+  const app = createApp(services, registry, () => upgrade.current!);
   const nodeWs = createNodeWebSocket({ app });
-  upgradeWebSocket = nodeWs.upgradeWebSocket;
+  upgrade.current = nodeWs.upgradeWebSocket;
   // ws closes a connection whose frame is larger than this with 1009, before buffering it all.
   nodeWs.wss.options.maxPayload = config.maxFrameBytes;
 
@@ -62,6 +80,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close() {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(sweep);
+        registers.stop();
         server.close(() => resolve());
         registry.closeAll(CloseCode.serverShutdown, 'server shutting down');
         nodeWs.wss.close();

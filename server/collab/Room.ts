@@ -15,7 +15,8 @@ import {
   encodeUpdate,
   isEmptyUpdate,
 } from './codec';
-import type { Connection } from './Connection';
+import { CommitmentGuard, type CommitmentAuthority } from './commitmentGuard';
+import { Connection } from './Connection';
 import type { DocumentStore, LoadedDocument } from './DocumentStore';
 import type { CollabLog } from './log';
 
@@ -24,6 +25,18 @@ export interface RoomOptions {
   /** Delay that groups acknowledgements of a burst of keystrokes into one frame. */
   ackDelayMs: number;
 }
+
+/** What a room asks of the rest of the server, without depending on it. */
+export interface RoomHooks {
+  /** Recorded commitment decisions of the document, read once when the room opens. */
+  commitmentDecisions(documentId: string): Iterable<[blockId: string, authority: CommitmentAuthority]>;
+  /** The document changed; the callee must not do heavy work synchronously. */
+  changed(room: Room): void;
+}
+
+/** Origin of transactions the server makes itself (commitment decisions and reverts). */
+export const SERVER_ORIGIN = Symbol('werktafel-server');
+const serverAuthor = { userId: null, partyId: null };
 
 interface AwarenessChange {
   added: number[];
@@ -38,6 +51,7 @@ export class Room {
   private lastUpdateId: number;
   private logLength: number;
   private compactionScheduled = false;
+  readonly commitments: CommitmentGuard;
 
   constructor(
     readonly documentId: string,
@@ -45,10 +59,16 @@ export class Room {
     private readonly store: DocumentStore,
     private readonly options: RoomOptions,
     private readonly log: CollabLog,
+    private readonly hooks: RoomHooks,
   ) {
     this.doc = loaded.doc;
     this.lastUpdateId = loaded.lastUpdateId;
     this.logLength = loaded.logLength;
+    this.commitments = new CommitmentGuard(
+      this.doc,
+      hooks.commitmentDecisions(documentId),
+      (origin) => origin instanceof Connection,
+    );
     this.awareness = new Awareness(this.doc);
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
@@ -82,6 +102,9 @@ export class Room {
         return;
       case 'syncStep2':
         this.acceptUpdate(connection, message.update, null);
+        // The reply to our sync step 1 says the client is now in step with us; an ack lets it
+        // show "saved" after a reconnect, even when it had nothing new to send.
+        if (connection.wantsAck) this.scheduleAck(connection);
         return;
       case 'update':
         this.acceptUpdate(connection, message.update, frame);
@@ -119,9 +142,41 @@ export class Room {
       return;
     }
     this.broadcast(updateFrame ?? encodeUpdate(update), connection);
-    if (connection.wantsAck) this.scheduleAck(connection);
     this.logLength += 1;
+    // A forged commitment decision was relayed like any update; the compensating server
+    // update follows it to every replica, the sender's included.
+    this.commitServerUpdates(() => this.commitments.revertPending(SERVER_ORIGIN));
+    if (connection.wantsAck) this.scheduleAck(connection);
     if (this.logLength >= this.options.compactAfterUpdates) this.scheduleCompaction();
+    this.hooks.changed(this);
+  }
+
+  /**
+   * Changes the document as the server (for example a commitment confirmed through the API):
+   * stored, then relayed to every connection.
+   */
+  applyServerChange(mutate: (doc: Y.Doc) => void): void {
+    this.commitServerUpdates(() => this.doc.transact(() => mutate(this.doc), SERVER_ORIGIN));
+    this.hooks.changed(this);
+  }
+
+  private commitServerUpdates(run: () => void): void {
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array, origin: unknown) => {
+      if (origin === SERVER_ORIGIN) updates.push(update);
+    };
+    this.doc.on('update', collect);
+    try {
+      run();
+    } finally {
+      this.doc.off('update', collect);
+    }
+    for (const update of updates) {
+      // If this append fails the process must not relay: let the error reach the caller.
+      this.lastUpdateId = this.store.append(this.documentId, update, serverAuthor);
+      this.logLength += 1;
+      this.broadcast(encodeUpdate(update), null);
+    }
   }
 
   private broadcast(frame: Uint8Array, except: Connection | null): void {
@@ -162,6 +217,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.commitments.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }

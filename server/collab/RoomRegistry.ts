@@ -10,7 +10,14 @@ import { decodeClientFrame, encodeAuthDenied, encodeAwareness, MalformedFrameErr
 import { Connection, type CollabSocket, type Principal } from './Connection';
 import { DocumentLoadError, type DocumentStore } from './DocumentStore';
 import type { CollabLog } from './log';
-import { Room, type RoomOptions } from './Room';
+import { Room, type RoomHooks, type RoomOptions } from './Room';
+
+export interface RegistryHooks extends RoomHooks {
+  /** Whether a session still exists and has not expired; checked on every keepalive sweep. */
+  isSessionLive(sessionId: string): boolean;
+  /** The room is about to unload: last chance to read its doc. */
+  unloading(room: Room): void;
+}
 
 const KEEPALIVE_INTERVAL_MS = 10_000;
 const emptyAwarenessFrame = encodeAwareness(new Uint8Array([0]));
@@ -21,11 +28,16 @@ export class RoomRegistry implements ConnectionControl {
 
   private readonly keepaliveTimer: NodeJS.Timeout;
 
-  constructor(
-    private readonly store: DocumentStore,
-    private readonly options: RoomOptions,
-    private readonly log: CollabLog,
-  ) {
+  private readonly store: DocumentStore;
+  private readonly options: RoomOptions;
+  private readonly log: CollabLog;
+  private readonly hooks: RegistryHooks;
+
+  constructor(deps: { store: DocumentStore; options: RoomOptions; log: CollabLog; hooks: RegistryHooks }) {
+    this.store = deps.store;
+    this.options = deps.options;
+    this.log = deps.log;
+    this.hooks = deps.hooks;
     this.keepaliveTimer = setInterval(() => this.sendKeepalives(), KEEPALIVE_INTERVAL_MS);
     this.keepaliveTimer.unref();
   }
@@ -33,21 +45,47 @@ export class RoomRegistry implements ConnectionControl {
   /** Attaches an upgraded socket to its document's room; closes it if the document cannot load. */
   open(socket: CollabSocket, principal: Principal, documentId: string, wantsAck: boolean): Connection {
     const connection = new Connection(socket, principal, documentId, wantsAck);
-    let room = this.rooms.get(documentId);
-    if (!room) {
-      try {
-        room = new Room(documentId, this.store.load(documentId), this.store, this.options, this.log);
-      } catch (error) {
-        // Refuse rather than serve an empty document that a client would then fill and overwrite.
-        this.log.error('document refused: stored state does not load', connection, error);
-        connection.close(CloseCode.documentUnavailable, error instanceof DocumentLoadError ? 'document unavailable' : 'error');
-        return connection;
-      }
-      this.rooms.set(documentId, room);
+    let room: Room;
+    try {
+      room = this.load(documentId);
+    } catch (error) {
+      // Refuse rather than serve an empty document that a client would then fill and overwrite.
+      this.log.error('document refused: stored state does not load', connection, error);
+      connection.close(CloseCode.documentUnavailable, error instanceof DocumentLoadError ? 'document unavailable' : 'error');
+      return connection;
     }
     this.connections.add(connection);
     room.join(connection);
     return connection;
+  }
+
+  /**
+   * Runs `use` with the document's room, loading it for the moment if nobody has it open.
+   * Throws {@link DocumentLoadError} when the stored state does not load.
+   */
+  withRoom<T>(documentId: string, use: (room: Room) => T): T {
+    const room = this.load(documentId);
+    try {
+      return use(room);
+    } finally {
+      if (room.connections.size === 0) this.unload(room);
+    }
+  }
+
+  private load(documentId: string): Room {
+    let room = this.rooms.get(documentId);
+    if (!room) {
+      room = new Room(documentId, this.store.load(documentId), this.store, this.options, this.log, this.hooks);
+      this.rooms.set(documentId, room);
+    }
+    return room;
+  }
+
+  private unload(room: Room): void {
+    this.hooks.unloading(room);
+    room.compact();
+    room.destroy();
+    this.rooms.delete(room.documentId);
   }
 
   /** Decodes and handles one frame; a frame that fails closes only its own connection. */
@@ -73,11 +111,7 @@ export class RoomRegistry implements ConnectionControl {
     if (code === CloseCode.frameTooLarge) this.log.warn('frame over the size limit', connection);
     if (!this.connections.delete(connection)) return;
     const room = this.rooms.get(connection.documentId);
-    if (room?.leave(connection)) {
-      room.compact();
-      room.destroy();
-      this.rooms.delete(connection.documentId);
-    }
+    if (room?.leave(connection)) this.unload(room);
   }
 
   closeForMember(workspaceId: string, userId: string, code: number, reason: string): void {
@@ -107,7 +141,15 @@ export class RoomRegistry implements ConnectionControl {
    */
   private sendKeepalives(): void {
     const idleSince = Date.now() - KEEPALIVE_INTERVAL_MS;
-    for (const connection of this.connections) {
+    const live = new Map<string, boolean>();
+    for (const connection of [...this.connections]) {
+      const sessionId = connection.principal.sessionId;
+      if (!live.has(sessionId)) live.set(sessionId, this.hooks.isSessionLive(sessionId));
+      if (!live.get(sessionId)) {
+        // An expired session ends its sockets too, not only its HTTP requests.
+        this.closeForSession(sessionId, CloseCode.sessionEnded, 'session expired');
+        continue;
+      }
       if (connection.lastSentAt <= idleSince) connection.send(emptyAwarenessFrame);
     }
   }

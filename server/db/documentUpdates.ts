@@ -26,6 +26,7 @@ export function createDocumentUpdateRepo(db: Db) {
      ON CONFLICT(document_id) DO UPDATE SET state = excluded.state, upto_id = excluded.upto_id, updated_at = excluded.updated_at`,
   );
   const deleteUpTo = db.prepare('DELETE FROM document_updates WHERE document_id = ? AND id <= ?');
+  const withLog = db.prepare<[], { document_id: string }>('SELECT DISTINCT document_id FROM document_updates');
   const count = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ?');
   return {
     snapshot: (documentId: string) => snapshot.get(documentId),
@@ -39,6 +40,8 @@ export function createDocumentUpdateRepo(db: Db) {
       deleteUpTo.run(documentId, uptoId);
     }),
     logLength: (documentId: string) => count.get(documentId)!.n,
+    /** Documents with log rows not yet folded into their snapshot. */
+    documentsWithLog: () => withLog.all().map((row) => row.document_id),
   };
 }
 export type DocumentUpdateRepo = ReturnType<typeof createDocumentUpdateRepo>;

@@ -83,4 +83,41 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX document_updates_document ON document_updates(document_id, id);
   `,
+  `
+  -- The workspace registers: every structured block of every document, read out of the Yjs
+  -- state after each change (debounced). Rebuilt from the document, so never a second truth.
+  CREATE TABLE document_blocks (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    block_id TEXT NOT NULL,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    attrs TEXT NOT NULL,               -- JSON, as stored in the document
+    text TEXT NOT NULL,
+    valid INTEGER NOT NULL,
+    issues TEXT NOT NULL,              -- JSON { field: message }
+    PRIMARY KEY (document_id, block_id)
+  );
+  CREATE INDEX document_blocks_workspace ON document_blocks(workspace_id, kind);
+  -- Who confirmed or withdrew a commitment, recorded by the API: the authority over
+  -- the commitment's status attributes in the document.
+  CREATE TABLE commitment_decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    block_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('proposed','confirmed','withdrawn')),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    party_id TEXT NOT NULL,
+    decided_at INTEGER NOT NULL
+  );
+  CREATE INDEX commitment_decisions_block ON commitment_decisions(document_id, block_id, id);
+  -- Secret per-member calendar feed tokens (hash only).
+  CREATE TABLE calendar_feeds (
+    token_hash TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    UNIQUE (workspace_id, user_id)
+  );
+  `,
 ];

@@ -1,4 +1,7 @@
 import type { Db } from './database';
+import { createBlockRepo } from './blocks';
+import { createCalendarFeedRepo } from './calendarFeeds';
+import { createCommitmentDecisionRepo } from './commitmentDecisions';
 import { createDocumentRepo } from './documents';
 import { createDocumentUpdateRepo } from './documentUpdates';
 import { createInviteRepo } from './invites';
@@ -20,6 +23,9 @@ export function createRepos(db: Db) {
     invites: createInviteRepo(db),
     documents: createDocumentRepo(db),
     documentUpdates: createDocumentUpdateRepo(db),
+    blocks: createBlockRepo(db),
+    commitmentDecisions: createCommitmentDecisionRepo(db),
+    calendarFeeds: createCalendarFeedRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

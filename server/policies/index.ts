@@ -18,21 +18,30 @@ export const actions = [
   'document:update',
   'document:write',
   'document:comment',
+  'commitment:decide',
 ] as const;
 export type Action = (typeof actions)[number];
 
-/** What a member of a workspace is: their role decides, the party does not. */
+/** What a member of a workspace is: their role decides, and for commitments their party. */
 export interface Membership {
   role: Role;
+  party_id?: string | null;
 }
 
 const readerActions: Action[] = ['workspace:read', 'document:read', 'member:leave'];
-const editorActions: Action[] = [...readerActions, 'document:create', 'document:update', 'document:write', 'document:comment'];
+const editorActions: Action[] = [
+  ...readerActions,
+  'document:create',
+  'document:update',
+  'document:write',
+  'document:comment',
+  'commitment:decide',
+];
 
 const grants: Record<Role, ReadonlySet<Action>> = {
   owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage']),
   editor: new Set(editorActions),
-  commenter: new Set<Action>([...readerActions, 'document:comment']),
+  commenter: new Set<Action>([...readerActions, 'document:comment', 'commitment:decide']),
   viewer: new Set(readerActions),
 };
 
@@ -48,6 +57,21 @@ export function can(membership: Membership | undefined | null, action: Action): 
 export function authorize(membership: Membership | undefined | null, action: Action): asserts membership is Membership {
   if (!membership) throw new NotFoundError();
   if (!can(membership, action)) throw new ForbiddenError();
+}
+
+/**
+ * Only someone who speaks for the commitment's party may confirm or withdraw it: a party's
+ * word is given by its own people, whatever their role elsewhere.
+ */
+export function canDecideCommitment(membership: Membership | undefined | null, commitmentPartyId: unknown): boolean {
+  return can(membership, 'commitment:decide') && typeof commitmentPartyId === 'string' && membership?.party_id === commitmentPartyId;
+}
+
+export function authorizeCommitmentDecision(membership: Membership | undefined | null, commitmentPartyId: unknown): void {
+  authorize(membership, 'document:read');
+  if (!canDecideCommitment(membership, commitmentPartyId)) {
+    throw new ForbiddenError('Alleen iemand van deze partij kan deze toezegging bevestigen of intrekken.', 'not_your_party');
+  }
 }
 
 export function abilitiesFor(membership: Membership | undefined | null): Abilities {

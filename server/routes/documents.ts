@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { createDocumentReq, updateDocumentReq } from '../../shared/api/schemas';
+import { seedDocument } from '../collab/seedDocument';
 import type { AppEnv, Services } from '../context';
 import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
@@ -14,13 +15,18 @@ export function workspaceDocumentRoutes(services: Services) {
     const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
     authorize(membership, 'document:create');
     const body = await parseBody(c, createDocumentReq);
-    // `blank` needs no initial content: an empty Yjs document is a blank page.
     const document = services.repos.documents.create({
       workspace_id: workspace.id,
       title: body.title,
       template: body.template,
       created_by: user.id,
     });
+    // `blank` needs no content: an empty Yjs document is a blank page.
+    const seeded = seedDocument(services.store, document.id, body.template, document.title);
+    if (seeded) {
+      services.registers.index(document.id, seeded);
+      seeded.destroy();
+    }
     return c.json(presentDocument(document), 201);
   });
 }

@@ -15,6 +15,6 @@ export const partyKinds = [
 ] as const;
 export type PartyKind = (typeof partyKinds)[number];
 
-/** Document templates offered at creation. `blank` only, until the structured blocks land. */
-export const documentTemplates = ['blank'] as const;
-export type DocumentTemplate = (typeof documentTemplates)[number];
+/** Document templates offered at creation; their content is in shared/templates. */
+export { templateNames as documentTemplates } from '../templates';
+export type { TemplateName as DocumentTemplate } from '../templates';

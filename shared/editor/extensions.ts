@@ -7,6 +7,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
+import { blockNodes } from '../blocks/nodes';
 
 /** URL schemes a link may use. Anything else (javascript:, data:, file:, relative) is refused. */
 export const allowedLinkProtocols = ['http', 'https', 'mailto'] as const;
@@ -38,8 +39,10 @@ export const headingLevels = [1, 2, 3] as const;
  * brings an undo manager that only undoes the local user's changes), links limited to
  * http, https and mailto, and tables.
  */
-export function baseExtensions(): AnyExtension[] {
+export function baseExtensions(options: { blockNodes?: AnyExtension[] } = {}): AnyExtension[] {
   return [
+    // The structured blocks (shared/blocks); the browser passes them extended with node views.
+    ...(options.blockNodes ?? blockNodes),
     StarterKit.configure({
       undoRedo: false,
       heading: { levels: [...headingLevels] },

@@ -1,0 +1,80 @@
+/**
+ * Reads the structured blocks out of a document's Yjs state, with the schemas of
+ * shared/blocks. Invalid attribute values become issues on the block, never an exception.
+ */
+import * as Y from 'yjs';
+import { isBlockName, validateBlockAttrs, type BlockName } from '../../shared/blocks/attrs';
+import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
+
+
+export interface ExtractedBlock {
+  blockId: string;
+  kind: BlockName;
+  /** Position among the document's blocks, for stable ordering. */
+  position: number;
+  /** The attributes as stored (normalised when valid). */
+  attrs: Record<string, unknown>;
+  text: string;
+  valid: boolean;
+  issues: Record<string, string>;
+}
+
+function plainText(element: Y.XmlElement | Y.XmlFragment): string {
+  const parts: string[] = [];
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) parts.push(child.toDelta().map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join(''));
+    else if (child instanceof Y.XmlElement) parts.push(plainText(child));
+  }
+  // Paragraphs inside a block are separate lines.
+  return parts.filter((p) => p.length > 0).join('\n');
+}
+
+/** Every block in document order. A block without id, or with an id seen before, gets an issue. */
+export function extractBlocks(doc: Y.Doc): ExtractedBlock[] {
+  const blocks: ExtractedBlock[] = [];
+  const seen = new Set<string>();
+  const walk = (parent: Y.XmlElement | Y.XmlFragment) => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (!isBlockName(child.nodeName)) {
+        walk(child);
+        continue;
+      }
+      const raw = child.getAttributes() as Record<string, unknown>;
+      const validation = validateBlockAttrs(child.nodeName, raw);
+      let blockId = typeof raw.id === 'string' && raw.id ? raw.id : `missing-${blocks.length}`;
+      const issues = validation.valid ? {} : { ...validation.issues };
+      if (seen.has(blockId)) {
+        issues.id = 'Dit blok heeft hetzelfde id als een eerder blok.';
+        blockId = `${blockId}#${blocks.length}`;
+      }
+      seen.add(blockId);
+      const valid = Object.keys(issues).length === 0;
+      blocks.push({
+        blockId,
+        kind: child.nodeName,
+        position: blocks.length,
+        attrs: validation.valid ? (validation.attrs as Record<string, unknown>) : raw,
+        text: plainText(child),
+        valid,
+        issues,
+      });
+    }
+  };
+  walk(doc.getXmlFragment(DOCUMENT_FRAGMENT));
+  return blocks;
+}
+
+/** The element of the block with this id, or undefined. */
+export function findBlockElement(doc: Y.Doc, kind: BlockName, blockId: string): Y.XmlElement | undefined {
+  const search = (parent: Y.XmlElement | Y.XmlFragment): Y.XmlElement | undefined => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.nodeName === kind && child.getAttribute('id') === blockId) return child;
+      const found = search(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return search(doc.getXmlFragment(DOCUMENT_FRAGMENT));
+}

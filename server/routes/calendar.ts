@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { hashToken } from '../auth/sessionTokens';
+import type { AppEnv, Services } from '../context';
+import { NotFoundError } from '../errors';
+import { can } from '../policies';
+import { toICalendar, type CalendarEvent } from '../registers/icalendar';
+
+/**
+ * Mounted at /api/calendar: `GET /:token.ics`, the secret per-member feed that calendar apps
+ * poll without a session. It stops working when the member leaves or makes a new one.
+ */
+export function calendarRoutes(services: Services) {
+  const { repos, config } = services;
+
+  return new Hono<AppEnv>().get('/:file{[a-z0-9]+\\.ics}', (c) => {
+    const token = c.req.param('file').replace(/\.ics$/, '');
+    const feed = repos.calendarFeeds.findByTokenHash(hashToken(token));
+    const membership = feed ? repos.members.find(feed.workspace_id, feed.user_id) : undefined;
+    if (!feed || !can(membership, 'workspace:read')) throw new NotFoundError('Deze agenda-link bestaat niet (meer).');
+    const workspace = repos.workspaces.findById(feed.workspace_id)!;
+    const events: CalendarEvent[] = [];
+    for (const row of repos.blocks.listAllForWorkspace(workspace.id)) {
+      if (row.document_archived) continue;
+      const attrs = JSON.parse(row.attrs) as Record<string, unknown>;
+      const url = `${config.publicUrl}/d/${row.document_id}#block-${row.block_id}`;
+      const firstLine = row.text.split('\n')[0] || '(zonder tekst)';
+      if (row.kind === 'reflection' && typeof attrs.date === 'string' && row.valid) {
+        events.push({ uid: `${row.block_id}@werktafel`, date: attrs.date, summary: `Reflectiemoment: ${firstLine}`, description: `${row.document_title}\n\n${row.text}`, url });
+      }
+      if (row.kind === 'action' && typeof attrs.due === 'string' && row.valid) {
+        events.push({ uid: `${row.block_id}-due@werktafel`, date: attrs.due, summary: `Actie klaar: ${firstLine}`, description: `${row.document_title}\n\n${row.text}`, url });
+      }
+    }
+    return c.body(toICalendar(`werktafel – ${workspace.name}`, events), 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Cache-Control': 'private, max-age=300',
+    });
+  });
+}

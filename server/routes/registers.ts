@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { BlockName } from '../../shared/blocks/attrs';
+import { generateSessionToken, hashToken } from '../auth/sessionTokens';
+import type { AppEnv, Services } from '../context';
+import { requireUser } from '../http/session';
+import { authorize } from '../policies';
+import { presentRegisterRow } from '../presenters/registers';
+import { countContributions } from '../registers/contributions';
+import { toCsv } from '../registers/csv';
+import { buildNameBook, todayInAmsterdam } from '../registers/nameBook';
+import { loadWorkspace } from './loaders';
+
+/** URL segment -> block kind and the CSV columns after documentTitle and blockId. */
+const registers: Record<string, { kind: BlockName; columns: string[] }> = {
+  actions: { kind: 'action', columns: ['text', 'ownerPartyName', 'ownerUserName', 'due', 'status', 'funding', 'overdue'] },
+  commitments: { kind: 'commitment', columns: ['text', 'partyName', 'status', 'confirmedByName', 'confirmedAt'] },
+  reflections: { kind: 'reflection', columns: ['text', 'date', 'status'] },
+  criteria: { kind: 'criterion', columns: ['text', 'kind', 'weight', 'category'] },
+};
+
+const SSE_HEARTBEAT_MS = 25_000;
+
+/** Mounted at /api/workspaces/:id: the registers, who contributed, live events, the calendar feed. */
+export function registerRoutes(services: Services) {
+  const { repos, config } = services;
+
+  return new Hono<AppEnv>()
+    .get('/:register{actions|commitments|reflections|criteria}', (c) => {
+      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      authorize(membership, 'workspace:read');
+      const register = registers[c.req.param('register')]!;
+      const book = buildNameBook(repos, workspace.id);
+      const today = todayInAmsterdam();
+      const rows = repos.blocks.listForWorkspace(workspace.id, register.kind).map((row) => presentRegisterRow(row, book, today));
+      if (register.kind === 'action') rows.sort((a, b) => String(a.due ?? '9999').localeCompare(String(b.due ?? '9999')));
+      if (c.req.query('format') === 'csv') {
+        c.header('Content-Disposition', `attachment; filename="${c.req.param('register')}.csv"`);
+        return c.body(toCsv(rows, ['documentTitle', 'blockId', ...register.columns, 'valid']), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+        });
+      }
+      return c.json(rows);
+    })
+    .get('/contributions', (c) => {
+      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      authorize(membership, 'workspace:read');
+      return c.json(countContributions(repos.parties.listForWorkspace(workspace.id), repos.blocks.listAllForWorkspace(workspace.id)));
+    })
+    .get('/events', (c) => {
+      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      authorize(membership, 'workspace:read');
+      return streamSSE(c, async (stream) => {
+        const unsubscribe = services.registers.subscribe((workspaceId, documentId) => {
+          if (workspaceId === workspace.id) void stream.writeSSE({ event: 'registers', data: JSON.stringify({ documentId }) });
+        });
+        stream.onAbort(unsubscribe);
+        await stream.writeSSE({ event: 'ready', data: '{}' });
+        while (!stream.aborted && !stream.closed) {
+          await stream.sleep(SSE_HEARTBEAT_MS);
+          // Proxies close silent connections; a comment line keeps this one open.
+          await stream.write(': keepalive\n\n');
+        }
+        unsubscribe();
+      });
+    })
+    .post('/calendar-feed', (c) => {
+      const user = requireUser(c);
+      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      authorize(membership, 'workspace:read');
+      const token = generateSessionToken();
+      repos.calendarFeeds.replace(workspace.id, user.id, hashToken(token));
+      return c.json({ url: `${config.publicUrl}/api/calendar/${token}.ics` }, 201);
+    });
+}

@@ -1,0 +1,101 @@
+/**
+ * THE attribute schemas of the structured blocks. Node names and attribute names are a public
+ * contract: integrations read and write them in the Yjs document (`XmlFragment` `default`).
+ * Values that do not validate are shown as "needs attention", never a crash.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik een datum als JJJJ-MM-DD.').refine(
+  (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+  'Dit is geen bestaande datum.',
+);
+const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'Dit is geen geldig tijdstip.');
+/** Empty string and null both mean "not set": Yjs attributes written by hand may use either. */
+const optionalId = z.string().max(64).nullable().optional().transform((v) => (v ? v : null));
+
+/** Attributes every block has: a stable id and who inserted it for which party. */
+export const blockIdentityAttrs = z.object({
+  id: z.string().min(1, 'Blok zonder id.').max(64),
+  createdBy: optionalId,
+  createdByParty: optionalId,
+});
+
+export const commitmentStatuses = ['proposed', 'confirmed', 'withdrawn'] as const;
+export const commitmentAttrs = blockIdentityAttrs.extend({
+  partyId: z.string().min(1, 'Kies de partij die dit toezegt.').max(64),
+  status: z.enum(commitmentStatuses, 'Onbekende status.'),
+  confirmedBy: optionalId,
+  confirmedAt: isoTime.nullable().optional().transform((v) => v ?? null),
+});
+export type CommitmentAttrs = z.infer<typeof commitmentAttrs>;
+
+export const actionStatuses = ['open', 'in_progress', 'done', 'blocked'] as const;
+export const fundingKinds = ['existing', 'extra', 'unknown'] as const;
+export const actionAttrs = blockIdentityAttrs.extend({
+  ownerPartyId: optionalId,
+  ownerUserId: optionalId,
+  due: isoDate.nullable().optional().or(z.literal('')).transform((v) => (v ? v : null)),
+  status: z.enum(actionStatuses, 'Onbekende status.'),
+  funding: z.enum(fundingKinds, 'Onbekende financiering.'),
+});
+export type ActionAttrs = z.infer<typeof actionAttrs>;
+
+export const reflectionStatuses = ['planned', 'held'] as const;
+export const reflectionAttrs = blockIdentityAttrs.extend({
+  date: isoDate.nullable().optional().or(z.literal('')).transform((v) => (v ? v : null)),
+  status: z.enum(reflectionStatuses, 'Onbekende status.'),
+});
+export type ReflectionAttrs = z.infer<typeof reflectionAttrs>;
+
+export const criterionKinds = ['selection', 'award', 'requirement'] as const;
+export const criterionCategories = [
+  'quality',
+  'price',
+  'social_value',
+  'experience',
+  'turnover',
+  'legal_form',
+  'other',
+] as const;
+export const criterionAttrs = blockIdentityAttrs
+  .extend({
+    kind: z.enum(criterionKinds, 'Onbekende soort criterium.'),
+    weight: z.coerce.number().int('Een weging is een heel getal.').min(0, 'Minimaal 0.').max(100, 'Maximaal 100.').nullable().optional().transform((v) => v ?? null),
+    category: z.enum(criterionCategories, 'Onbekende categorie.'),
+  });
+export type CriterionAttrs = z.infer<typeof criterionAttrs>;
+
+/** Node name -> attribute schema, for every structured block. */
+export const blockAttrSchemas = {
+  commitment: commitmentAttrs,
+  action: actionAttrs,
+  reflection: reflectionAttrs,
+  criterion: criterionAttrs,
+} as const;
+export type BlockName = keyof typeof blockAttrSchemas;
+export const blockNames = Object.keys(blockAttrSchemas) as BlockName[];
+
+export function isBlockName(name: string): name is BlockName {
+  return Object.hasOwn(blockAttrSchemas, name);
+}
+
+/** Default attributes of a freshly inserted block (identity filled in by the inserter). */
+export const blockDefaults: { [K in BlockName]: Record<string, string | number | null> } = {
+  commitment: { partyId: null, status: 'proposed', confirmedBy: null, confirmedAt: null },
+  action: { ownerPartyId: null, ownerUserId: null, due: null, status: 'open', funding: 'unknown' },
+  reflection: { date: null, status: 'planned' },
+  criterion: { kind: 'award', weight: null, category: 'quality' },
+};
+
+export type BlockValidation<N extends BlockName> =
+  | { valid: true; attrs: z.infer<(typeof blockAttrSchemas)[N]> }
+  | { valid: false; issues: Record<string, string> };
+
+/** Checks a block's raw attributes; never throws. */
+export function validateBlockAttrs<N extends BlockName>(name: N, raw: Record<string, unknown>): BlockValidation<N> {
+  const result = blockAttrSchemas[name].safeParse(raw);
+  if (result.success) return { valid: true, attrs: result.data as z.infer<(typeof blockAttrSchemas)[N]> };
+  const issues: Record<string, string> = {};
+  for (const issue of result.error.issues) issues[issue.path.join('.') || '_'] ??= issue.message;
+  return { valid: false, issues };
+}

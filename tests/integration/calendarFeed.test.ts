@@ -1,0 +1,81 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
+import { buildWorkshop, type Workshop } from '../helpers/apiClient';
+import { connectProvider, eventually, waitForSync } from '../helpers/providers';
+import { startTestServer, type TestServer } from '../helpers/startTestServer';
+
+let server: TestServer;
+let workshop: Workshop;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  workshop = await buildWorkshop(server.origin);
+});
+afterAll(async () => server.stop());
+
+function blockElement(name: string, attrs: Record<string, string>, text: string): Y.XmlElement {
+  const element = new Y.XmlElement(name);
+  for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  element.insert(0, [paragraph]);
+  return element;
+}
+
+/** Unfolds RFC 5545 content lines and groups the VEVENTs into property maps. */
+function parseEvents(ics: string): Record<string, string>[] {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  const events: Record<string, string>[] = [];
+  let current: Record<string, string> | null = null;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = {};
+    else if (line === 'END:VEVENT') {
+      events.push(current!);
+      current = null;
+    } else if (current) {
+      const colon = line.indexOf(':');
+      current[line.slice(0, colon)] = line.slice(colon + 1);
+    }
+  }
+  return events;
+}
+
+test('the secret calendar feed lists reflection moments and action due dates, and parses', async () => {
+  const { owner, workspaceId, documentId } = workshop;
+  const client = connectProvider(documentId, { cookie: owner.cookie, origin: server.origin });
+  await waitForSync(client.provider);
+  client.doc.getXmlFragment(DOCUMENT_FRAGMENT).insert(0, [
+    blockElement('reflection', { id: 'r1', date: '2027-02-10', status: 'planned' }, 'Terugblik na drie maanden, met een heel lange vraag die over de vijfenzeventig tekens heen gaat; en komma, puntkomma'),
+    blockElement('action', { id: 'a1', due: '2027-03-01', status: 'open', funding: 'unknown' }, 'Ruimte huren'),
+    blockElement('action', { id: 'a2', status: 'open', funding: 'unknown' }, 'Zonder datum'),
+  ]);
+  await eventually(async () => {
+    const actions = await owner.get(`/api/workspaces/${workspaceId}/actions`);
+    expect(actions.body.map((a: { blockId: string }) => a.blockId)).toContain('a2');
+  });
+  client.provider.destroy();
+
+  const feed = await owner.post(`/api/workspaces/${workspaceId}/calendar-feed`);
+  expect(feed.status).toBe(201);
+  const response = await fetch(feed.body.url.replace(/^https?:\/\/[^/]+/, server.origin));
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/text\/calendar/);
+  const ics = await response.text();
+  expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+  for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+
+  const events = parseEvents(ics);
+  expect(events).toHaveLength(2);
+  const reflection = events.find((e) => e.UID === 'r1@werktafel')!;
+  expect(reflection['DTSTART;VALUE=DATE']).toBe('20270210');
+  expect(reflection.SUMMARY).toContain('Terugblik na drie maanden');
+  expect(reflection.SUMMARY).toContain('\\, puntkomma');
+  expect(events.find((e) => e.UID === 'a1-due@werktafel')!['DTSTART;VALUE=DATE']).toBe('20270301');
+
+  // A new link replaces the old one.
+  const second = await owner.post(`/api/workspaces/${workspaceId}/calendar-feed`);
+  expect((await fetch(feed.body.url.replace(/^https?:\/\/[^/]+/, server.origin))).status).toBe(404);
+  expect((await fetch(second.body.url.replace(/^https?:\/\/[^/]+/, server.origin))).status).toBe(200);
+});
