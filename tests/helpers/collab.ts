@@ -1,0 +1,142 @@
+/**
+ * Helpers for collaboration tests on top of `providers.ts`: a pool that destroys every provider
+ * it created, close-code recorders, awareness markers as positive signals, and read-only views
+ * of what the server stored.
+ */
+import type WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+import { DocumentStore } from '../../server/collab/DocumentStore';
+import type { Repos } from '../../server/db/repos';
+import { connectProvider, rawSocket, type ProviderOptions } from './providers';
+
+export type ConnectedProvider = ReturnType<typeof connectProvider>;
+
+/** Creates providers and destroys them all in one call (for `afterEach`). */
+export class ProviderPool {
+  private readonly providers: WebsocketProvider[] = [];
+
+  connect(documentId: string, options: ProviderOptions, doc?: Y.Doc): ConnectedProvider {
+    const connected = connectProvider(documentId, options, doc);
+    this.providers.push(connected.provider);
+    return connected;
+  }
+
+  destroyAll(): void {
+    for (const provider of this.providers.splice(0)) provider.destroy();
+  }
+}
+
+/** Records the close code of every connection of this provider that ended (null: closed locally). */
+export function recordCloseCodes(provider: WebsocketProvider): (number | null)[] {
+  const codes: (number | null)[] = [];
+  provider.on('connection-close', (event) => codes.push(event ? event.code : null));
+  return codes;
+}
+
+/**
+ * Publishes an awareness field. Sent on the provider's socket after everything it sent before,
+ * so another client seeing it proves the server has handled those earlier frames.
+ */
+export function setMarker(provider: WebsocketProvider, value: string): void {
+  provider.awareness.setLocalStateField('marker', value);
+}
+
+/** True when this provider's awareness holds a remote state with the marker. */
+export function seesMarker(provider: WebsocketProvider, value: string): boolean {
+  for (const [clientId, state] of provider.awareness.getStates()) {
+    if (clientId !== provider.doc.clientID && (state as { marker?: string }).marker === value) return true;
+  }
+  return false;
+}
+
+/** The document exactly as the server would load it from SQLite now. */
+export function storedDoc(repos: Repos, documentId: string): Y.Doc {
+  return new DocumentStore(repos.documentUpdates).load(documentId).doc;
+}
+
+export function storedText(repos: Repos, documentId: string): string {
+  const doc = storedDoc(repos, documentId);
+  const text = doc.getText('t').toString();
+  doc.destroy();
+  return text;
+}
+
+/** Every stored byte of a document (snapshot and log), for "unchanged" assertions. */
+export function storedRows(repos: Repos, documentId: string) {
+  const snapshot = repos.documentUpdates.snapshot(documentId);
+  return {
+    snapshot: snapshot ? { upto: snapshot.upto_id, state: Buffer.from(snapshot.state).toString('hex') } : null,
+    updates: repos.documentUpdates.updatesAfter(documentId, 0).map((row) => ({ id: row.id, hex: Buffer.from(row.update_bytes).toString('hex') })),
+  };
+}
+
+/** Number of log rows written on behalf of this user (the log keeps the author). */
+export function updateRowsBy(repos: Repos, documentId: string, userId: string): number {
+  const row = repos.db
+    .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ? AND user_id = ?')
+    .get(documentId, userId);
+  return row!.n;
+}
+
+export interface RawConnection {
+  socket: WebSocket;
+  /** Binary frames the server sent. */
+  frames: Uint8Array[];
+  /** Resolves with the close code the client saw. */
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** Opens a raw socket and resolves once the upgrade succeeded. */
+export function openRawSocket(origin: string, documentId: string, cookie: string | null): Promise<RawConnection> {
+  const socket = rawSocket(origin, documentId, cookie);
+  const frames: Uint8Array[] = [];
+  socket.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+  // A write racing the server's close can fail with EPIPE/ECONNRESET; the close code is what counts.
+  socket.on('error', () => undefined);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve({ socket, frames, closed }));
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused with ${res.statusCode}`)));
+  });
+}
+
+export interface RefusedUpgrade {
+  status: number;
+  /** The whole HTTP response body of the refusal. */
+  body: Buffer;
+  /** Frames received over a socket that should never have opened. */
+  frames: number;
+  opened: boolean;
+}
+
+/**
+ * Attempts an upgrade and reports everything that came back: the status, the full response
+ * body, and whether any WebSocket frame arrived.
+ */
+export function attemptUpgrade(origin: string, documentId: string, cookie: string | null, sendOrigin = origin): Promise<RefusedUpgrade> {
+  return new Promise((resolve) => {
+    const socket = rawSocket(origin, documentId, cookie, sendOrigin);
+    const result: RefusedUpgrade = { status: 0, body: Buffer.alloc(0), frames: 0, opened: false };
+    socket.on('message', () => (result.frames += 1));
+    socket.on('error', () => undefined);
+    socket.on('unexpected-response', (_req, res) => {
+      result.status = res.statusCode ?? 0;
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        result.body = Buffer.concat(chunks);
+        socket.terminate();
+        resolve(result);
+      });
+    });
+    socket.on('open', () => {
+      result.opened = true;
+      result.status = 101;
+      socket.close();
+      resolve(result);
+    });
+  });
+}
