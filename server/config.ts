@@ -16,6 +16,8 @@ export interface Config {
   compactAfterUpdates: number;
   /** Serve the built client from this folder (absent in API-only runs). */
   clientDir: string | null;
+  /** A changed document that has been quiet this long gets an automatic version. */
+  autoVersionQuietMs: number;
   /** SQLite `synchronous`: NORMAL is durable against process crashes in WAL mode. */
   synchronous: 'NORMAL' | 'FULL';
 }
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFrameBytes: intFromEnv(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024),
     maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 1024 * 1024),
     compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
+    autoVersionQuietMs: intFromEnv(env, 'AUTO_VERSION_QUIET_MS', 10 * 60 * 1000),
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(env.CLIENT_DIR ?? 'dist'),
     synchronous,
   };

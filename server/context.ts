@@ -7,6 +7,8 @@ import type { SignInThrottle } from './auth/signInThrottle';
 import type { DocumentStore } from './collab/DocumentStore';
 import type { RoomRegistry } from './collab/RoomRegistry';
 import type { RegisterIndexer } from './registers/RegisterIndexer';
+import type { VersionKeeper } from './versions/VersionKeeper';
+import type { AttributionRecorder } from './attribution/AttributionRecorder';
 
 /** What revoking access needs from the collaboration server, without depending on it. */
 export interface ConnectionControl {
@@ -26,6 +28,8 @@ export interface Services {
   registry: RoomRegistry;
   store: DocumentStore;
   registers: RegisterIndexer;
+  versionKeeper: VersionKeeper;
+  attribution: AttributionRecorder;
 }
 
 export interface AppEnv {

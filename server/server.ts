@@ -11,6 +11,8 @@ import { DocumentStore } from './collab/DocumentStore';
 import { consoleCollabLog } from './collab/log';
 import { RoomRegistry } from './collab/RoomRegistry';
 import { RegisterIndexer } from './registers/RegisterIndexer';
+import { AttributionRecorder } from './attribution/AttributionRecorder';
+import { VersionKeeper } from './versions/VersionKeeper';
 import { reindexUnsettledDocuments } from './registers/reindex';
 import type { Config } from './config';
 import { openDatabase } from './db/database';
@@ -33,6 +35,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, { synchronous: config.synchronous });
   const repos = createRepos(db);
   const store = new DocumentStore(repos.documentUpdates);
+  const attribution = new AttributionRecorder(repos.attribution);
+  const versionKeeper = new VersionKeeper(repos, config.autoVersionQuietMs);
+  versionKeeper.beforeSnapshot = (documentId) => attribution.summarise(documentId);
   const registers = new RegisterIndexer(repos.blocks, (documentId) => repos.documents.findById(documentId)?.workspace_id);
   const registry = new RoomRegistry({
     store,
@@ -48,12 +53,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
           d.block_id,
           { status: d.status, confirmedBy: d.status === 'proposed' ? null : d.user_id, confirmedAt: d.status === 'proposed' ? null : new Date(d.decided_at).toISOString() },
         ]),
-      changed: (room) => registers.schedule(room.documentId, () => room.doc),
-      unloading: (room) => registers.flush(room.documentId, room.doc),
+      changed: (room) => {
+        registers.schedule(room.documentId, () => room.doc);
+        attribution.schedule(room.documentId);
+        versionKeeper.changed(room);
+      },
+      beforeCompact: (documentId, uptoId) => attribution.summarise(documentId, uptoId),
+      unloading: (room) => {
+        registers.flush(room.documentId, room.doc);
+        versionKeeper.unloading(room);
+      },
     },
   });
+  attribution.summariseAllPending();
   reindexUnsettledDocuments(repos, store, registers);
-  const services: Services = { config, repos, throttle: createSignInThrottle(), connections: registry, registry, store, registers };
+  const services: Services = { config, repos, throttle: createSignInThrottle(), connections: registry, registry, store, registers, versionKeeper, attribution };
 
   const upgrade: { current?: UpgradeWebSocket } = {};
   const app = createApp(services, registry, () => upgrade.current!);
@@ -81,6 +95,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(sweep);
         registers.stop();
+        attribution.stop();
+        versionKeeper.stop();
         server.close(() => resolve());
         registry.closeAll(CloseCode.serverShutdown, 'server shutting down');
         nodeWs.wss.close();

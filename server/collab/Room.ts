@@ -32,6 +32,11 @@ export interface RoomHooks {
   commitmentDecisions(documentId: string): Iterable<[blockId: string, authority: CommitmentAuthority]>;
   /** The document changed; the callee must not do heavy work synchronously. */
   changed(room: Room): void;
+  /**
+   * Log rows up to `uptoId` are about to be folded into the snapshot and deleted: summarise
+   * what must outlive them. Returning false postpones the compaction.
+   */
+  beforeCompact(documentId: string, uptoId: number): boolean;
 }
 
 /** Origin of transactions the server makes itself (commitment decisions and reverts). */
@@ -207,6 +212,7 @@ export class Room {
   /** Folds the log into the snapshot. Everything up to lastUpdateId is in the doc. */
   compact(): void {
     if (this.logLength === 0) return;
+    if (!this.hooks.beforeCompact(this.documentId, this.lastUpdateId)) return;
     try {
       this.store.compact(this.documentId, Y.encodeStateAsUpdate(this.doc), this.lastUpdateId);
       this.logLength = 0;

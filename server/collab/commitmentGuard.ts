@@ -88,6 +88,22 @@ export class CommitmentGuard {
     return reverted;
   }
 
+  /**
+   * Puts every commitment in the document to its recorded state (after a restore, which may
+   * bring back an old confirmation). Call inside a server transaction.
+   */
+  enforceAll(fragment: Y.XmlFragment): void {
+    const walk = (parent: Y.XmlElement | Y.XmlFragment) => {
+      for (const child of parent.toArray()) {
+        if (!(child instanceof Y.XmlElement)) continue;
+        if (isCommitment(child)) this.pending.add(child);
+        walk(child);
+      }
+    };
+    walk(fragment);
+    this.revertPending(undefined);
+  }
+
   destroy(): void {
     this.doc.off('afterTransaction', this.inspect);
   }

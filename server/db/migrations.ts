@@ -120,4 +120,67 @@ export const migrations: readonly string[] = [
     UNIQUE (workspace_id, user_id)
   );
   `,
+  `
+  -- Named and automatic versions: immutable copies of a document's Yjs state.
+  CREATE TABLE document_versions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('manual','auto','before_restore')),
+    state BLOB NOT NULL,
+    attribution TEXT NOT NULL,         -- JSON: per-party totals at the time of the version
+    created_by TEXT REFERENCES users(id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX document_versions_document ON document_versions(document_id, created_at);
+  -- Adoption (vaststellen): which parties must sign a version, and their append-only decisions.
+  CREATE TABLE adoption_requests (
+    version_id TEXT PRIMARY KEY REFERENCES document_versions(id) ON DELETE CASCADE,
+    party_ids TEXT NOT NULL,           -- JSON array
+    requested_by TEXT NOT NULL REFERENCES users(id),
+    requested_at INTEGER NOT NULL
+  );
+  CREATE TABLE adoption_decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    version_id TEXT NOT NULL REFERENCES document_versions(id) ON DELETE CASCADE,
+    party_id TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    decision TEXT NOT NULL CHECK (decision IN ('signed','declined')),
+    reason TEXT,
+    decided_at INTEGER NOT NULL
+  );
+  CREATE INDEX adoption_decisions_version ON adoption_decisions(version_id, id);
+  -- Append-only audit log of decisions that matter outside the text.
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workspace_id TEXT NOT NULL,
+    document_id TEXT,
+    user_id TEXT,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL,              -- JSON
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX audit_log_workspace ON audit_log(workspace_id, id);
+  -- Attribution, summarised from the update log before compaction drops its rows.
+  ALTER TABLE document_updates ADD COLUMN attributed INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE attribution_daily (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL,
+    party_id TEXT NOT NULL,            -- '' for a member without a party
+    day TEXT NOT NULL,                 -- YYYY-MM-DD (UTC)
+    chars_inserted INTEGER NOT NULL DEFAULT 0,
+    chars_deleted INTEGER NOT NULL DEFAULT 0,
+    blocks_inserted INTEGER NOT NULL DEFAULT 0,
+    updates INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (document_id, user_id, party_id, day)
+  );
+  -- Which Yjs client id wrote for which user and party: answers "who wrote this?".
+  CREATE TABLE document_clients (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    client_id INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    party_id TEXT,
+    PRIMARY KEY (document_id, client_id)
+  );
+  `,
 ];

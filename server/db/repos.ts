@@ -1,4 +1,7 @@
 import type { Db } from './database';
+import { createAdoptionRepo } from './adoptions';
+import { createAttributionRepo } from './attribution';
+import { createAuditLogRepo } from './auditLog';
 import { createBlockRepo } from './blocks';
 import { createCalendarFeedRepo } from './calendarFeeds';
 import { createCommitmentDecisionRepo } from './commitmentDecisions';
@@ -9,6 +12,7 @@ import { createMemberRepo } from './members';
 import { createPartyRepo } from './parties';
 import { createSessionRepo } from './sessions';
 import { createUserRepo } from './users';
+import { createVersionRepo } from './versions';
 import { createWorkspaceRepo } from './workspaces';
 
 /** Every repository over one database connection. */
@@ -26,6 +30,10 @@ export function createRepos(db: Db) {
     blocks: createBlockRepo(db),
     commitmentDecisions: createCommitmentDecisionRepo(db),
     calendarFeeds: createCalendarFeedRepo(db),
+    versions: createVersionRepo(db),
+    adoptions: createAdoptionRepo(db),
+    auditLog: createAuditLogRepo(db),
+    attribution: createAttributionRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -19,6 +19,10 @@ export const actions = [
   'document:write',
   'document:comment',
   'commitment:decide',
+  'version:create',
+  'version:restore',
+  'adoption:request',
+  'adoption:sign',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -36,12 +40,15 @@ const editorActions: Action[] = [
   'document:write',
   'document:comment',
   'commitment:decide',
+  'version:create',
+  'version:restore',
+  'adoption:sign',
 ];
 
 const grants: Record<Role, ReadonlySet<Action>> = {
-  owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage']),
+  owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage', 'adoption:request']),
   editor: new Set(editorActions),
-  commenter: new Set<Action>([...readerActions, 'document:comment', 'commitment:decide']),
+  commenter: new Set<Action>([...readerActions, 'document:comment', 'commitment:decide', 'adoption:sign']),
   viewer: new Set(readerActions),
 };
 
@@ -74,6 +81,16 @@ export function authorizeCommitmentDecision(membership: Membership | undefined |
   }
 }
 
+/** Signing a version "on behalf of" a party takes someone who speaks for a party that must sign. */
+export function authorizeAdoptionSignature(membership: Membership | undefined | null, requiredPartyIds: readonly string[]): string {
+  authorize(membership, 'document:read');
+  const partyId = membership.party_id;
+  if (!can(membership, 'adoption:sign') || !partyId || !requiredPartyIds.includes(partyId)) {
+    throw new ForbiddenError('Je partij hoeft deze versie niet te ondertekenen, of je mag niet namens haar tekenen.', 'not_a_signing_party');
+  }
+  return partyId;
+}
+
 export function abilitiesFor(membership: Membership | undefined | null): Abilities {
   return {
     readWorkspace: can(membership, 'workspace:read'),
@@ -86,5 +103,8 @@ export function abilitiesFor(membership: Membership | undefined | null): Abiliti
     readDocument: can(membership, 'document:read'),
     writeDocument: can(membership, 'document:write'),
     comment: can(membership, 'document:comment'),
+    createVersion: can(membership, 'version:create'),
+    restoreVersion: can(membership, 'version:restore'),
+    requestAdoption: can(membership, 'adoption:request'),
   };
 }

@@ -23,6 +23,10 @@ const table: Record<Action, Record<Role, boolean>> = {
   'document:write': { owner: Y, editor: Y, commenter: N, viewer: N },
   'document:comment': { owner: Y, editor: Y, commenter: Y, viewer: N },
   'commitment:decide': { owner: Y, editor: Y, commenter: Y, viewer: N },
+  'version:create': { owner: Y, editor: Y, commenter: N, viewer: N },
+  'version:restore': { owner: Y, editor: Y, commenter: N, viewer: N },
+  'adoption:request': { owner: Y, editor: N, commenter: N, viewer: N },
+  'adoption:sign': { owner: Y, editor: Y, commenter: Y, viewer: N },
 };
 
 test('the table covers exactly the actions and roles there are', () => {
@@ -71,6 +75,9 @@ describe('abilities sent to the client follow the table', () => {
     readDocument: 'document:read',
     writeDocument: 'document:write',
     comment: 'document:comment',
+    createVersion: 'version:create',
+    restoreVersion: 'version:restore',
+    requestAdoption: 'adoption:request',
   } as const satisfies Record<keyof ReturnType<typeof abilitiesFor>, Action>;
 
   test.each(roles)('for a %s', (role) => {

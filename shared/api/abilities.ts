@@ -13,6 +13,9 @@ export interface Abilities {
   readDocument: boolean;
   writeDocument: boolean;
   comment: boolean;
+  createVersion: boolean;
+  restoreVersion: boolean;
+  requestAdoption: boolean;
 }
 
 /** Shape of an error response body. */

@@ -80,3 +80,24 @@ export const updateDocumentReq = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Geef minstens één veld om te wijzigen.');
 export type UpdateDocumentReq = z.infer<typeof updateDocumentReq>;
+
+export const createVersionReq = z.object({
+  label: z.string().trim().min(1, 'Geef de versie een naam.').max(200, 'Maximaal 200 tekens.'),
+});
+export type CreateVersionReq = z.infer<typeof createVersionReq>;
+
+export const requestAdoptionReq = z.object({
+  partyIds: z.array(id).min(1, 'Kies minstens één partij die moet tekenen.').max(50),
+});
+export type RequestAdoptionReq = z.infer<typeof requestAdoptionReq>;
+
+export const signAdoptionReq = z
+  .object({
+    decision: z.enum(['sign', 'decline'], 'Kies akkoord of niet akkoord.'),
+    reason: z.string().trim().max(2000, 'Maximaal 2000 tekens.').optional(),
+  })
+  .refine((v) => v.decision === 'sign' || (v.reason?.length ?? 0) > 0, {
+    message: 'Geef een reden als je partij niet akkoord gaat.',
+    path: ['reason'],
+  });
+export type SignAdoptionReq = z.infer<typeof signAdoptionReq>;

@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { requestAdoptionReq, signAdoptionReq } from '../../shared/api/schemas';
+import type { AppEnv, Services } from '../context';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { requireUser } from '../http/session';
+import { parseBody } from '../http/validate';
+import { authorize, authorizeAdoptionSignature } from '../policies';
+import { buildNameBook } from '../registers/nameBook';
+import { adoptionState } from '../versions/adoptionState';
+import { loadDocument } from './loaders';
+
+/**
+ * Mounted at /api/documents/:id/versions/:versionId/adoption: the owner asks parties to adopt
+ * (vaststellen) a version; one member per party signs "akkoord namens <partij>" or declines
+ * with a reason. Every step is appended, never changed, and written to the audit log.
+ */
+export function adoptionRoutes(services: Services) {
+  const { repos } = services;
+
+  const loadVersion = (documentId: string, versionId: string) => {
+    const version = repos.versions.findById(versionId);
+    if (!version || version.document_id !== documentId) throw new NotFoundError('Deze versie bestaat niet.');
+    return version;
+  };
+
+  return new Hono<AppEnv>()
+    .post('/', async (c) => {
+      const user = requireUser(c);
+      const { document, membership } = loadDocument(c, services, c.req.param('id')!);
+      authorize(membership, 'adoption:request');
+      const version = loadVersion(document.id, c.req.param('versionId')!);
+      const body = await parseBody(c, requestAdoptionReq);
+      const partyIds = [...new Set(body.partyIds)];
+      const unknown = partyIds.filter((id) => repos.parties.findById(id)?.workspace_id !== document.workspace_id);
+      if (unknown.length > 0) throw new ValidationError({ partyIds: 'Kies partijen uit deze werkruimte.' });
+      if (repos.adoptions.findRequest(version.id)) {
+        throw new ConflictError('adoption_exists', 'Voor deze versie is al om vaststelling gevraagd.');
+      }
+      repos.adoptions.createRequest({ version_id: version.id, party_ids: JSON.stringify(partyIds), requested_by: user.id, requested_at: Date.now() });
+      repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: 'adoption.request', detail: { versionId: version.id, partyIds } });
+      const state = adoptionState(repos.adoptions.findRequest(version.id)!, [], buildNameBook(repos, document.workspace_id));
+      return c.json(state, 201);
+    })
+    .post('/sign', async (c) => {
+      const user = requireUser(c);
+      const { document, membership } = loadDocument(c, services, c.req.param('id')!);
+      const version = loadVersion(document.id, c.req.param('versionId')!);
+      const request = repos.adoptions.findRequest(version.id);
+      if (!request) throw new NotFoundError('Voor deze versie is niet om vaststelling gevraagd.');
+      const partyId = authorizeAdoptionSignature(membership, JSON.parse(request.party_ids) as string[]);
+      const body = await parseBody(c, signAdoptionReq);
+      const names = buildNameBook(repos, document.workspace_id);
+      const before = adoptionState(request, repos.adoptions.decisions(version.id), names);
+      if (before.status === 'adopted') throw new ConflictError('already_adopted', 'Deze versie is al vastgesteld.');
+      if (before.parties.find((p) => p.partyId === partyId)?.status === 'signed') {
+        throw new ConflictError('already_signed', 'Je partij heeft deze versie al ondertekend.');
+      }
+      const decision = body.decision === 'sign' ? 'signed' : 'declined';
+      repos.adoptions.recordDecision({ version_id: version.id, party_id: partyId, user_id: user.id, decision, reason: body.reason ?? null, decided_at: Date.now() });
+      repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: `adoption.${decision}`, detail: { versionId: version.id, partyId, reason: body.reason ?? null } });
+      const after = adoptionState(request, repos.adoptions.decisions(version.id), names);
+      if (after.status === 'adopted') {
+        repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: null, action: 'adoption.adopted', detail: { versionId: version.id } });
+      }
+      return c.json(after);
+    });
+}

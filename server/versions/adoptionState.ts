@@ -1,0 +1,54 @@
+/** The state of a version's adoption, from its request and its append-only decisions. */
+import type { AdoptionDecisionRow, AdoptionRequestRow } from '../db/adoptions';
+import type { NameBook } from '../presenters/registers';
+
+export interface PartySignOff {
+  partyId: string;
+  partyName: string;
+  color: string;
+  status: 'pending' | 'signed' | 'declined';
+  userId: string | null;
+  userName: string | null;
+  at: string | null;
+  reason: string | null;
+}
+
+export interface AdoptionState {
+  status: 'pending' | 'adopted';
+  requestedBy: string;
+  requestedByName: string | null;
+  requestedAt: string;
+  adoptedAt: string | null;
+  parties: PartySignOff[];
+}
+
+export function adoptionState(request: AdoptionRequestRow, decisions: AdoptionDecisionRow[], names: NameBook): AdoptionState {
+  const partyIds = JSON.parse(request.party_ids) as string[];
+  // The latest decision of each party counts; earlier ones stay in the log.
+  const latest = new Map<string, AdoptionDecisionRow>();
+  for (const decision of decisions) latest.set(decision.party_id, decision);
+  const parties = partyIds.map((partyId): PartySignOff => {
+    const decision = latest.get(partyId);
+    const party = names.parties.get(partyId);
+    return {
+      partyId,
+      partyName: party?.name ?? 'onbekende partij',
+      color: party?.color ?? '#6b7280',
+      status: decision ? decision.decision : 'pending',
+      userId: decision?.user_id ?? null,
+      userName: decision ? (names.users.get(decision.user_id) ?? null) : null,
+      at: decision ? new Date(decision.decided_at).toISOString() : null,
+      reason: decision?.reason ?? null,
+    };
+  });
+  const adopted = parties.length > 0 && parties.every((p) => p.status === 'signed');
+  const adoptedAt = adopted ? parties.map((p) => p.at!).sort().at(-1)! : null;
+  return {
+    status: adopted ? 'adopted' : 'pending',
+    requestedBy: request.requested_by,
+    requestedByName: names.users.get(request.requested_by) ?? null,
+    requestedAt: new Date(request.requested_at).toISOString(),
+    adoptedAt,
+    parties,
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * A readable diff of two states of a document: passages inserted, deleted or changed (with
+ * word-level marks), and for structured blocks the fields that changed, in words:
+ * "actie 'Werkplaats openen': eigenaar leeg -> Stichting Al Amal".
+ */
+import type { JSONContent } from '@tiptap/core';
+import { isBlockName } from '../../shared/blocks/attrs';
+import { blockFieldLabels, blockKindLabels, blockValueLabels, partyFields, userFields } from '../../shared/blocks/labels';
+import type { NameBook } from '../presenters/registers';
+import { alignKeys, diffWords, type DiffSegment } from './wordDiff';
+
+export interface FieldChange {
+  field: string;
+  label: string;
+  from: string;
+  to: string;
+}
+
+export interface DiffEntry {
+  op: 'insert' | 'delete' | 'change';
+  nodeType: string;
+  /** Set for structured blocks. */
+  blockId?: string;
+  segments: DiffSegment[];
+  fieldChanges: FieldChange[];
+  /** One line in Dutch that says what happened. */
+  summary: string;
+}
+
+interface Unit {
+  key: string;
+  node: JSONContent;
+  text: string;
+}
+
+function plainText(node: JSONContent): string {
+  if (node.type === 'text') return node.text ?? '';
+  const parts = (node.content ?? []).map(plainText);
+  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem' ? parts.join('') : parts.filter(Boolean).join('\n');
+}
+
+function units(doc: JSONContent): Unit[] {
+  return (doc.content ?? []).map((node) => {
+    const text = plainText(node);
+    const id = node.attrs?.id;
+    const key = node.type && isBlockName(node.type) && typeof id === 'string' ? `block:${id}` : `${node.type}:${text}`;
+    return { key, node, text };
+  });
+}
+
+const trackedAttrs = (node: JSONContent) =>
+  Object.entries(node.attrs ?? {}).filter(([name]) => name !== 'id' && name !== 'createdBy' && name !== 'createdByParty');
+
+function describeValue(field: string, value: unknown, names: NameBook): string {
+  if (value === null || value === undefined || value === '') return 'leeg';
+  if (partyFields.has(field)) return names.parties.get(String(value))?.name ?? 'onbekende partij';
+  if (userFields.has(field)) return names.users.get(String(value)) ?? 'onbekende persoon';
+  return blockValueLabels[String(value)] ?? String(value);
+}
+
+function fieldChanges(before: JSONContent, after: JSONContent, names: NameBook): FieldChange[] {
+  const fields = new Set([...trackedAttrs(before), ...trackedAttrs(after)].map(([name]) => name));
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    const from = before.attrs?.[field] ?? null;
+    const to = after.attrs?.[field] ?? null;
+    if (from === to) continue;
+    changes.push({ field, label: blockFieldLabels[field] ?? field, from: describeValue(field, from, names), to: describeValue(field, to, names) });
+  }
+  return changes;
+}
+
+function shortText(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}
+
+function describeNode(unit: Unit): string {
+  const kind = unit.node.type && isBlockName(unit.node.type) ? blockKindLabels[unit.node.type] : 'tekst';
+  return `${kind} '${shortText(unit.text)}'`;
+}
+
+function entry(op: DiffEntry['op'], before: Unit | undefined, after: Unit | undefined, names: NameBook): DiffEntry {
+  const unit = (after ?? before)!;
+  const blockId = unit.node.type && isBlockName(unit.node.type) ? (unit.node.attrs?.id as string) : undefined;
+  const segments = diffWords(before?.text ?? '', after?.text ?? '');
+  const changes = before && after && blockId ? fieldChanges(before.node, after.node, names) : [];
+  const verb = op === 'insert' ? 'toegevoegd' : op === 'delete' ? 'verwijderd' : 'gewijzigd';
+  const fieldText = changes.map((c) => `${c.label} ${c.from} -> ${c.to}`).join('; ');
+  const textChanged = segments.some((s) => s.op !== 'equal');
+  const summary =
+    op === 'change' && fieldText
+      ? `${describeNode(unit)}: ${fieldText}${textChanged ? '; tekst gewijzigd' : ''}`
+      : `${describeNode(unit)} ${verb}`;
+  return { op, nodeType: unit.node.type ?? 'unknown', ...(blockId ? { blockId } : {}), segments, fieldChanges: changes, summary };
+}
+
+export function diffDocuments(before: JSONContent, after: JSONContent, names: NameBook): DiffEntry[] {
+  const a = units(before);
+  const b = units(after);
+  const entries: DiffEntry[] = [];
+  let deleted: Unit[] = [];
+  let inserted: Unit[] = [];
+  // A run of deleted passages followed by inserted ones of the same type reads as "changed".
+  const flush = () => {
+    while (deleted.length && inserted.length && deleted[0]!.node.type === inserted[0]!.node.type && !deleted[0]!.key.startsWith('block:')) {
+      entries.push(entry('change', deleted.shift(), inserted.shift(), names));
+    }
+    for (const unit of deleted) entries.push(entry('delete', unit, undefined, names));
+    for (const unit of inserted) entries.push(entry('insert', undefined, unit, names));
+    deleted = [];
+    inserted = [];
+  };
+  // Blocks are matched by id wherever they moved; passages by their type and text.
+  const blockKeysAfter = new Set(b.filter((u) => u.key.startsWith('block:')).map((u) => u.key));
+  const blockKeysBefore = new Set(a.filter((u) => u.key.startsWith('block:')).map((u) => u.key));
+  for (const [i, j] of alignKeys(a.map((u) => u.key), b.map((u) => u.key))) {
+    if (i >= 0 && j >= 0) {
+      flush();
+      const before = a[i]!;
+      const after = b[j]!;
+      if (JSON.stringify(before.node) !== JSON.stringify(after.node)) entries.push(entry('change', before, after, names));
+    } else if (i >= 0) {
+      if (blockKeysAfter.has(a[i]!.key)) continue; // moved: reported where it now stands
+      deleted.push(a[i]!);
+    } else {
+      const unit = b[j]!;
+      const moved = blockKeysBefore.has(unit.key) ? a.find((u) => u.key === unit.key) : undefined;
+      if (moved) {
+        flush();
+        if (JSON.stringify(moved.node) !== JSON.stringify(unit.node)) entries.push(entry('change', moved, unit, names));
+        continue;
+      }
+      inserted.push(unit);
+    }
+  }
+  flush();
+  return entries;
+}

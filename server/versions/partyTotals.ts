@@ -1,0 +1,23 @@
+import type { AttributionTotalRow } from '../db/attribution';
+
+export interface PartyTotal {
+  partyId: string;
+  charsInserted: number;
+  charsDeleted: number;
+  blocksInserted: number;
+  updates: number;
+}
+
+/** Folds daily per-user rows into one total per party ('' = members without a party). */
+export function partyTotals(rows: AttributionTotalRow[]): PartyTotal[] {
+  const byParty = new Map<string, PartyTotal>();
+  for (const row of rows) {
+    const total = byParty.get(row.party_id) ?? { partyId: row.party_id, charsInserted: 0, charsDeleted: 0, blocksInserted: 0, updates: 0 };
+    total.charsInserted += row.chars_inserted;
+    total.charsDeleted += row.chars_deleted;
+    total.blocksInserted += row.blocks_inserted;
+    total.updates += row.updates;
+    byParty.set(row.party_id, total);
+  }
+  return [...byParty.values()];
+}
