@@ -19,6 +19,7 @@ import type { RoomRegistry } from './collab/RoomRegistry';
 import { adoptionRoutes } from './routes/adoption';
 import { attributionRoutes } from './routes/attribution';
 import { authRoutes } from './routes/auth';
+import { exportRoutes } from './routes/exports';
 import { versionRoutes } from './routes/versions';
 import { calendarRoutes } from './routes/calendar';
 import { commitmentRoutes } from './routes/commitments';
@@ -43,8 +44,11 @@ export function createApp(services: Services, registry: RoomRegistry, upgradeWeb
     '*',
     bodyLimit({
       maxSize: services.config.maxBodyBytes,
-      onError: (c) =>
-        c.json({ error: { code: 'too_large', message: 'Het verzoek is te groot.' } }, 413),
+      onError: (c) => {
+        // The rest of the body is never read; keeping the connection would leave it unusable.
+        c.header('Connection', 'close');
+        return c.json({ error: { code: 'too_large', message: 'Het verzoek is te groot.' } }, 413);
+      },
     }),
   );
   api.use('*', originCheck(services));
@@ -60,6 +64,7 @@ export function createApp(services: Services, registry: RoomRegistry, upgradeWeb
   api.route('/documents/:id/commitments', commitmentRoutes(services));
   api.route('/documents/:id/versions/:versionId/adoption', adoptionRoutes(services));
   api.route('/documents/:id/versions', versionRoutes(services));
+  api.route('/documents/:id/export', exportRoutes(services));
   api.route('/documents/:id', attributionRoutes(services));
   api.route('/calendar', calendarRoutes(services));
   api.route('/invites', inviteRoutes(services));

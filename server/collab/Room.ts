@@ -56,6 +56,11 @@ export class Room {
   private lastUpdateId: number;
   private logLength: number;
   private compactionScheduled = false;
+  /**
+   * Set when the doc holds something that may not be on disk: the room must then be dropped
+   * without compaction, and the next load starts from what was stored.
+   */
+  broken = false;
   readonly commitments: CommitmentGuard;
 
   constructor(
@@ -115,7 +120,15 @@ export class Room {
         this.acceptUpdate(connection, message.update, frame);
         return;
       case 'awareness':
+        if (message.update.length > connection.limits.maxAwarenessBytes) {
+          connection.close(CloseCode.awarenessTooLarge, 'awareness too large');
+          return;
+        }
         applyAwarenessUpdate(this.awareness, message.update, connection);
+        if (connection.awarenessClientIds.size > connection.limits.maxAwarenessClientsPerConnection) {
+          connection.close(CloseCode.awarenessTooLarge, 'too many awareness clients');
+          return;
+        }
         this.broadcast(frame, connection);
         return;
       case 'queryAwareness':
@@ -131,6 +144,10 @@ export class Room {
     // stored or relayed, whatever its client claims.
     if (!connection.principal.canWrite || isEmptyUpdate(update)) return;
     try {
+      // Parse the whole update before touching the document: Yjs integrates the structs of an
+      // update before it reads its delete set, so a frame cut short there would otherwise leave
+      // half an update in the live document.
+      Y.decodeUpdate(update);
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
       this.log.warn('update rejected by Yjs', connection, error);
@@ -143,6 +160,7 @@ export class Room {
       // The doc now holds an update that is not on disk: nobody may receive it. Closing every
       // connection unloads the room, and the next load starts again from what was stored.
       this.log.error('storing update failed', connection, error);
+      this.broken = true;
       for (const other of this.connections) other.close(CloseCode.storageFailed, 'storage failed');
       return;
     }
@@ -211,7 +229,7 @@ export class Room {
 
   /** Folds the log into the snapshot. Everything up to lastUpdateId is in the doc. */
   compact(): void {
-    if (this.logLength === 0) return;
+    if (this.logLength === 0 || this.broken) return;
     if (!this.hooks.beforeCompact(this.documentId, this.lastUpdateId)) return;
     try {
       this.store.compact(this.documentId, Y.encodeStateAsUpdate(this.doc), this.lastUpdateId);
