@@ -16,6 +16,12 @@ export interface Config {
   compactAfterUpdates: number;
   /** Serve the built client from this folder (absent in API-only runs). */
   clientDir: string | null;
+  /** Open collaboration sockets one user may hold at once (tabs x documents). */
+  maxConnectionsPerUser: number;
+  /** Open collaboration sockets from one address (a community centre shares one). */
+  maxConnectionsPerIp: number;
+  /** Sustained messages per second per socket; 0 turns the limit off (benchmarks). */
+  messagesPerSecond: number;
   /** A changed document that has been quiet this long gets an automatic version. */
   autoVersionQuietMs: number;
   /** SQLite `synchronous`: NORMAL is durable against process crashes in WAL mode. */
@@ -44,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFrameBytes: intFromEnv(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024),
     maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 1024 * 1024),
     compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
+    maxConnectionsPerUser: intFromEnv(env, 'MAX_CONNECTIONS_PER_USER', 30),
+    maxConnectionsPerIp: intFromEnv(env, 'MAX_CONNECTIONS_PER_IP', 500),
+    messagesPerSecond: env.MESSAGE_RATE_LIMIT === '0' ? 0 : intFromEnv(env, 'MESSAGE_RATE_LIMIT', 500),
     autoVersionQuietMs: intFromEnv(env, 'AUTO_VERSION_QUIET_MS', 10 * 60 * 1000),
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(env.CLIENT_DIR ?? 'dist'),
     synchronous,

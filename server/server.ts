@@ -10,6 +10,7 @@ import { createSignInThrottle } from './auth/signInThrottle';
 import { DocumentStore } from './collab/DocumentStore';
 import { consoleCollabLog } from './collab/log';
 import { RoomRegistry } from './collab/RoomRegistry';
+import { defaultCollabLimits } from './collab/limits';
 import { RegisterIndexer } from './registers/RegisterIndexer';
 import { AttributionRecorder } from './attribution/AttributionRecorder';
 import { VersionKeeper } from './versions/VersionKeeper';
@@ -43,6 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     store,
     options: { compactAfterUpdates: config.compactAfterUpdates, ackDelayMs: 30 },
     log: consoleCollabLog,
+    limits: { ...defaultCollabLimits, messagesPerSecond: config.messagesPerSecond },
     hooks: {
       isSessionLive: (sessionId) => {
         const session = repos.sessions.findById(sessionId);

@@ -1,10 +1,14 @@
 /** One client socket in one document room, with who is behind it. */
+import { CloseCode } from '../../shared/collab/protocol';
+import { TokenBucket, type CollabLimits } from './limits';
 
 /** The part of a WebSocket a room needs; satisfied by Hono's WSContext. */
 export interface CollabSocket {
   send(data: Uint8Array): void;
   close(code?: number, reason?: string): void;
   readonly readyState: number;
+  /** Bytes queued but not yet written to the network. */
+  readonly bufferedAmount: number;
 }
 
 const OPEN = 1;
@@ -17,6 +21,8 @@ export interface Principal {
   workspaceId: string;
   /** False for viewers and commenters: their document updates are dropped on receipt. */
   canWrite: boolean;
+  /** Remote address, for the per-IP connection limit. */
+  ip: string;
 }
 
 export class Connection {
@@ -27,6 +33,7 @@ export class Connection {
   closed = false;
   /** When the server last sent this connection anything (ms since epoch). */
   lastSentAt = Date.now();
+  readonly rate: TokenBucket;
 
   constructor(
     readonly socket: CollabSocket,
@@ -34,10 +41,18 @@ export class Connection {
     readonly documentId: string,
     /** The client asked for `stored` acknowledgements (`?ack=1`). */
     readonly wantsAck: boolean,
-  ) {}
+    readonly limits: CollabLimits,
+  ) {
+    this.rate = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+  }
 
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== OPEN) return;
+    // A client that stops reading would make the server hold every update for it forever.
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CloseCode.slowConsumer, 'not reading');
+      return;
+    }
     this.socket.send(frame);
     this.lastSentAt = Date.now();
   }

@@ -11,6 +11,7 @@ import { Connection, type CollabSocket, type Principal } from './Connection';
 import { DocumentLoadError, type DocumentStore } from './DocumentStore';
 import type { CollabLog } from './log';
 import { Room, type RoomHooks, type RoomOptions } from './Room';
+import { defaultCollabLimits, type CollabLimits } from './limits';
 
 export interface RegistryHooks extends RoomHooks {
   /** Whether a session still exists and has not expired; checked on every keepalive sweep. */
@@ -32,8 +33,10 @@ export class RoomRegistry implements ConnectionControl {
   private readonly options: RoomOptions;
   private readonly log: CollabLog;
   private readonly hooks: RegistryHooks;
+  private readonly limits: CollabLimits;
 
-  constructor(deps: { store: DocumentStore; options: RoomOptions; log: CollabLog; hooks: RegistryHooks }) {
+  constructor(deps: { store: DocumentStore; options: RoomOptions; log: CollabLog; hooks: RegistryHooks; limits?: CollabLimits }) {
+    this.limits = deps.limits ?? defaultCollabLimits;
     this.store = deps.store;
     this.options = deps.options;
     this.log = deps.log;
@@ -44,7 +47,7 @@ export class RoomRegistry implements ConnectionControl {
 
   /** Attaches an upgraded socket to its document's room; closes it if the document cannot load. */
   open(socket: CollabSocket, principal: Principal, documentId: string, wantsAck: boolean): Connection {
-    const connection = new Connection(socket, principal, documentId, wantsAck);
+    const connection = new Connection(socket, principal, documentId, wantsAck, this.limits);
     let room: Room;
     try {
       room = this.load(documentId);
@@ -92,6 +95,11 @@ export class RoomRegistry implements ConnectionControl {
   receive(connection: Connection, frame: Uint8Array): void {
     const room = this.rooms.get(connection.documentId);
     if (!room || connection.closed) return;
+    if (!connection.rate.take()) {
+      this.log.warn('message rate limit exceeded', connection);
+      connection.close(CloseCode.rateLimited, 'too many messages');
+      return;
+    }
     try {
       room.receive(connection, decodeClientFrame(frame), frame);
     } catch (error) {
@@ -133,6 +141,17 @@ export class RoomRegistry implements ConnectionControl {
 
   roomCount(): number {
     return this.rooms.size;
+  }
+
+  /** Open connections of one user, and from one address, for the per-user and per-IP limits. */
+  connectionCounts(userId: string, ip: string): { user: number; ip: number } {
+    let user = 0;
+    let fromIp = 0;
+    for (const connection of this.connections) {
+      if (connection.principal.userId === userId) user += 1;
+      if (connection.principal.ip === ip) fromIp += 1;
+    }
+    return { user, ip: fromIp };
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 import type { UpgradeWebSocket } from 'hono/ws';
 import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { ackParam } from '../../shared/collab/protocol';
 import type { AppEnv, Services } from '../context';
 import { can } from '../policies';
@@ -26,7 +27,13 @@ export function collabRoutes(services: Services, registry: RoomRegistry, upgrade
     // An unknown document and a document of someone else's workspace look the same.
     if (!document || !can(membership, 'document:read')) return c.json({ error: { code: 'forbidden', message: 'No access' } }, 403);
 
+    const ip = getConnInfo(c).remote.address ?? 'unknown';
+    const open = registry.connectionCounts(user.id, ip);
+    if (open.user >= config.maxConnectionsPerUser || open.ip >= config.maxConnectionsPerIp) {
+      return c.json({ error: { code: 'too_many_connections', message: 'Too many open connections' } }, 429);
+    }
     const principal = {
+      ip,
       userId: user.id,
       partyId: membership!.party_id,
       sessionId: session.id,
@@ -38,7 +45,16 @@ export function collabRoutes(services: Services, registry: RoomRegistry, upgrade
     const upgrade = upgradeWebSocket()(() => ({
       onOpen: (_event, ws) => {
         connection = registry.open(
-          { send: (data) => ws.send(data as Uint8Array<ArrayBuffer>), close: (code, reason) => ws.close(code, reason), get readyState() { return ws.readyState; } },
+          {
+            send: (data) => ws.send(data as Uint8Array<ArrayBuffer>),
+            close: (code, reason) => ws.close(code, reason),
+            get readyState() {
+              return ws.readyState;
+            },
+            get bufferedAmount() {
+              return (ws.raw as { bufferedAmount?: number } | undefined)?.bufferedAmount ?? 0;
+            },
+          },
           principal,
           document.id,
           wantsAck,

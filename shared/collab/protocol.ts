@@ -41,7 +41,13 @@ export const CloseCode = {
   accessRevoked: 4403,
   /** The member's role changed: reconnect, and the new role applies. */
   roleChanged: 4001,
+  /** Awareness state over the size limit, or more awareness clients than one connection may hold. */
+  awarenessTooLarge: 4413,
   updateRejected: 4422,
+  /** More messages per second than the per-connection limit allows. */
+  rateLimited: 4429,
+  /** The client does not read what it is sent; its send buffer outgrew the limit. */
+  slowConsumer: 4408,
   storageFailed: 4500,
   documentUnavailable: 4503,
 } as const;

@@ -1,0 +1,49 @@
+/** Abuse limits of the collaboration socket, and the token bucket that enforces message rates. */
+
+export interface CollabLimits {
+  /** Largest awareness update accepted from one connection, in bytes. */
+  maxAwarenessBytes: number;
+  /** Awareness client ids one connection may announce (a browser tab uses one). */
+  maxAwarenessClientsPerConnection: number;
+  /** Sustained messages per second per connection; 0 turns the limit off. */
+  messagesPerSecond: number;
+  /** Messages a connection may send at once above the sustained rate. */
+  messageBurst: number;
+  /** Bytes queued for a client that does not read before it is disconnected. */
+  maxBufferedBytes: number;
+}
+
+export const defaultCollabLimits: CollabLimits = {
+  maxAwarenessBytes: 64 * 1024,
+  maxAwarenessClientsPerConnection: 4,
+  messagesPerSecond: 500,
+  messageBurst: 2_000,
+  maxBufferedBytes: 64 * 1024 * 1024,
+};
+
+/**
+ * Token bucket: `rate` tokens per second up to `capacity`. Typing produces tens of messages per
+ * second at most, so the defaults leave ample room for people and stop only floods.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly rate: number,
+    private readonly capacity: number,
+    now = performance.now(),
+  ) {
+    this.tokens = capacity;
+    this.updatedAt = now;
+  }
+
+  take(now = performance.now()): boolean {
+    if (this.rate <= 0) return true;
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updatedAt) / 1000) * this.rate);
+    this.updatedAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
