@@ -6,6 +6,7 @@ import { InvitePage } from './pages/InvitePage';
 import { LoginPage, SignupPage } from './pages/AuthPages';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { WorkspacePage } from './pages/WorkspacePage';
+import { RegisterPage } from './registers/RegisterPage';
 import { navigate, useLocation } from './router';
 import { authPath, matchRoute, publicRoutes, safeNext, type Route } from './routes';
 import { useSession } from './session';
@@ -23,6 +24,8 @@ function Page({ route }: { route: Route }) {
       return <HomePage />;
     case 'workspace':
       return <WorkspacePage key={route.id} id={route.id} />;
+    case 'register':
+      return <RegisterPage key={`${route.id}/${route.register}`} workspaceId={route.id} register={route.register} />;
     case 'document':
       return (
         <Suspense fallback={<Loading />}>

@@ -17,12 +17,16 @@ import type {
 } from '../shared/api/schemas';
 import type {
   AcceptedInvite,
+  CommitmentDecision,
+  Contribution,
   CreatedInvite,
   DocumentDetail,
   DocumentSummary,
   InvitePreview,
   Member,
   Party,
+  RegisterEntries,
+  RegisterName,
   User,
   WorkspaceDetail,
   WorkspaceListItem,
@@ -147,4 +151,26 @@ export const api = {
     request<DocumentDetail>('GET', `/api/documents/${enc(id)}`, undefined, { quietUnauthorized: true }),
   updateDocument: (id: string, body: UpdateDocumentReq) =>
     request<DocumentSummary>('PATCH', `/api/documents/${enc(id)}`, body),
+
+  /** The server checks the party, records who and when, and writes it into the document. */
+  decideCommitment: (documentId: string, blockId: string, decision: 'confirm' | 'withdraw') =>
+    request<CommitmentDecision>('POST', `/api/documents/${enc(documentId)}/commitments/${enc(blockId)}/${decision}`),
+
+  register: <N extends RegisterName>(workspaceId: string, name: N) =>
+    request<RegisterEntries[N][]>('GET', registerPath(workspaceId, name)),
+  contributions: (workspaceId: string) =>
+    request<Contribution[]>('GET', `/api/workspaces/${enc(workspaceId)}/contributions`),
+  /** A new secret calendar address for the caller; the previous one stops working. */
+  createCalendarFeed: (workspaceId: string) =>
+    request<{ url: string }>('POST', `/api/workspaces/${enc(workspaceId)}/calendar-feed`),
 };
+
+/** A register's API path; add `?format=csv` for the CSV download. */
+export function registerPath(workspaceId: string, name: RegisterName): string {
+  return `/api/workspaces/${enc(workspaceId)}/${name}`;
+}
+
+/** The workspace's Server-Sent Events stream (`registers` events). */
+export function workspaceEventsPath(workspaceId: string): string {
+  return `/api/workspaces/${enc(workspaceId)}/events`;
+}

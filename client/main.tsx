@@ -8,6 +8,10 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/workspace.css';
 import './styles/editor.css';
+import './styles/blocks.css';
+import './styles/blockTools.css';
+import './styles/registers.css';
+import './styles/contributions.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authPath, matchRoute, safeNext } from './routes';
+import { authPath, blockPath, matchRoute, registerPagePath, safeNext } from './routes';
 
 describe('matchRoute', () => {
   it('maps the Dutch paths', () => {
@@ -9,6 +9,19 @@ describe('matchRoute', () => {
     expect(matchRoute('/w/abc')).toEqual({ name: 'workspace', id: 'abc' });
     expect(matchRoute('/d/x%20y')).toEqual({ name: 'document', id: 'x y' });
     expect(matchRoute('/uitnodiging/tok_1')).toEqual({ name: 'invite', token: 'tok_1' });
+  });
+
+  it('maps the register pages of a workspace', () => {
+    expect(matchRoute('/w/abc/acties')).toEqual({ name: 'register', id: 'abc', register: 'actions' });
+    expect(matchRoute('/w/abc/toezeggingen/')).toEqual({ name: 'register', id: 'abc', register: 'commitments' });
+    expect(matchRoute('/w/abc/reflectie')).toEqual({ name: 'register', id: 'abc', register: 'reflections' });
+    expect(matchRoute('/w/abc/criteria')).toEqual({ name: 'register', id: 'abc', register: 'criteria' });
+    expect(matchRoute('/w/abc/onbekend')).toEqual({ name: 'notFound' });
+  });
+
+  it('builds register and block paths', () => {
+    expect(registerPagePath('a b', 'reflections')).toBe('/w/a%20b/reflectie');
+    expect(blockPath('d1', 'b/2')).toBe('/d/d1#block-b%2F2');
   });
 
   it('does not match unknown or malformed paths', () => {

@@ -2,11 +2,24 @@
  * The client's routes as data, and the pure helpers around them (no DOM), so they can be
  * tested without a browser.
  */
+import type { RegisterName } from './apiTypes';
+
+/** The registers' Dutch path segments under /w/:id/. */
+export const registerSlugs: Record<RegisterName, string> = {
+  actions: 'acties',
+  commitments: 'toezeggingen',
+  reflections: 'reflectie',
+  criteria: 'criteria',
+};
+
+const registerBySlug = new Map(Object.entries(registerSlugs).map(([name, slug]) => [slug, name as RegisterName]));
+
 export type Route =
   | { name: 'login' }
   | { name: 'signup' }
   | { name: 'home' }
   | { name: 'workspace'; id: string }
+  | { name: 'register'; id: string; register: RegisterName }
   | { name: 'document'; id: string }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
@@ -24,6 +37,15 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (pathname === '/inloggen' || pathname === '/inloggen/') return { name: 'login' };
   if (pathname === '/aanmelden' || pathname === '/aanmelden/') return { name: 'signup' };
+  const register = /^\/w\/([^/]+)\/([a-z]+)\/?$/.exec(pathname);
+  const registerName = register?.[2] ? registerBySlug.get(register[2]) : undefined;
+  if (register?.[1] && registerName) {
+    try {
+      return { name: 'register', id: decodeURIComponent(register[1]), register: registerName };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
   for (const [pattern, build] of withParam) {
     const match = pattern.exec(pathname);
     if (match?.[1]) {
@@ -56,3 +78,8 @@ export function authPath(page: 'login' | 'signup', returnTo: string): string {
 
 export const workspacePath = (id: string) => `/w/${encodeURIComponent(id)}`;
 export const documentPath = (id: string) => `/d/${encodeURIComponent(id)}`;
+export const registerPagePath = (workspaceId: string, register: RegisterName) =>
+  `${workspacePath(workspaceId)}/${registerSlugs[register]}`;
+/** A document opened at one block (the document page scrolls to it once synced). */
+export const blockPath = (documentId: string, blockId: string) =>
+  `${documentPath(documentId)}#block-${encodeURIComponent(blockId)}`;

@@ -1,11 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor as TiptapEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { baseExtensions } from '../../shared/editor/extensions';
 import { useT } from '../i18n/I18n';
+import { BlockEnvProvider, type BlockEnv, type BlockIdentity } from './blocks/BlockContext';
+import { BlockTools } from './blocks/BlockTools';
+import { blockViewNodes } from './blocks/blockViews';
+import { SlashMenu } from './blocks/SlashMenu';
 import { renderCaret, renderSelection } from './caret';
 import { Toolbar } from './Toolbar';
 import type { AwarenessUser } from './useCollaboration';
@@ -15,23 +19,32 @@ interface EditorProps {
   provider: WebsocketProvider;
   user: AwarenessUser;
   editable: boolean;
+  /** What the block node views show and may do. */
+  blockEnv: BlockEnv;
+  /** The editor instance, for panels beside it (the criteria check). */
+  onEditor?: (editor: TiptapEditor | null) => void;
 }
 
 /**
  * The document text, bound to the shared Y.Doc. Undo and redo come from Collaboration and
  * only take back this person's own changes.
  */
-export function Editor({ doc, provider, user, editable }: EditorProps) {
+export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: EditorProps) {
   const t = useT();
   const labelRef = useRef(t('doc.editorLabel'));
   labelRef.current = t('doc.editorLabel');
   // The caret plugin publishes `user` once when it starts; later changes go through awareness.
   const initialUser = useRef(user);
+  // Blocks inserted now carry who inserted them; read at insert time, not when the editor starts.
+  const identityRef = useRef<BlockIdentity>({ userId: blockEnv.me.id, partyId: blockEnv.me.partyId });
+  identityRef.current = { userId: blockEnv.me.id, partyId: blockEnv.me.partyId };
+  const frameRef = useRef<HTMLDivElement>(null);
 
   const editor = useEditor(
     {
       extensions: [
-        ...baseExtensions(),
+        ...baseExtensions({ blockNodes: blockViewNodes }),
+        BlockTools.configure({ identity: () => identityRef.current }),
         Collaboration.configure({ document: doc }),
         CollaborationCaret.configure({
           provider,
@@ -60,10 +73,18 @@ export function Editor({ doc, provider, user, editable }: EditorProps) {
     if (editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+
   return (
-    <div className="editor">
-      {editable && <Toolbar editor={editor} />}
-      <EditorContent editor={editor} className="editor__page" />
+    <div className="editor" ref={frameRef}>
+      {editable && <Toolbar editor={editor} identity={() => identityRef.current} />}
+      <BlockEnvProvider value={blockEnv}>
+        <EditorContent editor={editor} className="editor__page" />
+      </BlockEnvProvider>
+      {editable && <SlashMenu editor={editor} container={frameRef} identity={() => identityRef.current} />}
     </div>
   );
 }

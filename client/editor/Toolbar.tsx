@@ -2,6 +2,9 @@ import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { isAllowedLinkHref } from '../../shared/editor/extensions';
 import { useT } from '../i18n/I18n';
+import type { BlockIdentity } from './blocks/BlockContext';
+import { insertBlock } from './blocks/insertBlock';
+import { slashItems } from './blocks/slashItems';
 
 interface ButtonProps {
   label: string;
@@ -31,7 +34,7 @@ function ToolButton({ label, onRun, active, disabled, children }: ButtonProps) {
   );
 }
 
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({ editor, identity }: { editor: Editor; identity: () => BlockIdentity }) {
   const t = useT();
   const [message, setMessage] = useState<string | null>(null);
   const s = useEditorState({
@@ -143,6 +146,17 @@ export function Toolbar({ editor }: { editor: Editor }) {
             </ToolButton>
           </div>
         )}
+        <div className="toolbar__group toolbar__group--blocks" role="group" aria-label={t('toolbar.blocks')}>
+          {slashItems.map(({ kind }) => (
+            <ToolButton
+              key={kind}
+              label={t('toolbar.insertBlock', { kind: t(`block.kind.${kind}`) })}
+              onRun={() => insertBlock(editor, kind, identity())}
+            >
+              <span className={`tool__block tool__block--${kind}`} aria-hidden="true" />+ {t(`block.kind.${kind}`)}
+            </ToolButton>
+          ))}
+        </div>
         <div className="toolbar__group toolbar__group--end">
           <ToolButton label={t('toolbar.undo')} disabled={!s.canUndo} onRun={() => chain().undo().run()}>
             <span aria-hidden="true">↶</span>

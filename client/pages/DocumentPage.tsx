@@ -1,9 +1,13 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { Editor as TiptapEditor } from '@tiptap/react';
 import { api, isApiError } from '../api';
 import type { DocumentDetail } from '../apiTypes';
 import { noPartyColor } from '../color';
 import { PartyChip } from '../components/PartyChip';
 import { ErrorState, Loading, Notice } from '../components/Status';
+import type { BlockEnv } from '../editor/blocks/BlockContext';
+import { CriteriaPanel } from '../editor/blocks/CriteriaPanel';
+import { useBlockLink } from '../editor/blocks/useBlockLink';
 import { CollabNotice } from '../editor/CollabNotice';
 import { ConnectionStatus } from '../editor/ConnectionStatus';
 import { DocumentTitle } from '../editor/DocumentTitle';
@@ -43,11 +47,33 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
   }, [doc.id]);
   const collab = useCollaboration(doc.id, awarenessUser, onReload, checkAccess);
   const canWrite = doc.abilities.writeDocument;
+  const [editor, setEditor] = useState<TiptapEditor | null>(null);
+  const { highlightId, reveal } = useBlockLink(collab.session?.provider ?? null);
+
+  const blockEnv = useMemo<BlockEnv>(
+    () => ({
+      documentId: doc.id,
+      me: { id: me.id, name: me.name, partyId: doc.partyId },
+      parties: doc.parties,
+      members: doc.members,
+      canWrite,
+      canDecide: doc.abilities.writeDocument || doc.abilities.comment,
+      highlightId,
+    }),
+    [doc, me.id, me.name, canWrite, highlightId],
+  );
 
   let body: ReactNode = <Loading />;
   if (collab.session) {
     body = (
-      <Editor doc={collab.session.doc} provider={collab.session.provider} user={awarenessUser} editable={canWrite} />
+      <Editor
+        doc={collab.session.doc}
+        provider={collab.session.provider}
+        user={awarenessUser}
+        editable={canWrite}
+        blockEnv={blockEnv}
+        onEditor={setEditor}
+      />
     );
   }
 
@@ -85,6 +111,7 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
         <div className="doc-page__main">{body}</div>
         <aside className="doc-page__side">
           {collab.session && <Presence provider={collab.session.provider} />}
+          {editor && <CriteriaPanel editor={editor} onJump={(blockId) => reveal(blockId)} />}
           <section className="side-panel" aria-labelledby="doc-me-title">
             <h2 id="doc-me-title" className="visually-hidden">
               {t('doc.yourRole')}

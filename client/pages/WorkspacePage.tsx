@@ -2,7 +2,9 @@ import { api } from '../api';
 import { Notice, ErrorState, Loading } from '../components/Status';
 import { useT } from '../i18n/I18n';
 import { Link } from '../router';
+import { WorkspaceTabs } from '../registers/WorkspaceTabs';
 import { useResource } from '../useResource';
+import { ContributionsSection } from '../workspace/ContributionsSection';
 import { DocumentsSection } from '../workspace/DocumentsSection';
 import { InvitesSection } from '../workspace/InvitesSection';
 import { MembersSection } from '../workspace/MembersSection';
@@ -23,6 +25,7 @@ export function WorkspacePage({ id }: { id: string }) {
         <Link to="/">{t('ws.back')}</Link>
       </nav>
       <WorkspaceHeading workspace={workspace} onChanged={reload} />
+      <WorkspaceTabs workspaceId={workspace.id} current={null} />
       {workspace.partyId === null && (
         <Notice tone="warning">
           <p>{workspace.abilities.manageParties ? t('ws.noPartyOwner') : t('ws.noParty')}</p>
@@ -34,6 +37,7 @@ export function WorkspacePage({ id }: { id: string }) {
           <MembersSection workspace={workspace} onChanged={reload} />
         </div>
         <div className="columns__side">
+          <ContributionsSection workspace={workspace} />
           <PartiesSection workspace={workspace} onChanged={reload} />
           {workspace.abilities.manageInvites && <InvitesSection workspace={workspace} onChanged={reload} />}
         </div>

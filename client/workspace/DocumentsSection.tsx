@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { createDocumentReq, updateDocumentReq } from '../../shared/api/schemas';
+import { templates, type TemplateName } from '../../shared/templates';
 import { api } from '../api';
 import type { DocumentSummary, WorkspaceDetail } from '../apiTypes';
-import { FormError, TextField } from '../components/Field';
+import { FormError, SelectField, TextField } from '../components/Field';
 import { validate, type FieldErrors } from '../forms';
 import { useI18n } from '../i18n/I18n';
 import { Link, navigate } from '../router';
@@ -15,15 +16,17 @@ interface Props {
 }
 
 function CreateDocumentForm({ workspace }: { workspace: WorkspaceDetail }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const action = useAction();
   const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState<TemplateName>('blank');
+  const chosen = templates.find((tpl) => tpl.name === template);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const errors = { ...action.fields, ...localErrors };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = validate(createDocumentReq, { title, template: 'blank' });
+    const checked = validate(createDocumentReq, { title, template });
     if (!checked.ok) return setLocalErrors(checked.fields);
     setLocalErrors({});
     await action.run(async () => {
@@ -44,6 +47,21 @@ function CreateDocumentForm({ workspace }: { workspace: WorkspaceDetail }) {
         maxLength={200}
         fieldClassName="field--grow"
       />
+      <SelectField
+        name="template"
+        label={t('docs.template')}
+        hint={chosen && (lang === 'nl' ? chosen.description : chosen.descriptionEn)}
+        value={template}
+        onChange={(e) => setTemplate(e.target.value as TemplateName)}
+        error={errors.template}
+        fieldClassName="field--template"
+      >
+        {templates.map((tpl) => (
+          <option key={tpl.name} value={tpl.name}>
+            {lang === 'nl' ? tpl.label : tpl.labelEn}
+          </option>
+        ))}
+      </SelectField>
       <button type="submit" className="button button--primary" disabled={action.busy}>
         {t('docs.create')}
       </button>

@@ -1,0 +1,32 @@
+import { createContext, useContext } from 'react';
+import type { Member, Party } from '../../apiTypes';
+
+/** Who is writing, and what the node views need to show names, parties and controls. */
+export interface BlockEnv {
+  documentId: string;
+  me: { id: string; name: string; partyId: string | null };
+  parties: Party[];
+  members: Member[];
+  canWrite: boolean;
+  /** May confirm or withdraw commitments of their own party (write or comment). */
+  canDecide: boolean;
+  /** The block opened from a register link, highlighted for a moment. */
+  highlightId: string | null;
+}
+
+const BlockEnvContext = createContext<BlockEnv | null>(null);
+
+export const BlockEnvProvider = BlockEnvContext.Provider;
+
+/** Read by the node views, which React renders as portals inside <EditorContent>. */
+export function useBlockEnv(): BlockEnv {
+  const env = useContext(BlockEnvContext);
+  if (!env) throw new Error('Block node views need a <BlockEnvProvider> around <EditorContent>');
+  return env;
+}
+
+/** Identity written into a block when this person inserts it. */
+export interface BlockIdentity {
+  userId: string;
+  partyId: string | null;
+}

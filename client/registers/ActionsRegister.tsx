@@ -1,0 +1,152 @@
+import { useId, useState, type ReactNode } from 'react';
+import { actionStatuses, fundingKinds } from '../../shared/blocks/attrs';
+import type { ActionEntry, WorkspaceDetail } from '../apiTypes';
+import { isIsoDate, localDate } from '../blocks/dates';
+import { useI18n } from '../i18n/I18n';
+import { filterActions, isFiltered, noActionFilters, type ActionFilters } from './actionFilters';
+import { Attention, EntryLink, PartyOf, rowClick } from './EntryParts';
+
+function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field reg-filter">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className="input select input--compact" value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+function Filters({ filters, set, workspace }: { filters: ActionFilters; set: (f: ActionFilters) => void; workspace: WorkspaceDetail }) {
+  const { t } = useI18n();
+  const people = workspace.members
+    .filter((m) => !filters.party || filters.party === 'none' || m.partyId === filters.party)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <fieldset className="reg-filters">
+      <legend className="visually-hidden">{t('reg.filters')}</legend>
+      <FilterSelect label={t('reg.filter.party')} value={filters.party} onChange={(party) => set({ ...filters, party, person: '' })}>
+        <option value="">{t('reg.filter.all')}</option>
+        <option value="none">{t('reg.filter.unowned')}</option>
+        {workspace.parties.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label={t('reg.filter.person')} value={filters.person} onChange={(person) => set({ ...filters, person })}>
+        <option value="">{t('reg.filter.everyone')}</option>
+        {people.map((m) => (
+          <option key={m.userId} value={m.userId}>
+            {m.name}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label={t('reg.filter.status')} value={filters.status} onChange={(status) => set({ ...filters, status })}>
+        <option value="">{t('reg.filter.all')}</option>
+        {actionStatuses.map((s) => (
+          <option key={s} value={s}>
+            {t(`action.status.${s}`)}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label={t('reg.filter.funding')} value={filters.funding} onChange={(funding) => set({ ...filters, funding })}>
+        <option value="">{t('reg.filter.all')}</option>
+        {fundingKinds.map((f) => (
+          <option key={f} value={f}>
+            {t(`action.funding.${f}`)}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect label={t('reg.sort')} value={filters.sort} onChange={(sort) => set({ ...filters, sort: sort === 'desc' ? 'desc' : 'asc' })}>
+        <option value="asc">{t('reg.sort.asc')}</option>
+        <option value="desc">{t('reg.sort.desc')}</option>
+      </FilterSelect>
+      <label className="reg-filter reg-filter--check">
+        <input type="checkbox" checked={filters.overdueOnly} onChange={(e) => set({ ...filters, overdueOnly: e.target.checked })} />
+        {t('reg.filter.overdue')}
+      </label>
+      {isFiltered(filters) && (
+        <button type="button" className="button button--ghost button--small reg-filter__reset" onClick={() => set({ ...noActionFilters, sort: filters.sort })}>
+          {t('reg.filter.reset')}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+function ActionRow({ entry, workspace }: { entry: ActionEntry; workspace: WorkspaceDetail }) {
+  const { t, formatDate } = useI18n();
+  const dueValid = isIsoDate(entry.due) && !entry.issues.due;
+  // A due date that is no date cannot be late.
+  const overdue = entry.overdue && dueValid;
+  const known = <V extends string>(list: readonly V[], v: string): v is V => (list as readonly string[]).includes(v);
+  const classes = ['row-link', overdue ? 'reg-row--overdue' : '', entry.unowned ? 'reg-row--unowned' : '', entry.valid ? '' : 'reg-row--invalid'];
+  return (
+    <tr className={classes.filter(Boolean).join(' ')} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="action-row">
+      <td className="reg-cell--text">
+        <EntryLink entry={entry} />
+      </td>
+      <td>
+        <div className="owner">
+          <PartyOf id={entry.ownerPartyId} name={entry.ownerPartyName} parties={workspace.parties} empty={<span className="tag tag--unowned">{t('action.noOwner')}</span>} />
+          {entry.ownerUserName && <span className="owner__person">{entry.ownerUserName}</span>}
+        </div>
+      </td>
+      <td className="reg-cell--date">
+        {dueValid ? formatDate(localDate(entry.due!).toISOString()) : entry.due ? <span className="attention-value">{entry.due}</span> : <span className="muted">{t('reg.noDue')}</span>}
+        {overdue && <span className="tag tag--overdue">{t('action.overdue')}</span>}
+      </td>
+      <td>
+        <span className={`tag tag--status-${entry.status}`}>{known(actionStatuses, entry.status) ? t(`action.status.${entry.status}`) : String(entry.status ?? '—')}</span>
+      </td>
+      <td>{known(fundingKinds, entry.funding) ? t(`action.funding.${entry.funding}`) : String(entry.funding ?? '—')}</td>
+      <td>
+        <Attention entry={entry} />
+      </td>
+    </tr>
+  );
+}
+
+export function ActionsRegister({ entries, workspace }: { entries: ActionEntry[]; workspace: WorkspaceDetail }) {
+  const { t } = useI18n();
+  const [filters, setFilters] = useState<ActionFilters>(noActionFilters);
+  if (entries.length === 0) return <p className="empty">{t('reg.empty.actions')}</p>;
+  const shown = filterActions(entries, filters);
+  return (
+    <>
+      <Filters filters={filters} set={setFilters} workspace={workspace} />
+      <p className="reg-count" role="status">
+        {t('reg.count', { shown: shown.length, total: entries.length })}
+      </p>
+      {shown.length === 0 ? (
+        <p className="empty">{t('reg.noMatch')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table reg-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reg.col.action')}</th>
+                <th scope="col">{t('reg.col.owner')}</th>
+                <th scope="col">{t('reg.col.due')}</th>
+                <th scope="col">{t('reg.col.status')}</th>
+                <th scope="col">{t('reg.col.funding')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('reg.attention')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((entry) => (
+                <ActionRow key={`${entry.documentId}:${entry.blockId}`} entry={entry} workspace={workspace} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

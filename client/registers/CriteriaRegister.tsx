@@ -1,0 +1,83 @@
+import { criterionCategories, criterionKinds } from '../../shared/blocks/attrs';
+import type { CriterionEntry } from '../apiTypes';
+import { checkCriteria } from '../blocks/criteriaCheck';
+import { CriteriaSummary } from '../blocks/CriteriaWarnings';
+import { useI18n } from '../i18n/I18n';
+import { Link } from '../router';
+import { blockPath, documentPath } from '../routes';
+import { Attention, EntryLink, rowClick } from './EntryParts';
+
+function byDocument(entries: readonly CriterionEntry[]): { documentId: string; title: string; archived: boolean; entries: CriterionEntry[] }[] {
+  const groups = new Map<string, { documentId: string; title: string; archived: boolean; entries: CriterionEntry[] }>();
+  for (const entry of entries) {
+    const group = groups.get(entry.documentId) ?? { documentId: entry.documentId, title: entry.documentTitle, archived: entry.documentArchived, entries: [] };
+    group.entries.push(entry);
+    groups.set(entry.documentId, group);
+  }
+  // Archived documents last.
+  return [...groups.values()].sort((a, b) => Number(a.archived) - Number(b.archived));
+}
+
+export function CriteriaRegister({ entries }: { entries: CriterionEntry[] }) {
+  const { t } = useI18n();
+  if (entries.length === 0) return <p className="empty">{t('reg.empty.criteria')}</p>;
+  const known = <V extends string>(list: readonly V[], v: unknown): v is V => (list as readonly unknown[]).includes(v);
+
+  return (
+    <div className="reg-groups">
+      {byDocument(entries).map((group) => {
+        const check = checkCriteria(group.entries.map((e) => ({ blockId: e.blockId, kind: e.kind, weight: e.weight, category: e.category, text: e.text })));
+        return (
+          <section key={group.documentId} className="reg-group reg-group--criteria" aria-labelledby={`crit-${group.documentId}`} data-testid="criteria-document">
+            <h3 id={`crit-${group.documentId}`} className="reg-group__title">
+              <Link to={documentPath(group.documentId)}>{group.title}</Link>
+              {group.archived && <span className="status-badge status-badge--archived">{t('reg.archived')}</span>}
+            </h3>
+            <div className="reg-criteria">
+              <div className="table-scroll">
+                <table className="data-table reg-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('reg.col.criterion')}</th>
+                      <th scope="col">{t('reg.col.kind')}</th>
+                      <th scope="col" className="reg-cell--num">{t('reg.col.weight')}</th>
+                      <th scope="col">{t('reg.col.category')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('reg.attention')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {group.entries.map((entry) => (
+                      <tr key={entry.blockId} className={entry.valid ? 'row-link' : 'row-link reg-row--invalid'} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="criterion-row">
+                        <td className="reg-cell--text">
+                          <EntryLink entry={entry} />
+                        </td>
+                        <td>{known(criterionKinds, entry.kind) ? t(`criterion.kind.${entry.kind}`) : String(entry.kind ?? '—')}</td>
+                        <td className="reg-cell--num">{entry.kind === 'award' ? (entry.weight ?? '—') : ''}</td>
+                        <td>{known(criterionCategories, entry.category) ? t(`criterion.category.${entry.category}`) : String(entry.category ?? '—')}</td>
+                        <td>
+                          <Attention entry={entry} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div className="reg-criteria__check">
+                <CriteriaSummary
+                  check={check}
+                  renderJump={(blockId) => (
+                    <Link to={blockPath(group.documentId, blockId)} className="criteria-warning__jump-link">
+                      {t('criteria.jump')}
+                    </Link>
+                  )}
+                />
+              </div>
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

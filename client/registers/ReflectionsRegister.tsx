@@ -1,0 +1,93 @@
+import type { ReflectionEntry, WorkspaceDetail } from '../apiTypes';
+import { isIsoDate, localDate, todayIso } from '../blocks/dates';
+import { useI18n } from '../i18n/I18n';
+import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';
+
+function dateOf(entry: ReflectionEntry): string | null {
+  return isIsoDate(entry.date) && !entry.issues.date ? entry.date : null;
+}
+
+/** Upcoming: planned and today or later, soonest first. Past: held or dated before today, latest first. */
+export function splitReflections(entries: readonly ReflectionEntry[], today: string) {
+  const upcoming: ReflectionEntry[] = [];
+  const past: ReflectionEntry[] = [];
+  const undated: ReflectionEntry[] = [];
+  for (const entry of entries) {
+    const date = dateOf(entry);
+    if (!date) undated.push(entry);
+    else if (date >= today && entry.status !== 'held') upcoming.push(entry);
+    else past.push(entry);
+  }
+  upcoming.sort((a, b) => dateOf(a)!.localeCompare(dateOf(b)!));
+  past.sort((a, b) => dateOf(b)!.localeCompare(dateOf(a)!));
+  return { upcoming, past, undated };
+}
+
+function ReflectionTable({ entries, workspace }: { entries: ReflectionEntry[]; workspace: WorkspaceDetail }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <div className="table-scroll">
+      <table className="data-table reg-table reg-table--fixed">
+        <thead>
+          <tr>
+            <th scope="col" className="col--date">{t('reg.col.date')}</th>
+            <th scope="col" className="col--text">{t('reg.col.reflection')}</th>
+            <th scope="col" className="col--status">{t('reg.col.status')}</th>
+            <th scope="col" className="col--who">{t('reg.col.proposedBy')}</th>
+            <th scope="col" className="col--flag">
+              <span className="visually-hidden">{t('reg.attention')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => {
+            const date = dateOf(entry);
+            return (
+              <tr key={`${entry.documentId}:${entry.blockId}`} className={entry.valid ? 'row-link' : 'row-link reg-row--invalid'} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="reflection-row">
+                <td className="reg-cell--date">{date ? formatDate(localDate(date).toISOString()) : <span className="muted">{entry.date || '—'}</span>}</td>
+                <td className="reg-cell--text">
+                  <EntryLink entry={entry} />
+                </td>
+                <td>
+                  <span className={`tag tag--reflection-${entry.status}`}>
+                    {entry.status === 'planned' || entry.status === 'held' ? t(`reflection.status.${entry.status}`) : String(entry.status ?? '—')}
+                  </span>
+                </td>
+                <td>
+                  <ProposedBy entry={entry} parties={workspace.parties} />
+                </td>
+                <td>
+                  <Attention entry={entry} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ReflectionsRegister({ entries, workspace }: { entries: ReflectionEntry[]; workspace: WorkspaceDetail }) {
+  const { t } = useI18n();
+  if (entries.length === 0) return <p className="empty">{t('reg.empty.reflections')}</p>;
+  const { upcoming, past, undated } = splitReflections(entries, todayIso());
+  return (
+    <div className="reg-groups">
+      <section className="reg-group" aria-labelledby="refl-upcoming" data-testid="reflections-upcoming">
+        <h3 id="refl-upcoming" className="reg-group__title">{t('reg.upcoming')}</h3>
+        {upcoming.length ? <ReflectionTable entries={upcoming} workspace={workspace} /> : <p className="empty">{t('reg.noneUpcoming')}</p>}
+      </section>
+      {undated.length > 0 && (
+        <section className="reg-group" aria-labelledby="refl-undated">
+          <h3 id="refl-undated" className="reg-group__title">{t('reg.noDate')}</h3>
+          <ReflectionTable entries={undated} workspace={workspace} />
+        </section>
+      )}
+      <section className="reg-group" aria-labelledby="refl-past" data-testid="reflections-past">
+        <h3 id="refl-past" className="reg-group__title">{t('reg.past')}</h3>
+        {past.length ? <ReflectionTable entries={past} workspace={workspace} /> : <p className="empty">{t('reg.nonePast')}</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/** Tabs between a workspace's overview and its registers; plain links, so each has an address. */
+import type { RegisterName } from '../apiTypes';
+import { useT } from '../i18n/I18n';
+import { Link } from '../router';
+import { registerPagePath, workspacePath } from '../routes';
+
+const tabs: { register: RegisterName | null; key: 'tabs.overview' | `tabs.${RegisterName}` }[] = [
+  { register: null, key: 'tabs.overview' },
+  { register: 'actions', key: 'tabs.actions' },
+  { register: 'commitments', key: 'tabs.commitments' },
+  { register: 'reflections', key: 'tabs.reflections' },
+  { register: 'criteria', key: 'tabs.criteria' },
+];
+
+export function WorkspaceTabs({ workspaceId, current }: { workspaceId: string; current: RegisterName | null }) {
+  const t = useT();
+  return (
+    <nav className="ws-tabs" aria-label={t('tabs.label')}>
+      <ul className="ws-tabs__list">
+        {tabs.map(({ register, key }) => (
+          <li key={key}>
+            <Link
+              to={register ? registerPagePath(workspaceId, register) : workspacePath(workspaceId)}
+              className={register === current ? 'ws-tabs__tab ws-tabs__tab--current' : 'ws-tabs__tab'}
+              aria-current={register === current ? 'page' : undefined}
+              data-testid={`tab-${register ?? 'overview'}`}
+            >
+              {t(key)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
