@@ -38,8 +38,10 @@ export function presentRegisterRow(row: RegisterRow, book: NameBook, today: stri
   if (row.kind === 'action') {
     entry.ownerPartyName = nameOf(book, 'parties', attrs.ownerPartyId);
     entry.ownerUserName = nameOf(book, 'users', attrs.ownerUserId);
-    entry.overdue = typeof attrs.due === 'string' && attrs.due < today && attrs.status !== 'done';
-    entry.unowned = !attrs.ownerPartyId;
+    const dueIsValid = row.valid === 1 || !(JSON.parse(row.issues) as Record<string, string>).due;
+    entry.overdue = dueIsValid && typeof attrs.due === 'string' && attrs.due < today && attrs.status !== 'done';
+    // An owner that is not (or no longer) a party of this workspace owns nothing.
+    entry.unowned = entry.ownerPartyName === null;
   }
   if (row.kind === 'commitment') {
     entry.partyName = nameOf(book, 'parties', attrs.partyId);

@@ -5,24 +5,24 @@
  */
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik een datum als JJJJ-MM-DD.').refine(
+const isoDate = z.string('Gebruik een datum als JJJJ-MM-DD.').regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik een datum als JJJJ-MM-DD.').refine(
   (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
   'Dit is geen bestaande datum.',
 );
-const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'Dit is geen geldig tijdstip.');
+const isoTime = z.string('Dit is geen geldig tijdstip.').refine((value) => !Number.isNaN(Date.parse(value)), 'Dit is geen geldig tijdstip.');
 /** Empty string and null both mean "not set": Yjs attributes written by hand may use either. */
-const optionalId = z.string().max(64).nullable().optional().transform((v) => (v ? v : null));
+const optionalId = z.string('Dit is geen geldige verwijzing.').max(64).nullable().optional().transform((v) => (v ? v : null));
 
 /** Attributes every block has: a stable id and who inserted it for which party. */
 export const blockIdentityAttrs = z.object({
-  id: z.string().min(1, 'Blok zonder id.').max(64),
+  id: z.string('Blok zonder id.').min(1, 'Blok zonder id.').max(64),
   createdBy: optionalId,
   createdByParty: optionalId,
 });
 
 export const commitmentStatuses = ['proposed', 'confirmed', 'withdrawn'] as const;
 export const commitmentAttrs = blockIdentityAttrs.extend({
-  partyId: z.string().min(1, 'Kies de partij die dit toezegt.').max(64),
+  partyId: z.string('Kies de partij die dit toezegt.').min(1, 'Kies de partij die dit toezegt.').max(64),
   status: z.enum(commitmentStatuses, 'Onbekende status.'),
   confirmedBy: optionalId,
   confirmedAt: isoTime.nullable().optional().transform((v) => v ?? null),
@@ -60,7 +60,7 @@ export const criterionCategories = [
 export const criterionAttrs = blockIdentityAttrs
   .extend({
     kind: z.enum(criterionKinds, 'Onbekende soort criterium.'),
-    weight: z.coerce.number().int('Een weging is een heel getal.').min(0, 'Minimaal 0.').max(100, 'Maximaal 100.').nullable().optional().transform((v) => v ?? null),
+    weight: z.coerce.number('Een weging is een getal van 0 tot 100.').int('Een weging is een heel getal.').min(0, 'Minimaal 0.').max(100, 'Maximaal 100.').nullable().optional().transform((v) => v ?? null),
     category: z.enum(criterionCategories, 'Onbekende categorie.'),
   });
 export type CriterionAttrs = z.infer<typeof criterionAttrs>;

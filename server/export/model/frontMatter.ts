@@ -1,0 +1,37 @@
+/** The lines under the title: workspace, version, adoption status with its parties, export time. */
+import { formatTime, safeColor, words } from '../labels';
+import type { AdoptionPartyInput, AdoptionPartyLine, ExportInput, ExportModel } from '../types';
+
+function partyState(party: AdoptionPartyInput): string {
+  if (party.declined) {
+    const reason = party.declined.reason.trim();
+    return `Niet akkoord, door ${party.declined.by}${reason ? `: ${reason}` : ''}`;
+  }
+  if (party.signedBy || party.signedAt) {
+    const by = party.signedBy ? ` door ${party.signedBy}` : '';
+    const at = party.signedAt ? ` op ${formatTime(party.signedAt)}` : '';
+    return `Akkoord${by}${at}`;
+  }
+  return words.notSigned;
+}
+
+export function frontMatter(input: ExportInput): Omit<ExportModel, 'body'> {
+  const status = input.adoption?.status ?? 'none';
+  const statusText = status === 'adopted' ? words.adopted : status === 'pending' ? words.pending : words.notAdopted;
+  const title = input.title.trim() || 'Naamloos document';
+  return {
+    title,
+    meta: [
+      { label: words.workspace, value: input.workspaceName },
+      { label: words.version, value: input.versionLabel?.trim() || words.currentVersion },
+      { label: words.adoption, value: statusText },
+      { label: words.exportedAt, value: formatTime(input.exportedAt) },
+    ],
+    parties:
+      status === 'none'
+        ? []
+        : (input.adoption?.parties ?? []).map(
+            (party): AdoptionPartyLine => ({ party: party.name, color: safeColor(party.color) ?? '#777777', state: partyState(party) }),
+          ),
+  };
+}

@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ExportModel } from '../types';
+import { renderPdf } from './renderPdf';
+
+const tmp = mkdtempSync(join(tmpdir(), 'werktafel-pdf-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function pdfText(body: Buffer): string {
+  const file = join(tmp, `${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, body);
+  return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+const model = (body: ExportModel['body']): ExportModel => ({ title: 'Test', meta: [], parties: [], body });
+const hasPdftotext = existsSync('/usr/bin/pdftotext');
+
+describe.skipIf(!hasPdftotext && !process.env.CI)('renderPdf', () => {
+  it('splits a table row taller than a page between words and loses no text', async () => {
+    const sentences = Array.from({ length: 300 }, (_, i) => `Zin${i} loopt door.`);
+    const row = { text: [[{ text: sentences.join(' ') }]], ownerParty: 'P', ownerPartyColor: '#123456', ownerUser: 'U', due: 'd', status: 's', funding: 'f', notices: [] };
+    const text = pdfText(await renderPdf(model([{ kind: 'actions', rows: [row, { ...row, text: [[{ text: 'Laatste actie' }]] }] }])));
+    const found = new Set([...text.matchAll(/Zin(\d+)/g)].map((m) => Number(m[1])));
+    expect(found.size).toBe(300);
+    expect(text).toContain('Laatste actie');
+    expect(text).toMatch(/pagina 1 van [3-9]/);
+  });
+
+  it('keeps hard breaks and folds characters the standard fonts lack', async () => {
+    const text = pdfText(await renderPdf(model([{ kind: 'paragraph', runs: [{ text: 'eerste regel\ntweede regel ≥ Şahin' }] }])));
+    expect(text).toMatch(/eerste regel\ntweede regel >= Sahin/);
+    expect(text).toContain('pagina 1 van 1');
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * The document export: builds the export model once from the stored Yjs state, then lays it
+ * out as DOCX, PDF, Markdown or HTML. The route decides who may export which document and
+ * version; this module only renders what it is given.
+ */
+import { renderDocx } from './docx/renderDocx';
+import { exportFilename } from './filename';
+import { renderHtml } from './html/renderHtml';
+import { renderMarkdown } from './markdown/renderMarkdown';
+import { buildExportModel } from './model/buildModel';
+import { renderPdf } from './pdf/renderPdf';
+import type { ExportFormat, ExportInput, ExportResult } from './types';
+
+export type { ExportFormat, ExportInput, ExportResult } from './types';
+export { exportFormats } from './types';
+
+export const exportContentTypes: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
+
+export async function renderExport(format: ExportFormat, input: ExportInput): Promise<ExportResult> {
+  const model = buildExportModel(input);
+  const filename = exportFilename(model.title, input.versionLabel, format);
+  const contentType = exportContentTypes[format];
+  switch (format) {
+    case 'docx':
+      return { body: await renderDocx(model), contentType, filename };
+    case 'pdf':
+      return { body: await renderPdf(model), contentType, filename };
+    case 'md':
+      return { body: renderMarkdown(model), contentType, filename };
+    case 'html':
+      return { body: renderHtml(model), contentType, filename };
+  }
+}
