@@ -13,6 +13,9 @@ import { useSession } from './session';
 
 // The editor (Tiptap, Yjs) is most of the code; load it only for document pages.
 const DocumentPage = lazy(() => import('./pages/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+const VersionPage = lazy(() => import('./pages/VersionPage').then((m) => ({ default: m.VersionPage })));
+const VersionDiffPage = lazy(() => import('./pages/VersionDiffPage').then((m) => ({ default: m.VersionDiffPage })));
+const ContributionsPage = lazy(() => import('./pages/ContributionsPage').then((m) => ({ default: m.ContributionsPage })));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -30,6 +33,24 @@ function Page({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <DocumentPage key={route.id} id={route.id} />
+        </Suspense>
+      );
+    case 'version':
+      return (
+        <Suspense fallback={<Loading />}>
+          <VersionPage key={`${route.id}/${route.versionId}`} id={route.id} versionId={route.versionId} />
+        </Suspense>
+      );
+    case 'versionDiff':
+      return (
+        <Suspense fallback={<Loading />}>
+          <VersionDiffPage key={`${route.id}/${route.versionId}`} id={route.id} versionId={route.versionId} against={route.against} />
+        </Suspense>
+      );
+    case 'contributions':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ContributionsPage key={route.id} id={route.id} />
         </Suspense>
       );
     case 'invite':

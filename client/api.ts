@@ -18,16 +18,24 @@ import type {
 import type {
   AcceptedInvite,
   CommitmentDecision,
+  AdoptionState,
   Contribution,
   CreatedInvite,
+  DocumentAuthor,
+  DocumentContributions,
   DocumentDetail,
   DocumentSummary,
+  ExportFormat,
   InvitePreview,
   Member,
   Party,
   RegisterEntries,
   RegisterName,
+  RestoreResult,
   User,
+  Version,
+  VersionDetail,
+  VersionDiff,
   WorkspaceDetail,
   WorkspaceListItem,
 } from './apiTypes';
@@ -156,6 +164,24 @@ export const api = {
   decideCommitment: (documentId: string, blockId: string, decision: 'confirm' | 'withdraw') =>
     request<CommitmentDecision>('POST', `/api/documents/${enc(documentId)}/commitments/${enc(blockId)}/${decision}`),
 
+  versions: (documentId: string) => request<Version[]>('GET', `/api/documents/${enc(documentId)}/versions`),
+  getVersion: (documentId: string, versionId: string) =>
+    request<VersionDetail>('GET', `${versionPath(documentId, versionId)}`),
+  createVersion: (documentId: string, label: string) =>
+    request<Version>('POST', `/api/documents/${enc(documentId)}/versions`, { label }),
+  /** `against` is 'current' or another version's id. */
+  diffVersion: (documentId: string, versionId: string, against: string) =>
+    request<VersionDiff>('GET', `${versionPath(documentId, versionId)}/diff?against=${enc(against)}`),
+  restoreVersion: (documentId: string, versionId: string) =>
+    request<RestoreResult>('POST', `${versionPath(documentId, versionId)}/restore`),
+  requestAdoption: (documentId: string, versionId: string, partyIds: string[]) =>
+    request<AdoptionState>('POST', `${versionPath(documentId, versionId)}/adoption`, { partyIds }),
+  signAdoption: (documentId: string, versionId: string, body: { decision: 'sign' | 'decline'; reason?: string }) =>
+    request<AdoptionState>('POST', `${versionPath(documentId, versionId)}/adoption/sign`, body),
+  documentContributions: (documentId: string) =>
+    request<DocumentContributions>('GET', `/api/documents/${enc(documentId)}/contributions`),
+  authors: (documentId: string) => request<DocumentAuthor[]>('GET', `/api/documents/${enc(documentId)}/authors`),
+
   register: <N extends RegisterName>(workspaceId: string, name: N) =>
     request<RegisterEntries[N][]>('GET', registerPath(workspaceId, name)),
   contributions: (workspaceId: string) =>
@@ -173,4 +199,14 @@ export function registerPath(workspaceId: string, name: RegisterName): string {
 /** The workspace's Server-Sent Events stream (`registers` events). */
 export function workspaceEventsPath(workspaceId: string): string {
   return `/api/workspaces/${enc(workspaceId)}/events`;
+}
+
+function versionPath(documentId: string, versionId: string): string {
+  return `/api/documents/${enc(documentId)}/versions/${enc(versionId)}`;
+}
+
+/** The download address of an export, of the current document or of one version. */
+export function exportPath(documentId: string, format: ExportFormat, versionId?: string): string {
+  const version = versionId ? `&version=${enc(versionId)}` : '';
+  return `/api/documents/${enc(documentId)}/export?format=${format}${version}`;
 }

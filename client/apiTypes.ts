@@ -1,4 +1,5 @@
 /** Response shapes of the HTTP API, as written in the API contract. */
+import type { JSONContent } from '@tiptap/core';
 import type { Abilities } from '../shared/api/abilities';
 import type { DocumentTemplate, PartyKind, Role } from '../shared/api/roles';
 
@@ -172,3 +173,127 @@ export interface Contribution {
   commitmentsMade: number;
   commitmentsConfirmed: number;
 }
+
+/** One party's place in an adoption: still to decide, signed or declined (latest decision counts). */
+export interface PartySignOff {
+  partyId: string;
+  partyName: string;
+  color: string;
+  status: 'pending' | 'signed' | 'declined';
+  userId: string | null;
+  userName: string | null;
+  at: string | null;
+  reason: string | null;
+}
+
+/** The adoption (vaststelling) of a version: which parties must sign, and who did. */
+export interface AdoptionState {
+  status: 'pending' | 'adopted';
+  requestedBy: string;
+  requestedByName: string | null;
+  requestedAt: string;
+  adoptedAt: string | null;
+  parties: PartySignOff[];
+}
+
+export type VersionKind = 'manual' | 'auto' | 'before_restore';
+
+export interface VersionAttribution {
+  partyId: string;
+  charsInserted: number;
+  charsDeleted: number;
+  blocksInserted: number;
+  updates: number;
+}
+
+/** GET /api/documents/:id/versions (newest first). */
+export interface Version {
+  id: string;
+  documentId: string;
+  label: string;
+  kind: VersionKind;
+  createdAt: string;
+  createdBy: string | null;
+  createdByName: string | null;
+  attribution: VersionAttribution[];
+  adoption: AdoptionState | null;
+}
+
+/** GET /api/documents/:id/versions/:vid: the version with its content as Tiptap JSON. */
+export interface VersionDetail extends Version {
+  content: JSONContent;
+}
+
+export interface DiffSegment {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export interface FieldChange {
+  field: string;
+  label: string;
+  from: string;
+  to: string;
+}
+
+export interface DiffEntry {
+  op: 'insert' | 'delete' | 'change';
+  nodeType: string;
+  blockId?: string;
+  segments: DiffSegment[];
+  fieldChanges: FieldChange[];
+  /** A Dutch one-liner from the server: "actie 'Werkplaats openen': eigenaar leeg -> …". */
+  summary: string;
+}
+
+/** GET /api/documents/:id/versions/:vid/diff?against=current|<vid>. */
+export interface VersionDiff {
+  from: { id: string; label: string };
+  to: { id: string; label: string };
+  entries: DiffEntry[];
+}
+
+export interface RestoreResult {
+  restoredVersionId: string;
+  backupVersionId: string;
+}
+
+/** GET /api/documents/:id/contributions. */
+export interface DocumentContributions {
+  parties: PartyContribution[];
+  timeline: ContributionDay[];
+}
+
+export interface PartyContribution {
+  partyId: string;
+  partyName: string;
+  color: string;
+  charsInserted: number;
+  charsDeleted: number;
+  updates: number;
+  blocksProposed: number;
+  commitmentsMade: number;
+}
+
+export interface ContributionDay {
+  /** YYYY-MM-DD */
+  day: string;
+  partyId: string | null;
+  userId: string;
+  userName: string | null;
+  charsInserted: number;
+  charsDeleted: number;
+}
+
+/** GET /api/documents/:id/authors: which person and party a Yjs client id belongs to. */
+export interface DocumentAuthor {
+  clientId: number;
+  userId: string;
+  userName: string | null;
+  partyId: string | null;
+  partyName: string | null;
+  color: string | null;
+}
+
+export const exportFormats = ['docx', 'pdf', 'md', 'html'] as const;
+export type ExportFormat = (typeof exportFormats)[number];

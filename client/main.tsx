@@ -12,6 +12,11 @@ import './styles/blocks.css';
 import './styles/blockTools.css';
 import './styles/registers.css';
 import './styles/contributions.css';
+import './styles/dialog.css';
+import './styles/versions.css';
+import './styles/adoption.css';
+import './styles/diff.css';
+import './styles/whoWrote.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

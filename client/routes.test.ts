@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authPath, blockPath, matchRoute, registerPagePath, safeNext } from './routes';
+import { authPath, blockPath, contributionsPath, matchRoute, registerPagePath, safeNext, versionDiffPath, versionPagePath } from './routes';
 
 describe('matchRoute', () => {
   it('maps the Dutch paths', () => {
@@ -17,6 +17,22 @@ describe('matchRoute', () => {
     expect(matchRoute('/w/abc/reflectie')).toEqual({ name: 'register', id: 'abc', register: 'reflections' });
     expect(matchRoute('/w/abc/criteria')).toEqual({ name: 'register', id: 'abc', register: 'criteria' });
     expect(matchRoute('/w/abc/onbekend')).toEqual({ name: 'notFound' });
+  });
+
+  it('maps the version, comparison and contribution pages of a document', () => {
+    expect(matchRoute('/d/d1/versies/v1')).toEqual({ name: 'version', id: 'd1', versionId: 'v1' });
+    expect(matchRoute('/d/d1/versies/v1/vergelijken/nu')).toEqual({ name: 'versionDiff', id: 'd1', versionId: 'v1', against: 'current' });
+    expect(matchRoute('/d/d1/versies/v1/vergelijken/v2/')).toEqual({ name: 'versionDiff', id: 'd1', versionId: 'v1', against: 'v2' });
+    expect(matchRoute('/d/d1/bijdragen')).toEqual({ name: 'contributions', id: 'd1' });
+    expect(matchRoute('/d/d1/versies')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/d/d1/versies/%E0%A4%A')).toEqual({ name: 'notFound' });
+  });
+
+  it('builds version and contribution paths that match again', () => {
+    expect(versionPagePath('d 1', 'v/2')).toBe('/d/d%201/versies/v%2F2');
+    expect(versionDiffPath('d1', 'v1', 'current')).toBe('/d/d1/versies/v1/vergelijken/nu');
+    expect(matchRoute(versionDiffPath('d1', 'v1', 'v/2'))).toEqual({ name: 'versionDiff', id: 'd1', versionId: 'v1', against: 'v/2' });
+    expect(contributionsPath('d1')).toBe('/d/d1/bijdragen');
   });
 
   it('builds register and block paths', () => {

@@ -21,16 +21,29 @@ export type Route =
   | { name: 'workspace'; id: string }
   | { name: 'register'; id: string; register: RegisterName }
   | { name: 'document'; id: string }
+  | { name: 'version'; id: string; versionId: string }
+  /** `against` is another version's id, or 'current' for the document as it is now. */
+  | { name: 'versionDiff'; id: string; versionId: string; against: string }
+  | { name: 'contributions'; id: string }
   | { name: 'invite'; token: string }
   | { name: 'notFound' };
 
 /** Routes a signed-out person may see. */
 export const publicRoutes: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'notFound']);
 
-const withParam: [RegExp, (value: string) => Route][] = [
-  [/^\/w\/([^/]+)\/?$/, (id) => ({ name: 'workspace', id })],
-  [/^\/d\/([^/]+)\/?$/, (id) => ({ name: 'document', id })],
-  [/^\/uitnodiging\/([^/]+)\/?$/, (token) => ({ name: 'invite', token })],
+/** The path segment that stands for "the document as it is now" in a comparison. */
+const currentSlug = 'nu';
+
+const withParams: [RegExp, (...values: string[]) => Route][] = [
+  [/^\/w\/([^/]+)\/?$/, (id) => ({ name: 'workspace', id: id! })],
+  [/^\/d\/([^/]+)\/?$/, (id) => ({ name: 'document', id: id! })],
+  [/^\/d\/([^/]+)\/bijdragen\/?$/, (id) => ({ name: 'contributions', id: id! })],
+  [/^\/d\/([^/]+)\/versies\/([^/]+)\/?$/, (id, versionId) => ({ name: 'version', id: id!, versionId: versionId! })],
+  [
+    /^\/d\/([^/]+)\/versies\/([^/]+)\/vergelijken\/([^/]+)\/?$/,
+    (id, versionId, against) => ({ name: 'versionDiff', id: id!, versionId: versionId!, against: against === currentSlug ? 'current' : against! }),
+  ],
+  [/^\/uitnodiging\/([^/]+)\/?$/, (token) => ({ name: 'invite', token: token! })],
 ];
 
 export function matchRoute(pathname: string): Route {
@@ -46,11 +59,11 @@ export function matchRoute(pathname: string): Route {
       return { name: 'notFound' };
     }
   }
-  for (const [pattern, build] of withParam) {
+  for (const [pattern, build] of withParams) {
     const match = pattern.exec(pathname);
-    if (match?.[1]) {
+    if (match) {
       try {
-        return build(decodeURIComponent(match[1]));
+        return build(...match.slice(1).map((value) => decodeURIComponent(value)));
       } catch {
         return { name: 'notFound' };
       }
@@ -83,3 +96,9 @@ export const registerPagePath = (workspaceId: string, register: RegisterName) =>
 /** A document opened at one block (the document page scrolls to it once synced). */
 export const blockPath = (documentId: string, blockId: string) =>
   `${documentPath(documentId)}#block-${encodeURIComponent(blockId)}`;
+export const contributionsPath = (documentId: string) => `${documentPath(documentId)}/bijdragen`;
+export const versionPagePath = (documentId: string, versionId: string) =>
+  `${documentPath(documentId)}/versies/${encodeURIComponent(versionId)}`;
+/** A comparison of a version with another one, or with 'current' (the document now). */
+export const versionDiffPath = (documentId: string, versionId: string, against: string) =>
+  `${versionPagePath(documentId, versionId)}/vergelijken/${against === 'current' ? currentSlug : encodeURIComponent(against)}`;

@@ -5,6 +5,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { baseExtensions } from '../../shared/editor/extensions';
+import { useWhoWrote, WhoWroteAnswer, WhoWroteButton } from '../attribution/WhoWrote';
 import { useT } from '../i18n/I18n';
 import { BlockEnvProvider, type BlockEnv, type BlockIdentity } from './blocks/BlockContext';
 import { BlockTools } from './blocks/BlockTools';
@@ -78,9 +79,19 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: Ed
     return () => onEditor?.(null);
   }, [editor, onEditor]);
 
+  const whoWrote = useWhoWrote(editor, doc, blockEnv.documentId);
+  const whoWroteButton = <WhoWroteButton state={whoWrote} />;
+
   return (
     <div className="editor" ref={frameRef}>
-      {editable && <Toolbar editor={editor} identity={() => identityRef.current} />}
+      {editable ? (
+        <Toolbar editor={editor} identity={() => identityRef.current} extra={whoWroteButton} />
+      ) : (
+        <div className="toolbar toolbar--reader" role="toolbar" aria-label={t('whoWrote.toolbar')}>
+          {whoWroteButton}
+        </div>
+      )}
+      <WhoWroteAnswer state={whoWrote} />
       <BlockEnvProvider value={blockEnv}>
         <EditorContent editor={editor} className="editor__page" />
       </BlockEnvProvider>

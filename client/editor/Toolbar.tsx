@@ -34,7 +34,14 @@ function ToolButton({ label, onRun, active, disabled, children }: ButtonProps) {
   );
 }
 
-export function Toolbar({ editor, identity }: { editor: Editor; identity: () => BlockIdentity }) {
+interface ToolbarProps {
+  editor: Editor;
+  identity: () => BlockIdentity;
+  /** Tools at the end of the bar that are not about formatting ("Wie schreef dit?"). */
+  extra?: ReactNode;
+}
+
+export function Toolbar({ editor, identity, extra }: ToolbarProps) {
   const t = useT();
   const [message, setMessage] = useState<string | null>(null);
   const s = useEditorState({
@@ -165,6 +172,7 @@ export function Toolbar({ editor, identity }: { editor: Editor; identity: () => 
             <span aria-hidden="true">↷</span>
           </ToolButton>
         </div>
+        {extra && <div className="toolbar__group">{extra}</div>}
       </div>
       {message && (
         <p className="toolbar__message" role="alert">

@@ -1,7 +1,9 @@
+import { enVersions } from './enVersions';
 import type { MessageKey } from './nl';
 
 /** English texts, the second language. Same keys as `nl.ts` (the type enforces it). */
 export const en: Record<MessageKey, string> = {
+  ...enVersions,
   'app.name': 'werktafel',
   'app.tagline': 'Writing a public task together',
   'app.skipToContent': 'Skip to content',

@@ -1,5 +1,8 @@
 /** Dutch texts: the default language of werktafel. `en.ts` must have exactly these keys. */
+import { nlVersions } from './nlVersions';
+
 export const nl = {
+  ...nlVersions,
   'app.name': 'werktafel',
   'app.tagline': 'Samen schrijven aan een publieke opgave',
   'app.skipToContent': 'Naar de inhoud',

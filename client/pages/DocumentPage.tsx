@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Editor as TiptapEditor } from '@tiptap/react';
 import { api, isApiError } from '../api';
-import type { DocumentDetail } from '../apiTypes';
+import type { DocumentDetail, RestoreResult, Version } from '../apiTypes';
 import { noPartyColor } from '../color';
 import { PartyChip } from '../components/PartyChip';
 import { ErrorState, Loading, Notice } from '../components/Status';
@@ -19,6 +19,12 @@ import { Link, useLocation } from '../router';
 import { workspacePath } from '../routes';
 import { useUser } from '../session';
 import { useResource } from '../useResource';
+import { latestAdopted } from '../versions/adoption';
+import { AdoptedMark, AdoptionRequests } from '../versions/AdoptionHeader';
+import { DocumentMenu } from '../versions/DocumentMenu';
+import { SaveVersionDialog } from '../versions/SaveVersionDialog';
+import { useVersions } from '../versions/useVersions';
+import { VersionPanel } from '../versions/VersionPanel';
 
 function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
   document: DocumentDetail;
@@ -49,6 +55,23 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
   const canWrite = doc.abilities.writeDocument;
   const [editor, setEditor] = useState<TiptapEditor | null>(null);
   const { highlightId, reveal } = useBlockLink(collab.session?.provider ?? null);
+  const versions = useVersions(doc.id);
+  const versionList = versions.resource.status === 'ready' ? versions.resource.data : [];
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [flash, setFlash] = useState<string | null>(null);
+
+  const onVersionSaved = (version: Version) => {
+    setSaveOpen(false);
+    setVersionsOpen(true);
+    setFlash(t('version.saved', { label: version.label }));
+    versions.reload();
+  };
+  const onRestored = (result: RestoreResult) => {
+    const restored = versionList.find((v) => v.id === result.restoredVersionId);
+    setFlash(t('version.restored', { label: restored?.label ?? '' }));
+    versions.reload();
+  };
 
   const blockEnv = useMemo<BlockEnv>(
     () => ({
@@ -88,7 +111,25 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
       <div className="doc-page__head">
         <DocumentTitle documentId={doc.id} title={doc.title} editable={doc.abilities.updateDocument} onSaved={onTitleSaved} />
         {doc.archived && <span className="status-badge status-badge--archived">{t('doc.archivedBadge')}</span>}
+        <AdoptedMark documentId={doc.id} versions={versionList} />
       </div>
+      <DocumentMenu
+        doc={doc}
+        adopted={latestAdopted(versionList)}
+        versionsOpen={versionsOpen}
+        onSaveVersion={() => setSaveOpen(true)}
+        onToggleVersions={() => setVersionsOpen((open) => !open)}
+      />
+      <SaveVersionDialog documentId={doc.id} open={saveOpen} onClose={() => setSaveOpen(false)} onSaved={onVersionSaved} />
+      {flash && (
+        <p className="doc-flash" role="status">
+          {flash}
+          <button type="button" className="button button--ghost button--small" onClick={() => setFlash(null)}>
+            {t('common.close')}
+          </button>
+        </p>
+      )}
+      <AdoptionRequests doc={doc} versions={versionList} maySign={doc.abilities.comment} onChanged={versions.reload} />
       {collab.problem && (
         <CollabNotice
           problem={collab.problem}
@@ -107,9 +148,18 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
           <p className="read-only-notice">{t('doc.readOnly', { role: t(`role.${doc.role}`).toLowerCase() })}</p>
         </Notice>
       )}
-      <div className="doc-page__body">
+      <div className={versionsOpen ? 'doc-page__body doc-page__body--panel' : 'doc-page__body'}>
         <div className="doc-page__main">{body}</div>
         <aside className="doc-page__side">
+          {versionsOpen && (
+            <VersionPanel
+              doc={doc}
+              versions={versions.resource}
+              onChanged={versions.reload}
+              onRestored={onRestored}
+              onClose={() => setVersionsOpen(false)}
+            />
+          )}
           {collab.session && <Presence provider={collab.session.provider} />}
           {editor && <CriteriaPanel editor={editor} onJump={(blockId) => reveal(blockId)} />}
           <section className="side-panel" aria-labelledby="doc-me-title">

@@ -106,5 +106,6 @@ export function abilitiesFor(membership: Membership | undefined | null): Abiliti
     createVersion: can(membership, 'version:create'),
     restoreVersion: can(membership, 'version:restore'),
     requestAdoption: can(membership, 'adoption:request'),
+    signAdoption: can(membership, 'adoption:sign') && Boolean(membership?.party_id),
   };
 }

@@ -78,11 +78,14 @@ describe('abilities sent to the client follow the table', () => {
     createVersion: 'version:create',
     restoreVersion: 'version:restore',
     requestAdoption: 'adoption:request',
+    signAdoption: 'adoption:sign',
   } as const satisfies Record<keyof ReturnType<typeof abilitiesFor>, Action>;
 
   test.each(roles)('for a %s', (role) => {
     const expected = Object.fromEntries(Object.entries(abilityActions).map(([ability, action]) => [ability, table[action][role]]));
-    expect(abilitiesFor({ role })).toEqual(expected);
+    expect(abilitiesFor({ role, party_id: 'p1' })).toEqual(expected);
+    // Without a party nobody can sign on a party's behalf.
+    expect(abilitiesFor({ role, party_id: null }).signAdoption).toBe(false);
   });
 });
 

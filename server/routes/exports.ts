@@ -13,7 +13,8 @@ import { loadDocument } from './loaders';
 /**
  * `GET /api/documents/:id/export?format=docx|pdf|md|html[&version=<id>]`: produced on the
  * server from the stored Yjs state with the shared schema, never from a browser's DOM.
- * Without a version, the latest adopted version's sign-off is shown when the document has one.
+ * Adoption belongs to a version: only a version's export carries its sign-off, because the
+ * current text may have changed since the parties signed.
  */
 export function exportRoutes(services: Services) {
   const { repos, registry } = services;

@@ -104,7 +104,7 @@ export function versionRoutes(services: Services) {
           const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
           updateYFragment(doc, fragment, restored, { mapping: new Map(), isOMark: new Map() });
           room.commitments.enforceAll(fragment);
-        });
+        }, { userId: user.id, partyId: membership.party_id });
         return before;
       });
       repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: 'version.restore', detail: { versionId: version.id, backupVersionId: backup.id } });

@@ -16,6 +16,8 @@ export interface Abilities {
   createVersion: boolean;
   restoreVersion: boolean;
   requestAdoption: boolean;
+  /** May sign or decline adoptions on behalf of their own party (when it is asked to). */
+  signAdoption: boolean;
 }
 
 /** Shape of an error response body. */

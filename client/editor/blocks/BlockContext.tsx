@@ -12,6 +12,8 @@ export interface BlockEnv {
   canDecide: boolean;
   /** The block opened from a register link, highlighted for a moment. */
   highlightId: string | null;
+  /** A stored version shown read-only: values only, no controls, no decisions to take. */
+  frozen?: boolean;
 }
 
 const BlockEnvContext = createContext<BlockEnv | null>(null);

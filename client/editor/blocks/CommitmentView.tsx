@@ -67,7 +67,7 @@ function Decision({ blockId, partyName, status }: { blockId: string; partyName: 
 
 export function CommitmentView(view: ReactNodeViewProps) {
   const { t } = useI18n();
-  const { parties, me, canWrite, canDecide } = useBlockEnv();
+  const { parties, me, canWrite, canDecide, frozen } = useBlockEnv();
   const attrs = view.node.attrs as Record<string, unknown>;
   const issues = useBlockIssues('commitment', attrs);
   const { partyId, status } = attrs;
@@ -77,7 +77,7 @@ export function CommitmentView(view: ReactNodeViewProps) {
   // Changing the party of a decided commitment would put words in another party's mouth.
   const partyLocked = status === 'confirmed';
 
-  const footer = party ? (
+  const footer = party && !frozen ? (
     mine && canDecide && blockId ? (
       <Decision blockId={blockId} partyName={party.name} status={status} />
     ) : (

@@ -1,0 +1,38 @@
+/** Download links to the server's export, of the document now or of one version. */
+import { exportPath } from '../api';
+import { exportFormats, type ExportFormat } from '../apiTypes';
+import { useT } from '../i18n/I18n';
+
+export const exportFormatLabels: Record<ExportFormat, string> = { docx: 'Word (DOCX)', pdf: 'PDF', md: 'Markdown', html: 'HTML' };
+
+interface Props {
+  documentId: string;
+  versionId?: string;
+  /** What the links are about, for screen readers ("Exporteren van versie X als PDF"). */
+  subject: string;
+  className?: string;
+  /** After a link was chosen (a menu closes itself). */
+  onChoose?: () => void;
+}
+
+export function ExportLinks({ documentId, versionId, subject, className, onChoose }: Props) {
+  const t = useT();
+  return (
+    <ul className={['export-links', className ?? ''].filter(Boolean).join(' ')}>
+      {exportFormats.map((format) => (
+        <li key={format}>
+          <a
+            href={exportPath(documentId, format, versionId)}
+            download
+            className="export-links__link"
+            data-format={format}
+            onClick={onChoose}
+            aria-label={t('export.linkLabel', { subject, format: exportFormatLabels[format] })}
+          >
+            {exportFormatLabels[format]}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,45 @@
+/** "Versies": the side panel with the document's versions, newest first. */
+import type { DocumentDetail, RestoreResult, Version } from '../apiTypes';
+import { ErrorState, Loading } from '../components/Status';
+import { useT } from '../i18n/I18n';
+import type { Resource } from '../useResource';
+import { VersionItem } from './VersionItem';
+
+interface Props {
+  doc: DocumentDetail;
+  versions: Resource<Version[]>;
+  onChanged: () => void;
+  onRestored: (result: RestoreResult) => void;
+  onClose: () => void;
+}
+
+export const versionPanelId = 'version-panel';
+
+export function VersionPanel({ doc, versions, onChanged, onRestored, onClose }: Props) {
+  const t = useT();
+  let body;
+  if (versions.status === 'loading') body = <Loading />;
+  else if (versions.status === 'error') body = <ErrorState error={versions.error} onRetry={onChanged} />;
+  else if (versions.data.length === 0) body = <p className="empty">{t('version.empty')}</p>;
+  else {
+    body = (
+      <ul className="plain-list version-list">
+        {versions.data.map((version) => (
+          <VersionItem key={version.id} doc={doc} version={version} versions={versions.data} onChanged={onChanged} onRestored={onRestored} />
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <section id={versionPanelId} className="side-panel version-panel" aria-labelledby="version-panel-title" data-testid="version-panel">
+      <div className="side-panel__head">
+        <h2 id="version-panel-title">{t('version.panelTitle')}</h2>
+        <button type="button" className="dialog__close" aria-label={t('version.closePanel')} title={t('version.closePanel')} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <p className="muted version-panel__intro">{t('version.panelIntro')}</p>
+      {body}
+    </section>
+  );
+}
