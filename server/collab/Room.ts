@@ -8,6 +8,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import { CloseCode } from '../../shared/collab/protocol';
 import {
   type ClientMessage,
+  decodeAwarenessEntries,
   encodeAwareness,
   encodeStored,
   encodeSyncStep1,
@@ -17,7 +18,7 @@ import {
 } from './codec';
 import { CommitmentGuard, type CommitmentAuthority } from './commitmentGuard';
 import { Connection } from './Connection';
-import type { DocumentStore, LoadedDocument } from './DocumentStore';
+import type { DocumentStore, LoadedDocument, UpdateAuthor } from './DocumentStore';
 import type { CollabLog } from './log';
 
 export interface RoomOptions {
@@ -124,6 +125,7 @@ export class Room {
           connection.close(CloseCode.awarenessTooLarge, 'awareness too large');
           return;
         }
+        if (!this.awarenessFits(connection, message.update)) return;
         applyAwarenessUpdate(this.awareness, message.update, connection);
         if (connection.awarenessClientIds.size > connection.limits.maxAwarenessClientsPerConnection) {
           connection.close(CloseCode.awarenessTooLarge, 'too many awareness clients');
@@ -137,6 +139,30 @@ export class Room {
       case 'auth':
         return;
     }
+  }
+
+  /**
+   * Checks a whole awareness update before any of it is applied (found by the protocol fuzz
+   * test): y-protocols applies entries as it reads them, so an update with thousands of client
+   * ids and a broken last entry left thousands of states in the room that no connection
+   * tracked: outside the per-connection limit, never removed, and sent to every later joiner.
+   */
+  private awarenessFits(connection: Connection, update: Uint8Array): boolean {
+    let entries: { clientId: number; live: boolean }[];
+    try {
+      entries = decodeAwarenessEntries(update);
+    } catch (error) {
+      this.log.warn('awareness update rejected', connection, error);
+      connection.close(CloseCode.updateRejected, 'awareness rejected');
+      return false;
+    }
+    const announced = new Set(connection.awarenessClientIds);
+    for (const entry of entries) if (entry.live) announced.add(entry.clientId);
+    if (announced.size > connection.limits.maxAwarenessClientsPerConnection) {
+      connection.close(CloseCode.awarenessTooLarge, 'too many awareness clients');
+      return false;
+    }
+    return true;
   }
 
   private acceptUpdate(connection: Connection, update: Uint8Array, updateFrame: Uint8Array | null): void {
@@ -178,12 +204,13 @@ export class Room {
    * Changes the document as the server (for example a commitment confirmed through the API):
    * stored, then relayed to every connection.
    */
-  applyServerChange(mutate: (doc: Y.Doc) => void): void {
-    this.commitServerUpdates(() => this.doc.transact(() => mutate(this.doc), SERVER_ORIGIN));
+  applyServerChange(mutate: (doc: Y.Doc) => void, author: UpdateAuthor = serverAuthor): void {
+    this.commitServerUpdates(() => this.doc.transact(() => mutate(this.doc), SERVER_ORIGIN), author);
     this.hooks.changed(this);
   }
 
-  private commitServerUpdates(run: () => void): void {
+  /** `author`: on whose behalf the server changes the document (a restore), else nobody. */
+  private commitServerUpdates(run: () => void, author: UpdateAuthor = serverAuthor): void {
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array, origin: unknown) => {
       if (origin === SERVER_ORIGIN) updates.push(update);
@@ -196,7 +223,7 @@ export class Room {
     }
     for (const update of updates) {
       // If this append fails the process must not relay: let the error reach the caller.
-      this.lastUpdateId = this.store.append(this.documentId, update, serverAuthor);
+      this.lastUpdateId = this.store.append(this.documentId, update, author);
       this.logLength += 1;
       this.broadcast(encodeUpdate(update), null);
     }
