@@ -9,6 +9,7 @@ import type { RoomRegistry } from './collab/RoomRegistry';
 import type { RegisterIndexer } from './registers/RegisterIndexer';
 import type { VersionKeeper } from './versions/VersionKeeper';
 import type { AttributionRecorder } from './attribution/AttributionRecorder';
+import type { WorkspaceEvents } from './events/WorkspaceEvents';
 
 /** What revoking access needs from the collaboration server, without depending on it. */
 export interface ConnectionControl {
@@ -30,6 +31,7 @@ export interface Services {
   registers: RegisterIndexer;
   versionKeeper: VersionKeeper;
   attribution: AttributionRecorder;
+  events: WorkspaceEvents;
 }
 
 export interface AppEnv {

@@ -12,6 +12,7 @@ import { consoleCollabLog } from './collab/log';
 import { RoomRegistry } from './collab/RoomRegistry';
 import { defaultCollabLimits } from './collab/limits';
 import { RegisterIndexer } from './registers/RegisterIndexer';
+import { WorkspaceEvents } from './events/WorkspaceEvents';
 import { AttributionRecorder } from './attribution/AttributionRecorder';
 import { VersionKeeper } from './versions/VersionKeeper';
 import { reindexUnsettledDocuments } from './registers/reindex';
@@ -68,8 +69,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
   });
   attribution.summariseAllPending();
+  const events = new WorkspaceEvents();
+  registers.subscribe((workspaceId, documentId) => events.publish(workspaceId, 'registers', { documentId }));
   reindexUnsettledDocuments(repos, store, registers);
-  const services: Services = { config, repos, throttle: createSignInThrottle(), connections: registry, registry, store, registers, versionKeeper, attribution };
+  const services: Services = { config, repos, throttle: createSignInThrottle(), connections: registry, registry, store, registers, versionKeeper, attribution, events };
 
   const upgrade: { current?: UpgradeWebSocket } = {};
   const app = createApp(services, registry, () => upgrade.current!);

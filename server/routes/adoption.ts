@@ -38,6 +38,7 @@ export function adoptionRoutes(services: Services) {
       }
       repos.adoptions.createRequest({ version_id: version.id, party_ids: JSON.stringify(partyIds), requested_by: user.id, requested_at: Date.now() });
       repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: 'adoption.request', detail: { versionId: version.id, partyIds } });
+      services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
       const state = adoptionState(repos.adoptions.findRequest(version.id)!, [], buildNameBook(repos, document.workspace_id));
       return c.json(state, 201);
     })
@@ -62,6 +63,7 @@ export function adoptionRoutes(services: Services) {
       if (after.status === 'adopted') {
         repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: null, action: 'adoption.adopted', detail: { versionId: version.id } });
       }
+      services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
       return c.json(after);
     });
 }

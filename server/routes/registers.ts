@@ -51,8 +51,8 @@ export function registerRoutes(services: Services) {
       const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'workspace:read');
       return streamSSE(c, async (stream) => {
-        const unsubscribe = services.registers.subscribe((workspaceId, documentId) => {
-          if (workspaceId === workspace.id) void stream.writeSSE({ event: 'registers', data: JSON.stringify({ documentId }) });
+        const unsubscribe = services.events.subscribe((workspaceId, event, data) => {
+          if (workspaceId === workspace.id) void stream.writeSSE({ event, data: JSON.stringify(data) });
         });
         stream.onAbort(unsubscribe);
         await stream.writeSSE({ event: 'ready', data: '{}' });

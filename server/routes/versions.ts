@@ -61,6 +61,7 @@ export function versionRoutes(services: Services) {
         versionKeeper.create(document.id, room.doc, { label: body.label, kind: 'manual', userId: user.id }),
       );
       repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: 'version.create', detail: { versionId: version.id, label: body.label } });
+      services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
       return c.json(present(version, buildNameBook(repos, document.workspace_id)), 201);
     })
     .get('/:versionId', (c) => {
@@ -108,6 +109,7 @@ export function versionRoutes(services: Services) {
         return before;
       });
       repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: 'version.restore', detail: { versionId: version.id, backupVersionId: backup.id } });
+      services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
       return c.json({ restoredVersionId: version.id, backupVersionId: backup.id });
     });
 }
