@@ -36,9 +36,16 @@ export function useBlockLink(provider: WebsocketProvider | null) {
   const reveal = useCallback((blockId: string, onGone?: () => void) => {
     const deadline = performance.now() + waitForViewMs;
     let frame = 0;
+    let lastHeight = -1;
+    let stableFrames = 0;
     const attempt = () => {
       const element = document.getElementById(`block-${blockId}`);
-      if (element) {
+      // The node view mounts empty and React draws the card a few frames later; scrolling
+      // before its height settles would centre a placeholder and leave the card half off screen.
+      const height = element?.getBoundingClientRect().height ?? -1;
+      stableFrames = element && height === lastHeight ? stableFrames + 1 : 0;
+      lastHeight = height;
+      if (element && (stableFrames >= 3 || performance.now() >= deadline)) {
         element.scrollIntoView({ block: 'center' });
         setHighlightId(blockId);
         clearTimeout(timer.current);
