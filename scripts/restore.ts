@@ -15,8 +15,10 @@ if (!source || !fs.existsSync(source)) {
 }
 const dataDir = loadConfig().dataDir;
 const target = path.join(dataDir, 'werktafel.db');
-if (fs.existsSync(target)) {
-  console.error(`${target} exists; restore only into an empty data directory`);
+// Anything already there (a database, or only its -wal file with committed rows) would be
+// overwritten or orphaned: restore only into an empty directory.
+if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
+  console.error(`${dataDir} is not empty; restore only into an empty data directory`);
   process.exit(1);
 }
 const backup = new Database(path.resolve(source), { readonly: true, fileMustExist: true });

@@ -19,7 +19,21 @@ import { reindexUnsettledDocuments } from './registers/reindex';
 import type { Config } from './config';
 import { openDatabase } from './db/database';
 import { createRepos, type Repos } from './db/repos';
-import type { Services } from './context';
+import type { ConnectionControl, Services } from './context';
+
+/** Revoking access ends sockets and event streams alike. */
+function combinedConnectionControl(registry: RoomRegistry, events: WorkspaceEvents): ConnectionControl {
+  return {
+    closeForMember(workspaceId, userId, code, reason) {
+      registry.closeForMember(workspaceId, userId, code, reason);
+      events.closeForMember(workspaceId, userId);
+    },
+    closeForSession(sessionId, code, reason) {
+      registry.closeForSession(sessionId, code, reason);
+      events.closeForSession(sessionId);
+    },
+  };
+}
 
 export interface RunningServer {
   /** http://host:port the server listens on. */
@@ -45,7 +59,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     store,
     options: { compactAfterUpdates: config.compactAfterUpdates, ackDelayMs: 30 },
     log: consoleCollabLog,
-    limits: { ...defaultCollabLimits, messagesPerSecond: config.messagesPerSecond },
+    limits: {
+      ...defaultCollabLimits,
+      messagesPerSecond: config.messagesPerSecond,
+      // The burst follows the rate, so a low limit is not undone by a large fixed burst.
+      messageBurst: config.messagesPerSecond > 0 ? config.messagesPerSecond * 2 : defaultCollabLimits.messageBurst,
+    },
     hooks: {
       isSessionLive: (sessionId) => {
         const session = repos.sessions.findById(sessionId);
@@ -72,7 +91,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const events = new WorkspaceEvents();
   registers.subscribe((workspaceId, documentId) => events.publish(workspaceId, 'registers', { documentId }));
   reindexUnsettledDocuments(repos, store, registers);
-  const services: Services = { config, repos, throttle: createSignInThrottle(), connections: registry, registry, store, registers, versionKeeper, attribution, events };
+  const services: Services = { config, repos, throttle: createSignInThrottle(), connections: combinedConnectionControl(registry, events), registry, store, registers, versionKeeper, attribution, events };
 
   const upgrade: { current?: UpgradeWebSocket } = {};
   const app = createApp(services, registry, () => upgrade.current!);
@@ -88,6 +107,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const sweep = setInterval(() => repos.sessions.deleteExpired(Date.now()), HOUR_MS);
   sweep.unref();
+  // Event streams of expired sessions or removed members end within this interval, like sockets.
+  const streamSweep = setInterval(
+    () =>
+      events.endStale((s) => {
+        const session = repos.sessions.findById(s.sessionId);
+        return session !== undefined && session.expires_at > Date.now() && repos.members.find(s.workspaceId, s.userId) !== undefined;
+      }),
+    10_000,
+  );
+  streamSweep.unref();
 
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
@@ -99,6 +128,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close() {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(sweep);
+        clearInterval(streamSweep);
         registers.stop();
         attribution.stop();
         versionKeeper.stop();

@@ -28,6 +28,8 @@ export interface Principal {
 export class Connection {
   /** Awareness client ids this connection has announced; removed for everyone when it closes. */
   readonly awarenessClientIds = new Set<number>();
+  /** Every awareness client id this connection ever announced: capped, or it could make the room remember without bound. */
+  readonly awarenessIdsEverAnnounced = new Set<number>();
   /** Set while a "stored" acknowledgement is scheduled, to send one per short burst. */
   ackScheduled = false;
   closed = false;

@@ -63,6 +63,10 @@ export class Room {
    */
   broken = false;
   readonly commitments: CommitmentGuard;
+  /** Set by the awareness listener while an update from a connection is applied. */
+  private lastAwarenessChange: AwarenessChange | null = null;
+  /** Entries in the awareness update being applied (from the whole-update check). */
+  private lastAwarenessEntryCount = 0;
 
   constructor(
     readonly documentId: string,
@@ -102,6 +106,10 @@ export class Room {
       removeAwarenessStates(this.awareness, ids, connection);
       this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), connection);
     }
+    // y-protocols keeps a clock per client id ever seen; forget the ones this connection brought.
+    for (const id of connection.awarenessIdsEverAnnounced) {
+      if (!this.awareness.getStates().has(id)) this.awareness.meta.delete(id);
+    }
     return this.connections.size === 0;
   }
 
@@ -126,12 +134,16 @@ export class Room {
           return;
         }
         if (!this.awarenessFits(connection, message.update)) return;
+        this.lastAwarenessChange = null;
         applyAwarenessUpdate(this.awareness, message.update, connection);
-        if (connection.awarenessClientIds.size > connection.limits.maxAwarenessClientsPerConnection) {
+        if (
+          connection.awarenessClientIds.size > connection.limits.maxAwarenessClientsPerConnection ||
+          connection.awarenessIdsEverAnnounced.size > connection.limits.maxAwarenessIdsPerConnectionLifetime
+        ) {
           connection.close(CloseCode.awarenessTooLarge, 'too many awareness clients');
           return;
         }
-        this.broadcast(frame, connection);
+        this.relayAwarenessChange(connection, frame);
         return;
       case 'queryAwareness':
         connection.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
@@ -148,7 +160,7 @@ export class Room {
    * tracked: outside the per-connection limit, never removed, and sent to every later joiner.
    */
   private awarenessFits(connection: Connection, update: Uint8Array): boolean {
-    let entries: { clientId: number; live: boolean }[];
+    let entries: { clientId: number; clock: number; live: boolean }[];
     try {
       entries = decodeAwarenessEntries(update);
     } catch (error) {
@@ -156,12 +168,17 @@ export class Room {
       connection.close(CloseCode.updateRejected, 'awareness rejected');
       return false;
     }
+    // Count only the states this update would set: the stock client echoes the states of others
+    // it hears about, with their clocks, and y-protocols ignores those (clock not newer).
     const announced = new Set(connection.awarenessClientIds);
-    for (const entry of entries) if (entry.live) announced.add(entry.clientId);
+    for (const entry of entries) {
+      if (entry.live && entry.clock > (this.awareness.meta.get(entry.clientId)?.clock ?? 0)) announced.add(entry.clientId);
+    }
     if (announced.size > connection.limits.maxAwarenessClientsPerConnection) {
       connection.close(CloseCode.awarenessTooLarge, 'too many awareness clients');
       return false;
     }
+    this.lastAwarenessEntryCount = entries.length;
     return true;
   }
 
@@ -273,10 +290,29 @@ export class Room {
     this.doc.destroy();
   }
 
-  private trackAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+  private trackAwareness(change: AwarenessChange, origin: unknown): void {
     if (!this.connections.has(origin as Connection)) return;
     const connection = origin as Connection;
-    for (const id of [...added, ...updated]) connection.awarenessClientIds.add(id);
-    for (const id of removed) connection.awarenessClientIds.delete(id);
+    this.lastAwarenessChange = change;
+    for (const id of [...change.added, ...change.updated]) {
+      connection.awarenessClientIds.add(id);
+      connection.awarenessIdsEverAnnounced.add(id);
+    }
+    for (const id of change.removed) connection.awarenessClientIds.delete(id);
+  }
+
+  /**
+   * Relays only what changed. The stock WebsocketProvider sends back every awareness state it
+   * hears about, with the same clock: relaying those copies would multiply awareness traffic
+   * by the number of clients. A frame whose every entry changed goes out as it came in.
+   */
+  private relayAwarenessChange(connection: Connection, frame: Uint8Array): void {
+    const change = this.lastAwarenessChange;
+    this.lastAwarenessChange = null;
+    if (!change) return;
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (changed.length === 0) return;
+    if (changed.length === this.lastAwarenessEntryCount) this.broadcast(frame, connection);
+    else this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), connection);
   }
 }

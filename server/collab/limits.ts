@@ -5,9 +5,11 @@ export interface CollabLimits {
   maxAwarenessBytes: number;
   /** Awareness client ids one connection may announce (a browser tab uses one). */
   maxAwarenessClientsPerConnection: number;
+  /** Distinct awareness client ids one connection may announce over its lifetime. */
+  maxAwarenessIdsPerConnectionLifetime: number;
   /** Sustained messages per second per connection; 0 turns the limit off. */
   messagesPerSecond: number;
-  /** Messages a connection may send at once above the sustained rate. */
+  /** Messages a connection may send at once above the sustained rate (two seconds' worth). */
   messageBurst: number;
   /** Bytes queued for a client that does not read before it is disconnected. */
   maxBufferedBytes: number;
@@ -16,8 +18,9 @@ export interface CollabLimits {
 export const defaultCollabLimits: CollabLimits = {
   maxAwarenessBytes: 64 * 1024,
   maxAwarenessClientsPerConnection: 4,
+  maxAwarenessIdsPerConnectionLifetime: 32,
   messagesPerSecond: 500,
-  messageBurst: 2_000,
+  messageBurst: 1_000,
   maxBufferedBytes: 64 * 1024 * 1024,
 };
 

@@ -1,14 +1,24 @@
 /**
  * In-process publish/subscribe of workspace events, fanned out to the Server-Sent Events
  * stream `/api/workspaces/:id/events`. Events say what changed, never the data itself: the
- * client refetches through the API, where the policy applies.
+ * client refetches through the API, where the policy applies. Open streams are ended like
+ * sockets when their session ends or their member leaves.
  */
 export type WorkspaceEventName = 'registers' | 'versions';
 
 export type WorkspaceEventListener = (workspaceId: string, event: WorkspaceEventName, data: { documentId: string }) => void;
 
+export interface EventStreamHandle {
+  sessionId: string;
+  userId: string;
+  workspaceId: string;
+  /** Ends the stream. */
+  end(): void;
+}
+
 export class WorkspaceEvents {
   private readonly listeners = new Set<WorkspaceEventListener>();
+  private readonly streams = new Set<EventStreamHandle>();
 
   publish(workspaceId: string, event: WorkspaceEventName, data: { documentId: string }): void {
     for (const listener of this.listeners) listener(workspaceId, event, data);
@@ -17,5 +27,32 @@ export class WorkspaceEvents {
   subscribe(listener: WorkspaceEventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Registers an open stream; returns the function that forgets it. */
+  track(stream: EventStreamHandle): () => void {
+    this.streams.add(stream);
+    return () => this.streams.delete(stream);
+  }
+
+  closeForSession(sessionId: string): void {
+    this.endWhere((s) => s.sessionId === sessionId);
+  }
+
+  closeForMember(workspaceId: string, userId: string): void {
+    this.endWhere((s) => s.workspaceId === workspaceId && s.userId === userId);
+  }
+
+  /** Ends every stream whose session or membership is gone (the periodic sweep). */
+  endStale(isAllowed: (stream: EventStreamHandle) => boolean): void {
+    this.endWhere((s) => !isAllowed(s));
+  }
+
+  private endWhere(match: (stream: EventStreamHandle) => boolean): void {
+    for (const stream of [...this.streams]) {
+      if (!match(stream)) continue;
+      this.streams.delete(stream);
+      stream.end();
+    }
   }
 }

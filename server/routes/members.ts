@@ -36,9 +36,10 @@ export function memberRoutes(services: Services) {
       if (target.role === 'owner' && role !== 'owner' && repos.members.ownerCount(workspace.id) <= 1) throw lastOwner();
       const updated = { ...target, role, party_id: body.partyId ?? target.party_id };
       repos.members.update(updated);
-      if (role !== target.role) {
-        // Open sockets carry the old role; closing them makes the client reconnect with the new one.
-        services.connections.closeForMember(workspace.id, target.user_id, CloseCode.roleChanged, 'role changed');
+      if (role !== target.role || updated.party_id !== target.party_id) {
+        // Open sockets carry the old role and party (every stored update is attributed to the
+        // party); closing them makes the client reconnect with the new ones.
+        services.connections.closeForMember(workspace.id, target.user_id, CloseCode.roleChanged, 'membership changed');
       }
       return c.json(presentMember(updated, true));
     })

@@ -19,7 +19,7 @@ const registers: Record<string, { kind: BlockName; columns: string[] }> = {
   criteria: { kind: 'criterion', columns: ['text', 'kind', 'weight', 'category'] },
 };
 
-const SSE_HEARTBEAT_MS = 25_000;
+const SSE_HEARTBEAT_MS = 10_000;
 
 /** Mounted at /api/workspaces/:id: the registers, who contributed, live events, the calendar feed. */
 export function registerRoutes(services: Services) {
@@ -48,20 +48,42 @@ export function registerRoutes(services: Services) {
       return c.json(countContributions(repos.parties.listForWorkspace(workspace.id), repos.blocks.listAllForWorkspace(workspace.id)));
     })
     .get('/events', (c) => {
+      const user = requireUser(c);
+      const session = c.get('session')!;
       const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'workspace:read');
+      // Still signed in and still a member: checked again before every write, so an expired
+      // session or a removal ends the stream even if nobody told it.
+      const stillAllowed = () => {
+        const live = repos.sessions.findById(session.id);
+        return live !== undefined && live.expires_at > Date.now() && repos.members.find(workspace.id, user.id) !== undefined;
+      };
       return streamSSE(c, async (stream) => {
-        const unsubscribe = services.events.subscribe((workspaceId, event, data) => {
-          if (workspaceId === workspace.id) void stream.writeSSE({ event, data: JSON.stringify(data) });
+        const forget = services.events.track({
+          sessionId: session.id,
+          userId: user.id,
+          workspaceId: workspace.id,
+          end: () => void stream.close(),
         });
-        stream.onAbort(unsubscribe);
+        const unsubscribe = services.events.subscribe((workspaceId, event, data) => {
+          if (workspaceId !== workspace.id) return;
+          if (stillAllowed()) void stream.writeSSE({ event, data: JSON.stringify(data) });
+          else void stream.close();
+        });
+        stream.onAbort(() => {
+          unsubscribe();
+          forget();
+        });
         await stream.writeSSE({ event: 'ready', data: '{}' });
         while (!stream.aborted && !stream.closed) {
           await stream.sleep(SSE_HEARTBEAT_MS);
+          if (stream.aborted || stream.closed) break;
+          if (!stillAllowed()) break;
           // Proxies close silent connections; a comment line keeps this one open.
           await stream.write(': keepalive\n\n');
         }
         unsubscribe();
+        forget();
       });
     })
     .post('/calendar-feed', (c) => {

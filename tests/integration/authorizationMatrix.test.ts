@@ -1,0 +1,852 @@
+/**
+ * The authorization matrix: every principal x every HTTP endpoint of server/app.ts and every
+ * socket action, one cell per test. Each cell asserts the status AND the server state
+ * afterwards: a refused request leaves every row of every SQLite table as it was (and a
+ * document it aims at reads the same through a fresh client); an allowed one changes only the
+ * tables it should, in the way it should.
+ *
+ * Every cell gets a principal of its own (made in SQLite, with a fresh session) and, where the
+ * request consumes something (a party to delete, an invite to accept, a commitment to
+ * confirm), a target of its own, so cells cannot disturb each other and run in any order.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { hashPassword } from '../../server/auth/passwords';
+import { generateSessionToken, hashToken } from '../../server/auth/sessionTokens';
+import { findBlockElement } from '../../server/registers/extractBlocks';
+import { roles, type Role } from '../../shared/api/roles';
+import { CloseCode } from '../../shared/collab/protocol';
+import { buildWorkshop, type Workshop } from '../helpers/apiClient';
+import { attemptUpgrade, ProviderPool, recordCloseCodes, seesMarker, setMarker, storedText, updateRowsBy } from '../helpers/collab';
+import { diffDb, snapshotDb } from '../helpers/dbSnapshot';
+import { appendCommitment, appendParagraph, readViaFreshClient } from '../helpers/documents';
+import { addMembership, createSessionFor, createUserRow, makePrincipal, principalKinds, type Principal, type PrincipalKind, type PrincipalWorld } from '../helpers/principals';
+import { eventually, waitForSync } from '../helpers/providers';
+import { startTestServer, type TestServer } from '../helpers/startTestServer';
+
+const PASSWORD = 'een-lang-wachtwoord';
+
+let server: TestServer;
+let world: PrincipalWorld;
+let home: Workshop;
+let away: Workshop;
+/** The document of the workspace under test, with text and a version. */
+let docId: string;
+let versionId: string;
+/** The other workspace's document and version, for cross-workspace references. */
+let foreignVersionId: string;
+/** A document only the socket cells use. */
+let socketDocId: string;
+const pool = new ProviderPool();
+
+const tally = { cells: 0, failed: 0, byGroup: new Map<string, number>() };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const passwordHash = await hashPassword(PASSWORD);
+  home = await buildWorkshop(server.origin);
+  away = await buildWorkshop(server.origin);
+  docId = home.documentId;
+  server.registry.withRoom(docId, (room) => room.applyServerChange((doc) => appendParagraph(doc, 'Basistekst van de uitvraag')));
+  versionId = (await home.owner.post(`/api/documents/${docId}/versions`, { label: 'Basis' })).body.id;
+  foreignVersionId = (await away.owner.post(`/api/documents/${away.documentId}/versions`, { label: 'Elders' })).body.id;
+  socketDocId = (await home.owner.post(`/api/workspaces/${home.workspaceId}/documents`, { title: 'Sockets', template: 'blank' })).body.id;
+  world = {
+    origin: server.origin,
+    repos: server.repos,
+    passwordHash,
+    workspaceId: home.workspaceId,
+    partyId: home.partyId,
+    foreignWorkspaceId: away.workspaceId,
+    foreignPartyId: away.partyId,
+  };
+  await eventually(() => expect(server.registry.roomCount()).toBe(0));
+});
+
+afterEach(() => pool.destroyAll());
+afterAll(async () => {
+  const groups = [...tally.byGroup].map(([group, n]) => `${group}: ${n}`).join(', ');
+  console.info(`[authorization matrix] ${tally.cells} cells covered, ${tally.failed} failing (${groups})`);
+  await server.stop();
+});
+
+/** Runs one cell and counts it. */
+async function cell(group: string, run: () => Promise<void>): Promise<void> {
+  tally.cells += 1;
+  tally.byGroup.set(group, (tally.byGroup.get(group) ?? 0) + 1);
+  try {
+    await run();
+  } catch (error) {
+    tally.failed += 1;
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+// ---------------------------------------------------------------------------------------------
+
+type Expect = Record<PrincipalKind, number>;
+
+const everyone = (status: number): Expect =>
+  Object.fromEntries(principalKinds.map((kind) => [kind, status])) as Expect;
+const signedIn = (status: number): Expect => ({ ...everyone(status), anonymous: 401 });
+/** A route of the workspace under test: outsiders and other workspaces' members get the 404 of a missing workspace. */
+const memberRoute = (statuses: Record<Role, number>): Expect => ({ anonymous: 401, outsider: 404, foreign: 404, ...statuses });
+const readers = (s: number) => memberRoute({ viewer: s, commenter: s, editor: s, owner: s });
+const writers = (s: number) => memberRoute({ viewer: 403, commenter: 403, editor: s, owner: s });
+const partySpeakers = (s: number) => memberRoute({ viewer: 403, commenter: s, editor: s, owner: s });
+const ownerOnly = (s: number) => memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: s });
+
+interface Req {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: unknown;
+  /** Server-sent events: read the first chunk, then hang up. */
+  stream?: boolean;
+}
+
+interface Sent {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** Ids a cell made for itself. */
+type Ctx = Record<string, string>;
+
+interface Row {
+  name: string;
+  expect: Expect;
+  arrange?: (p: Principal) => Ctx | Promise<Ctx>;
+  request: (p: Principal, c: Ctx) => Req;
+  /** Tables an allowed request may change. Any other change fails the cell. */
+  changes?: string[];
+  /** A document the request could change: read by a fresh client before and after a refusal. */
+  document?: (c: Ctx) => string;
+  /** What an allowed request must have done. */
+  effect?: (p: Principal, c: Ctx, res: Sent) => void | Promise<void>;
+}
+
+async function send(p: Principal, req: Req): Promise<Sent> {
+  const headers: Record<string, string> = { origin: server.origin };
+  if (p.cookie) headers.cookie = p.cookie;
+  if (req.body !== undefined) headers['content-type'] = 'application/json';
+  const controller = new AbortController();
+  const res = await fetch(server.origin + req.path, {
+    method: req.method,
+    headers,
+    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+    signal: controller.signal,
+  });
+  if (req.stream && res.status === 200) {
+    const first = await res.body!.getReader().read();
+    controller.abort();
+    return { status: res.status, headers: res.headers, text: new TextDecoder().decode(first.value) };
+  }
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+const json = (res: Sent) => JSON.parse(res.text) as Record<string, unknown> & Record<number, unknown>;
+
+let seq = 0;
+const unique = (prefix: string) => `${prefix}-${++seq}`;
+
+// Fixtures a cell makes for itself, straight in SQLite or through the room as the server would.
+const fixtures = {
+  party(workspaceId = world.workspaceId): string {
+    return server.repos.parties.create({ workspace_id: workspaceId, name: unique('Doelpartij'), kind: 'other', color: '#336699' }).id;
+  },
+  member(role: Role = 'viewer'): string {
+    const user = createUserRow(server.repos, world.passwordHash, 'Doelwit');
+    addMembership(server.repos, world.workspaceId, user.id, role, world.partyId);
+    return user.id;
+  },
+  invite(workspaceId = world.workspaceId, partyId = world.partyId): { inviteId: string; token: string } {
+    const token = generateSessionToken();
+    const invite = server.repos.invites.create({
+      workspace_id: workspaceId,
+      token_hash: hashToken(token),
+      role: 'viewer',
+      party_id: partyId,
+      expires_at: Date.now() + 86_400_000,
+      max_uses: 5,
+      created_by: home.owner.userId,
+    });
+    return { inviteId: invite.id, token };
+  },
+  commitment(documentId = docId, partyId = world.partyId): string {
+    const blockId = unique('toezegging');
+    server.registry.withRoom(documentId, (room) => room.applyServerChange((doc) => appendCommitment(doc, blockId, partyId)));
+    return blockId;
+  },
+  /** A version whose content is one recognisable paragraph. */
+  version(documentId = docId): { versionId: string; marker: string } {
+    const marker = unique('VERSIE');
+    const doc = new Y.Doc();
+    appendParagraph(doc, marker);
+    const row = server.repos.versions.create({
+      document_id: documentId,
+      label: marker,
+      kind: 'manual',
+      state: Buffer.from(Y.encodeStateAsUpdate(doc)),
+      attribution: '[]',
+      created_by: home.owner.userId,
+    });
+    doc.destroy();
+    return { versionId: row.id, marker };
+  },
+  adoption(partyIds = [world.partyId]): string {
+    const { versionId: id } = fixtures.version();
+    server.repos.adoptions.createRequest({ version_id: id, party_ids: JSON.stringify(partyIds), requested_by: home.owner.userId, requested_at: Date.now() });
+    return id;
+  },
+  feedToken(): string {
+    const token = generateSessionToken();
+    server.repos.calendarFeeds.replace(world.workspaceId, fixtures.member('viewer'), hashToken(token));
+    return token;
+  },
+};
+
+const ws = () => `/api/workspaces/${world.workspaceId}`;
+const doc = () => `/api/documents/${docId}`;
+const commitmentStatus = (documentId: string, blockId: string) =>
+  server.registry.withRoom(documentId, (room) => findBlockElement(room.doc, 'commitment', blockId)?.getAttribute('status'));
+
+/**
+ * Every route of server/app.ts (and of server/routes/*), plus references across workspaces:
+ * an id of the other workspace used in a path or body of this one, and the other way round.
+ */
+const rows: Row[] = [
+  // --- health, accounts, sessions ---
+  { name: 'GET /api/health', expect: everyone(200), request: () => ({ method: 'GET', path: '/api/health' }) },
+  {
+    name: 'POST /api/auth/signup',
+    expect: everyone(201),
+    request: () => ({ method: 'POST', path: '/api/auth/signup', body: { email: `${unique('nieuw')}@example.nl`, name: 'Nieuw', password: PASSWORD } }),
+    changes: ['users', 'sessions'],
+    effect: (_p, _c, res) => expect(server.repos.users.findById(String(json(res).id))).toBeDefined(),
+  },
+  {
+    name: 'POST /api/auth/login (own account)',
+    expect: everyone(200),
+    arrange: (p) => ({ email: p.email ?? createUserRow(server.repos, world.passwordHash).email }),
+    request: (_p, c) => ({ method: 'POST', path: '/api/auth/login', body: { email: c.email, password: PASSWORD } }),
+    changes: ['sessions'],
+  },
+  {
+    name: 'POST /api/auth/logout',
+    expect: everyone(204),
+    request: () => ({ method: 'POST', path: '/api/auth/logout' }),
+    changes: ['sessions'],
+    effect: (p) => {
+      if (p.sessionId) expect(server.repos.sessions.findById(p.sessionId)).toBeUndefined();
+    },
+  },
+  { name: 'GET /api/me', expect: signedIn(200), request: () => ({ method: 'GET', path: '/api/me' }), effect: (p, _c, res) => expect(json(res).id).toBe(p.userId) },
+
+  // --- workspaces ---
+  {
+    name: 'GET /api/workspaces',
+    expect: signedIn(200),
+    request: () => ({ method: 'GET', path: '/api/workspaces' }),
+    effect: (p, _c, res) => {
+      // A list of one's own workspaces only: the workspace under test shows up for its members alone.
+      const ids = (JSON.parse(res.text) as { id: string }[]).map((w) => w.id);
+      expect(ids.includes(world.workspaceId)).toBe(['viewer', 'commenter', 'editor', 'owner'].includes(p.kind));
+    },
+  },
+  {
+    name: 'POST /api/workspaces',
+    expect: signedIn(201),
+    request: () => ({ method: 'POST', path: '/api/workspaces', body: { name: unique('Eigen werkruimte') } }),
+    changes: ['workspaces', 'members'],
+  },
+  { name: 'GET /api/workspaces/:id', expect: readers(200), request: () => ({ method: 'GET', path: ws() }), effect: (p, _c, res) => expect(json(res).role).toBe(p.kind) },
+  {
+    name: 'PATCH /api/workspaces/:id',
+    expect: ownerOnly(200),
+    arrange: () => ({ name: unique('Hernoemd') }),
+    request: (_p, c) => ({ method: 'PATCH', path: ws(), body: { name: c.name } }),
+    changes: ['workspaces'],
+    effect: (_p, c) => expect(server.repos.workspaces.findById(world.workspaceId)!.name).toBe(c.name),
+  },
+
+  // --- parties ---
+  {
+    name: 'POST /api/workspaces/:id/parties',
+    expect: ownerOnly(201),
+    arrange: () => ({ name: unique('Partij') }),
+    request: (_p, c) => ({ method: 'POST', path: `${ws()}/parties`, body: { name: c.name, kind: 'school' } }),
+    changes: ['parties'],
+    effect: (_p, c) => expect(server.repos.parties.listForWorkspace(world.workspaceId).map((p) => p.name)).toContain(c.name),
+  },
+  {
+    name: 'PATCH /api/workspaces/:id/parties/:partyId',
+    expect: ownerOnly(200),
+    arrange: () => ({ partyId: fixtures.party() }),
+    request: (_p, c) => ({ method: 'PATCH', path: `${ws()}/parties/${c.partyId}`, body: { name: 'Gewijzigd' } }),
+    changes: ['parties'],
+    effect: (_p, c) => expect(server.repos.parties.findById(c.partyId!)!.name).toBe('Gewijzigd'),
+  },
+  {
+    name: 'DELETE /api/workspaces/:id/parties/:partyId',
+    expect: ownerOnly(204),
+    arrange: () => ({ partyId: fixtures.party() }),
+    request: (_p, c) => ({ method: 'DELETE', path: `${ws()}/parties/${c.partyId}` }),
+    changes: ['parties'],
+    effect: (_p, c) => expect(server.repos.parties.findById(c.partyId!)).toBeUndefined(),
+  },
+
+  // --- members ---
+  {
+    name: 'PATCH /api/workspaces/:id/members/:userId (someone else)',
+    expect: ownerOnly(200),
+    arrange: () => ({ userId: fixtures.member('viewer') }),
+    request: (_p, c) => ({ method: 'PATCH', path: `${ws()}/members/${c.userId}`, body: { role: 'editor' } }),
+    changes: ['members'],
+    effect: (_p, c) => expect(server.repos.members.find(world.workspaceId, c.userId!)!.role).toBe('editor'),
+  },
+  {
+    name: 'PATCH /api/workspaces/:id/members/:userId (oneself, to owner)',
+    // Only an owner manages members; nobody promotes themselves.
+    expect: ownerOnly(200),
+    request: (p) => ({ method: 'PATCH', path: `${ws()}/members/${p.userId ?? 'niemand'}`, body: { role: 'owner' } }),
+    changes: ['members'],
+  },
+  {
+    name: 'DELETE /api/workspaces/:id/members/:userId (someone else)',
+    expect: ownerOnly(204),
+    arrange: () => ({ userId: fixtures.member('editor') }),
+    request: (_p, c) => ({ method: 'DELETE', path: `${ws()}/members/${c.userId}` }),
+    changes: ['members'],
+    effect: (_p, c) => expect(server.repos.members.find(world.workspaceId, c.userId!)).toBeUndefined(),
+  },
+  {
+    name: 'DELETE /api/workspaces/:id/members/:userId (leaving oneself)',
+    expect: readers(204),
+    request: (p) => ({ method: 'DELETE', path: `${ws()}/members/${p.userId ?? 'niemand'}` }),
+    changes: ['members'],
+    effect: (p) => expect(server.repos.members.find(world.workspaceId, p.userId!)).toBeUndefined(),
+  },
+
+  // --- invites ---
+  {
+    name: 'POST /api/workspaces/:id/invites',
+    expect: ownerOnly(201),
+    request: () => ({ method: 'POST', path: `${ws()}/invites`, body: { role: 'editor', partyId: world.partyId } }),
+    changes: ['invites'],
+  },
+  {
+    name: 'POST /api/workspaces/:id/invites (as owner role)',
+    expect: ownerOnly(201),
+    request: () => ({ method: 'POST', path: `${ws()}/invites`, body: { role: 'owner', partyId: world.partyId } }),
+    changes: ['invites'],
+  },
+  {
+    name: 'DELETE /api/workspaces/:id/invites/:inviteId',
+    expect: ownerOnly(204),
+    arrange: () => fixtures.invite(),
+    request: (_p, c) => ({ method: 'DELETE', path: `${ws()}/invites/${c.inviteId}` }),
+    changes: ['invites'],
+    effect: (_p, c) => expect(server.repos.invites.findById(c.inviteId!)!.revoked_at).not.toBeNull(),
+  },
+  {
+    name: 'GET /api/invites/:token (preview, the link is the key)',
+    expect: everyone(200),
+    arrange: () => fixtures.invite(),
+    request: (_p, c) => ({ method: 'GET', path: `/api/invites/${c.token}` }),
+  },
+  {
+    name: 'GET /api/invites/:token (unknown token)',
+    expect: everyone(404),
+    request: () => ({ method: 'GET', path: `/api/invites/${generateSessionToken()}` }),
+  },
+  {
+    name: 'POST /api/invites/:token/accept',
+    // Anyone signed in holding the link may join; a member keeps the role they had.
+    expect: signedIn(200),
+    arrange: () => fixtures.invite(),
+    request: (_p, c) => ({ method: 'POST', path: `/api/invites/${c.token}/accept` }),
+    changes: ['members', 'invites'],
+    effect: (p, c) => {
+      const membership = server.repos.members.find(world.workspaceId, p.userId!)!;
+      const invite = server.repos.invites.findById(c.inviteId!)!;
+      if (p.kind === 'outsider' || p.kind === 'foreign') {
+        expect(membership.role).toBe('viewer');
+        expect(invite.uses).toBe(1);
+      } else {
+        expect(membership.role).toBe(p.kind);
+        expect(invite.uses).toBe(0);
+      }
+    },
+  },
+
+  // --- documents ---
+  {
+    name: 'POST /api/workspaces/:id/documents',
+    expect: writers(201),
+    request: () => ({ method: 'POST', path: `${ws()}/documents`, body: { title: unique('Nieuw document'), template: 'uitvraag' } }),
+    changes: ['documents', 'document_snapshots', 'document_updates', 'document_blocks'],
+  },
+  { name: 'GET /api/documents/:id', expect: readers(200), request: () => ({ method: 'GET', path: doc() }), effect: (p, _c, res) => expect(json(res).role).toBe(p.kind) },
+  {
+    name: 'PATCH /api/documents/:id',
+    expect: writers(200),
+    arrange: () => ({ title: unique('Titel') }),
+    request: (_p, c) => ({ method: 'PATCH', path: doc(), body: { title: c.title } }),
+    changes: ['documents'],
+    effect: (_p, c) => expect(server.repos.documents.findById(docId)!.title).toBe(c.title),
+  },
+  {
+    name: 'PATCH /api/documents/:id (archive)',
+    expect: writers(200),
+    arrange: () => ({
+      documentId: server.repos.documents.create({ workspace_id: world.workspaceId, title: unique('Archief'), template: 'blank', created_by: home.owner.userId }).id,
+    }),
+    request: (_p, c) => ({ method: 'PATCH', path: `/api/documents/${c.documentId}`, body: { archived: true } }),
+    changes: ['documents'],
+    effect: (_p, c) => expect(server.repos.documents.findById(c.documentId!)!.archived_at).not.toBeNull(),
+  },
+
+  // --- commitments: only someone who speaks for the commitment's party decides ---
+  ...(['confirm', 'withdraw'] as const).map(
+    (decision): Row => ({
+      name: `POST /api/documents/:id/commitments/:blockId/${decision}`,
+      expect: partySpeakers(200),
+      arrange: () => ({ blockId: fixtures.commitment() }),
+      request: (_p, c) => ({ method: 'POST', path: `${doc()}/commitments/${c.blockId}/${decision}` }),
+      // The decision row, the document change it writes, and what its unload does (register
+      // index, automatic version, compaction, attribution).
+      changes: ['commitment_decisions', 'document_updates', 'document_snapshots', 'document_blocks', 'document_versions', 'attribution_daily', 'document_clients'],
+      document: () => docId,
+      effect: (p, c) => {
+        expect(commitmentStatus(docId, c.blockId!)).toBe(decision === 'confirm' ? 'confirmed' : 'withdrawn');
+        expect(server.repos.commitmentDecisions.latestForDocument(docId).find((d) => d.block_id === c.blockId)).toMatchObject({ user_id: p.userId });
+      },
+    }),
+  ),
+  {
+    name: 'POST /api/documents/:id/commitments/:blockId/confirm (another party\'s commitment)',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    arrange: () => ({ blockId: fixtures.commitment(docId, fixtures.party()) }),
+    request: (_p, c) => ({ method: 'POST', path: `${doc()}/commitments/${c.blockId}/confirm` }),
+    document: () => docId,
+  },
+
+  // --- registers, contributions, events, calendar ---
+  ...(['actions', 'commitments', 'reflections', 'criteria'] as const).map(
+    (register): Row => ({ name: `GET /api/workspaces/:id/${register}`, expect: readers(200), request: () => ({ method: 'GET', path: `${ws()}/${register}` }) }),
+  ),
+  {
+    name: 'GET /api/workspaces/:id/actions?format=csv',
+    expect: readers(200),
+    request: () => ({ method: 'GET', path: `${ws()}/actions?format=csv` }),
+    effect: (_p, _c, res) => expect(res.headers.get('content-type')).toMatch(/text\/csv/),
+  },
+  { name: 'GET /api/workspaces/:id/contributions', expect: readers(200), request: () => ({ method: 'GET', path: `${ws()}/contributions` }) },
+  {
+    name: 'GET /api/workspaces/:id/events (SSE)',
+    expect: readers(200),
+    request: () => ({ method: 'GET', path: `${ws()}/events`, stream: true }),
+    effect: (_p, _c, res) => expect(res.text).toContain('event: ready'),
+  },
+  {
+    name: 'POST /api/workspaces/:id/calendar-feed',
+    expect: readers(201),
+    request: () => ({ method: 'POST', path: `${ws()}/calendar-feed` }),
+    changes: ['calendar_feeds'],
+  },
+  {
+    name: 'GET /api/calendar/:token.ics (a member\'s feed; the link is the key)',
+    expect: everyone(200),
+    arrange: () => ({ token: fixtures.feedToken() }),
+    request: (_p, c) => ({ method: 'GET', path: `/api/calendar/${c.token}.ics` }),
+    effect: (_p, _c, res) => expect(res.text).toContain('BEGIN:VCALENDAR'),
+  },
+  {
+    name: 'GET /api/calendar/:token.ics (feed of someone who left)',
+    expect: everyone(404),
+    arrange: () => {
+      const token = fixtures.feedToken();
+      const feed = server.repos.calendarFeeds.findByTokenHash(hashToken(token))!;
+      server.repos.members.delete(world.workspaceId, feed.user_id);
+      return { token };
+    },
+    request: (_p, c) => ({ method: 'GET', path: `/api/calendar/${c.token}.ics` }),
+  },
+
+  // --- versions, diff, restore, adoption ---
+  { name: 'GET /api/documents/:id/versions', expect: readers(200), request: () => ({ method: 'GET', path: `${doc()}/versions` }) },
+  {
+    name: 'POST /api/documents/:id/versions',
+    expect: writers(201),
+    request: () => ({ method: 'POST', path: `${doc()}/versions`, body: { label: unique('Versie') } }),
+    changes: ['document_versions', 'audit_log'],
+  },
+  { name: 'GET /api/documents/:id/versions/:versionId', expect: readers(200), request: () => ({ method: 'GET', path: `${doc()}/versions/${versionId}` }) },
+  {
+    name: 'GET /api/documents/:id/versions/:versionId/diff',
+    expect: readers(200),
+    request: () => ({ method: 'GET', path: `${doc()}/versions/${versionId}/diff?against=current` }),
+  },
+  {
+    name: 'POST /api/documents/:id/versions/:versionId/restore',
+    expect: writers(200),
+    arrange: () => fixtures.version(),
+    request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/restore` }),
+    changes: ['document_versions', 'audit_log', 'document_updates', 'document_snapshots', 'document_blocks', 'attribution_daily', 'document_clients'],
+    document: () => docId,
+    effect: async (_p, c) => {
+      const after = await readViaFreshClient(server.origin, home.owner.cookie, docId);
+      expect(after.xml).toContain(c.marker);
+    },
+  },
+  {
+    name: 'POST /api/documents/:id/versions/:versionId/adoption',
+    expect: ownerOnly(201),
+    arrange: () => ({ versionId: fixtures.version().versionId }),
+    request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/adoption`, body: { partyIds: [world.partyId] } }),
+    changes: ['adoption_requests', 'audit_log'],
+  },
+  {
+    name: 'POST /api/documents/:id/versions/:versionId/adoption/sign',
+    expect: partySpeakers(200),
+    arrange: () => ({ versionId: fixtures.adoption() }),
+    request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/adoption/sign`, body: { decision: 'sign' } }),
+    changes: ['adoption_decisions', 'audit_log'],
+    effect: (p, c) => expect(server.repos.adoptions.decisions(c.versionId!).map((d) => d.user_id)).toEqual([p.userId]),
+  },
+  {
+    name: 'POST /api/documents/:id/versions/:versionId/adoption/sign (party not asked)',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    arrange: () => ({ versionId: fixtures.adoption([fixtures.party()]) }),
+    request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/adoption/sign`, body: { decision: 'sign' } }),
+  },
+
+  // --- exports, attribution ---
+  ...(['html', 'md', 'docx', 'pdf'] as const).map(
+    (format): Row => ({
+      name: `GET /api/documents/:id/export?format=${format}`,
+      expect: readers(200),
+      request: () => ({ method: 'GET', path: `${doc()}/export?format=${format}` }),
+      effect: (_p, _c, res) => expect(res.headers.get('content-disposition')).toMatch(/^attachment;/),
+    }),
+  ),
+  {
+    name: 'GET /api/documents/:id/export?version=:versionId',
+    expect: readers(200),
+    request: () => ({ method: 'GET', path: `${doc()}/export?format=md&version=${versionId}` }),
+  },
+  { name: 'GET /api/documents/:id/contributions', expect: readers(200), request: () => ({ method: 'GET', path: `${doc()}/contributions` }) },
+  { name: 'GET /api/documents/:id/authors', expect: readers(200), request: () => ({ method: 'GET', path: `${doc()}/authors` }) },
+  { name: 'GET /api/<unknown path>', expect: everyone(404), request: () => ({ method: 'GET', path: '/api/bestaat-niet' }) },
+
+  // --- references across workspaces: ids of one workspace in the paths and bodies of another ---
+  {
+    name: 'PATCH /api/workspaces/:other/parties/:partyOfThis',
+    expect: memberRoute({ viewer: 404, commenter: 404, editor: 404, owner: 404 }),
+    request: () => ({ method: 'PATCH', path: `/api/workspaces/${world.foreignWorkspaceId}/parties/${world.partyId}`, body: { name: 'Gekaapt' } }),
+  },
+  {
+    name: 'DELETE /api/workspaces/:other/members/:ownerOfThis',
+    expect: memberRoute({ viewer: 404, commenter: 404, editor: 404, owner: 404 }),
+    request: () => ({ method: 'DELETE', path: `/api/workspaces/${world.foreignWorkspaceId}/members/${home.owner.userId}` }),
+  },
+  {
+    name: 'DELETE /api/workspaces/:other/invites/:inviteOfThis',
+    expect: memberRoute({ viewer: 404, commenter: 404, editor: 404, owner: 404 }),
+    arrange: () => fixtures.invite(),
+    request: (_p, c) => ({ method: 'DELETE', path: `/api/workspaces/${world.foreignWorkspaceId}/invites/${c.inviteId}` }),
+  },
+  {
+    name: 'POST /api/workspaces/:id/invites with a party of another workspace',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 400 }),
+    request: () => ({ method: 'POST', path: `${ws()}/invites`, body: { role: 'owner', partyId: world.foreignPartyId } }),
+  },
+  {
+    name: 'PATCH /api/workspaces/:id/members/:userId to a party of another workspace',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 400 }),
+    arrange: () => ({ userId: fixtures.member('viewer') }),
+    request: (_p, c) => ({ method: 'PATCH', path: `${ws()}/members/${c.userId}`, body: { partyId: world.foreignPartyId } }),
+  },
+  {
+    name: 'GET /api/documents/:id/versions/:versionOfOther',
+    expect: memberRoute({ viewer: 404, commenter: 404, editor: 404, owner: 404 }),
+    request: () => ({ method: 'GET', path: `${doc()}/versions/${foreignVersionId}` }),
+  },
+  {
+    name: 'GET /api/documents/:id/versions/:versionId/diff?against=:versionOfOther',
+    expect: memberRoute({ viewer: 404, commenter: 404, editor: 404, owner: 404 }),
+    request: () => ({ method: 'GET', path: `${doc()}/versions/${versionId}/diff?against=${foreignVersionId}` }),
+  },
+  {
+    name: 'GET /api/documents/:id/export?version=:versionOfOther',
+    expect: memberRoute({ viewer: 404, commenter: 404, editor: 404, owner: 404 }),
+    request: () => ({ method: 'GET', path: `${doc()}/export?format=md&version=${foreignVersionId}` }),
+  },
+  {
+    name: 'POST /api/documents/:id/versions/:versionOfOther/restore',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 404, owner: 404 }),
+    request: () => ({ method: 'POST', path: `${doc()}/versions/${foreignVersionId}/restore` }),
+    document: () => docId,
+  },
+  {
+    name: 'POST /api/documents/:id/versions/:versionId/adoption for a party of another workspace',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 400 }),
+    arrange: () => ({ versionId: fixtures.version().versionId }),
+    request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/adoption`, body: { partyIds: [world.foreignPartyId] } }),
+  },
+  {
+    name: 'POST /api/documents/:otherDoc/commitments/:blockOfThis/confirm',
+    // The foreign principal owns the other document; the block is not in it.
+    expect: { anonymous: 401, outsider: 404, viewer: 404, commenter: 404, editor: 404, owner: 404, foreign: 404 },
+    arrange: () => ({ blockId: fixtures.commitment() }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/documents/${away.documentId}/commitments/${c.blockId}/confirm` }),
+    document: () => docId,
+  },
+];
+
+async function storedContent(documentId: string) {
+  return readViaFreshClient(server.origin, home.owner.cookie, documentId);
+}
+
+describe.each(rows)('$name', (row) => {
+  test.each(principalKinds)('%s', async (kind) => {
+    await cell('http', async () => {
+      const principal = makePrincipal(world, kind);
+      const ctx = (await row.arrange?.(principal)) ?? {};
+      await eventually(() => expect(server.registry.roomCount()).toBe(0));
+      const contentBefore = row.document ? await storedContent(row.document(ctx)) : null;
+      await eventually(() => expect(server.registry.roomCount()).toBe(0));
+      const before = snapshotDb(server.repos.db);
+
+      const res = await send(principal, row.request(principal, ctx));
+
+      expect(res.status, `${row.name} as ${kind}: ${res.text.slice(0, 200)}`).toBe(row.expect[kind]);
+      await eventually(() => expect(server.registry.roomCount()).toBe(0));
+      const changes = diffDb(before, snapshotDb(server.repos.db));
+      if (res.status >= 400) {
+        // A refusal changes nothing: not a row, not a byte of the document.
+        expect(changes, 'a refused request changed stored state').toEqual([]);
+        if (row.document) expect(await storedContent(row.document(ctx))).toEqual(contentBefore);
+      } else {
+        const unexpected = changes.filter((c) => !(row.changes ?? []).includes(c.table));
+        expect(unexpected, 'an allowed request changed tables it has no business with').toEqual([]);
+        await row.effect?.(principal, ctx, res);
+      }
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Socket actions
+// ---------------------------------------------------------------------------------------------
+
+const upgradeExpect: Expect = { anonymous: 401, outsider: 403, foreign: 403, viewer: 101, commenter: 101, editor: 101, owner: 101 };
+const canWrite = (kind: PrincipalKind) => kind === 'editor' || kind === 'owner';
+
+describe('socket actions', () => {
+  test.each(principalKinds)('upgrade as %s', async (kind) => {
+    await cell('socket', async () => {
+      const principal = makePrincipal(world, kind);
+      await eventually(() => expect(server.registry.roomCount()).toBe(0));
+      const before = snapshotDb(server.repos.db);
+      const result = await attemptUpgrade(server.origin, socketDocId, principal.cookie);
+      expect(result.status).toBe(upgradeExpect[kind]);
+      if (result.status !== 101) {
+        expect(result.frames).toBe(0);
+        expect(server.registry.roomCount()).toBe(0);
+      }
+      await eventually(() => expect(server.registry.roomCount()).toBe(0));
+      expect(diffDb(before, snapshotDb(server.repos.db))).toEqual([]);
+    });
+  });
+
+  test.each(principalKinds)('send a document update as %s', async (kind) => {
+    await cell('socket', async () => {
+      const principal = makePrincipal(world, kind);
+      await eventually(() => expect(server.registry.roomCount()).toBe(0));
+      const observer = pool.connect(socketDocId, { cookie: home.owner.cookie, origin: server.origin });
+      await waitForSync(observer.provider);
+      const textBefore = observer.text();
+      const rowsBefore = snapshotDb(server.repos.db).get('document_updates');
+      const written = `[${kind}-${++seq}]`;
+      const status = await attemptUpgrade(server.origin, socketDocId, principal.cookie).then((r) => r.status);
+      expect(status).toBe(upgradeExpect[kind]);
+      if (status === 101) {
+        const actor = pool.connect(socketDocId, { cookie: principal.cookie, origin: server.origin });
+        await waitForSync(actor.provider);
+        actor.doc.getText('t').insert(0, written);
+        // Sent after the update on the same socket: once the observer sees it, the update was handled.
+        setMarker(actor.provider, `na-${written}`);
+        await eventually(() => expect(seesMarker(observer.provider, `na-${written}`)).toBe(true));
+        actor.provider.destroy();
+      }
+      if (canWrite(kind)) {
+        await eventually(() => expect(observer.text()).toBe(written + textBefore));
+        await eventually(() => expect(storedText(server.repos, socketDocId)).toBe(written + textBefore));
+        expect(updateRowsBy(server.repos, socketDocId, principal.userId!)).toBeGreaterThan(0);
+      } else {
+        expect(observer.text()).toBe(textBefore);
+        expect(storedText(server.repos, socketDocId)).toBe(textBefore);
+        expect(snapshotDb(server.repos.db).get('document_updates')).toEqual(rowsBefore);
+        if (principal.userId) expect(updateRowsBy(server.repos, socketDocId, principal.userId)).toBe(0);
+      }
+      pool.destroyAll();
+      // And a newcomer reads what the server kept.
+      await eventually(() => expect(server.registry.roomCount()).toBe(0));
+      expect((await storedContent(socketDocId)).text).toBe(canWrite(kind) ? written + textBefore : textBefore);
+    });
+  });
+
+  test.each(principalKinds)('send awareness as %s', async (kind) => {
+    await cell('socket', async () => {
+      const principal = makePrincipal(world, kind);
+      await eventually(() => expect(server.registry.roomCount()).toBe(0));
+      const observer = pool.connect(socketDocId, { cookie: home.owner.cookie, origin: server.origin });
+      await waitForSync(observer.provider);
+      const status = await attemptUpgrade(server.origin, socketDocId, principal.cookie).then((r) => r.status);
+      expect(status).toBe(upgradeExpect[kind]);
+      const marker = `aanwezig-${kind}-${++seq}`;
+      if (status === 101) {
+        const actor = pool.connect(socketDocId, { cookie: principal.cookie, origin: server.origin });
+        await waitForSync(actor.provider);
+        setMarker(actor.provider, marker);
+        // Presence is for every member, read-only ones included.
+        await eventually(() => expect(seesMarker(observer.provider, marker)).toBe(true));
+      } else {
+        // A refused principal has no socket: nothing of theirs is in the room.
+        expect([...observer.provider.awareness.getStates().keys()]).toEqual([observer.doc.clientID]);
+      }
+      pool.destroyAll();
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Role changes and removals on open sockets
+// ---------------------------------------------------------------------------------------------
+
+const PROMPT_MS = 1_000;
+type Change = Role | 'removed';
+const transitions: [Role, Change][] = roles.flatMap((from) => [...roles.filter((to) => to !== from), 'removed' as const].map((to): [Role, Change] => [from, to]));
+
+describe('role changes and removals reach open sockets within a second', () => {
+  test.each(transitions)('%s -> %s', async (from, to) => {
+    await cell('transition', async () => {
+      const user = createUserRow(server.repos, world.passwordHash, `Wissel ${from}`);
+      addMembership(server.repos, world.workspaceId, user.id, from, world.partyId);
+      const { cookie } = createSessionFor(server.repos, user.id);
+      await eventually(() => expect(server.registry.roomCount()).toBe(0));
+      const observer = pool.connect(socketDocId, { cookie: home.owner.cookie, origin: server.origin });
+      const member = pool.connect(socketDocId, { cookie, origin: server.origin });
+      await Promise.all([waitForSync(observer.provider), waitForSync(member.provider)]);
+      const closes: { code: number | null; at: number }[] = [];
+      member.provider.on('connection-close', (event) => closes.push({ code: event ? event.code : null, at: performance.now() }));
+      const observerCodes = recordCloseCodes(observer.provider);
+
+      const sentAt = performance.now();
+      const res =
+        to === 'removed'
+          ? await home.owner.delete(`${ws()}/members/${user.id}`)
+          : await home.owner.patch(`${ws()}/members/${user.id}`, { role: to });
+      expect(res.status).toBe(to === 'removed' ? 204 : 200);
+
+      await eventually(() => expect(closes.length).toBeGreaterThan(0), PROMPT_MS * 3);
+      const latency = closes[0]!.at - sentAt;
+      expect(closes[0]!.code).toBe(to === 'removed' ? CloseCode.accessRevoked : CloseCode.roleChanged);
+      expect(latency, `socket closed ${latency.toFixed(0)} ms after the request`).toBeLessThan(PROMPT_MS);
+      expect(observerCodes).toEqual([]);
+
+      if (to === 'removed') {
+        expect(member.provider.shouldConnect).toBe(false);
+        expect((await attemptUpgrade(server.origin, socketDocId, cookie)).status).toBe(403);
+        return;
+      }
+      // The stock provider reconnects and the new role applies to what it sends.
+      await eventually(() => expect(member.provider.wsconnected && member.provider.synced).toBe(true), 5_000);
+      const textBefore = observer.text();
+      const written = `[${from}->${to}-${++seq}]`;
+      member.doc.getText('t').insert(0, written);
+      setMarker(member.provider, `na-${written}`);
+      await eventually(() => expect(seesMarker(observer.provider, `na-${written}`)).toBe(true));
+      if (canWrite(to)) await eventually(() => expect(observer.text()).toContain(written));
+      else expect(observer.text()).toBe(textBefore);
+      pool.destroyAll();
+      await eventually(() => expect(storedText(server.repos, socketDocId).includes(written)).toBe(canWrite(to)));
+    });
+  });
+});
+
+test('a party change reaches open sockets: what is typed afterwards counts for the new party', async () => {
+  await cell('transition', async () => {
+    const user = createUserRow(server.repos, world.passwordHash, 'Overstapper');
+    addMembership(server.repos, world.workspaceId, user.id, 'editor', world.partyId);
+    const { cookie } = createSessionFor(server.repos, user.id);
+    const newParty = fixtures.party();
+    // Someone else stays in the document, so the room (and its log rows) outlive the reconnect.
+    const watcher = pool.connect(socketDocId, { cookie: home.owner.cookie, origin: server.origin });
+    const member = pool.connect(socketDocId, { cookie, origin: server.origin });
+    await Promise.all([waitForSync(watcher.provider), waitForSync(member.provider)]);
+    const partiesOfRows = () =>
+      server.repos.db
+        .prepare<[string, string], { party_id: string | null }>('SELECT party_id FROM document_updates WHERE document_id = ? AND user_id = ? ORDER BY id')
+        .all(socketDocId, user.id)
+        .map((r) => r.party_id);
+
+    member.doc.getText('t').insert(0, '[voor de overstap]');
+    await eventually(() => expect(partiesOfRows()).toEqual([world.partyId]));
+    const res = await home.owner.patch(`${ws()}/members/${user.id}`, { partyId: newParty });
+    expect(res.status).toBe(200);
+    // Whether by a reconnect (as for a role change) or otherwise: within a second the socket speaks for the new party.
+    await new Promise((r) => setTimeout(r, PROMPT_MS));
+    await eventually(() => expect(member.provider.wsconnected && member.provider.synced).toBe(true));
+    member.doc.getText('t').insert(0, '[na de overstap]');
+    await eventually(() => expect(partiesOfRows()).toHaveLength(2));
+    expect(partiesOfRows()[1], 'an edit after the party change is recorded for the old party').toBe(newParty);
+    pool.destroyAll();
+  });
+});
+
+/**
+ * The routes as the code declares them: every `api.route(mount, xRoutes())` of server/app.ts
+ * joined with every `.get/.post/.patch/.delete(path)` of that function in server/routes.
+ * Parameters become `:`, and `{a|b}` alternatives become one route each.
+ */
+function declaredRoutes(): string[] {
+  const root = path.resolve(import.meta.dirname, '../../server');
+  const mounts = new Map<string, string>();
+  for (const m of fs.readFileSync(path.join(root, 'app.ts'), 'utf8').matchAll(/api\.route\('([^']*)', (\w+)\(/g)) mounts.set(m[2]!, m[1]!);
+  const routes: string[] = [];
+  for (const file of fs.readdirSync(path.join(root, 'routes')).filter((f) => f.endsWith('.ts'))) {
+    const source = fs.readFileSync(path.join(root, 'routes', file), 'utf8');
+    for (const part of source.split(/export function /).slice(1)) {
+      const mount = mounts.get(/^(\w+)/.exec(part)![1]!);
+      if (mount === undefined) continue;
+      for (const m of part.matchAll(/\.(get|post|patch|delete|put)\('(\/[^']*)'/g)) {
+        let variants = [`/api${mount}${m[2] === '/' ? '' : m[2]}`];
+        variants = variants.flatMap((v) => {
+          const alt = /:\w+\{([a-z|-]+)\}/.exec(v);
+          return alt ? alt[1]!.split('|').map((word) => v.replace(alt[0], word)) : [v];
+        });
+        for (const v of variants) routes.push(`${m[1]!.toUpperCase()} ${normalise(v)}`);
+      }
+    }
+  }
+  return [...new Set(routes)].sort();
+}
+
+/** `/api/x/:id{regex}/y` and `/api/x/:token.ics` both become `/api/x/:/y`. */
+function normalise(route: string): string {
+  return route.replace(/:\w+(\{[^}]*\}|\.\w+)?/g, ':').split('?')[0]!;
+}
+
+test('the matrix has a row for every route server/app.ts serves', () => {
+  const covered = new Set(rows.map((r) => { const [method, url] = r.name.split(' '); return `${method} ${normalise(url!)}`; }));
+  const routes = declaredRoutes();
+  expect(routes.length).toBeGreaterThanOrEqual(40);
+  expect(routes.filter((r) => !covered.has(r))).toEqual([]);
+});
