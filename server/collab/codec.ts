@@ -96,22 +96,22 @@ export const encodeAuthDenied = (reason: string) =>
   });
 
 /**
- * Reads a whole awareness update without applying it: the client ids it sets a state for
- * (`live`) or removes. Throws {@link MalformedFrameError} when any entry does not decode or its
+ * Reads a whole awareness update without applying it: per entry the client id, its clock, and
+ * whether it sets a state (`live`) or removes one. Throws {@link MalformedFrameError} when any entry does not decode or its
  * state is not JSON. y-protocols applies entries one by one as it reads them, so an update that
  * breaks half-way would otherwise leave the states before the break in the room, untracked by
  * any connection (never removed when it leaves, and outside the per-connection limit).
  */
-export function decodeAwarenessEntries(update: Uint8Array): { clientId: number; live: boolean }[] {
+export function decodeAwarenessEntries(update: Uint8Array): { clientId: number; clock: number; live: boolean }[] {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
-    const entries: { clientId: number; live: boolean }[] = [];
+    const entries: { clientId: number; clock: number; live: boolean }[] = [];
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
       const state: unknown = JSON.parse(decoding.readVarString(decoder));
-      entries.push({ clientId, live: state !== null });
+      entries.push({ clientId, clock, live: state !== null });
     }
     return entries;
   } catch (error) {
