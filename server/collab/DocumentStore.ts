@@ -22,6 +22,9 @@ export interface LoadedDocument {
   lastUpdateId: number;
   /** Rows in the log that are not yet in the snapshot. */
   logLength: number;
+  /** Bytes of those rows, and of the snapshot: compaction weighs one against the other. */
+  logBytes: number;
+  snapshotBytes: number;
 }
 
 export interface UpdateAuthor {
@@ -30,7 +33,16 @@ export interface UpdateAuthor {
 }
 
 export class DocumentStore {
-  constructor(private readonly updates: DocumentUpdateRepo) {}
+  private fakeUpdateId = 0;
+
+  constructor(
+    private readonly updates: DocumentUpdateRepo,
+    /**
+     * False only for benchmarks (`COLLAB_PERSISTENCE=off`): updates are neither appended nor
+     * compacted, to measure what persistence costs. Never for real use.
+     */
+    private readonly persist = true,
+  ) {}
 
   /**
    * Rebuilds the document from its snapshot and log. Throws {@link DocumentLoadError} instead
@@ -41,10 +53,19 @@ export class DocumentStore {
     try {
       const snapshot = this.updates.snapshot(documentId);
       const afterId = snapshot?.upto_id ?? 0;
-      if (snapshot) Y.applyUpdate(doc, snapshot.state);
       const rows = this.updates.updatesAfter(documentId, afterId);
-      for (const row of rows) Y.applyUpdate(doc, row.update_bytes);
-      return { doc, lastUpdateId: rows.at(-1)?.id ?? afterId, logLength: rows.length };
+      // One transaction for the whole load: Yjs then cleans up and merges once, not per row.
+      doc.transact(() => {
+        if (snapshot) Y.applyUpdate(doc, snapshot.state);
+        for (const row of rows) Y.applyUpdate(doc, row.update_bytes);
+      });
+      return {
+        doc,
+        lastUpdateId: rows.at(-1)?.id ?? afterId,
+        logLength: rows.length,
+        logBytes: rows.reduce((sum, row) => sum + row.update_bytes.length, 0),
+        snapshotBytes: snapshot?.state.length ?? 0,
+      };
     } catch (error) {
       doc.destroy();
       throw new DocumentLoadError(documentId, error);
@@ -53,6 +74,7 @@ export class DocumentStore {
 
   /** Appends one update; returns its log row id once it is committed. */
   append(documentId: string, update: Uint8Array, author: UpdateAuthor): number {
+    if (!this.persist) return ++this.fakeUpdateId;
     return this.updates.append(documentId, update, author.userId, author.partyId);
   }
 
@@ -61,6 +83,7 @@ export class DocumentStore {
    * `state` must contain every update up to that row: the caller passes its in-memory doc.
    */
   compact(documentId: string, state: Uint8Array, uptoId: number): void {
+    if (!this.persist) return;
     this.updates.compact(documentId, state, uptoId);
   }
 }

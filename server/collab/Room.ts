@@ -57,6 +57,8 @@ export class Room {
   private lastUpdateId: number;
   private logLength: number;
   private compactionScheduled = false;
+  private logBytes: number;
+  private snapshotBytes: number;
   /**
    * Set when the doc holds something that may not be on disk: the room must then be dropped
    * without compaction, and the next load starts from what was stored.
@@ -79,6 +81,8 @@ export class Room {
     this.doc = loaded.doc;
     this.lastUpdateId = loaded.lastUpdateId;
     this.logLength = loaded.logLength;
+    this.logBytes = loaded.logBytes;
+    this.snapshotBytes = loaded.snapshotBytes;
     this.commitments = new CommitmentGuard(
       this.doc,
       hooks.commitmentDecisions(documentId),
@@ -186,6 +190,16 @@ export class Room {
     // Read-only is enforced here, where messages arrive: nothing from a viewer is applied,
     // stored or relayed, whatever its client claims.
     if (!connection.principal.canWrite || isEmptyUpdate(update)) return;
+    // Yjs can also fail half-way through integrating an update that decodes (found by the
+    // protocol fuzz test: a struct whose right origin is a later clock of its own client), and
+    // an observer can throw after the whole update is in. Either way the doc then holds structs
+    // that are not on disk. The transaction's cleanup still runs, and tells.
+    let integrated = false;
+    const noteIntegrated = (transaction: Y.Transaction) => {
+      if (transaction.deleteSet.clients.size > 0) integrated = true;
+      for (const [client, clock] of transaction.afterState) if ((transaction.beforeState.get(client) ?? 0) !== clock) integrated = true;
+    };
+    this.doc.on('beforeObserverCalls', noteIntegrated);
     try {
       // Parse the whole update before touching the document: Yjs integrates the structs of an
       // update before it reads its delete set, so a frame cut short there would otherwise leave
@@ -195,7 +209,17 @@ export class Room {
     } catch (error) {
       this.log.warn('update rejected by Yjs', connection, error);
       connection.close(CloseCode.updateRejected, 'update rejected');
+      if (integrated) {
+        // Nobody may receive that half update and it must never reach a snapshot: drop the
+        // room without compaction, as after a failed append; the others reconnect and the
+        // next load starts from what was stored.
+        this.log.error('half-applied update: reloading the document', connection);
+        this.broken = true;
+        for (const other of this.connections) other.close(CloseCode.serverShutdown, 'document reloaded');
+      }
       return;
+    } finally {
+      this.doc.off('beforeObserverCalls', noteIntegrated);
     }
     try {
       this.lastUpdateId = this.store.append(this.documentId, update, connection.principal);
@@ -209,11 +233,12 @@ export class Room {
     }
     this.broadcast(updateFrame ?? encodeUpdate(update), connection);
     this.logLength += 1;
+    this.logBytes += update.length;
     // A forged commitment decision was relayed like any update; the compensating server
     // update follows it to every replica, the sender's included.
     this.commitServerUpdates(() => this.commitments.revertPending(SERVER_ORIGIN));
     if (connection.wantsAck) this.scheduleAck(connection);
-    if (this.logLength >= this.options.compactAfterUpdates) this.scheduleCompaction();
+    if (this.compactionDue()) this.scheduleCompaction();
     this.hooks.changed(this);
   }
 
@@ -242,6 +267,7 @@ export class Room {
       // If this append fails the process must not relay: let the error reach the caller.
       this.lastUpdateId = this.store.append(this.documentId, update, author);
       this.logLength += 1;
+      this.logBytes += update.length;
       this.broadcast(encodeUpdate(update), null);
     }
   }
@@ -271,13 +297,25 @@ export class Room {
     });
   }
 
+  /**
+   * Compaction re-encodes the whole document, so it waits until the log is both long and a
+   * fair share of the snapshot's size: a small document compacts every few hundred updates, a
+   * 16 MB one only after megabytes of log, instead of stalling the room every 500 keystrokes.
+   */
+  private compactionDue(): boolean {
+    return this.logLength >= this.options.compactAfterUpdates && this.logBytes * 4 >= this.snapshotBytes;
+  }
+
   /** Folds the log into the snapshot. Everything up to lastUpdateId is in the doc. */
   compact(): void {
     if (this.logLength === 0 || this.broken) return;
     if (!this.hooks.beforeCompact(this.documentId, this.lastUpdateId)) return;
     try {
-      this.store.compact(this.documentId, Y.encodeStateAsUpdate(this.doc), this.lastUpdateId);
+      const state = Y.encodeStateAsUpdate(this.doc);
+      this.store.compact(this.documentId, state, this.lastUpdateId);
       this.logLength = 0;
+      this.logBytes = 0;
+      this.snapshotBytes = state.length;
     } catch (error) {
       // The log still holds every update; compaction is only an optimisation.
       this.log.error('compaction failed', null, error, this.documentId);
