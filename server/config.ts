@@ -24,6 +24,8 @@ export interface Config {
   messagesPerSecond: number;
   /** A changed document that has been quiet this long gets an automatic version. */
   autoVersionQuietMs: number;
+  /** False only for benchmarking the cost of persistence (`COLLAB_PERSISTENCE=off`). */
+  persistence: boolean;
   /** SQLite `synchronous`: NORMAL is durable against process crashes in WAL mode. */
   synchronous: 'NORMAL' | 'FULL';
 }
@@ -56,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoVersionQuietMs: intFromEnv(env, 'AUTO_VERSION_QUIET_MS', 10 * 60 * 1000),
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(env.CLIENT_DIR ?? 'dist'),
     synchronous,
+    persistence: env.COLLAB_PERSISTENCE !== 'off',
   };
 }

@@ -50,7 +50,7 @@ const HOUR_MS = 60 * 60 * 1000;
 export async function startServer(config: Config): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, { synchronous: config.synchronous });
   const repos = createRepos(db);
-  const store = new DocumentStore(repos.documentUpdates);
+  const store = new DocumentStore(repos.documentUpdates, config.persistence);
   const attribution = new AttributionRecorder(repos.attribution);
   const versionKeeper = new VersionKeeper(repos, config.autoVersionQuietMs);
   versionKeeper.beforeSnapshot = (documentId) => attribution.summarise(documentId);

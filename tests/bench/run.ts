@@ -14,7 +14,7 @@ import { collectEnv } from './env';
 import { GENERATOR_CORE, canPin, pinSelf } from './pinning';
 import { floorEntries, writeReport, type BenchReport, type ResultRow } from './report/results';
 import { renderScenario } from './report/table';
-import { c0Enabled, enableC0, serverDef, type ServerDef, type ServerId } from './servers/catalog';
+import { baselineEnabled, c0Enabled, enableC0, serverDef, type ServerDef, type ServerId } from './servers/catalog';
 import { preflight } from './scenarios/handshake';
 import { log } from './scenarios/loadPoint';
 import { runS1 } from './scenarios/s1FanOut';
@@ -45,7 +45,10 @@ const SCENARIOS: Record<ScenarioId, { servers: ServerId[]; run: Runner }> = {
 };
 
 function serversFor(id: ScenarioId, config: BenchConfig): ServerDef[] {
-  return SCENARIOS[id].servers
+  const listed = SCENARIOS[id].servers;
+  // The baseline runs right before ours wherever ours runs.
+  const withBaseline = baselineEnabled() ? listed.flatMap((s): ServerId[] => (s === 'C1' ? ['Cb', 'C1'] : [s])) : listed;
+  return withBaseline
     .filter((s) => s !== 'C0' || c0Enabled())
     .filter((s) => !config.servers || config.servers.includes(s))
     .map(serverDef);

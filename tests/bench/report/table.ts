@@ -134,7 +134,7 @@ const TITLES: Record<string, string> = {
 /** Above this share of the window spent waiting for its core, a row is flagged noisy. */
 const NOISY_WAIT_PCT = 5;
 
-const SERVER_ORDER = ['null', 'A0', 'A1', 'B0', 'B1', 'C0', 'C1', 'C2'];
+const SERVER_ORDER = ['null', 'A0', 'A1', 'B0', 'B1', 'C0', 'Cb', 'C1', 'C2'];
 
 function format(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return '-';

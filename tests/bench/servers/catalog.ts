@@ -14,7 +14,7 @@ import { OursApi } from './oursApi';
 import { ServerProcess, repoRoot } from './serverProcess';
 
 /** Short names of the systems under test, as in docs/bench.md. */
-export type ServerId = 'null' | 'A0' | 'A1' | 'B0' | 'B1' | 'C0' | 'C1' | 'C2';
+export type ServerId = 'null' | 'A0' | 'A1' | 'B0' | 'B1' | 'C0' | 'Cb' | 'C1' | 'C2';
 /** Where a server keeps documents, which decides how the harness seeds and reads them back. */
 export type StorageKind = 'none' | 'leveldb' | 'hocuspocus-sqlite' | 'ours';
 
@@ -46,7 +46,7 @@ const oursEnv = (synchronous: 'NORMAL' | 'FULL', extra: Record<string, string> =
   ...extra,
 });
 
-const defs: Record<Exclude<ServerId, 'C0'>, ServerDef> = {
+const defs: Record<Exclude<ServerId, 'C0' | 'Cb'>, ServerDef> = {
   null: {
     id: 'null',
     family: 'floor',
@@ -119,8 +119,22 @@ export function enableC0(env: Record<string, string>): void {
   c0Env = env;
 }
 
-/** The definition of a server (C0 only once enabled). */
+/**
+ * Cb: ours at an earlier commit, checked out in BENCH_BASELINE_DIR (a `git worktree` with
+ * node_modules linked), so an optimisation's before and after run in the same bench run.
+ */
+export function baselineEnabled(): boolean {
+  return Boolean(process.env.BENCH_BASELINE_DIR);
+}
+
+/** The definition of a server (C0 and Cb only once enabled). */
 export function serverDef(id: ServerId): ServerDef {
+  if (id === 'Cb') {
+    const dir = process.env.BENCH_BASELINE_DIR;
+    if (!dir) throw new Error('Cb needs BENCH_BASELINE_DIR (a checkout of the baseline commit)');
+    const label = `ours before (${process.env.BENCH_BASELINE_LABEL ?? path.basename(dir)})`;
+    return { ...defs.C1, id: 'Cb', label, entry: path.join(path.resolve(dir), 'server/index.ts') };
+  }
   if (id === 'C0') {
     if (!c0Env) throw new Error('C0 needs --c0-env KEY=VALUE (the server has no persistence-off switch yet)');
     return { ...defs.C1, id: 'C0', label: 'ours (persistence off)', storage: 'none', env: oursEnv('NORMAL', c0Env) };
