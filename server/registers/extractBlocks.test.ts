@@ -47,3 +47,15 @@ test('a block without any attributes is reported, not thrown', () => {
   expect(reflection!.valid).toBe(false);
   expect(reflection!.text).toBe('Terugblik');
 });
+
+test('attribute values JSON cannot hold are reported as invalid, not thrown', () => {
+  const doc = new Y.Doc();
+  const element = block('action', { id: 'a9', status: 'open', funding: 'extra' }, 'Vreemde waarden');
+  element.setAttribute('due', 12n as unknown as string);
+  element.setAttribute('ownerPartyId', new Uint8Array([1, 2]) as unknown as string);
+  doc.getXmlFragment(DOCUMENT_FRAGMENT).insert(0, [element]);
+  const [action] = extractBlocks(doc);
+  expect(action!.valid).toBe(false);
+  expect(() => JSON.stringify(action!.attrs)).not.toThrow();
+  expect(action!.issues.due).toBeDefined();
+});

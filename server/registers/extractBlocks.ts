@@ -19,6 +19,22 @@ export interface ExtractedBlock {
   issues: Record<string, string>;
 }
 
+/**
+ * Attribute values as JSON can hold them. Outside clients may write any Yjs value (a BigInt, a
+ * Uint8Array, a nested map); those become strings so that validation flags them and the
+ * registers can store them, instead of JSON.stringify throwing on the whole document.
+ */
+function jsonSafe(attrs: Record<string, unknown>): Record<string, unknown> {
+  const safe: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') safe[key] = value;
+    else if (typeof value === 'number') safe[key] = Number.isFinite(value) ? value : String(value);
+    else if (value === undefined) continue;
+    else safe[key] = String(value);
+  }
+  return safe;
+}
+
 function plainText(element: Y.XmlElement | Y.XmlFragment): string {
   const parts: string[] = [];
   for (const child of element.toArray()) {
@@ -40,7 +56,7 @@ export function extractBlocks(doc: Y.Doc): ExtractedBlock[] {
         walk(child);
         continue;
       }
-      const raw = child.getAttributes() as Record<string, unknown>;
+      const raw = jsonSafe(child.getAttributes() as Record<string, unknown>);
       const validation = validateBlockAttrs(child.nodeName, raw);
       let blockId = typeof raw.id === 'string' && raw.id ? raw.id : `missing-${blocks.length}`;
       const issues = validation.valid ? {} : { ...validation.issues };
