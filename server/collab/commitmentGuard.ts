@@ -6,6 +6,7 @@
  * the recorded decision.
  */
 import * as Y from 'yjs';
+import { forEachXmlElement } from '../../shared/editor/yxml';
 
 /** The recorded state of one commitment; absent means "proposed, by nobody". */
 export interface CommitmentAuthority {
@@ -28,11 +29,10 @@ function insertedCommitments(transaction: Y.Transaction, parent: unknown, into: 
     if (!(child instanceof Y.XmlElement) || !child._item) continue;
     const { client, clock } = child._item.id;
     if (clock < (transaction.beforeState.get(client) ?? 0)) continue;
-    const walk = (element: Y.XmlElement) => {
+    if (isCommitment(child)) into.add(child);
+    forEachXmlElement(child, (element) => {
       if (isCommitment(element)) into.add(element);
-      for (const grandChild of element.toArray()) if (grandChild instanceof Y.XmlElement) walk(grandChild);
-    };
-    walk(child);
+    });
   }
 }
 
@@ -93,14 +93,9 @@ export class CommitmentGuard {
    * bring back an old confirmation). Call inside a server transaction.
    */
   enforceAll(fragment: Y.XmlFragment): void {
-    const walk = (parent: Y.XmlElement | Y.XmlFragment) => {
-      for (const child of parent.toArray()) {
-        if (!(child instanceof Y.XmlElement)) continue;
-        if (isCommitment(child)) this.pending.add(child);
-        walk(child);
-      }
-    };
-    walk(fragment);
+    forEachXmlElement(fragment, (element) => {
+      if (isCommitment(element)) this.pending.add(element);
+    });
     this.revertPending(undefined);
   }
 

@@ -25,7 +25,12 @@ export class RegisterIndexer {
     const timer = setTimeout(() => {
       this.timers.delete(documentId);
       const doc = getDoc();
-      if (doc && !doc.isDestroyed) this.index(documentId, doc);
+      // An exception in a timer would end the process: whatever a document holds, log it.
+      try {
+        if (doc && !doc.isDestroyed) this.index(documentId, doc);
+      } catch (error) {
+        console.error(`[registers] indexing failed document=${documentId}`, error);
+      }
     }, this.debounceMs);
     timer.unref();
     this.timers.set(documentId, timer);

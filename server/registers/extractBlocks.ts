@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { isBlockName, validateBlockAttrs, type BlockName } from '../../shared/blocks/attrs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
+import { forEachXmlElement, textsUnder } from '../../shared/editor/yxml';
 
 
 export interface ExtractedBlock {
@@ -36,61 +37,47 @@ function jsonSafe(attrs: Record<string, unknown>): Record<string, unknown> {
 }
 
 function plainText(element: Y.XmlElement | Y.XmlFragment): string {
-  const parts: string[] = [];
-  for (const child of element.toArray()) {
-    if (child instanceof Y.XmlText) parts.push(child.toDelta().map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join(''));
-    else if (child instanceof Y.XmlElement) parts.push(plainText(child));
-  }
   // Paragraphs inside a block are separate lines.
-  return parts.filter((p) => p.length > 0).join('\n');
+  return textsUnder(element).filter((p) => p.length > 0).join('\n');
 }
 
 /** Every block in document order. A block without id, or with an id seen before, gets an issue. */
 export function extractBlocks(doc: Y.Doc): ExtractedBlock[] {
   const blocks: ExtractedBlock[] = [];
   const seen = new Set<string>();
-  const walk = (parent: Y.XmlElement | Y.XmlFragment) => {
-    for (const child of parent.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (!isBlockName(child.nodeName)) {
-        walk(child);
-        continue;
-      }
-      const raw = jsonSafe(child.getAttributes() as Record<string, unknown>);
-      const validation = validateBlockAttrs(child.nodeName, raw);
-      let blockId = typeof raw.id === 'string' && raw.id ? raw.id : `missing-${blocks.length}`;
-      const issues = validation.valid ? {} : { ...validation.issues };
-      if (seen.has(blockId)) {
-        issues.id = 'Dit blok heeft hetzelfde id als een eerder blok.';
-        blockId = `${blockId}#${blocks.length}`;
-      }
-      seen.add(blockId);
-      const valid = Object.keys(issues).length === 0;
-      blocks.push({
-        blockId,
-        kind: child.nodeName,
-        position: blocks.length,
-        attrs: validation.valid ? (validation.attrs as Record<string, unknown>) : raw,
-        text: plainText(child),
-        valid,
-        issues,
-      });
+  forEachXmlElement(doc.getXmlFragment(DOCUMENT_FRAGMENT), (child) => {
+    if (!isBlockName(child.nodeName)) return true;
+    const raw = jsonSafe(child.getAttributes() as Record<string, unknown>);
+    const validation = validateBlockAttrs(child.nodeName, raw);
+    let blockId = typeof raw.id === 'string' && raw.id ? raw.id : `missing-${blocks.length}`;
+    const issues = validation.valid ? {} : { ...validation.issues };
+    if (seen.has(blockId)) {
+      issues.id = 'Dit blok heeft hetzelfde id als een eerder blok.';
+      blockId = `${blockId}#${blocks.length}`;
     }
-  };
-  walk(doc.getXmlFragment(DOCUMENT_FRAGMENT));
+    seen.add(blockId);
+    blocks.push({
+      blockId,
+      kind: child.nodeName,
+      position: blocks.length,
+      attrs: validation.valid ? (validation.attrs as Record<string, unknown>) : raw,
+      text: plainText(child),
+      valid: Object.keys(issues).length === 0,
+      issues,
+    });
+    // Blocks are not nested in blocks: what is inside one is its text.
+    return false;
+  });
   return blocks;
 }
 
 /** The element of the block with this id, or undefined. */
 export function findBlockElement(doc: Y.Doc, kind: BlockName, blockId: string): Y.XmlElement | undefined {
-  const search = (parent: Y.XmlElement | Y.XmlFragment): Y.XmlElement | undefined => {
-    for (const child of parent.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.nodeName === kind && child.getAttribute('id') === blockId) return child;
-      const found = search(child);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return search(doc.getXmlFragment(DOCUMENT_FRAGMENT));
+  let found: Y.XmlElement | undefined;
+  forEachXmlElement(doc.getXmlFragment(DOCUMENT_FRAGMENT), (element) => {
+    if (element.nodeName !== kind || element.getAttribute('id') !== blockId) return true;
+    found = element;
+    return 'stop';
+  });
+  return found;
 }
