@@ -189,7 +189,7 @@ describe('workspaces and who sees what', () => {
     expect(res.body.role).toBe(role);
     expect(res.body.abilities).toMatchObject(expectedAbilities[role]);
     // The HTTP layer hands over exactly what the policy computes.
-    expect(res.body.abilities).toEqual(abilitiesFor({ role }));
+    expect(res.body.abilities).toEqual(abilitiesFor({ role, party_id: res.body.partyId }));
     expect(res.body.parties.map((p: { id: string }) => p.id)).toContain(workshop.partyId);
     expect(res.body.documents.map((d: { id: string }) => d.id)).toContain(workshop.documentId);
     expect(res.body.members).toHaveLength(4);
@@ -199,7 +199,7 @@ describe('workspaces and who sees what', () => {
 
     const doc = await members[role].get(`/api/documents/${workshop.documentId}`);
     expect(doc.status).toBe(200);
-    expect(doc.body.abilities).toEqual(abilitiesFor({ role }));
+    expect(doc.body.abilities).toEqual(abilitiesFor({ role, party_id: doc.body.partyId }));
     expect(doc.body.members.filter((m: object) => 'email' in m)).toHaveLength(role === 'owner' ? 4 : 0);
   });
 
