@@ -12,6 +12,7 @@
  * dropped).
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -24,6 +25,7 @@ import { awarenessClientIds, buildCorpus, classifyFrame, generateFrame, type Fra
 import { startLoopWatchdog, type LoopStall } from './loopWatchdog';
 import { Prng } from './prng';
 import { connectProvider, eventually, waitForSync } from './providers';
+import { rawRequest } from './rawHttp';
 import { startTestServer, type TestServer } from './startTestServer';
 
 export interface ProtocolFuzzOptions {
@@ -135,6 +137,17 @@ function add(record: Record<string, number>, key: string | number, n = 1): void 
 
 const honestPattern = /<h[ab]-\d+>/g;
 
+/** Log messages of the server refusing a frame or a connection over a limit: expected in a fuzz run. */
+const routineCollabLines = new Set([
+  'malformed frame',
+  'update rejected by Yjs',
+  'awareness update rejected',
+  'frame handling failed',
+  'message rate limit exceeded',
+  'frame over the size limit',
+  'half-applied update: reloading the document',
+]);
+
 /** Every server log line is counted by its message; the lines themselves would drown the output. */
 function captureConsole(serverLog: Record<string, number>, unexpected: string[]) {
   const original = { warn: console.warn, error: console.error };
@@ -142,8 +155,9 @@ function captureConsole(serverLog: Record<string, number>, unexpected: string[])
     const line = args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' ');
     const collab = /^\[collab\] (.*?) document=/.exec(line);
     if (collab) {
-      // Counted by message: every one of them is the server refusing a frame, as it should.
+      // Counted by message; the routine ones are the server refusing a frame, as it should.
       add(serverLog, collab[1]!);
+      if (!routineCollabLines.has(collab[1]!) && unexpected.length < 50) unexpected.push(line);
       return;
     }
     add(serverLog, `${level}: other`);
@@ -482,12 +496,20 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
       }
     }
 
-    const health = await fetch(`${origin}/api/health`);
-    const healthStatus = health.status;
+    // On a connection of its own: a pooled keep-alive one may have been closed by the server
+    // while idle, which says nothing about the server.
+    let healthStatus = 0;
+    try {
+      healthStatus = (await rawRequest(new http.Agent({ keepAlive: false }), `${origin}/api/health`, { method: 'GET' })).status;
+    } catch (error) {
+      problems.push(`GET /api/health failed: ${(error as Error).message}`);
+    }
     if (healthStatus !== 200) problems.push(`GET /api/health answered ${healthStatus}`);
 
     if (watch.stalls.length > 0) problems.push(`the event loop stalled ${watch.stalls.length} times over ${options.stallThresholdMs ?? 250} ms: ${JSON.stringify(watch.stalls.slice(0, 5))}`);
     if (unanswered > 0) problems.push(`${unanswered} frames got neither a pong nor a close`);
+    // 4503 means a stored document no longer loads: an accepted update made it unavailable.
+    if (closedByServer['4503']) problems.push(`${closedByServer['4503']} connections were refused with 4503 (a stored document did not load): ${unexpectedErrors.filter((line) => line.includes('document refused')).slice(0, 2).join(' | ')}`);
     if (crashes.length > 0) problems.push(`${crashes.length} uncaught exceptions or rejections: ${crashes.slice(0, 3).join(' | ')}`);
 
     return {
