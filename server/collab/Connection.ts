@@ -1,6 +1,7 @@
 /** One client socket in one document room, with who is behind it. */
 import { CloseCode } from '../../shared/collab/protocol';
 import { TokenBucket, type CollabLimits } from './limits';
+import type { OutgoingBatch } from './Outbox';
 
 /** The part of a WebSocket a room needs; satisfied by Hono's WSContext. */
 export interface CollabSocket {
@@ -9,6 +10,11 @@ export interface CollabSocket {
   readonly readyState: number;
   /** Bytes queued but not yet written to the network. */
   readonly bufferedAmount: number;
+  /**
+   * Writes bytes that are already whole WebSocket frames straight to the network, in one
+   * write. Absent where the transport does not allow it; messages then go one by one.
+   */
+  writeFrames?(frames: Buffer): void;
 }
 
 const OPEN = 1;
@@ -49,14 +55,27 @@ export class Connection {
   }
 
   send(frame: Uint8Array): void {
-    if (this.closed || this.socket.readyState !== OPEN) return;
+    if (!this.writable()) return;
+    this.socket.send(frame);
+    this.lastSentAt = Date.now();
+  }
+
+  /** A room's broadcasts of one event-loop turn, in one write where the socket allows it. */
+  sendBatch(batch: OutgoingBatch): void {
+    if (!this.writable()) return;
+    if (this.socket.writeFrames) this.socket.writeFrames(batch.framed);
+    else for (const payload of batch.payloads) this.socket.send(payload);
+    this.lastSentAt = Date.now();
+  }
+
+  private writable(): boolean {
+    if (this.closed || this.socket.readyState !== OPEN) return false;
     // A client that stops reading would make the server hold every update for it forever.
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       this.close(CloseCode.slowConsumer, 'not reading');
-      return;
+      return false;
     }
-    this.socket.send(frame);
-    this.lastSentAt = Date.now();
+    return true;
   }
 
   close(code: number, reason: string): void {

@@ -18,6 +18,7 @@ import {
 } from './codec';
 import { CommitmentGuard, type CommitmentAuthority } from './commitmentGuard';
 import { Connection } from './Connection';
+import { Outbox } from './Outbox';
 import type { DocumentStore, LoadedDocument, UpdateAuthor } from './DocumentStore';
 import type { CollabLog } from './log';
 
@@ -65,6 +66,7 @@ export class Room {
    */
   broken = false;
   readonly commitments: CommitmentGuard;
+  private readonly outbox = new Outbox(() => this.connections);
   /** Set by the awareness listener while an update from a connection is applied. */
   private lastAwarenessChange: AwarenessChange | null = null;
   /** Entries in the awareness update being applied (from the whole-update check). */
@@ -272,10 +274,9 @@ export class Room {
     }
   }
 
+  /** Queued for the end of this event-loop turn; see {@link Outbox}. */
   private broadcast(frame: Uint8Array, except: Connection | null): void {
-    for (const connection of this.connections) {
-      if (connection !== except) connection.send(frame);
-    }
+    this.outbox.push(frame, except);
   }
 
   private scheduleAck(connection: Connection): void {
@@ -323,6 +324,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.outbox.discard();
     this.commitments.destroy();
     this.awareness.destroy();
     this.doc.destroy();

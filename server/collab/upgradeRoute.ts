@@ -11,6 +11,22 @@ import { can } from '../policies';
 import type { Connection } from './Connection';
 import type { RoomRegistry } from './RoomRegistry';
 
+/**
+ * Pre-framed bytes go straight to the TCP socket under the \`ws\` WebSocket: \`ws\` would frame
+ * and write every message again for every recipient. Safe because permessage-deflate is off
+ * (\`ws\` then never holds frames back in a queue of its own, so order is kept) and server
+ * frames are unmasked. Where the socket is not reachable, messages go through \`ws\` one by one.
+ */
+function rawFrameWriter(raw: unknown): ((frames: Buffer) => void) | undefined {
+  const ws = raw as { _socket?: { write?: unknown; destroyed?: boolean }; extensions?: string } | undefined;
+  const socket = ws?._socket;
+  if (!socket || typeof socket.write !== 'function' || ws.extensions !== '') return undefined;
+  const tcp = socket as { write(data: Buffer): boolean; destroyed: boolean };
+  return (frames) => {
+    if (!tcp.destroyed) tcp.write(frames);
+  };
+}
+
 export function collabRoutes(services: Services, registry: RoomRegistry, upgradeWebSocket: () => UpgradeWebSocket) {
   const { repos, config } = services;
 
@@ -54,6 +70,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry, upgrade
             get bufferedAmount() {
               return (ws.raw as { bufferedAmount?: number } | undefined)?.bufferedAmount ?? 0;
             },
+            writeFrames: rawFrameWriter(ws.raw),
           },
           principal,
           document.id,

@@ -61,6 +61,8 @@ export class ServerProcess {
     const node = [
       // --expose-gc: the probe forces a collection before memory marks (S8).
       '--expose-gc',
+      // BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       '--import',
       'tsx',
       '--import',
