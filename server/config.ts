@@ -12,6 +12,11 @@ export interface Config {
   maxFrameBytes: number;
   /** Largest HTTP request body accepted, in bytes. */
   maxBodyBytes: number;
+  /**
+   * Least time between two relay writes of one room while it is busy (0: every event-loop
+   * turn). A quiet room relays at once; under load, messages gather for at most this long.
+   */
+  relayIntervalMs: number;
   /** Log rows per document that trigger a compaction into the snapshot. */
   compactAfterUpdates: number;
   /** Serve the built client from this folder (absent in API-only runs). */
@@ -52,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFrameBytes: intFromEnv(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024),
     maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 1024 * 1024),
     compactAfterUpdates: intFromEnv(env, 'COMPACT_AFTER_UPDATES', 500),
+    relayIntervalMs: env.COLLAB_RELAY_INTERVAL_MS === '0' ? 0 : intFromEnv(env, 'COLLAB_RELAY_INTERVAL_MS', 5),
     maxConnectionsPerUser: intFromEnv(env, 'MAX_CONNECTIONS_PER_USER', 30),
     maxConnectionsPerIp: intFromEnv(env, 'MAX_CONNECTIONS_PER_IP', 500),
     messagesPerSecond: env.MESSAGE_RATE_LIMIT === '0' ? 0 : intFromEnv(env, 'MESSAGE_RATE_LIMIT', 500),

@@ -57,7 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const registers = new RegisterIndexer(repos.blocks, (documentId) => repos.documents.findById(documentId)?.workspace_id);
   const registry = new RoomRegistry({
     store,
-    options: { compactAfterUpdates: config.compactAfterUpdates, ackDelayMs: 30 },
+    options: { compactAfterUpdates: config.compactAfterUpdates, ackDelayMs: 30, relayIntervalMs: config.relayIntervalMs },
     log: consoleCollabLog,
     limits: {
       ...defaultCollabLimits,

@@ -7,7 +7,10 @@
  * (`setImmediate`), and then every connection gets all of the turn's messages in a single
  * write: each message framed once for everyone, the frames joined once per distinct set of
  * recipients (everyone, or everyone but a sender who must not get its own update back).
- * Nothing is held longer than the turn that received it.
+ *
+ * A busy room also keeps `intervalMs` between two writes: the cost is per write, and at a
+ * hundred typists a turn rarely holds more than one person's keystroke and cursor. A room that
+ * has not written for that long writes at the end of the turn, so a quiet room adds no delay.
  */
 import type { Connection } from './Connection';
 import { frameBinaryMessage } from './wsFrame';
@@ -37,25 +40,40 @@ export class OutgoingBatch {
 export class Outbox {
   private pending: Pending[] = [];
   private framed: Buffer[] = [];
-  private scheduled: NodeJS.Immediate | null = null;
+  private scheduled: { cancel(): void } | null = null;
+  private lastFlushAt = -Infinity;
 
-  constructor(private readonly recipients: () => Iterable<Connection>) {}
+  constructor(
+    private readonly recipients: () => Iterable<Connection>,
+    private readonly intervalMs = 0,
+  ) {}
 
   push(payload: Uint8Array, except: Connection | null): void {
     this.pending.push({ payload, except });
     this.framed.push(frameBinaryMessage(payload));
-    this.scheduled ??= setImmediate(() => this.flush());
+    this.scheduled ??= this.schedule();
   }
 
-  /** Writes everything pending now; also called before a direct send that must not overtake it. */
+  private schedule(): { cancel(): void } {
+    const wait = this.lastFlushAt + this.intervalMs - performance.now();
+    if (wait < 1) {
+      const immediate = setImmediate(() => this.flush());
+      return { cancel: () => clearImmediate(immediate) };
+    }
+    const timer = setTimeout(() => this.flush(), wait);
+    return { cancel: () => clearTimeout(timer) };
+  }
+
+  /** Writes everything pending now. */
   flush(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled?.cancel();
     this.scheduled = null;
     const pending = this.pending;
     const framed = this.framed;
     if (pending.length === 0) return;
     this.pending = [];
     this.framed = [];
+    this.lastFlushAt = performance.now();
 
     const senders = new Set<Connection>();
     for (const item of pending) if (item.except) senders.add(item.except);
@@ -81,7 +99,7 @@ export class Outbox {
 
   /** Drops what is pending (the room is going away, or holds state that must not be sent). */
   discard(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled?.cancel();
     this.scheduled = null;
     this.pending = [];
     this.framed = [];

@@ -26,6 +26,8 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** Delay that groups acknowledgements of a burst of keystrokes into one frame. */
   ackDelayMs: number;
+  /** Least time between two relay writes of a busy room; see {@link Outbox}. */
+  relayIntervalMs: number;
 }
 
 /** What a room asks of the rest of the server, without depending on it. */
@@ -66,7 +68,7 @@ export class Room {
    */
   broken = false;
   readonly commitments: CommitmentGuard;
-  private readonly outbox = new Outbox(() => this.connections);
+  private readonly outbox: Outbox;
   /** Set by the awareness listener while an update from a connection is applied. */
   private lastAwarenessChange: AwarenessChange | null = null;
   /** Entries in the awareness update being applied (from the whole-update check). */
@@ -90,6 +92,7 @@ export class Room {
       hooks.commitmentDecisions(documentId),
       (origin) => origin instanceof Connection,
     );
+    this.outbox = new Outbox(() => this.connections, options.relayIntervalMs);
     this.awareness = new Awareness(this.doc);
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);

@@ -3,7 +3,7 @@
  * (server/collab/Outbox.ts). Whatever the batching does, every other connection must get every
  * message whole, each sender's messages in the order it sent them, and a sender never its own.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { buildWorkshop, type Workshop } from '../helpers/apiClient';
 import { openRawSocket, type RawConnection } from '../helpers/collab';
@@ -11,14 +11,6 @@ import { awarenessFrame, syncUpdateFrame } from '../helpers/frames';
 import { eventually } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
 
-let server: TestServer;
-let workshop: Workshop;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  workshop = await buildWorkshop(server.origin);
-});
-afterAll(async () => server.stop());
 
 /** Frames of one writer: each update appends a letter to the text its predecessor left. */
 function writerFrames(letters: string, awarenessClientId: number): Uint8Array[] {
@@ -39,40 +31,52 @@ function positions(received: Uint8Array[], sent: Uint8Array[]): number[] {
   return received.map((frame) => index.get(key(frame))).filter((i): i is number => i !== undefined);
 }
 
-test('a burst from two writers reaches every other connection whole and in order, and never its sender', async () => {
-  const cookie = workshop.owner.cookie;
-  const sockets: RawConnection[] = [];
-  for (let i = 0; i < 4; i++) sockets.push(await openRawSocket(server.origin, workshop.documentId, cookie));
-  const [a, b, c, d] = sockets as [RawConnection, RawConnection, RawConnection, RawConnection];
-  // Each has had the server's sync step 1; what comes after that is relayed traffic.
-  await eventually(() => expect(sockets.every((s) => s.frames.length >= 1)).toBe(true));
-  for (const s of sockets) s.frames.length = 0;
+// Every turn (0), the default, and an interval long enough that the burst spans several writes.
+describe.each(['0', '5', '40'])('COLLAB_RELAY_INTERVAL_MS=%s', (relayInterval) => {
+  let server: TestServer;
+  let workshop: Workshop;
 
-  const fromA = writerFrames('abcdefghijklmnopqrst', 1001);
-  const fromB = writerFrames('ABCDEFGHIJKLMNOPQRST', 1002);
-  // Interleaved in one synchronous burst: the server reads many of them in one turn.
-  for (let i = 0; i < fromA.length; i++) {
-    a.socket.send(fromA[i]!);
-    b.socket.send(fromB[i]!);
-  }
+  beforeAll(async () => {
+    server = await startTestServer({ COLLAB_RELAY_INTERVAL_MS: relayInterval });
+    workshop = await buildWorkshop(server.origin);
+  });
+  afterAll(async () => server.stop());
 
-  const all = fromA.length + fromB.length;
-  await eventually(() => expect([c.frames.length, d.frames.length]).toEqual([all, all]));
-  await eventually(() => expect([a.frames.length, b.frames.length]).toEqual([fromB.length, fromA.length]));
+  test('a burst from two writers reaches every other connection whole and in order, and never its sender', async () => {
+    const cookie = workshop.owner.cookie;
+    const sockets: RawConnection[] = [];
+    for (let i = 0; i < 4; i++) sockets.push(await openRawSocket(server.origin, workshop.documentId, cookie));
+    const [a, b, c, d] = sockets as [RawConnection, RawConnection, RawConnection, RawConnection];
+    // Each has had the server's sync step 1; what comes after that is relayed traffic.
+    await eventually(() => expect(sockets.every((s) => s.frames.length >= 1)).toBe(true));
+    for (const s of sockets) s.frames.length = 0;
 
-  const inOrder = (n: number) => Array.from({ length: n }, (_, i) => i);
-  for (const receiver of [c, d]) {
-    expect(positions(receiver.frames, fromA)).toEqual(inOrder(fromA.length));
-    expect(positions(receiver.frames, fromB)).toEqual(inOrder(fromB.length));
-  }
-  expect(positions(a.frames, fromA)).toEqual([]);
-  expect(positions(a.frames, fromB)).toEqual(inOrder(fromB.length));
-  expect(positions(b.frames, fromB)).toEqual([]);
-  expect(positions(b.frames, fromA)).toEqual(inOrder(fromA.length));
+    const fromA = writerFrames('abcdefghijklmnopqrst', 1001);
+    const fromB = writerFrames('ABCDEFGHIJKLMNOPQRST', 1002);
+    // Interleaved in one synchronous burst: the server reads many of them in one turn.
+    for (let i = 0; i < fromA.length; i++) {
+      a.socket.send(fromA[i]!);
+      b.socket.send(fromB[i]!);
+    }
 
-  // Applied in the order received, the two texts come out whole.
-  const replica = new Y.Doc();
-  for (const frame of c.frames) if (frame[0] === 0) Y.applyUpdate(replica, frame.subarray(3 + (frame[2]! >= 0x80 ? 1 : 0)));
-  expect(replica.getText('t').toString()).toMatch(/^(abcdefghijklmnopqrstABCDEFGHIJKLMNOPQRST|ABCDEFGHIJKLMNOPQRSTabcdefghijklmnopqrst)$/);
-  for (const s of sockets) s.socket.close();
+    const all = fromA.length + fromB.length;
+    await eventually(() => expect([c.frames.length, d.frames.length]).toEqual([all, all]));
+    await eventually(() => expect([a.frames.length, b.frames.length]).toEqual([fromB.length, fromA.length]));
+
+    const inOrder = (n: number) => Array.from({ length: n }, (_, i) => i);
+    for (const receiver of [c, d]) {
+      expect(positions(receiver.frames, fromA)).toEqual(inOrder(fromA.length));
+      expect(positions(receiver.frames, fromB)).toEqual(inOrder(fromB.length));
+    }
+    expect(positions(a.frames, fromA)).toEqual([]);
+    expect(positions(a.frames, fromB)).toEqual(inOrder(fromB.length));
+    expect(positions(b.frames, fromB)).toEqual([]);
+    expect(positions(b.frames, fromA)).toEqual(inOrder(fromA.length));
+
+    // Applied in the order received, the two texts come out whole.
+    const replica = new Y.Doc();
+    for (const frame of c.frames) if (frame[0] === 0) Y.applyUpdate(replica, frame.subarray(3 + (frame[2]! >= 0x80 ? 1 : 0)));
+    expect(replica.getText('t').toString()).toMatch(/^(abcdefghijklmnopqrstABCDEFGHIJKLMNOPQRST|ABCDEFGHIJKLMNOPQRSTabcdefghijklmnopqrst)$/);
+    for (const s of sockets) s.socket.close();
+  });
 });
