@@ -5,7 +5,7 @@
  * beacons. No `Y.Doc`: the generator's cost per client stays flat whatever the document holds.
  */
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
+import { CONNECTING, LightSocket, OPEN } from './lightSocket';
 import { ThinAwareness } from '../protocol/awarenessUpdates';
 import { ChainTextWriter, randomClientId } from '../protocol/textUpdates';
 import { Wire } from '../protocol/wire';
@@ -52,7 +52,7 @@ export class ThinClient implements BenchClientBase {
   syncBytes = 0;
   private sawStep2 = false;
 
-  private readonly socket: WebSocket;
+  private readonly socket: LightSocket;
   private readonly wire: Wire;
   private readonly startedAt = performance.now();
   private readonly chain: ChainTextWriter;
@@ -84,18 +84,17 @@ export class ThinClient implements BenchClientBase {
     // Never an unhandled rejection: waitSynced is where callers see the failure.
     this.syncedPromise.catch(() => undefined);
     const url = target.dialect === 'hocuspocus' ? target.baseUrl : `${target.baseUrl}/${target.room}`;
-    // The ws client offers permessage-deflate like a browser; what the server answers is logged.
-    this.socket = new WebSocket(url, { headers: target.headers });
-    this.socket.binaryType = 'nodebuffer';
-    this.socket.on('upgrade', (response) => {
-      this.extensions = String(response.headers['sec-websocket-extensions'] ?? '');
-    });
-    this.socket.on('open', () => this.onOpen(target.relayOnly === true));
-    this.socket.on('message', (data: Buffer) => this.onMessage(data));
-    this.socket.on('error', () => undefined);
-    this.socket.on('close', (code: number) => {
-      if (!this.isSynced) this.rejectSynced(new Error(`closed before sync (${code})`));
-      if (!this.closing) this.sink.onUnexpectedClose(this, code);
+    // Offers permessage-deflate like a browser; what the server answers is logged.
+    this.socket = new LightSocket(url, target.headers ?? {}, {
+      onUpgrade: (headers) => {
+        this.extensions = String(headers['sec-websocket-extensions'] ?? '');
+      },
+      onOpen: () => this.onOpen(target.relayOnly === true),
+      onMessage: (data) => this.onMessage(data),
+      onClose: (code) => {
+        if (!this.isSynced) this.rejectSynced(new Error(`closed before sync (${code})`));
+        if (!this.closing) this.sink.onUnexpectedClose(this, code);
+      },
     });
   }
 
@@ -146,7 +145,7 @@ export class ThinClient implements BenchClientBase {
   }
 
   sendEvent(text: string | null, awarenessBeacon: string | null): void {
-    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.socket.readyState !== OPEN) return;
     if (text !== null) {
       this.socket.send(this.wire.update(this.chain.insert(text)));
       this.cursor += text.length;
@@ -174,7 +173,7 @@ export class ThinClient implements BenchClientBase {
   }
 
   private sendAwareness(update: Uint8Array): void {
-    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.socket.readyState !== OPEN) return;
     this.lastAwarenessAt = performance.now();
     this.socket.send(this.wire.awareness(update));
   }
@@ -182,8 +181,8 @@ export class ThinClient implements BenchClientBase {
   close(): void {
     if (this.closing) return;
     this.closing = true;
-    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
-      if (this.presence.hasState && this.socket.readyState === WebSocket.OPEN) this.socket.send(this.wire.awareness(this.presence.remove()));
+    if (this.socket.readyState === OPEN || this.socket.readyState === CONNECTING) {
+      if (this.presence.hasState && this.socket.readyState === OPEN) this.socket.send(this.wire.awareness(this.presence.remove()));
       this.socket.close(1000);
     }
     this.rejectSynced(new Error('closed'));
