@@ -18,6 +18,7 @@ import {
 } from './codec';
 import { CommitmentGuard, type CommitmentAuthority } from './commitmentGuard';
 import { Connection } from './Connection';
+import { isEmptyStateVector, JoinState } from './JoinState';
 import { Outbox } from './Outbox';
 import type { DocumentStore, LoadedDocument, UpdateAuthor } from './DocumentStore';
 import type { CollabLog } from './log';
@@ -69,6 +70,7 @@ export class Room {
   broken = false;
   readonly commitments: CommitmentGuard;
   private readonly outbox: Outbox;
+  private readonly joinState: JoinState;
   /** Set by the awareness listener while an update from a connection is applied. */
   private lastAwarenessChange: AwarenessChange | null = null;
   /** Entries in the awareness update being applied (from the whole-update check). */
@@ -93,6 +95,7 @@ export class Room {
       (origin) => origin instanceof Connection,
     );
     this.outbox = new Outbox(() => this.connections, options.relayIntervalMs);
+    this.joinState = new JoinState(this.doc);
     this.awareness = new Awareness(this.doc);
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
@@ -126,7 +129,8 @@ export class Room {
   receive(connection: Connection, message: ClientMessage, frame: Uint8Array): void {
     switch (message.kind) {
       case 'syncStep1':
-        connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+        if (isEmptyStateVector(message.stateVector)) for (const part of this.joinState.messages()) connection.send(part);
+        else connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
         return;
       case 'syncStep2':
         this.acceptUpdate(connection, message.update, null);
@@ -328,6 +332,7 @@ export class Room {
 
   destroy(): void {
     this.outbox.discard();
+    this.joinState.destroy();
     this.commitments.destroy();
     this.awareness.destroy();
     this.doc.destroy();

@@ -1,0 +1,56 @@
+/**
+ * What a client that joins with nothing (an empty state vector: every newly opened tab) needs
+ * to see the whole document, encoded once and shared by everyone who joins after it.
+ *
+ * Encoding a document takes time in proportion to its size (a 16 MB document: a few hundred
+ * milliseconds, during which the room relays nothing), and a workshop opens fifty tabs within
+ * a minute. The encoded sync step 2 is kept together with the updates the document took since:
+ * a joiner gets that message and then those updates, as the ordinary update messages everyone
+ * else already had, and ends in exactly the state the room is in. Once the updates since add
+ * up to a fair share of the encoding, the next joiner pays for a fresh one.
+ */
+import * as Y from 'yjs';
+import { encodeSyncStep2, encodeUpdate } from './codec';
+
+/** Updates kept behind an encoding before a fresh one is cheaper to send than replaying them. */
+const MAX_UPDATES_SINCE = 1_000;
+
+export class JoinState {
+  /** The sync step 2 message with the whole document, or null until someone needs it. */
+  private stateMessage: Uint8Array | null = null;
+  private sinceMessages: Uint8Array[] = [];
+  private sinceBytes = 0;
+
+  constructor(private readonly doc: Y.Doc) {
+    doc.on('update', this.recordUpdate);
+  }
+
+  private readonly recordUpdate = (update: Uint8Array): void => {
+    if (!this.stateMessage) return;
+    this.sinceMessages.push(encodeUpdate(update));
+    this.sinceBytes += update.length;
+    if (this.sinceMessages.length > MAX_UPDATES_SINCE || this.sinceBytes * 4 > this.stateMessage.length) this.forget();
+  };
+
+  /** The messages, in order, that bring an empty replica to the document's current state. */
+  messages(): Uint8Array[] {
+    this.stateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    return [this.stateMessage, ...this.sinceMessages];
+  }
+
+  forget(): void {
+    this.stateMessage = null;
+    this.sinceMessages = [];
+    this.sinceBytes = 0;
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.recordUpdate);
+    this.forget();
+  }
+}
+
+/** The state vector of a replica that holds nothing (`Y.encodeStateVector(new Y.Doc())`). */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
