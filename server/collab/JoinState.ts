@@ -4,10 +4,13 @@
  *
  * Encoding a document takes time in proportion to its size (a 16 MB document: a few hundred
  * milliseconds, during which the room relays nothing), and a workshop opens fifty tabs within
- * a minute. The encoded sync step 2 is kept together with the updates the document took since:
- * a joiner gets that message and then those updates, as the ordinary update messages everyone
- * else already had, and ends in exactly the state the room is in. Once the updates since add
- * up to a fair share of the encoding, the next joiner pays for a fresh one.
+ * a minute. The encoded sync step 2 is kept together with the updates the document took since.
+ * A joiner gets those updates first, as the ordinary update messages everyone else already had,
+ * and the sync step 2 last: Yjs holds updates whose predecessors it lacks as pending and
+ * integrates them with the step 2, so the client is complete at the moment it counts itself
+ * synced (found by the crash test: with the step 2 first, a client that read its document right
+ * after "synced" missed the updates still on their way). Once the updates since add up to a
+ * fair share of the encoding, the next joiner pays for a fresh one.
  */
 import * as Y from 'yjs';
 import { encodeSyncStep2, encodeUpdate } from './codec';
@@ -32,10 +35,10 @@ export class JoinState {
     if (this.sinceMessages.length > MAX_UPDATES_SINCE || this.sinceBytes * 4 > this.stateMessage.length) this.forget();
   };
 
-  /** The messages, in order, that bring an empty replica to the document's current state. */
+  /** The messages, in order, that bring an empty replica to the document's current state; the sync step 2 last. */
   messages(): Uint8Array[] {
     this.stateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
-    return [this.stateMessage, ...this.sinceMessages];
+    return [...this.sinceMessages, this.stateMessage];
   }
 
   forget(): void {
