@@ -19,6 +19,8 @@ interface Pending {
   payload: Uint8Array;
   /** The connection that must not receive it (its sender), or null for everyone. */
   except: Connection | null;
+  /** An awareness message: the stock client answers each with one of its own. */
+  awareness: boolean;
 }
 
 /** Messages for one set of recipients: the payloads as they are, and framed in one buffer. */
@@ -28,6 +30,8 @@ export class OutgoingBatch {
   constructor(
     readonly payloads: readonly Uint8Array[],
     private readonly framedEach: readonly Buffer[],
+    /** Awareness messages among them (see {@link Connection.sendBatch}). */
+    readonly awarenessCount: number,
   ) {}
 
   /** All messages as WebSocket frames in one buffer, joined once however many get it. */
@@ -48,8 +52,8 @@ export class Outbox {
     private readonly intervalMs = 0,
   ) {}
 
-  push(payload: Uint8Array, except: Connection | null): void {
-    this.pending.push({ payload, except });
+  push(payload: Uint8Array, except: Connection | null, awareness = false): void {
+    this.pending.push({ payload, except, awareness });
     this.framed.push(frameBinaryMessage(payload));
     this.scheduled ??= this.schedule();
   }
@@ -80,6 +84,7 @@ export class Outbox {
     const everyone = new OutgoingBatch(
       pending.map((item) => item.payload),
       framed,
+      pending.filter((item) => item.awareness).length,
     );
     for (const connection of this.recipients()) {
       if (!senders.has(connection)) {
@@ -88,12 +93,14 @@ export class Outbox {
       }
       const payloads: Uint8Array[] = [];
       const frames: Buffer[] = [];
+      let awarenessCount = 0;
       pending.forEach((item, index) => {
         if (item.except === connection) return;
         payloads.push(item.payload);
         frames.push(framed[index]!);
+        if (item.awareness) awarenessCount++;
       });
-      if (payloads.length > 0) connection.sendBatch(new OutgoingBatch(payloads, frames));
+      if (payloads.length > 0) connection.sendBatch(new OutgoingBatch(payloads, frames, awarenessCount));
     }
   }
 

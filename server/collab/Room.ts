@@ -116,7 +116,7 @@ export class Room {
     const ids = [...connection.awarenessClientIds].filter((id) => this.awareness.getStates().has(id));
     if (ids.length > 0) {
       removeAwarenessStates(this.awareness, ids, connection);
-      this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), connection);
+      this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), connection, true);
     }
     // y-protocols keeps a clock per client id ever seen; forget the ones this connection brought.
     for (const id of connection.awarenessIdsEverAnnounced) {
@@ -282,8 +282,8 @@ export class Room {
   }
 
   /** Queued for the end of this event-loop turn; see {@link Outbox}. */
-  private broadcast(frame: Uint8Array, except: Connection | null): void {
-    this.outbox.push(frame, except);
+  private broadcast(frame: Uint8Array, except: Connection | null, awareness = false): void {
+    this.outbox.push(frame, except, awareness);
   }
 
   private scheduleAck(connection: Connection): void {
@@ -360,7 +360,7 @@ export class Room {
     if (!change) return;
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (changed.length === 0) return;
-    if (changed.length === this.lastAwarenessEntryCount) this.broadcast(frame, connection);
-    else this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), connection);
+    if (changed.length === this.lastAwarenessEntryCount) this.broadcast(frame, connection, true);
+    else this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), connection, true);
   }
 }

@@ -41,6 +41,11 @@ export class TokenBucket {
     this.updatedAt = now;
   }
 
+  /** Returns `n` tokens (never beyond the capacity): messages the client is owed an answer to. */
+  credit(n: number): void {
+    if (n > 0) this.tokens = Math.min(this.capacity, this.tokens + n);
+  }
+
   take(now = performance.now()): boolean {
     if (this.rate <= 0) return true;
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updatedAt) / 1000) * this.rate);

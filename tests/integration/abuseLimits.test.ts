@@ -387,6 +387,30 @@ describe('message rate per connection (MESSAGE_RATE_LIMIT=50)', () => {
     console.info(`[abuse limits] flooder closed with 4429 after ${sent} frames sent, ${closedAfterMs.toFixed(0)} ms`);
   });
 
+  test('a stock client in a room with busy cursors is not closed for echoing them', async () => {
+    // The stock provider answers every awareness message with one of its own. Four people
+    // moving their cursors at 40 Hz each (under the limit of 50) make it send 160 a second.
+    const observer = pool.connect(workshop.documentId, { cookie: workshop.owner.cookie, origin: server.origin });
+    await waitForSync(observer.provider);
+    const codes = recordCloseCodes(observer.provider);
+    const movers: RawConnection[] = [];
+    for (let i = 0; i < 4; i++) movers.push(await openRawSocket(server.origin, workshop.documentId, (await addMember(workshop, server.origin, 'editor', `Cursor ${i}`)).cookie));
+    const moverCodes = movers.map(() => null as number | null);
+    movers.forEach((mover, i) => mover.closed.then((c) => (moverCodes[i] = c.code)));
+    let echoes = 0;
+    observer.provider.awareness.on('update', () => echoes++);
+    for (let tick = 1; tick <= 120; tick++) {
+      movers.forEach((mover, i) => mover.socket.send(awarenessFrame([{ clientId: 9_000 + i, clock: tick, state: { cursor: tick } }])));
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await eventually(() => expect(movers.map((_, i) => (observer.provider.awareness.getStates().get(9_000 + i) as { cursor?: number } | undefined)?.cursor)).toEqual([120, 120, 120, 120]));
+    expect(codes).toEqual([]);
+    expect(moverCodes).toEqual([null, null, null, null]);
+    expect(observer.provider.wsconnected).toBe(true);
+    expect(echoes).toBeGreaterThan(400);
+    for (const mover of movers) mover.socket.close();
+  });
+
   test('a person typing is never near the limit', async () => {
     const writer = pool.connect(workshop.documentId, { cookie: workshop.owner.cookie, origin: server.origin });
     await waitForSync(writer.provider);
