@@ -2,6 +2,9 @@
 import type { JSONContent } from '@tiptap/core';
 import type { Abilities } from '../shared/api/abilities';
 import type { DocumentTemplate, PartyKind, Role } from '../shared/api/roles';
+import type { AdoptionState, DiffEntry, DiffSegment, FieldChange, PartySignOff } from '../shared/api/versions';
+
+export type { AdoptionState, DiffEntry, DiffSegment, FieldChange, PartySignOff };
 
 export type { Abilities, DocumentTemplate, PartyKind, Role };
 
@@ -174,28 +177,6 @@ export interface Contribution {
   commitmentsConfirmed: number;
 }
 
-/** One party's place in an adoption: still to decide, signed or declined (latest decision counts). */
-export interface PartySignOff {
-  partyId: string;
-  partyName: string;
-  color: string;
-  status: 'pending' | 'signed' | 'declined';
-  userId: string | null;
-  userName: string | null;
-  at: string | null;
-  reason: string | null;
-}
-
-/** The adoption (vaststelling) of a version: which parties must sign, and who did. */
-export interface AdoptionState {
-  status: 'pending' | 'adopted';
-  requestedBy: string;
-  requestedByName: string | null;
-  requestedAt: string;
-  adoptedAt: string | null;
-  parties: PartySignOff[];
-}
-
 export type VersionKind = 'manual' | 'auto' | 'before_restore';
 
 export interface VersionAttribution {
@@ -222,28 +203,6 @@ export interface Version {
 /** GET /api/documents/:id/versions/:vid: the version with its content as Tiptap JSON. */
 export interface VersionDetail extends Version {
   content: JSONContent;
-}
-
-export interface DiffSegment {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-}
-
-export interface FieldChange {
-  field: string;
-  label: string;
-  from: string;
-  to: string;
-}
-
-export interface DiffEntry {
-  op: 'insert' | 'delete' | 'change';
-  nodeType: string;
-  blockId?: string;
-  segments: DiffSegment[];
-  fieldChanges: FieldChange[];
-  /** A Dutch one-liner from the server: "actie 'Werkplaats openen': eigenaar leeg -> …". */
-  summary: string;
 }
 
 /** GET /api/documents/:id/versions/:vid/diff?against=current|<vid>. */

@@ -1,26 +1,9 @@
 /** The state of a version's adoption, from its request and its append-only decisions. */
 import type { AdoptionDecisionRow, AdoptionRequestRow } from '../db/adoptions';
+import type { AdoptionState, PartySignOff } from '../../shared/api/versions';
 import type { NameBook } from '../presenters/registers';
 
-export interface PartySignOff {
-  partyId: string;
-  partyName: string;
-  color: string;
-  status: 'pending' | 'signed' | 'declined';
-  userId: string | null;
-  userName: string | null;
-  at: string | null;
-  reason: string | null;
-}
-
-export interface AdoptionState {
-  status: 'pending' | 'adopted';
-  requestedBy: string;
-  requestedByName: string | null;
-  requestedAt: string;
-  adoptedAt: string | null;
-  parties: PartySignOff[];
-}
+export type { AdoptionState, PartySignOff };
 
 export function adoptionState(request: AdoptionRequestRow, decisions: AdoptionDecisionRow[], names: NameBook): AdoptionState {
   const partyIds = JSON.parse(request.party_ids) as string[];

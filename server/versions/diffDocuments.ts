@@ -7,25 +7,10 @@ import type { JSONContent } from '@tiptap/core';
 import { isBlockName } from '../../shared/blocks/attrs';
 import { blockFieldLabels, blockKindLabels, blockValueLabels, partyFields, userFields } from '../../shared/blocks/labels';
 import type { NameBook } from '../presenters/registers';
-import { alignKeys, diffWords, type DiffSegment } from './wordDiff';
+import type { DiffEntry, FieldChange } from '../../shared/api/versions';
+import { alignKeys, diffWords } from './wordDiff';
 
-export interface FieldChange {
-  field: string;
-  label: string;
-  from: string;
-  to: string;
-}
-
-export interface DiffEntry {
-  op: 'insert' | 'delete' | 'change';
-  nodeType: string;
-  /** Set for structured blocks. */
-  blockId?: string;
-  segments: DiffSegment[];
-  fieldChanges: FieldChange[];
-  /** One line in Dutch that says what happened. */
-  summary: string;
-}
+export type { DiffEntry, FieldChange };
 
 interface Unit {
   key: string;

@@ -1,9 +1,7 @@
 /** A word-level diff (longest common subsequence) for showing what changed inside a passage. */
+import type { DiffSegment } from '../../shared/api/versions';
 
-export interface DiffSegment {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-}
+export type { DiffSegment };
 
 /** Beyond this many cells the LCS table is not worth it: show old and new whole. */
 const MAX_CELLS = 2_000_000;
