@@ -15,8 +15,10 @@
 import type { Connection } from './Connection';
 import { frameBinaryMessage } from './wsFrame';
 
+/** One message waiting for the end of the turn, framed once for all its recipients. */
 interface Pending {
   payload: Uint8Array;
+  framed: Buffer;
   /** The connection that must not receive it (its sender), or null for everyone. */
   except: Connection | null;
   /** An awareness message: the stock client answers each with one of its own. */
@@ -26,24 +28,33 @@ interface Pending {
 /** Messages for one set of recipients: the payloads as they are, and framed in one buffer. */
 export class OutgoingBatch {
   private framedBytes: Buffer | null = null;
+  readonly payloads: readonly Uint8Array[];
+  /** Awareness messages among them (see {@link Connection.sendBatch}). */
+  readonly awarenessCount: number;
 
-  constructor(
-    readonly payloads: readonly Uint8Array[],
-    private readonly framedEach: readonly Buffer[],
-    /** Awareness messages among them (see {@link Connection.sendBatch}). */
-    readonly awarenessCount: number,
-  ) {}
+  private constructor(private readonly items: readonly Pending[]) {
+    this.payloads = items.map((item) => item.payload);
+    this.awarenessCount = items.filter((item) => item.awareness).length;
+  }
+
+  /** Messages sent straight to one connection (a joiner's document), framed here. */
+  static of(payloads: readonly Uint8Array[]): OutgoingBatch {
+    return new OutgoingBatch(payloads.map((payload) => ({ payload, framed: frameBinaryMessage(payload), except: null, awareness: false })));
+  }
+
+  static pending(items: readonly Pending[]): OutgoingBatch {
+    return new OutgoingBatch(items);
+  }
 
   /** All messages as WebSocket frames in one buffer, joined once however many get it. */
   get framed(): Buffer {
-    this.framedBytes ??= this.framedEach.length === 1 ? this.framedEach[0]! : Buffer.concat(this.framedEach);
+    this.framedBytes ??= this.items.length === 1 ? this.items[0]!.framed : Buffer.concat(this.items.map((item) => item.framed));
     return this.framedBytes;
   }
 }
 
 export class Outbox {
   private pending: Pending[] = [];
-  private framed: Buffer[] = [];
   private scheduled: { cancel(): void } | null = null;
   private lastFlushAt = -Infinity;
 
@@ -53,8 +64,7 @@ export class Outbox {
   ) {}
 
   push(payload: Uint8Array, except: Connection | null, awareness = false): void {
-    this.pending.push({ payload, except, awareness });
-    this.framed.push(frameBinaryMessage(payload));
+    this.pending.push({ payload, framed: frameBinaryMessage(payload), except, awareness });
     this.scheduled ??= this.schedule();
   }
 
@@ -70,45 +80,33 @@ export class Outbox {
 
   /** Writes everything pending now. */
   flush(): void {
-    this.scheduled?.cancel();
-    this.scheduled = null;
-    const pending = this.pending;
-    const framed = this.framed;
+    const pending = this.takePending();
     if (pending.length === 0) return;
-    this.pending = [];
-    this.framed = [];
     this.lastFlushAt = performance.now();
 
     const senders = new Set<Connection>();
     for (const item of pending) if (item.except) senders.add(item.except);
-    const everyone = new OutgoingBatch(
-      pending.map((item) => item.payload),
-      framed,
-      pending.filter((item) => item.awareness).length,
-    );
+    const everyone = OutgoingBatch.pending(pending);
     for (const connection of this.recipients()) {
       if (!senders.has(connection)) {
         connection.sendBatch(everyone);
         continue;
       }
-      const payloads: Uint8Array[] = [];
-      const frames: Buffer[] = [];
-      let awarenessCount = 0;
-      pending.forEach((item, index) => {
-        if (item.except === connection) return;
-        payloads.push(item.payload);
-        frames.push(framed[index]!);
-        if (item.awareness) awarenessCount++;
-      });
-      if (payloads.length > 0) connection.sendBatch(new OutgoingBatch(payloads, frames, awarenessCount));
+      const others = pending.filter((item) => item.except !== connection);
+      if (others.length > 0) connection.sendBatch(OutgoingBatch.pending(others));
     }
   }
 
   /** Drops what is pending (the room is going away, or holds state that must not be sent). */
   discard(): void {
+    this.takePending();
+  }
+
+  private takePending(): Pending[] {
     this.scheduled?.cancel();
     this.scheduled = null;
+    const pending = this.pending;
     this.pending = [];
-    this.framed = [];
+    return pending;
   }
 }

@@ -19,7 +19,7 @@ import {
 import { CommitmentGuard, type CommitmentAuthority } from './commitmentGuard';
 import { Connection } from './Connection';
 import { isEmptyStateVector, JoinState } from './JoinState';
-import { Outbox } from './Outbox';
+import { OutgoingBatch, Outbox } from './Outbox';
 import type { DocumentStore, LoadedDocument, UpdateAuthor } from './DocumentStore';
 import type { CollabLog } from './log';
 
@@ -129,7 +129,8 @@ export class Room {
   receive(connection: Connection, message: ClientMessage, frame: Uint8Array): void {
     switch (message.kind) {
       case 'syncStep1':
-        if (isEmptyStateVector(message.stateVector)) for (const part of this.joinState.messages()) connection.send(part);
+        // A joiner's updates and document in one write, not one per update since the encoding.
+        if (isEmptyStateVector(message.stateVector)) connection.sendBatch(OutgoingBatch.of(this.joinState.messages()));
         else connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
         return;
       case 'syncStep2':
