@@ -5,7 +5,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { UpgradeWebSocket } from 'hono/ws';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { collabPath } from '../shared/collab/protocol';
 import type { AppEnv, Services } from './context';
@@ -32,8 +31,7 @@ import { memberRoutes } from './routes/members';
 import { partyRoutes } from './routes/parties';
 import { workspaceRoutes } from './routes/workspaces';
 
-/** `upgradeWebSocket` is passed lazily: @hono/node-ws needs the finished app to create it. */
-export function createApp(services: Services, registry: RoomRegistry, upgradeWebSocket: () => UpgradeWebSocket) {
+export function createApp(services: Services, registry: RoomRegistry) {
   const app = new Hono<AppEnv>();
 
   app.use('*', securityHeaders(services.config));
@@ -72,7 +70,7 @@ export function createApp(services: Services, registry: RoomRegistry, upgradeWeb
   api.all('*', (c) => c.json({ error: { code: 'not_found', message: 'Onbekend adres in de API.' } }, 404));
 
   app.route('/api', api);
-  app.route(collabPath, collabRoutes(services, registry, upgradeWebSocket));
+  app.route(collabPath, collabRoutes(services, registry));
   if (services.config.clientDir) app.route('/', staticClient(services.config.clientDir));
 
   app.onError((error, c) => {

@@ -31,6 +31,14 @@ export interface Config {
   autoVersionQuietMs: number;
   /** False only for benchmarking the cost of persistence (`COLLAB_PERSISTENCE=off`). */
   persistence: boolean;
+  /** A client must have sent all request headers (an upgrade's too) within this time, or it is dropped. */
+  headersTimeoutMs: number;
+  /** A client must have sent its whole request within this time. */
+  requestTimeoutMs: number;
+  /** Collaboration sockets are pinged this often; one that missed the previous ping is terminated. */
+  pingIntervalMs: number;
+  /** `debug` also logs routine network noise (resets, timeouts). */
+  logLevel: 'debug' | 'info';
   /** SQLite `synchronous`: NORMAL is durable against process crashes in WAL mode. */
   synchronous: 'NORMAL' | 'FULL';
 }
@@ -63,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messagesPerSecond: env.MESSAGE_RATE_LIMIT === '0' ? 0 : intFromEnv(env, 'MESSAGE_RATE_LIMIT', 500),
     autoVersionQuietMs: intFromEnv(env, 'AUTO_VERSION_QUIET_MS', 10 * 60 * 1000),
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(env.CLIENT_DIR ?? 'dist'),
+    headersTimeoutMs: intFromEnv(env, 'HEADERS_TIMEOUT_MS', 20_000),
+    requestTimeoutMs: intFromEnv(env, 'REQUEST_TIMEOUT_MS', 60_000),
+    pingIntervalMs: intFromEnv(env, 'COLLAB_PING_INTERVAL_MS', 30_000),
+    logLevel: env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
     synchronous,
     persistence: env.COLLAB_PERSISTENCE !== 'off',
   };

@@ -1,4 +1,5 @@
 import type { HttpBindings } from '@hono/node-server';
+import type { WebSocket } from 'ws';
 import type { Config } from './config';
 import type { Repos } from './db/repos';
 import type { SessionRow } from './db/sessions';
@@ -34,8 +35,17 @@ export interface Services {
   events: WorkspaceEvents;
 }
 
+/**
+ * Present on requests that arrive as WebSocket upgrades (server/http/upgrades.ts). A route that
+ * accepts the socket sets `accept`; the upgrade handler then completes the handshake and calls
+ * it with the open socket. Left null, the route's response is written as the refusal.
+ */
+export interface UpgradeSlot {
+  accept: ((ws: WebSocket) => void) | null;
+}
+
 export interface AppEnv {
-  Bindings: HttpBindings;
+  Bindings: HttpBindings & { upgrade?: UpgradeSlot };
   Variables: {
     user: UserRow | null;
     session: SessionRow | null;

@@ -2,10 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createNodeWebSocket } from '@hono/node-ws';
-import type { UpgradeWebSocket } from 'hono/ws';
-import { CloseCode } from '../shared/collab/protocol';
+import { CloseCode, collabPath } from '../shared/collab/protocol';
 import { createApp } from './app';
+import { handleUpgrades, type UpgradeLog } from './http/upgrades';
 import { createSignInThrottle } from './auth/signInThrottle';
 import { DocumentStore } from './collab/DocumentStore';
 import { consoleCollabLog } from './collab/log';
@@ -46,6 +45,14 @@ export interface RunningServer {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+
+/** Resets and timeouts of clients are routine; they are logged only at `LOG_LEVEL=debug`. */
+function upgradeLog(level: Config['logLevel']): UpgradeLog {
+  return {
+    debug: level === 'debug' ? (message, detail) => console.info(`[upgrade] debug: ${message} ${JSON.stringify(detail)}`) : () => undefined,
+    error: (message, error) => console.error(`[upgrade] ${message}`, error),
+  };
+}
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, { synchronous: config.synchronous });
@@ -93,17 +100,30 @@ export async function startServer(config: Config): Promise<RunningServer> {
   reindexUnsettledDocuments(repos, store, registers);
   const services: Services = { config, repos, throttle: createSignInThrottle(), connections: combinedConnectionControl(registry, events), registry, store, registers, versionKeeper, attribution, events };
 
-  const upgrade: { current?: UpgradeWebSocket } = {};
-  const app = createApp(services, registry, () => upgrade.current!);
-  const nodeWs = createNodeWebSocket({ app });
-  upgrade.current = nodeWs.upgradeWebSocket;
-  // ws closes a connection whose frame is larger than this with 1009, before buffering it all.
-  nodeWs.wss.options.maxPayload = config.maxFrameBytes;
-
+  const app = createApp(services, registry);
   const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        serverOptions: {
+          // A client sending its headers a byte at a time (slowloris) is answered 408 and
+          // dropped; Node checks at this interval, so the timeout holds to within it.
+          headersTimeout: config.headersTimeoutMs,
+          requestTimeout: config.requestTimeoutMs,
+          connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs),
+        },
+      },
+      () => resolve(s as Server),
+    );
   });
-  nodeWs.injectWebSocket(server);
+  const upgrades = handleUpgrades(server, app, {
+    pathPrefix: collabPath,
+    maxPayload: config.maxFrameBytes,
+    pingIntervalMs: config.pingIntervalMs,
+    log: upgradeLog(config.logLevel),
+  });
 
   const sweep = setInterval(() => repos.sessions.deleteExpired(Date.now()), HOUR_MS);
   sweep.unref();
@@ -134,7 +154,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         versionKeeper.stop();
         server.close(() => resolve());
         registry.closeAll(CloseCode.serverShutdown, 'server shutting down');
-        nodeWs.wss.close();
+        upgrades.stop();
         server.closeAllConnections();
       }).then(() => {
         db.close();

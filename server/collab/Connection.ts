@@ -3,7 +3,7 @@ import { CloseCode } from '../../shared/collab/protocol';
 import { TokenBucket, type CollabLimits } from './limits';
 import type { OutgoingBatch } from './Outbox';
 
-/** The part of a WebSocket a room needs; satisfied by Hono's WSContext. */
+/** The part of a WebSocket a room needs (see collabSocket in upgradeRoute.ts). */
 export interface CollabSocket {
   send(data: Uint8Array): void;
   close(code?: number, reason?: string): void;

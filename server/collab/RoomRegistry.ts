@@ -155,6 +155,11 @@ export class RoomRegistry implements ConnectionControl {
     return this.rooms.size;
   }
 
+  /** Open connections in all rooms. */
+  connectionCount(): number {
+    return this.connections.size;
+  }
+
   /** Open connections of one user, and from one address, for the per-user and per-IP limits. */
   connectionCounts(userId: string, ip: string): { user: number; ip: number } {
     let user = 0;

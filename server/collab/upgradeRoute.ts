@@ -2,13 +2,13 @@
  * `GET /collab/:documentId`: authorizes the WebSocket upgrade with the same policy as the HTTP
  * API, and refuses it with a plain 401/403 before any document byte is sent.
  */
-import type { UpgradeWebSocket } from 'hono/ws';
 import { Hono } from 'hono';
+import type { WebSocket } from 'ws';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ackParam } from '../../shared/collab/protocol';
 import type { AppEnv, Services } from '../context';
 import { can } from '../policies';
-import type { Connection } from './Connection';
+import type { CollabSocket } from './Connection';
 import type { RoomRegistry } from './RoomRegistry';
 
 /**
@@ -17,8 +17,8 @@ import type { RoomRegistry } from './RoomRegistry';
  * (\`ws\` then never holds frames back in a queue of its own, so order is kept) and server
  * frames are unmasked. Where the socket is not reachable, messages go through \`ws\` one by one.
  */
-function rawFrameWriter(raw: unknown): ((frames: Buffer) => void) | undefined {
-  const ws = raw as { _socket?: { write?: unknown; destroyed?: boolean }; extensions?: string } | undefined;
+function rawFrameWriter(raw: WebSocket): ((frames: Buffer) => void) | undefined {
+  const ws = raw as unknown as { _socket?: { write?: unknown; destroyed?: boolean }; extensions?: string } | undefined;
   const socket = ws?._socket;
   if (!socket || typeof socket.write !== 'function' || ws.extensions !== '') return undefined;
   const tcp = socket as { write(data: Buffer): boolean; destroyed: boolean };
@@ -27,10 +27,27 @@ function rawFrameWriter(raw: unknown): ((frames: Buffer) => void) | undefined {
   };
 }
 
-export function collabRoutes(services: Services, registry: RoomRegistry, upgradeWebSocket: () => UpgradeWebSocket) {
+/** The room's view of an accepted `ws` socket. */
+function collabSocket(ws: WebSocket): CollabSocket {
+  return {
+    send: (data) => ws.send(data),
+    close: (code, reason) => ws.close(code, reason),
+    get readyState() {
+      return ws.readyState;
+    },
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+    writeFrames: rawFrameWriter(ws),
+  };
+}
+
+export function collabRoutes(services: Services, registry: RoomRegistry) {
   const { repos, config } = services;
 
-  return new Hono<AppEnv>().get('/:documentId', async (c, next) => {
+  return new Hono<AppEnv>().get('/:documentId', (c) => {
+    const slot = c.env.upgrade;
+    if (!slot) return c.json({ error: { code: 'upgrade_required', message: 'Dit adres spreekt alleen WebSocket.' } }, 426);
     // Cross-Site WebSocket Hijacking: browsers send cookies with cross-site upgrades, so the
     // Origin must be ours.
     if (c.req.header('origin') !== config.publicOrigin) return c.json({ error: { code: 'bad_origin', message: 'Origin not allowed' } }, 403);
@@ -57,36 +74,14 @@ export function collabRoutes(services: Services, registry: RoomRegistry, upgrade
       canWrite: can(membership, 'document:write'),
     };
     const wantsAck = c.req.query(ackParam) === '1';
-    let connection: Connection | undefined;
-    const upgrade = upgradeWebSocket()(() => ({
-      onOpen: (_event, ws) => {
-        connection = registry.open(
-          {
-            send: (data) => ws.send(data as Uint8Array<ArrayBuffer>),
-            close: (code, reason) => ws.close(code, reason),
-            get readyState() {
-              return ws.readyState;
-            },
-            get bufferedAmount() {
-              return (ws.raw as { bufferedAmount?: number } | undefined)?.bufferedAmount ?? 0;
-            },
-            writeFrames: rawFrameWriter(ws.raw),
-          },
-          principal,
-          document.id,
-          wantsAck,
-        );
-      },
-      onMessage: (event) => {
-        if (!connection) return;
-        const data = event.data;
-        if (data instanceof ArrayBuffer) registry.receive(connection, new Uint8Array(data));
-        else registry.receive(connection, new TextEncoder().encode(String(data)));
-      },
-      onClose: (event) => {
-        if (connection) registry.closed(connection, event.code);
-      },
-    }));
-    return upgrade(c, next);
+    slot.accept = (ws) => {
+      const connection = registry.open(collabSocket(ws), principal, document.id, wantsAck);
+      // Binary frames arrive as Buffers (Uint8Arrays); a text frame is handed over as its bytes
+      // and fails to decode like any other malformed frame.
+      ws.on('message', (data: Buffer) => registry.receive(connection, data));
+      ws.on('close', (code) => registry.closed(connection, code));
+    };
+    // The upgrade handler completes the handshake; this response is never sent.
+    return c.body(null, 200);
   });
 }

@@ -24,7 +24,6 @@ const PACKAGES = [
   'better-sqlite3',
   'hono',
   '@hono/node-server',
-  '@hono/node-ws',
   'tsx',
 ];
 
