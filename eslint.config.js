@@ -13,4 +13,15 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
     },
   },
+  {
+    // Storage is asynchronous: a Promise nobody awaits is a write that may not have happened
+    // (or an error nobody hears) by the time the next line relies on it.
+    files: ['server/**/*.ts', 'tests/**/*.ts', 'shared/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
 );

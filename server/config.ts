@@ -1,5 +1,14 @@
 /** Configuration from the environment, read once at start. */
 import path from 'node:path';
+import type { LogLevel } from './support/log';
+
+const logLevels: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+function logLevelFrom(raw: string | undefined): LogLevel {
+  if (raw === undefined || raw === '') return 'info';
+  if (!(logLevels as readonly string[]).includes(raw)) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${raw}"`);
+  return raw as LogLevel;
+}
 
 export interface Config {
   port: number;
@@ -38,7 +47,7 @@ export interface Config {
   /** Collaboration sockets are pinged this often; one that missed the previous ping is terminated. */
   pingIntervalMs: number;
   /** `debug` also logs routine network noise (resets, timeouts). */
-  logLevel: 'debug' | 'info';
+  logLevel: LogLevel;
   /** SQLite `synchronous`: NORMAL is durable against process crashes in WAL mode. */
   synchronous: 'NORMAL' | 'FULL';
 }
@@ -74,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     headersTimeoutMs: intFromEnv(env, 'HEADERS_TIMEOUT_MS', 20_000),
     requestTimeoutMs: intFromEnv(env, 'REQUEST_TIMEOUT_MS', 60_000),
     pingIntervalMs: intFromEnv(env, 'COLLAB_PING_INTERVAL_MS', 30_000),
-    logLevel: env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
+    logLevel: logLevelFrom(env.LOG_LEVEL),
     synchronous,
     persistence: env.COLLAB_PERSISTENCE !== 'off',
   };

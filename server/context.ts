@@ -1,11 +1,10 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { WebSocket } from 'ws';
 import type { Config } from './config';
-import type { Repos } from './db/repos';
-import type { SessionRow } from './db/sessions';
-import type { UserRow } from './db/users';
+import type { DocumentLog, Repos, Storage } from './storage/ports';
+import type { SessionRow, UserRow } from './storage/rows';
 import type { SignInThrottle } from './auth/signInThrottle';
-import type { DocumentStore } from './collab/DocumentStore';
+import type { Logger } from './support/log';
 import type { RoomRegistry } from './collab/RoomRegistry';
 import type { RegisterIndexer } from './registers/RegisterIndexer';
 import type { VersionKeeper } from './versions/VersionKeeper';
@@ -20,15 +19,18 @@ export interface ConnectionControl {
   closeForSession(sessionId: string, code: number, reason: string): void;
 }
 
-/** Everything a route needs, built once in server/app.ts. */
+/** Everything a route or command needs, built once in server/server.ts. */
 export interface Services {
   config: Config;
+  logger: Logger;
+  storage: Storage;
   repos: Repos;
+  /** The document log, for commands that write a document no room has open. */
+  log: DocumentLog;
   throttle: SignInThrottle;
   connections: ConnectionControl;
   /** The open documents, for changes the server makes itself. */
   registry: RoomRegistry;
-  store: DocumentStore;
   registers: RegisterIndexer;
   versionKeeper: VersionKeeper;
   attribution: AttributionRecorder;

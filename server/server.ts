@@ -1,13 +1,13 @@
-/** Starts a werktafel server on a port: database, app, collaboration socket. Used by index.ts and tests. */
+/** Starts a werktafel server on a port: storage, app, collaboration socket. Used by index.ts and tests. */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { CloseCode, collabPath } from '../shared/collab/protocol';
 import { createApp } from './app';
-import { handleUpgrades, type UpgradeLog } from './http/upgrades';
+import { handleUpgrades } from './http/upgrades';
 import { createSignInThrottle } from './auth/signInThrottle';
-import { DocumentStore } from './collab/DocumentStore';
-import { consoleCollabLog } from './collab/log';
+import { accessIsLive } from './auth/liveness';
+import { isSessionLive } from './auth/sessionTokens';
 import { RoomRegistry } from './collab/RoomRegistry';
 import { defaultCollabLimits } from './collab/limits';
 import { RegisterIndexer } from './registers/RegisterIndexer';
@@ -15,9 +15,16 @@ import { WorkspaceEvents } from './events/WorkspaceEvents';
 import { AttributionRecorder } from './attribution/AttributionRecorder';
 import { VersionKeeper } from './versions/VersionKeeper';
 import { reindexUnsettledDocuments } from './registers/reindex';
+import { attribution as attributionExtension } from './extensions/attribution';
+import { autoVersions } from './extensions/autoVersions';
+import { commitmentGuard } from './extensions/commitmentGuard';
+import { registerIndex } from './extensions/registerIndex';
 import type { Config } from './config';
-import { openDatabase } from './db/database';
-import { createRepos, type Repos } from './db/repos';
+import { createNullDocumentLog } from './storage/NullDocumentLog';
+import type { DocumentLog, Repos } from './storage/ports';
+import { createSqliteStorage, type SqliteStorage } from './storage/sqlite/createSqliteStorage';
+import { DocumentTimers } from './support/DocumentTimers';
+import { createLogger, describeError, type Logger } from './support/log';
 import type { ConnectionControl, Services } from './context';
 
 /** Revoking access ends sockets and event streams alike. */
@@ -39,66 +46,77 @@ export interface RunningServer {
   url: string;
   port: number;
   repos: Repos;
+  storage: SqliteStorage;
   registry: RoomRegistry;
+  logger: Logger;
   /** Stops accepting, closes every socket after compacting its room, closes the database. */
   close(): Promise<void>;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+/** Registers follow a change within this delay; attribution within this one. */
+const REGISTER_DELAY_MS = 150;
+const ATTRIBUTION_DELAY_MS = 1_000;
 
-/** Resets and timeouts of clients are routine; they are logged only at `LOG_LEVEL=debug`. */
-function upgradeLog(level: Config['logLevel']): UpgradeLog {
-  return {
-    debug: level === 'debug' ? (message, detail) => console.info(`[upgrade] debug: ${message} ${JSON.stringify(detail)}`) : () => undefined,
-    error: (message, error) => console.error(`[upgrade] ${message}`, error),
-  };
+export interface StartOptions {
+  /** Where log lines go; JSON lines on stdout by default. */
+  logger?: Logger;
+  /**
+   * Wraps the document log the rooms use: tests hold appends and loads at a gate to watch
+   * what the server does while storage has not answered yet (as a remote database may not).
+   */
+  wrapDocumentLog?: (log: DocumentLog) => DocumentLog;
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
-  const db = openDatabase(config.dataDir, { synchronous: config.synchronous });
-  const repos = createRepos(db);
-  const store = new DocumentStore(repos.documentUpdates, config.persistence);
-  const attribution = new AttributionRecorder(repos.attribution);
-  const versionKeeper = new VersionKeeper(repos, config.autoVersionQuietMs);
-  versionKeeper.beforeSnapshot = (documentId) => attribution.summarise(documentId);
-  const registers = new RegisterIndexer(repos.blocks, (documentId) => repos.documents.findById(documentId)?.workspace_id);
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const storage = createSqliteStorage(config.dataDir, { synchronous: config.synchronous });
+  const { repos } = storage;
+  const stored = config.persistence ? storage.log : createNullDocumentLog();
+  const log = options.wrapDocumentLog ? options.wrapDocumentLog(stored) : stored;
+
+  const attribution = new AttributionRecorder(repos.attribution, logger.child({ component: 'attribution' }));
+  const autoVersionTimers = new DocumentTimers(config.autoVersionQuietMs, logger.child({ component: 'versions' }), { quiet: true });
+  const registerTimers = new DocumentTimers(REGISTER_DELAY_MS, logger.child({ component: 'registers' }));
+  const attributionTimers = new DocumentTimers(ATTRIBUTION_DELAY_MS, logger.child({ component: 'attribution' }));
+  const versionKeeper = new VersionKeeper(repos, attribution, autoVersionTimers);
+  const registers = new RegisterIndexer(repos);
   const registry = new RoomRegistry({
-    store,
+    log,
     options: { compactAfterUpdates: config.compactAfterUpdates, ackDelayMs: 30, relayIntervalMs: config.relayIntervalMs },
-    log: consoleCollabLog,
+    logger: logger.child({ component: 'collab' }),
+    extensions: [
+      commitmentGuard(repos),
+      registerIndex(registers, registerTimers),
+      attributionExtension(attribution, attributionTimers),
+      autoVersions(versionKeeper, autoVersionTimers),
+    ],
+    isSessionLive: (sessionId) => isSessionLive(repos.sessions, sessionId),
     limits: {
       ...defaultCollabLimits,
       messagesPerSecond: config.messagesPerSecond,
       // The burst follows the rate, so a low limit is not undone by a large fixed burst.
       messageBurst: config.messagesPerSecond > 0 ? config.messagesPerSecond * 2 : defaultCollabLimits.messageBurst,
     },
-    hooks: {
-      isSessionLive: (sessionId) => {
-        const session = repos.sessions.findById(sessionId);
-        return session !== undefined && session.expires_at > Date.now();
-      },
-      commitmentDecisions: (documentId) =>
-        repos.commitmentDecisions.latestForDocument(documentId).map((d) => [
-          d.block_id,
-          { status: d.status, confirmedBy: d.status === 'proposed' ? null : d.user_id, confirmedAt: d.status === 'proposed' ? null : new Date(d.decided_at).toISOString() },
-        ]),
-      changed: (room) => {
-        registers.schedule(room.documentId, () => room.doc);
-        attribution.schedule(room.documentId);
-        versionKeeper.changed(room);
-      },
-      beforeCompact: (documentId, uptoId) => attribution.summarise(documentId, uptoId),
-      unloading: (room) => {
-        registers.flush(room.documentId, room.doc);
-        versionKeeper.unloading(room);
-      },
-    },
   });
-  attribution.summariseAllPending();
+  await attribution.summariseAllPending();
   const events = new WorkspaceEvents();
   registers.subscribe((workspaceId, documentId) => events.publish(workspaceId, 'registers', { documentId }));
-  reindexUnsettledDocuments(repos, store, registers);
-  const services: Services = { config, repos, throttle: createSignInThrottle(), connections: combinedConnectionControl(registry, events), registry, store, registers, versionKeeper, attribution, events };
+  await reindexUnsettledDocuments(log, registers, logger.child({ component: 'registers' }));
+  const services: Services = {
+    config,
+    logger,
+    storage,
+    repos,
+    log,
+    throttle: createSignInThrottle(),
+    connections: combinedConnectionControl(registry, events),
+    registry,
+    registers,
+    versionKeeper,
+    attribution,
+    events,
+  };
 
   const app = createApp(services, registry);
   const server = await new Promise<Server>((resolve) => {
@@ -122,20 +140,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     pathPrefix: collabPath,
     maxPayload: config.maxFrameBytes,
     pingIntervalMs: config.pingIntervalMs,
-    log: upgradeLog(config.logLevel),
+    log: logger.child({ component: 'upgrade' }),
   });
 
-  const sweep = setInterval(() => repos.sessions.deleteExpired(Date.now()), HOUR_MS);
+  const sweep = setInterval(() => {
+    repos.sessions.deleteExpired(Date.now()).catch((error: unknown) => logger.warn('expired sessions not removed', describeError(error)));
+  }, HOUR_MS);
   sweep.unref();
   // Event streams of expired sessions or removed members end within this interval, like sockets.
-  const streamSweep = setInterval(
-    () =>
-      events.endStale((s) => {
-        const session = repos.sessions.findById(s.sessionId);
-        return session !== undefined && session.expires_at > Date.now() && repos.members.find(s.workspaceId, s.userId) !== undefined;
-      }),
-    10_000,
-  );
+  const streamSweep = setInterval(() => {
+    events.endStale((stream) => accessIsLive(repos, stream)).catch((error: unknown) => logger.warn('event stream sweep failed', describeError(error)));
+  }, 10_000);
   streamSweep.unref();
 
   const { port } = server.address() as AddressInfo;
@@ -144,21 +159,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url: `http://${config.host}:${port}`,
     port,
     repos,
+    storage,
     registry,
+    logger,
     close() {
-      closing ??= new Promise<void>((resolve) => {
+      closing ??= (async () => {
         clearInterval(sweep);
         clearInterval(streamSweep);
-        registers.stop();
-        attribution.stop();
-        versionKeeper.stop();
-        server.close(() => resolve());
-        registry.closeAll(CloseCode.serverShutdown, 'server shutting down');
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Rooms compact and their extensions finish (registers, automatic versions) first.
+        await registry.closeAll(CloseCode.serverShutdown, 'server shutting down');
         upgrades.stop();
         server.closeAllConnections();
-      }).then(() => {
-        db.close();
-      });
+        await stopped;
+        for (const timers of [registerTimers, attributionTimers, autoVersionTimers]) timers.stop();
+        await storage.close();
+      })();
       return closing;
     },
   };

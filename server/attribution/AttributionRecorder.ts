@@ -1,33 +1,22 @@
 /**
- * Summarises the update log into per-party attribution, off the sync hot path: debounced after
- * changes, and always before compaction drops log rows, so history survives compaction and a
- * crash (unsummarised rows are picked up at the next start).
+ * Summarises the update log into per-party attribution, so history survives compaction and a
+ * crash (unsummarised rows are picked up at the next start). When to summarise is the
+ * attribution room extension's business: after changes, and always before compaction.
  */
-import type { AttributionRepo } from '../db/attribution';
+import type { AttributionRepo } from '../storage/ports';
+import { describeError, type Logger } from '../support/log';
 import { countUpdate } from './countUpdate';
 
 export class AttributionRecorder {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-
   constructor(
     private readonly attribution: AttributionRepo,
-    private readonly debounceMs = 1_000,
+    private readonly logger: Logger,
   ) {}
 
-  schedule(documentId: string): void {
-    if (this.timers.has(documentId)) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(documentId);
-      this.summarise(documentId);
-    }, this.debounceMs);
-    timer.unref();
-    this.timers.set(documentId, timer);
-  }
-
   /** Summarises every pending row of the document up to `uptoId` (all when omitted); false on failure. */
-  summarise(documentId: string, uptoId = Number.MAX_SAFE_INTEGER): boolean {
+  async summarise(documentId: string, uptoId = Number.MAX_SAFE_INTEGER): Promise<boolean> {
     try {
-      this.attribution.summarise(documentId, uptoId, (row) => {
+      await this.attribution.summarise(documentId, uptoId, (row) => {
         try {
           return countUpdate(row.update_bytes);
         } catch {
@@ -37,18 +26,13 @@ export class AttributionRecorder {
       });
       return true;
     } catch (error) {
-      console.error(`[attribution] summarising failed document=${documentId}`, error);
+      this.logger.error('summarising attribution failed', { document: documentId, ...describeError(error) });
       return false;
     }
   }
 
   /** At start: documents with log rows a crash left unsummarised. */
-  summariseAllPending(): void {
-    for (const documentId of this.attribution.documentsWithPending()) this.summarise(documentId);
-  }
-
-  stop(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+  async summariseAllPending(): Promise<void> {
+    for (const documentId of await this.attribution.documentsWithPending()) await this.summarise(documentId);
   }
 }

@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { isBlockName } from '../../shared/blocks/attrs';
-import type { AttributionCounts } from '../db/attribution';
+import type { AttributionCounts } from '../storage/rows';
 
 export function countUpdate(update: Uint8Array): { counts: AttributionCounts; clientIds: number[] } {
   const { structs, ds } = Y.decodeUpdate(update);

@@ -5,7 +5,8 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import type { SessionRepo, SessionRow } from '../db/sessions';
+import type { SessionRepo } from '../storage/ports';
+import type { SessionRow } from '../storage/rows';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** A session used in the second half of its life is extended to a full lifetime again. */
@@ -21,9 +22,9 @@ export function hashToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export function createSession(sessions: SessionRepo, token: string, userId: string, now = Date.now()): SessionRow {
+export async function createSession(sessions: SessionRepo, token: string, userId: string, now = Date.now()): Promise<SessionRow> {
   const row: SessionRow = { id: hashToken(token), user_id: userId, expires_at: now + SESSION_LIFETIME_MS };
-  sessions.insert(row);
+  await sessions.insert(row);
   return row;
 }
 
@@ -34,21 +35,31 @@ export interface ValidatedSession {
 }
 
 /** Looks the token up, deletes it when expired and slides its expiry when renewal is due. */
-export function validateSessionToken(sessions: SessionRepo, token: string, now = Date.now()): ValidatedSession | null {
-  const session = sessions.findById(hashToken(token));
+export async function validateSessionToken(sessions: SessionRepo, token: string, now = Date.now()): Promise<ValidatedSession | null> {
+  const session = await sessions.findById(hashToken(token));
   if (!session) return null;
-  if (now >= session.expires_at) {
-    sessions.delete(session.id);
+  if (!isLive(session, now)) {
+    await sessions.delete(session.id);
     return null;
   }
   if (now >= session.expires_at - SESSION_RENEW_BEFORE_MS) {
     const renewedSession = { ...session, expires_at: now + SESSION_LIFETIME_MS };
-    sessions.setExpiry(session.id, renewedSession.expires_at);
+    await sessions.setExpiry(session.id, renewedSession.expires_at);
     return { session: renewedSession, renewed: true };
   }
   return { session, renewed: false };
 }
 
-export function invalidateSession(sessions: SessionRepo, sessionId: string): void {
-  sessions.delete(sessionId);
+export function invalidateSession(sessions: SessionRepo, sessionId: string): Promise<void> {
+  return sessions.delete(sessionId);
+}
+
+const isLive = (session: SessionRow | undefined, now: number): boolean => session !== undefined && now < session.expires_at;
+
+/**
+ * The one check of whether a session still stands, for everything that outlives a request:
+ * sockets (the registry's sweep) and event streams (before every write and in their sweep).
+ */
+export async function isSessionLive(sessions: SessionRepo, sessionId: string, now = Date.now()): Promise<boolean> {
+  return isLive(await sessions.findById(sessionId), now);
 }

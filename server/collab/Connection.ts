@@ -1,5 +1,6 @@
 /** One client socket in one document room, with who is behind it. */
 import { CloseCode } from '../../shared/collab/protocol';
+import type { CollabAbilities } from '../policies';
 import { TokenBucket, type CollabLimits } from './limits';
 import type { OutgoingBatch } from './Outbox';
 
@@ -25,8 +26,8 @@ export interface Principal {
   partyId: string | null;
   sessionId: string;
   workspaceId: string;
-  /** False for viewers and commenters: their document updates are dropped on receipt. */
-  canWrite: boolean;
+  /** What the member's role allows in the document, decided by the policy at the upgrade. */
+  abilities: CollabAbilities;
   /** Remote address, for the per-IP connection limit. */
   ip: string;
 }
@@ -42,6 +43,12 @@ export class Connection {
   /** When the server last sent this connection anything (ms since epoch). */
   lastSentAt = Date.now();
   readonly rate: TokenBucket;
+  /**
+   * Frames that arrived while the document was still loading, handled in order once it is
+   * in; null once the connection has joined its room.
+   */
+  early: Uint8Array[] | null = [];
+  earlyBytes = 0;
 
   constructor(
     readonly socket: CollabSocket,
@@ -52,6 +59,11 @@ export class Connection {
     readonly limits: CollabLimits,
   ) {
     this.rate = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+  }
+
+  /** Context for every log line about this connection. */
+  get logFields(): { document: string; user: string } {
+    return { document: this.documentId, user: this.principal.userId };
   }
 
   send(frame: Uint8Array): void {

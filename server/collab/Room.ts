@@ -1,27 +1,22 @@
 /**
- * One open document: its Y.Doc, its awareness and the connections editing it.
- * Order for every accepted update: apply (Yjs validates) -> append to SQLite -> relay the
+ * One open document: its Y.Doc, the connections editing it, and the path every update takes:
+ * decode -> write filter -> apply (Yjs validates) -> queue the append -> once stored, relay the
  * frame, encoded once, to every other connection. The sender never gets its own update back.
+ * Everything else (commitments, registers, attribution, versions) is a room extension; presence
+ * is the AwarenessGate's.
  */
 import * as Y from 'yjs';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { CloseCode } from '../../shared/collab/protocol';
-import {
-  type ClientMessage,
-  decodeAwarenessEntries,
-  encodeAwareness,
-  encodeStored,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-  isEmptyUpdate,
-} from './codec';
-import { CommitmentGuard, type CommitmentAuthority } from './commitmentGuard';
-import { Connection } from './Connection';
+import type { DocumentLog, UpdateAuthor } from '../storage/ports';
+import { describeError, type Logger } from '../support/log';
+import { AppendQueue, type LogEntry } from './AppendQueue';
+import { AwarenessGate } from './AwarenessGate';
+import { type ClientMessage, encodeStored, encodeSyncStep1, encodeSyncStep2, encodeUpdate, isEmptyUpdate } from './codec';
+import type { Connection } from './Connection';
+import { ExtensionRunner, type ExtensionRoom, type RoomExtension, type RoomExtensionFactory } from './extensions';
 import { isEmptyStateVector, JoinState } from './JoinState';
+import type { LoadedDocument } from './loadDocument';
 import { OutgoingBatch, Outbox } from './Outbox';
-import type { DocumentStore, LoadedDocument, UpdateAuthor } from './DocumentStore';
-import type { CollabLog } from './log';
 
 export interface RoomOptions {
   compactAfterUpdates: number;
@@ -31,96 +26,79 @@ export interface RoomOptions {
   relayIntervalMs: number;
 }
 
-/** What a room asks of the rest of the server, without depending on it. */
-export interface RoomHooks {
-  /** Recorded commitment decisions of the document, read once when the room opens. */
-  commitmentDecisions(documentId: string): Iterable<[blockId: string, authority: CommitmentAuthority]>;
-  /** The document changed; the callee must not do heavy work synchronously. */
-  changed(room: Room): void;
-  /**
-   * Log rows up to `uptoId` are about to be folded into the snapshot and deleted: summarise
-   * what must outlive them. Returning false postpones the compaction.
-   */
-  beforeCompact(documentId: string, uptoId: number): boolean;
+export interface RoomDeps {
+  log: DocumentLog;
+  options: RoomOptions;
+  logger: Logger;
+  extensions: readonly RoomExtensionFactory[];
 }
 
-/** Origin of transactions the server makes itself (commitment decisions and reverts). */
+/** Origin of transactions the server makes itself (commands and compensations). */
 export const SERVER_ORIGIN = Symbol('werktafel-server');
-const serverAuthor = { userId: null, partyId: null };
+const serverAuthor: UpdateAuthor = { userId: null, partyId: null };
 
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
-
-export class Room {
+export class Room implements ExtensionRoom {
   readonly doc: Y.Doc;
-  readonly awareness: Awareness;
   readonly connections = new Set<Connection>();
-  private lastUpdateId: number;
-  private logLength: number;
-  private compactionScheduled = false;
-  private logBytes: number;
-  private snapshotBytes: number;
+  readonly presence: AwarenessGate;
+  readonly extensions: ExtensionRunner;
+  /** Commands holding the room open (see RoomRegistry.withRoom). */
+  holds = 0;
   /**
    * Set when the doc holds something that may not be on disk: the room must then be dropped
    * without compaction, and the next load starts from what was stored.
    */
   broken = false;
-  readonly commitments: CommitmentGuard;
+  private lastUpdateId: number;
+  private logLength: number;
+  private logBytes: number;
+  private snapshotBytes: number;
+  private compactionScheduled = false;
+  private compacting = false;
+  private readonly queue: AppendQueue;
   private readonly outbox: Outbox;
   private readonly joinState: JoinState;
-  /** Set by the awareness listener while an update from a connection is applied. */
-  private lastAwarenessChange: AwarenessChange | null = null;
-  /** Entries in the awareness update being applied (from the whole-update check). */
-  private lastAwarenessEntryCount = 0;
+  private readonly logger: Logger;
 
   constructor(
     readonly documentId: string,
     loaded: LoadedDocument,
-    private readonly store: DocumentStore,
-    private readonly options: RoomOptions,
-    private readonly log: CollabLog,
-    private readonly hooks: RoomHooks,
+    private readonly deps: RoomDeps,
   ) {
     this.doc = loaded.doc;
     this.lastUpdateId = loaded.lastUpdateId;
     this.logLength = loaded.logLength;
     this.logBytes = loaded.logBytes;
     this.snapshotBytes = loaded.snapshotBytes;
-    this.commitments = new CommitmentGuard(
-      this.doc,
-      hooks.commitmentDecisions(documentId),
-      (origin) => origin instanceof Connection,
+    this.logger = deps.logger.child({ document: documentId });
+    this.queue = new AppendQueue(
+      (entries) => deps.log.append(documentId, entries),
+      (lastId) => (this.lastUpdateId = lastId),
+      (error) => this.storageFailed(error),
+      (error) => this.logger.error('reaction to a stored update failed', describeError(error)),
     );
-    this.outbox = new Outbox(() => this.connections, options.relayIntervalMs);
+    this.outbox = new Outbox(() => this.connections, deps.options.relayIntervalMs);
     this.joinState = new JoinState(this.doc);
-    this.awareness = new Awareness(this.doc);
-    // The server is not a participant: it has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.trackAwareness(change, origin));
+    this.presence = new AwarenessGate(this.doc, (connection) => this.connections.has(connection), this.logger);
+    this.extensions = new ExtensionRunner(deps.extensions, this, this.logger);
+  }
+
+  /** The room's instance of an extension, for commands that talk to it. */
+  extension<T extends RoomExtension>(type: abstract new (...args: never[]) => T): T | undefined {
+    return this.extensions.find(type);
   }
 
   join(connection: Connection): void {
     this.connections.add(connection);
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    if (this.awareness.getStates().size > 0) {
-      connection.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
-    }
+    if (this.presence.awareness.getStates().size > 0) connection.send(this.presence.everyone());
   }
 
   /** Removes the connection and its presence for everyone. Returns true when the room is empty. */
   leave(connection: Connection): boolean {
-    if (!this.connections.delete(connection)) return this.connections.size === 0;
-    const ids = [...connection.awarenessClientIds].filter((id) => this.awareness.getStates().has(id));
-    if (ids.length > 0) {
-      removeAwarenessStates(this.awareness, ids, connection);
-      this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)), connection, true);
-    }
-    // y-protocols keeps a clock per client id ever seen; forget the ones this connection brought.
-    for (const id of connection.awarenessIdsEverAnnounced) {
-      if (!this.awareness.getStates().has(id)) this.awareness.meta.delete(id);
+    if (this.connections.delete(connection)) {
+      const removal = this.presence.leave(connection);
+      if (removal) this.relay(removal, connection, true);
     }
     return this.connections.size === 0;
   }
@@ -128,11 +106,14 @@ export class Room {
   /** Handles one decoded frame; `frame` is the raw bytes, relayed as they are where possible. */
   receive(connection: Connection, message: ClientMessage, frame: Uint8Array): void {
     switch (message.kind) {
-      case 'syncStep1':
-        // A joiner's updates and document in one write, not one per update since the encoding.
-        if (isEmptyStateVector(message.stateVector)) connection.sendBatch(OutgoingBatch.of(this.joinState.messages()));
-        else connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+      case 'syncStep1': {
+        // What the joiner gets is taken now and sent once everything in it is stored.
+        const batch = isEmptyStateVector(message.stateVector)
+          ? OutgoingBatch.of(this.joinState.messages())
+          : OutgoingBatch.of([encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector))]);
+        this.queue.afterStored(() => connection.sendBatch(batch));
         return;
+      }
       case 'syncStep2':
         this.acceptUpdate(connection, message.update, null);
         // The reply to our sync step 1 says the client is now in step with us; an ack lets it
@@ -142,149 +123,147 @@ export class Room {
       case 'update':
         this.acceptUpdate(connection, message.update, frame);
         return;
-      case 'awareness':
-        if (message.update.length > connection.limits.maxAwarenessBytes) {
-          connection.close(CloseCode.awarenessTooLarge, 'awareness too large');
-          return;
-        }
-        if (!this.awarenessFits(connection, message.update)) return;
-        this.lastAwarenessChange = null;
-        applyAwarenessUpdate(this.awareness, message.update, connection);
-        if (
-          connection.awarenessClientIds.size > connection.limits.maxAwarenessClientsPerConnection ||
-          connection.awarenessIdsEverAnnounced.size > connection.limits.maxAwarenessIdsPerConnectionLifetime
-        ) {
-          connection.close(CloseCode.awarenessTooLarge, 'too many awareness clients');
-          return;
-        }
-        this.relayAwarenessChange(connection, frame);
+      case 'awareness': {
+        const changed = this.presence.receive(connection, message.update, frame);
+        if (changed) this.relay(changed, connection, true);
         return;
+      }
       case 'queryAwareness':
-        connection.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        connection.send(this.presence.everyone());
         return;
       case 'auth':
         return;
     }
   }
 
-  /**
-   * Checks a whole awareness update before any of it is applied (found by the protocol fuzz
-   * test): y-protocols applies entries as it reads them, so an update with thousands of client
-   * ids and a broken last entry left thousands of states in the room that no connection
-   * tracked: outside the per-connection limit, never removed, and sent to every later joiner.
-   */
-  private awarenessFits(connection: Connection, update: Uint8Array): boolean {
-    let entries: { clientId: number; clock: number; live: boolean }[];
-    try {
-      entries = decodeAwarenessEntries(update);
-    } catch (error) {
-      this.log.warn('awareness update rejected', connection, error);
-      connection.close(CloseCode.updateRejected, 'awareness rejected');
-      return false;
-    }
-    // Count only the states this update would set: the stock client echoes the states of others
-    // it hears about, with their clocks, and y-protocols ignores those (clock not newer).
-    const announced = new Set(connection.awarenessClientIds);
-    for (const entry of entries) {
-      if (entry.live && entry.clock > (this.awareness.meta.get(entry.clientId)?.clock ?? 0)) announced.add(entry.clientId);
-    }
-    if (announced.size > connection.limits.maxAwarenessClientsPerConnection) {
-      connection.close(CloseCode.awarenessTooLarge, 'too many awareness clients');
-      return false;
-    }
-    this.lastAwarenessEntryCount = entries.length;
-    return true;
-  }
-
   private acceptUpdate(connection: Connection, update: Uint8Array, updateFrame: Uint8Array | null): void {
     // Read-only is enforced here, where messages arrive: nothing from a viewer is applied,
     // stored or relayed, whatever its client claims.
-    if (!connection.principal.canWrite || isEmptyUpdate(update)) return;
-    // Yjs can also fail half-way through integrating an update that decodes (found by the
-    // protocol fuzz test: a struct whose right origin is a later clock of its own client), and
-    // an observer can throw after the whole update is in. Either way the doc then holds structs
-    // that are not on disk. The transaction's cleanup still runs, and tells.
-    let integrated = false;
-    const noteIntegrated = (transaction: Y.Transaction) => {
-      if (transaction.deleteSet.clients.size > 0) integrated = true;
-      for (const [client, clock] of transaction.afterState) if ((transaction.beforeState.get(client) ?? 0) !== clock) integrated = true;
-    };
-    this.doc.on('beforeObserverCalls', noteIntegrated);
+    if (!connection.principal.abilities.writeText || isEmptyUpdate(update)) return;
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Parse the whole update before touching the document: Yjs integrates the structs of an
       // update before it reads its delete set, so a frame cut short there would otherwise leave
       // half an update in the live document.
-      Y.decodeUpdate(update);
+      decoded = Y.decodeUpdate(update);
+    } catch (error) {
+      this.reject(connection, CloseCode.updateRejected, 'update rejected', error);
+      return;
+    }
+    const verdict = this.extensions.filterWrite({ principal: connection.principal, update, decoded });
+    if (verdict) {
+      this.reject(connection, verdict.reject.code, verdict.reject.reason);
+      return;
+    }
+    const transaction = this.applyClientUpdate(connection, update);
+    if (!transaction) return;
+    const compensations = this.extensions.afterApply({ principal: connection.principal, transaction });
+    this.store({ update, author: connection.principal }, () => {
+      this.outbox.push(updateFrame ?? encodeUpdate(update), connection);
+      if (connection.wantsAck) this.scheduleAck(connection);
+    });
+    // A forged change was relayed like any update; the compensating server update follows it
+    // to every replica, the sender's included.
+    if (compensations.length > 0) this.commitServerChange((doc) => compensations.forEach((compensate) => compensate(doc)), serverAuthor);
+    if (this.compactionDue()) this.scheduleCompaction();
+  }
+
+  /**
+   * Yjs can fail half-way through integrating an update that decodes (found by the protocol
+   * fuzz test: a struct whose right origin is a later clock of its own client), and an
+   * observer can throw after the whole update is in. Either way the doc then holds structs that
+   * are not on disk; the transaction's cleanup still runs, and tells. Returns the transaction,
+   * or null when the update was rejected.
+   */
+  private applyClientUpdate(connection: Connection, update: Uint8Array): Y.Transaction | null {
+    let transaction: Y.Transaction | null = null;
+    let integrated = false;
+    const note = (tr: Y.Transaction) => {
+      transaction = tr;
+      if (tr.deleteSet.clients.size > 0) integrated = true;
+      for (const [client, clock] of tr.afterState) if ((tr.beforeState.get(client) ?? 0) !== clock) integrated = true;
+    };
+    this.doc.on('beforeObserverCalls', note);
+    try {
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
-      this.log.warn('update rejected by Yjs', connection, error);
-      connection.close(CloseCode.updateRejected, 'update rejected');
+      this.reject(connection, CloseCode.updateRejected, 'update rejected', error);
       if (integrated) {
         // Nobody may receive that half update and it must never reach a snapshot: drop the
         // room without compaction, as after a failed append; the others reconnect and the
         // next load starts from what was stored.
-        this.log.error('half-applied update: reloading the document', connection);
-        this.broken = true;
-        for (const other of this.connections) other.close(CloseCode.serverShutdown, 'document reloaded');
+        this.logger.error('half-applied update: reloading the document', connection.logFields);
+        this.markBroken(CloseCode.serverShutdown, 'document reloaded');
       }
-      return;
+      return null;
     } finally {
-      this.doc.off('beforeObserverCalls', noteIntegrated);
+      this.doc.off('beforeObserverCalls', note);
     }
-    try {
-      this.lastUpdateId = this.store.append(this.documentId, update, connection.principal);
-    } catch (error) {
-      // The doc now holds an update that is not on disk: nobody may receive it. Closing every
-      // connection unloads the room, and the next load starts again from what was stored.
-      this.log.error('storing update failed', connection, error);
-      this.broken = true;
-      for (const other of this.connections) other.close(CloseCode.storageFailed, 'storage failed');
-      return;
-    }
-    this.broadcast(updateFrame ?? encodeUpdate(update), connection);
-    this.logLength += 1;
-    this.logBytes += update.length;
-    // A forged commitment decision was relayed like any update; the compensating server
-    // update follows it to every replica, the sender's included.
-    this.commitServerUpdates(() => this.commitments.revertPending(SERVER_ORIGIN));
-    if (connection.wantsAck) this.scheduleAck(connection);
-    if (this.compactionDue()) this.scheduleCompaction();
-    this.hooks.changed(this);
+    return transaction;
   }
 
   /**
-   * Changes the document as the server (for example a commitment confirmed through the API):
-   * stored, then relayed to every connection.
+   * Changes the document as the server (a command: a commitment decided through the API, a
+   * restore). Resolves once the change is stored; it is relayed to every connection.
    */
-  applyServerChange(mutate: (doc: Y.Doc) => void, author: UpdateAuthor = serverAuthor): void {
-    this.commitServerUpdates(() => this.doc.transact(() => mutate(this.doc), SERVER_ORIGIN), author);
-    this.hooks.changed(this);
+  applyServerChange(mutate: (doc: Y.Doc) => void, author: UpdateAuthor = serverAuthor): Promise<void> {
+    if (this.broken) return Promise.reject(new Error('the document is reloading'));
+    this.commitServerChange(mutate, author);
+    return this.queue.stored();
   }
 
-  /** `author`: on whose behalf the server changes the document (a restore), else nobody. */
-  private commitServerUpdates(run: () => void, author: UpdateAuthor = serverAuthor): void {
+  private commitServerChange(mutate: (doc: Y.Doc) => void, author: UpdateAuthor): void {
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array, origin: unknown) => {
       if (origin === SERVER_ORIGIN) updates.push(update);
     };
+    let transaction: Y.Transaction | null = null;
+    const note = (tr: Y.Transaction) => {
+      if (tr.origin === SERVER_ORIGIN) transaction = tr;
+    };
     this.doc.on('update', collect);
+    this.doc.on('beforeObserverCalls', note);
     try {
-      run();
+      this.doc.transact(() => mutate(this.doc), SERVER_ORIGIN);
     } finally {
       this.doc.off('update', collect);
+      this.doc.off('beforeObserverCalls', note);
     }
-    for (const update of updates) {
-      // If this append fails the process must not relay: let the error reach the caller.
-      this.lastUpdateId = this.store.append(this.documentId, update, author);
-      this.logLength += 1;
-      this.logBytes += update.length;
-      this.broadcast(encodeUpdate(update), null);
-    }
+    for (const update of updates) this.store({ update, author }, () => this.outbox.push(encodeUpdate(update), null));
+    // Server changes are not compensated: they are the authority.
+    if (transaction) this.extensions.afterApply({ principal: null, transaction });
   }
 
-  /** Queued for the end of this event-loop turn; see {@link Outbox}. */
-  private broadcast(frame: Uint8Array, except: Connection | null, awareness = false): void {
-    this.outbox.push(frame, except, awareness);
+  private store(entry: LogEntry, then: () => void): void {
+    this.logLength += 1;
+    this.logBytes += entry.update.length;
+    this.queue.push(entry, then);
+  }
+
+  /** Relayed in order with the updates: after everything queued before it is stored. */
+  private relay(frame: Uint8Array, except: Connection | null, awareness = false): void {
+    this.queue.afterStored(() => this.outbox.push(frame, except, awareness));
+  }
+
+  private reject(connection: Connection, code: number, reason: string, error?: unknown): void {
+    this.logger.warn(code === CloseCode.updateRejected && error !== undefined ? 'update rejected by Yjs' : `update rejected: ${reason}`, {
+      ...connection.logFields,
+      ...(error === undefined ? {} : describeError(error)),
+    });
+    connection.close(code, reason);
+  }
+
+  private storageFailed(error: unknown): void {
+    // The doc now holds updates that are not on disk: nobody may receive them. Closing every
+    // connection unloads the room, and the next load starts again from what was stored.
+    this.logger.error('storing update failed', describeError(error));
+    this.markBroken(CloseCode.storageFailed, 'storage failed');
+  }
+
+  private markBroken(code: number, reason: string): void {
+    this.broken = true;
+    this.outbox.discard();
+    for (const connection of this.connections) connection.close(code, reason);
   }
 
   private scheduleAck(connection: Connection): void {
@@ -292,8 +271,10 @@ export class Room {
     connection.ackScheduled = true;
     setTimeout(() => {
       connection.ackScheduled = false;
-      connection.send(encodeStored(Y.encodeStateVector(this.doc)));
-    }, this.options.ackDelayMs);
+      if (this.doc.isDestroyed) return;
+      const ack = encodeStored(Y.encodeStateVector(this.doc));
+      this.queue.afterStored(() => connection.send(ack));
+    }, this.deps.options.ackDelayMs);
   }
 
   private scheduleCompaction(): void {
@@ -302,7 +283,7 @@ export class Room {
     // Off the hot path: after the current burst of frames has been relayed.
     setImmediate(() => {
       this.compactionScheduled = false;
-      if (!this.doc.isDestroyed) this.compact();
+      if (!this.doc.isDestroyed) void this.compact();
     });
   }
 
@@ -312,56 +293,45 @@ export class Room {
    * 16 MB one only after megabytes of log, instead of stalling the room every 500 keystrokes.
    */
   private compactionDue(): boolean {
-    return this.logLength >= this.options.compactAfterUpdates && this.logBytes * 4 >= this.snapshotBytes;
+    return this.logLength >= this.deps.options.compactAfterUpdates && this.logBytes * 4 >= this.snapshotBytes;
   }
 
-  /** Folds the log into the snapshot. Everything up to lastUpdateId is in the doc. */
-  compact(): void {
-    if (this.logLength === 0 || this.broken) return;
-    if (!this.hooks.beforeCompact(this.documentId, this.lastUpdateId)) return;
+  /** Resolves once every applied update is stored (or storage failed). */
+  settled(): Promise<void> {
+    return this.queue.whenIdle();
+  }
+
+  /**
+   * Folds the log into the snapshot. Taken while every applied update is stored, so the state
+   * holds exactly the rows up to lastUpdateId: nothing unstored ever reaches a snapshot.
+   */
+  async compact(): Promise<void> {
+    if (this.compacting) return;
+    this.compacting = true;
     try {
+      await this.queue.whenIdle();
+      if (this.logLength === 0 || this.broken || this.doc.isDestroyed) return;
+      const uptoId = this.lastUpdateId;
+      const rows = this.logLength;
+      const bytes = this.logBytes;
       const state = Y.encodeStateAsUpdate(this.doc);
-      this.store.compact(this.documentId, state, this.lastUpdateId);
-      this.logLength = 0;
-      this.logBytes = 0;
+      if (!(await this.extensions.beforeCompact(uptoId))) return;
+      await this.deps.log.compact(this.documentId, state, uptoId);
+      this.logLength -= rows;
+      this.logBytes -= bytes;
       this.snapshotBytes = state.length;
     } catch (error) {
       // The log still holds every update; compaction is only an optimisation.
-      this.log.error('compaction failed', null, error, this.documentId);
+      this.logger.error('compaction failed', describeError(error));
+    } finally {
+      this.compacting = false;
     }
   }
 
   destroy(): void {
     this.outbox.discard();
     this.joinState.destroy();
-    this.commitments.destroy();
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
-  }
-
-  private trackAwareness(change: AwarenessChange, origin: unknown): void {
-    if (!this.connections.has(origin as Connection)) return;
-    const connection = origin as Connection;
-    this.lastAwarenessChange = change;
-    for (const id of [...change.added, ...change.updated]) {
-      connection.awarenessClientIds.add(id);
-      connection.awarenessIdsEverAnnounced.add(id);
-    }
-    for (const id of change.removed) connection.awarenessClientIds.delete(id);
-  }
-
-  /**
-   * Relays only what changed. The stock WebsocketProvider sends back every awareness state it
-   * hears about, with the same clock: relaying those copies would multiply awareness traffic
-   * by the number of clients. A frame whose every entry changed goes out as it came in.
-   */
-  private relayAwarenessChange(connection: Connection, frame: Uint8Array): void {
-    const change = this.lastAwarenessChange;
-    this.lastAwarenessChange = null;
-    if (!change) return;
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    if (changed.length === 0) return;
-    if (changed.length === this.lastAwarenessEntryCount) this.broadcast(frame, connection, true);
-    else this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), connection, true);
   }
 }

@@ -1,125 +1,192 @@
 /**
- * The open rooms and every live connection. A room is loaded synchronously from SQLite the
- * first time a connection asks for it, so twenty clients arriving together share one load
- * and none of them can see the document before it is complete. It is unloaded (after a final
- * compaction) when its last connection leaves.
+ * The open rooms and every live connection. A room is loaded once (single flight, however many
+ * clients ask at the same moment) and nobody joins it before it is complete: frames that
+ * arrive while it loads wait on their connection. It is unloaded (after a final compaction)
+ * when its last connection has left and no command holds it.
  */
 import { CloseCode, terminalCloseCodes } from '../../shared/collab/protocol';
 import type { ConnectionControl } from '../context';
+import type { DocumentLog } from '../storage/ports';
+import { describeError, type Logger } from '../support/log';
 import { decodeClientFrame, encodeAuthDenied, encodeAwareness, MalformedFrameError } from './codec';
 import { Connection, type CollabSocket, type Principal } from './Connection';
-import { DocumentLoadError, type DocumentStore } from './DocumentStore';
-import type { CollabLog } from './log';
-import { Room, type RoomHooks, type RoomOptions } from './Room';
+import type { RoomExtensionFactory } from './extensions';
 import { defaultCollabLimits, type CollabLimits } from './limits';
+import { DocumentLoadError, loadDocument } from './loadDocument';
+import { Room, type RoomOptions } from './Room';
 
-export interface RegistryHooks extends RoomHooks {
-  /** Whether a session still exists and has not expired; checked on every keepalive sweep. */
-  isSessionLive(sessionId: string): boolean;
-  /** The room is about to unload: last chance to read its doc. */
-  unloading(room: Room): void;
+export interface RegistryDeps {
+  log: DocumentLog;
+  options: RoomOptions;
+  logger: Logger;
+  extensions: readonly RoomExtensionFactory[];
+  /** Whether the session behind a connection still exists, unexpired; checked on every keepalive sweep. */
+  isSessionLive(sessionId: string): Promise<boolean>;
+  limits?: CollabLimits;
 }
 
 const KEEPALIVE_INTERVAL_MS = 10_000;
+const MAX_EARLY_FRAMES = 256;
+const MAX_EARLY_BYTES = 16 * 1024 * 1024;
 const emptyAwarenessFrame = encodeAwareness(new Uint8Array([0]));
 
 export class RoomRegistry implements ConnectionControl {
   private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
   private readonly connections = new Set<Connection>();
-
   private readonly keepaliveTimer: NodeJS.Timeout;
-
-  private readonly store: DocumentStore;
-  private readonly options: RoomOptions;
-  private readonly log: CollabLog;
-  private readonly hooks: RegistryHooks;
   private readonly limits: CollabLimits;
+  private readonly logger: Logger;
 
-  constructor(deps: { store: DocumentStore; options: RoomOptions; log: CollabLog; hooks: RegistryHooks; limits?: CollabLimits }) {
+  constructor(private readonly deps: RegistryDeps) {
     this.limits = deps.limits ?? defaultCollabLimits;
-    this.store = deps.store;
-    this.options = deps.options;
-    this.log = deps.log;
-    this.hooks = deps.hooks;
-    this.keepaliveTimer = setInterval(() => this.sendKeepalives(), KEEPALIVE_INTERVAL_MS);
+    this.logger = deps.logger;
+    this.keepaliveTimer = setInterval(() => void this.sweep(), KEEPALIVE_INTERVAL_MS);
     this.keepaliveTimer.unref();
   }
 
-  /** Attaches an upgraded socket to its document's room; closes it if the document cannot load. */
+  /**
+   * Attaches an upgraded socket to its document's room: at once when the room is open, else
+   * once it has loaded. A document whose stored state does not load is refused with 4503.
+   */
   open(socket: CollabSocket, principal: Principal, documentId: string, wantsAck: boolean): Connection {
     const connection = new Connection(socket, principal, documentId, wantsAck, this.limits);
-    let room: Room;
-    try {
-      room = this.load(documentId);
-    } catch (error) {
-      // Refuse rather than serve an empty document that a client would then fill and overwrite.
-      this.log.error('document refused: stored state does not load', connection, error);
-      connection.close(CloseCode.documentUnavailable, error instanceof DocumentLoadError ? 'document unavailable' : 'error');
-      return connection;
+    this.connections.add(connection);
+    const open = this.rooms.get(documentId);
+    if (open) this.admit(connection, open);
+    else
+      this.acquire(documentId).then(
+        (room) => this.admit(connection, room),
+        (error: unknown) => {
+          // Refuse rather than serve an empty document that a client would then fill and overwrite.
+          this.logger.error('document refused: stored state does not load', { ...connection.logFields, ...describeError(error) });
+          connection.close(CloseCode.documentUnavailable, error instanceof DocumentLoadError ? 'document unavailable' : 'error');
+        },
+      );
+    return connection;
+  }
+
+  private admit(connection: Connection, room: Room): void {
+    if (connection.closed) {
+      this.releaseIfIdle(room);
+      return;
     }
     if (room.broken) {
       // The room holds something that is not on disk and unloads once its connections have
       // closed; until then nobody may join it and receive that state. The client retries.
       connection.close(CloseCode.serverShutdown, 'document reloading');
-      return connection;
+      return;
     }
-    this.connections.add(connection);
     room.join(connection);
-    return connection;
+    const early = connection.early ?? [];
+    connection.early = null;
+    for (const frame of early) {
+      if (connection.closed) break;
+      this.handle(room, connection, frame);
+    }
   }
 
   /**
-   * Runs `use` with the document's room, loading it for the moment if nobody has it open.
-   * Throws {@link DocumentLoadError} when the stored state does not load.
+   * Runs `use` with the document's room, loading it for the moment if nobody has it open; the
+   * room stays loaded until `use` has finished. Rejects with {@link DocumentLoadError} when the
+   * stored state does not load.
    */
-  withRoom<T>(documentId: string, use: (room: Room) => T): T {
-    const room = this.load(documentId);
+  async withRoom<T>(documentId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(documentId);
+    room.holds += 1;
     try {
-      return use(room);
+      return await use(room);
     } finally {
-      if (room.connections.size === 0) this.unload(room);
+      room.holds -= 1;
+      this.releaseIfIdle(room);
     }
   }
 
-  private load(documentId: string): Room {
-    let room = this.rooms.get(documentId);
-    if (!room) {
-      room = new Room(documentId, this.store.load(documentId), this.store, this.options, this.log, this.hooks);
-      this.rooms.set(documentId, room);
+  /** The open room, or the one being loaded; loads it once however many ask at the same time. */
+  private acquire(documentId: string): Promise<Room> {
+    const open = this.rooms.get(documentId);
+    if (open) return Promise.resolve(open);
+    let loading = this.loading.get(documentId);
+    if (!loading) {
+      loading = this.load(documentId).finally(() => this.loading.delete(documentId));
+      this.loading.set(documentId, loading);
     }
+    return loading;
+  }
+
+  private async load(documentId: string): Promise<Room> {
+    // A room that is still unloading writes its final compaction first.
+    await this.unloading.get(documentId);
+    const loaded = await loadDocument(this.deps.log, documentId);
+    const room = new Room(documentId, loaded, this.deps);
+    try {
+      await room.extensions.load();
+    } catch (error) {
+      room.destroy();
+      throw new DocumentLoadError(documentId, error);
+    }
+    this.rooms.set(documentId, room);
     return room;
   }
 
-  private unload(room: Room): void {
-    try {
-      this.hooks.unloading(room);
-    } catch (error) {
-      // A failing hook must not keep the room loaded, uncompacted, for the life of the process
-      // (found by the protocol fuzz test: the register index threw on a BigInt block attribute).
-      this.log.error('unloading hook failed', null, error, room.documentId);
-    }
-    room.compact();
-    room.destroy();
+  private releaseIfIdle(room: Room): void {
+    if (room.connections.size > 0 || room.holds > 0 || this.rooms.get(room.documentId) !== room) return;
+    void this.unload(room);
+  }
+
+  private unload(room: Room): Promise<void> {
     this.rooms.delete(room.documentId);
+    const done = (async () => {
+      await room.settled();
+      // A broken room holds state that is not on disk: nothing may read it, nothing is compacted.
+      if (!room.broken) {
+        await room.extensions.unload();
+        await room.compact();
+      }
+    })()
+      .catch((error: unknown) => this.logger.error('unloading failed', { document: room.documentId, ...describeError(error) }))
+      .finally(() => {
+        room.destroy();
+        this.unloading.delete(room.documentId);
+      });
+    this.unloading.set(room.documentId, done);
+    return done;
   }
 
   /** Decodes and handles one frame; a frame that fails closes only its own connection. */
   receive(connection: Connection, frame: Uint8Array): void {
-    const room = this.rooms.get(connection.documentId);
-    if (!room || connection.closed) return;
+    if (connection.closed) return;
     if (!connection.rate.take()) {
-      this.log.warn('message rate limit exceeded', connection);
+      this.logger.warn('message rate limit exceeded', connection.logFields);
       connection.close(CloseCode.rateLimited, 'too many messages');
       return;
     }
+    if (connection.early) {
+      // A loading document holds a few frames per client (sync step 1, awareness); a client
+      // that keeps sending before it was even answered is flooding.
+      connection.earlyBytes += frame.length;
+      if (connection.early.length >= MAX_EARLY_FRAMES || connection.earlyBytes > MAX_EARLY_BYTES) {
+        this.logger.warn('too many frames before the document loaded', connection.logFields);
+        connection.close(CloseCode.rateLimited, 'too many messages');
+        return;
+      }
+      connection.early.push(frame);
+      return;
+    }
+    const room = this.rooms.get(connection.documentId);
+    if (room) this.handle(room, connection, frame);
+  }
+
+  private handle(room: Room, connection: Connection, frame: Uint8Array): void {
     try {
       room.receive(connection, decodeClientFrame(frame), frame);
     } catch (error) {
       if (error instanceof MalformedFrameError) {
-        this.log.warn('malformed frame', connection, error);
+        this.logger.warn('malformed frame', { ...connection.logFields, ...describeError(error) });
         connection.close(CloseCode.malformedFrame, 'malformed frame');
       } else {
-        this.log.error('frame handling failed', connection, error);
+        this.logger.error('frame handling failed', { ...connection.logFields, ...describeError(error) });
         connection.close(CloseCode.updateRejected, 'message rejected');
       }
     }
@@ -128,10 +195,12 @@ export class RoomRegistry implements ConnectionControl {
   /** Called when the socket is gone, whoever closed it. */
   closed(connection: Connection, code: number): void {
     connection.closed = true;
-    if (code === CloseCode.frameTooLarge) this.log.warn('frame over the size limit', connection);
+    if (code === CloseCode.frameTooLarge) this.logger.warn('frame over the size limit', connection.logFields);
     if (!this.connections.delete(connection)) return;
     const room = this.rooms.get(connection.documentId);
-    if (room?.leave(connection)) this.unload(room);
+    if (!room?.connections.has(connection)) return;
+    room.leave(connection);
+    this.releaseIfIdle(room);
   }
 
   closeForMember(workspaceId: string, userId: string, code: number, reason: string): void {
@@ -142,13 +211,16 @@ export class RoomRegistry implements ConnectionControl {
     this.closeWhere((p) => p.sessionId === sessionId, code, reason);
   }
 
-  /** Closes every connection (shutdown) and compacts every room. */
-  closeAll(code: number, reason: string): void {
+  /** Closes every connection (shutdown); resolves once every room has compacted and unloaded. */
+  async closeAll(code: number, reason: string): Promise<void> {
     clearInterval(this.keepaliveTimer);
     for (const connection of [...this.connections]) {
       connection.close(code, reason);
       this.closed(connection, code);
     }
+    await Promise.allSettled(this.loading.values());
+    for (const room of [...this.rooms.values()]) if (room.holds === 0) void this.unload(room);
+    await Promise.allSettled(this.unloading.values());
   }
 
   roomCount(): number {
@@ -172,22 +244,26 @@ export class RoomRegistry implements ConnectionControl {
   }
 
   /**
-   * The stock WebsocketProvider reconnects when it has heard nothing for 30 s. A client alone
-   * in a quiet document hears nothing (we do not echo), so it gets an empty awareness frame.
+   * Ends the sockets of expired sessions, and keeps quiet ones alive: the stock
+   * WebsocketProvider reconnects when it has heard nothing for 30 s, and a client alone in a
+   * quiet document hears nothing (we do not echo), so it gets an empty awareness frame.
    */
-  private sendKeepalives(): void {
+  private async sweep(): Promise<void> {
     const idleSince = Date.now() - KEEPALIVE_INTERVAL_MS;
+    const sessions = new Set([...this.connections].map((c) => c.principal.sessionId));
     const live = new Map<string, boolean>();
-    for (const connection of [...this.connections]) {
-      const sessionId = connection.principal.sessionId;
-      if (!live.has(sessionId)) live.set(sessionId, this.hooks.isSessionLive(sessionId));
-      if (!live.get(sessionId)) {
-        // An expired session ends its sockets too, not only its HTTP requests.
-        this.closeForSession(sessionId, CloseCode.sessionEnded, 'session expired');
-        continue;
-      }
-      if (connection.lastSentAt <= idleSince) connection.send(emptyAwarenessFrame);
+    try {
+      await Promise.all([...sessions].map(async (id) => live.set(id, await this.deps.isSessionLive(id))));
+    } catch (error) {
+      // Storage did not answer: try again at the next sweep rather than end anyone's session.
+      this.logger.warn('session check failed', describeError(error));
+      return;
     }
+    for (const [sessionId, isLive] of live) {
+      // An expired session ends its sockets too, not only its HTTP requests.
+      if (!isLive) this.closeForSession(sessionId, CloseCode.sessionEnded, 'session expired');
+    }
+    for (const connection of this.connections) if (connection.lastSentAt <= idleSince) connection.send(emptyAwarenessFrame);
   }
 
   private closeWhere(match: (principal: Principal) => boolean, code: number, reason: string): void {

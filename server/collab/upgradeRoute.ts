@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ackParam } from '../../shared/collab/protocol';
 import type { AppEnv, Services } from '../context';
-import { can } from '../policies';
+import { can, collabAbilitiesFor } from '../policies';
 import type { CollabSocket } from './Connection';
 import type { RoomRegistry } from './RoomRegistry';
 
@@ -45,7 +45,7 @@ function collabSocket(ws: WebSocket): CollabSocket {
 export function collabRoutes(services: Services, registry: RoomRegistry) {
   const { repos, config } = services;
 
-  return new Hono<AppEnv>().get('/:documentId', (c) => {
+  return new Hono<AppEnv>().get('/:documentId', async (c) => {
     const slot = c.env.upgrade;
     if (!slot) return c.json({ error: { code: 'upgrade_required', message: 'Dit adres spreekt alleen WebSocket.' } }, 426);
     // Cross-Site WebSocket Hijacking: browsers send cookies with cross-site upgrades, so the
@@ -55,8 +55,8 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
     const session = c.get('session');
     if (!user || !session) return c.json({ error: { code: 'unauthorized', message: 'Not signed in' } }, 401);
     const documentId = c.req.param('documentId');
-    const document = repos.documents.findById(documentId);
-    const membership = document ? repos.members.find(document.workspace_id, user.id) : undefined;
+    const document = await repos.documents.findById(documentId);
+    const membership = document ? await repos.members.find(document.workspace_id, user.id) : undefined;
     // An unknown document and a document of someone else's workspace look the same.
     if (!document || !can(membership, 'document:read')) return c.json({ error: { code: 'forbidden', message: 'No access' } }, 403);
 
@@ -71,7 +71,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
       partyId: membership!.party_id,
       sessionId: session.id,
       workspaceId: document.workspace_id,
-      canWrite: can(membership, 'document:write'),
+      abilities: collabAbilitiesFor(membership),
     };
     const wantsAck = c.req.query(ackParam) === '1';
     slot.accept = (ws) => {

@@ -44,8 +44,11 @@ export class WorkspaceEvents {
   }
 
   /** Ends every stream whose session or membership is gone (the periodic sweep). */
-  endStale(isAllowed: (stream: EventStreamHandle) => boolean): void {
-    this.endWhere((s) => !isAllowed(s));
+  async endStale(isAllowed: (stream: EventStreamHandle) => Promise<boolean>): Promise<void> {
+    const streams = [...this.streams];
+    const allowed = await Promise.all(streams.map(isAllowed));
+    const stale = new Set(streams.filter((_, i) => !allowed[i]));
+    this.endWhere((s) => stale.has(s));
   }
 
   private endWhere(match: (stream: EventStreamHandle) => boolean): void {

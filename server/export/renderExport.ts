@@ -9,6 +9,7 @@ import { renderHtml } from './html/renderHtml';
 import { renderMarkdown } from './markdown/renderMarkdown';
 import { buildExportModel } from './model/buildModel';
 import { renderPdf } from './pdf/renderPdf';
+import { docFromState } from '../versions/versionContent';
 import type { ExportFormat, ExportInput, ExportResult } from './types';
 
 export type { ExportFormat, ExportInput, ExportResult } from './types';
@@ -20,6 +21,18 @@ export const exportContentTypes: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
 };
+
+/** What a route hands in: the stored state (of a version or of the document now), not a live doc. */
+export type ExportRequest = Omit<ExportInput, 'doc'> & { state: Uint8Array };
+
+export async function exportDocument(format: ExportFormat, { state, ...rest }: ExportRequest): Promise<ExportResult> {
+  const doc = docFromState(state);
+  try {
+    return await renderExport(format, { ...rest, doc });
+  } finally {
+    doc.destroy();
+  }
+}
 
 export async function renderExport(format: ExportFormat, input: ExportInput): Promise<ExportResult> {
   const model = buildExportModel(input);

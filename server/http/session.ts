@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { validateSessionToken } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
 import { UnauthorizedError } from '../errors';
-import type { UserRow } from '../db/users';
+import type { UserRow } from '../storage/rows';
 
 export const SESSION_COOKIE = 'session';
 
@@ -28,8 +28,8 @@ export function sessionMiddleware(services: Services): MiddlewareHandler<AppEnv>
     c.set('session', null);
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
-      const validated = validateSessionToken(services.repos.sessions, token);
-      const user = validated ? services.repos.users.findById(validated.session.user_id) : undefined;
+      const validated = await validateSessionToken(services.repos.sessions, token);
+      const user = validated ? await services.repos.users.findById(validated.session.user_id) : undefined;
       if (validated && user) {
         c.set('user', user);
         c.set('session', validated.session);

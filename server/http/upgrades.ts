@@ -12,12 +12,7 @@ import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { UpgradeSlot } from '../context';
-
-export interface UpgradeLog {
-  /** A client's connection failed (reset, timeout): routine network noise. */
-  debug(message: string, detail: Record<string, unknown>): void;
-  error(message: string, error: unknown): void;
-}
+import { describeError, type Logger } from '../support/log';
 
 export interface UpgradeOptions {
   /** Only paths under this prefix can become WebSockets; any other upgrade gets a 404. */
@@ -26,7 +21,8 @@ export interface UpgradeOptions {
   maxPayload: number;
   /** An accepted socket that has not answered the previous ping when the next is due is terminated. */
   pingIntervalMs: number;
-  log: UpgradeLog;
+  /** Resets and timeouts of clients are routine network noise: logged at debug level. */
+  log: Logger;
 }
 
 /** What the app needs to decide: its `request` method with the Node bindings as env. */
@@ -122,7 +118,7 @@ export function handleUpgrades(server: Server, app: UpgradeApp, options: Upgrade
     });
     decide(request, socket, head).catch((error: unknown) => {
       // Bad header values (Headers rejects some bytes Node's parser lets through) land here too.
-      log.error('upgrade failed', error);
+      log.error('upgrade failed', describeError(error));
       refuse(socket, 400, jsonError('bad_request', 'Dit verzoek kan geen WebSocket worden.'), 'application/json');
     });
   });

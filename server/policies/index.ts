@@ -91,6 +91,18 @@ export function authorizeAdoptionSignature(membership: Membership | undefined | 
   return partyId;
 }
 
+/** What a connection to a document may do, fixed when its socket opens. */
+export interface CollabAbilities {
+  /** Change the document's text and blocks. */
+  writeText: boolean;
+  /** Start and answer comment threads (commenters, editors, owners). */
+  comment: boolean;
+}
+
+export function collabAbilitiesFor(membership: Membership | undefined | null): CollabAbilities {
+  return { writeText: can(membership, 'document:write'), comment: can(membership, 'document:comment') };
+}
+
 export function abilitiesFor(membership: Membership | undefined | null): Abilities {
   return {
     readWorkspace: can(membership, 'workspace:read'),

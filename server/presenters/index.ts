@@ -1,10 +1,10 @@
 /** Explicit field whitelists for JSON responses: a column added to a table never leaks by itself. */
-import type { DocumentRow } from '../db/documents';
-import type { InviteRow } from '../db/invites';
-import type { MemberWithUserRow } from '../db/members';
-import type { PartyRow } from '../db/parties';
-import type { UserRow } from '../db/users';
-import type { WorkspaceRow } from '../db/workspaces';
+import type { DocumentRow } from '../storage/rows';
+import type { InviteRow } from '../storage/rows';
+import type { MemberWithUserRow } from '../storage/rows';
+import type { PartyRow } from '../storage/rows';
+import type { UserRow } from '../storage/rows';
+import type { WorkspaceRow } from '../storage/rows';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

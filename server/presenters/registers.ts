@@ -1,5 +1,5 @@
 /** Register rows as the API returns them: the block's attributes flattened, with names resolved. */
-import type { RegisterRow } from '../db/blocks';
+import type { RegisterRow } from '../storage/rows';
 
 export interface NameBook {
   parties: Map<string, { name: string; color: string }>;
@@ -26,7 +26,7 @@ export function presentRegisterRow(row: RegisterRow, book: NameBook, today: stri
   const entry: RegisterEntry = {
     documentId: row.document_id,
     documentTitle: row.document_title,
-    documentArchived: row.document_archived === 1,
+    documentArchived: row.document_archived,
     blockId: row.block_id,
     ...attrs,
     text: row.text,

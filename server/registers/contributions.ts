@@ -1,6 +1,6 @@
 /** Who contributed: per party, what it proposed, owns and committed to, so a dominant party shows. */
-import type { RegisterRow } from '../db/blocks';
-import type { PartyRow } from '../db/parties';
+import type { RegisterRow } from '../storage/rows';
+import type { PartyRow } from '../storage/rows';
 
 export interface PartyContribution {
   partyId: string;

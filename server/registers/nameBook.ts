@@ -1,11 +1,12 @@
-import type { Repos } from '../db/repos';
+import type { Repos } from '../storage/ports';
 import type { NameBook } from '../presenters/registers';
 
 /** Party and member names of a workspace, to resolve ids in register rows. */
-export function buildNameBook(repos: Repos, workspaceId: string): NameBook {
+export async function buildNameBook(repos: Repos, workspaceId: string): Promise<NameBook> {
+  const [parties, members] = await Promise.all([repos.parties.listForWorkspace(workspaceId), repos.members.listForWorkspace(workspaceId)]);
   return {
-    parties: new Map(repos.parties.listForWorkspace(workspaceId).map((p) => [p.id, { name: p.name, color: p.color }])),
-    users: new Map(repos.members.listForWorkspace(workspaceId).map((m) => [m.user_id, m.name])),
+    parties: new Map(parties.map((p) => [p.id, { name: p.name, color: p.color }])),
+    users: new Map(members.map((m) => [m.user_id, m.name])),
   };
 }
 

@@ -3,19 +3,23 @@
  * process stopped (a clean stop compacts every room), so their registers may lag the last
  * edits. Read them again before serving.
  */
-import type { DocumentStore } from '../collab/DocumentStore';
-import type { Repos } from '../db/repos';
+import { loadDocument } from '../collab/loadDocument';
+import type { DocumentLog } from '../storage/ports';
+import { describeError, type Logger } from '../support/log';
 import type { RegisterIndexer } from './RegisterIndexer';
 
-export function reindexUnsettledDocuments(repos: Repos, store: DocumentStore, registers: RegisterIndexer): number {
-  const ids = repos.documentUpdates.documentsWithLog();
+export async function reindexUnsettledDocuments(log: DocumentLog, registers: RegisterIndexer, logger: Logger): Promise<number> {
+  const ids = await log.documentsWithLog();
   for (const documentId of ids) {
     try {
-      const { doc } = store.load(documentId);
-      registers.index(documentId, doc);
-      doc.destroy();
+      const { doc } = await loadDocument(log, documentId);
+      try {
+        await registers.index(documentId, doc);
+      } finally {
+        doc.destroy();
+      }
     } catch (error) {
-      console.error(`[registers] document=${documentId} not reindexed:`, (error as Error).message);
+      logger.error('document not reindexed', { document: documentId, ...describeError(error) });
     }
   }
   return ids.length;

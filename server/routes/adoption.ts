@@ -17,8 +17,8 @@ import { loadDocument } from './loaders';
 export function adoptionRoutes(services: Services) {
   const { repos } = services;
 
-  const loadVersion = (documentId: string, versionId: string) => {
-    const version = repos.versions.findById(versionId);
+  const loadVersion = async (documentId: string, versionId: string) => {
+    const version = await repos.versions.findById(versionId);
     if (!version || version.document_id !== documentId) throw new NotFoundError('Deze versie bestaat niet.');
     return version;
   };
@@ -26,42 +26,43 @@ export function adoptionRoutes(services: Services) {
   return new Hono<AppEnv>()
     .post('/', async (c) => {
       const user = requireUser(c);
-      const { document, membership } = loadDocument(c, services, c.req.param('id')!);
+      const { document, membership } = await loadDocument(c, services, c.req.param('id')!);
       authorize(membership, 'adoption:request');
-      const version = loadVersion(document.id, c.req.param('versionId')!);
+      const version = await loadVersion(document.id, c.req.param('versionId')!);
       const body = await parseBody(c, requestAdoptionReq);
       const partyIds = [...new Set(body.partyIds)];
-      const unknown = partyIds.filter((id) => repos.parties.findById(id)?.workspace_id !== document.workspace_id);
+      const found = await Promise.all(partyIds.map((id) => repos.parties.findById(id)));
+      const unknown = partyIds.filter((_id, i) => found[i]?.workspace_id !== document.workspace_id);
       if (unknown.length > 0) throw new ValidationError({ partyIds: 'Kies partijen uit deze werkruimte.' });
-      if (repos.adoptions.findRequest(version.id)) {
+      if (await repos.adoptions.findRequest(version.id)) {
         throw new ConflictError('adoption_exists', 'Voor deze versie is al om vaststelling gevraagd.');
       }
-      repos.adoptions.createRequest({ version_id: version.id, party_ids: JSON.stringify(partyIds), requested_by: user.id, requested_at: Date.now() });
-      repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: 'adoption.request', detail: { versionId: version.id, partyIds } });
+      await repos.adoptions.createRequest({ version_id: version.id, party_ids: JSON.stringify(partyIds), requested_by: user.id, requested_at: Date.now() });
+      await repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: 'adoption.request', detail: { versionId: version.id, partyIds } });
       services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
-      const state = adoptionState(repos.adoptions.findRequest(version.id)!, [], buildNameBook(repos, document.workspace_id));
+      const state = adoptionState((await repos.adoptions.findRequest(version.id))!, [], await buildNameBook(repos, document.workspace_id));
       return c.json(state, 201);
     })
     .post('/sign', async (c) => {
       const user = requireUser(c);
-      const { document, membership } = loadDocument(c, services, c.req.param('id')!);
-      const version = loadVersion(document.id, c.req.param('versionId')!);
-      const request = repos.adoptions.findRequest(version.id);
+      const { document, membership } = await loadDocument(c, services, c.req.param('id')!);
+      const version = await loadVersion(document.id, c.req.param('versionId')!);
+      const request = await repos.adoptions.findRequest(version.id);
       if (!request) throw new NotFoundError('Voor deze versie is niet om vaststelling gevraagd.');
       const partyId = authorizeAdoptionSignature(membership, JSON.parse(request.party_ids) as string[]);
       const body = await parseBody(c, signAdoptionReq);
-      const names = buildNameBook(repos, document.workspace_id);
-      const before = adoptionState(request, repos.adoptions.decisions(version.id), names);
+      const names = await buildNameBook(repos, document.workspace_id);
+      const before = adoptionState(request, await repos.adoptions.decisions(version.id), names);
       if (before.status === 'adopted') throw new ConflictError('already_adopted', 'Deze versie is al vastgesteld.');
       if (before.parties.find((p) => p.partyId === partyId)?.status === 'signed') {
         throw new ConflictError('already_signed', 'Je partij heeft deze versie al ondertekend.');
       }
       const decision = body.decision === 'sign' ? 'signed' : 'declined';
-      repos.adoptions.recordDecision({ version_id: version.id, party_id: partyId, user_id: user.id, decision, reason: body.reason ?? null, decided_at: Date.now() });
-      repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: `adoption.${decision}`, detail: { versionId: version.id, partyId, reason: body.reason ?? null } });
-      const after = adoptionState(request, repos.adoptions.decisions(version.id), names);
+      await repos.adoptions.recordDecision({ version_id: version.id, party_id: partyId, user_id: user.id, decision, reason: body.reason ?? null, decided_at: Date.now() });
+      await repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: `adoption.${decision}`, detail: { versionId: version.id, partyId, reason: body.reason ?? null } });
+      const after = adoptionState(request, await repos.adoptions.decisions(version.id), names);
       if (after.status === 'adopted') {
-        repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: null, action: 'adoption.adopted', detail: { versionId: version.id } });
+        await repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: null, action: 'adoption.adopted', detail: { versionId: version.id } });
       }
       services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
       return c.json(after);

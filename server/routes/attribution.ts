@@ -1,27 +1,26 @@
 import { Hono } from 'hono';
 import type { AppEnv, Services } from '../context';
 import { authorize } from '../policies';
+import { liveAttribution } from '../attribution/liveAttribution';
 import { buildNameBook } from '../registers/nameBook';
 import { partyTotals } from '../versions/partyTotals';
 import { loadDocument } from './loaders';
 
 /** Mounted at /api/documents/:id: who wrote what, per party. */
 export function attributionRoutes(services: Services) {
-  const { repos, attribution } = services;
+  const { repos } = services;
 
   return new Hono<AppEnv>()
-    .get('/contributions', (c) => {
-      const { document, workspace, membership } = loadDocument(c, services, c.req.param('id')!);
+    .get('/contributions', async (c) => {
+      const { document, workspace, membership } = await loadDocument(c, services, c.req.param('id')!);
       authorize(membership, 'document:read');
-      attribution.summarise(document.id);
-      const rows = repos.attribution.totals(document.id);
-      const names = buildNameBook(repos, workspace.id);
-      const blocks = repos.blocks
-        .listAllForWorkspace(workspace.id)
+      const rows = (await liveAttribution(repos, document.id)).totals;
+      const names = await buildNameBook(repos, workspace.id);
+      const blocks = (await repos.blocks.listAllForWorkspace(workspace.id))
         .filter((b) => b.document_id === document.id)
         .map((b) => ({ kind: b.kind, a: JSON.parse(b.attrs) as Record<string, unknown> }));
       const totals = new Map(partyTotals(rows).map((t) => [t.partyId, t]));
-      const parties = repos.parties.listForWorkspace(workspace.id).map((party) => {
+      const parties = (await repos.parties.listForWorkspace(workspace.id)).map((party) => {
         const total = totals.get(party.id);
         return {
           partyId: party.id,
@@ -44,13 +43,13 @@ export function attributionRoutes(services: Services) {
       }));
       return c.json({ parties, timeline });
     })
-    .get('/authors', (c) => {
-      const { document, workspace, membership } = loadDocument(c, services, c.req.param('id')!);
+    .get('/authors', async (c) => {
+      const { document, workspace, membership } = await loadDocument(c, services, c.req.param('id')!);
       authorize(membership, 'document:read');
-      attribution.summarise(document.id);
-      const names = buildNameBook(repos, workspace.id);
+      const { clients } = await liveAttribution(repos, document.id);
+      const names = await buildNameBook(repos, workspace.id);
       return c.json(
-        repos.attribution.clients(document.id).map((row) => ({
+        clients.map((row) => ({
           clientId: row.client_id,
           userId: row.user_id,
           userName: names.users.get(row.user_id) ?? null,

@@ -19,14 +19,14 @@ export function authRoutes(services: Services) {
       // Hash first, whatever happens next, so the response time does not tell whether the
       // email was known. A taken email must still be refused: that much is unavoidable.
       const passwordHash = await hashPassword(body.password);
-      const user = repos.users.create({ email: body.email, name: body.name, passwordHash });
+      const user = await repos.users.create({ email: body.email, name: body.name, passwordHash });
       if (!user) {
         throw new ConflictError('email_taken', 'Met dit e-mailadres kun je geen nieuw account maken. Log in of gebruik een ander adres.', {
           email: 'Met dit e-mailadres kun je geen nieuw account maken.',
         });
       }
       const token = generateSessionToken();
-      const session = createSession(repos.sessions, token, user.id);
+      const session = await createSession(repos.sessions, token, user.id);
       setSessionCookie(c, services, token, session.expires_at);
       return c.json(presentUser(user), 201);
     })
@@ -38,7 +38,7 @@ export function authRoutes(services: Services) {
       const wait = Math.max(throttle.account.retryAfterMs(accountKey), throttle.ip.retryAfterMs(ipKey));
       if (wait > 0) throw new TooManyRequestsError(wait);
 
-      const user = repos.users.findByEmail(body.email);
+      const user = await repos.users.findByEmail(body.email);
       const ok = user ? await verifyPassword(user.password_hash, body.password) : await verifyAgainstDummy(body.password);
       if (!user || !ok) {
         throttle.account.recordFailure(accountKey);
@@ -47,14 +47,14 @@ export function authRoutes(services: Services) {
       }
       throttle.account.reset(accountKey);
       const token = generateSessionToken();
-      const session = createSession(repos.sessions, token, user.id);
+      const session = await createSession(repos.sessions, token, user.id);
       setSessionCookie(c, services, token, session.expires_at);
       return c.json(presentUser(user));
     })
-    .post('/logout', (c) => {
+    .post('/logout', async (c) => {
       const session = c.get('session');
       if (session) {
-        invalidateSession(repos.sessions, session.id);
+        await invalidateSession(repos.sessions, session.id);
         services.connections.closeForSession(session.id, CloseCode.sessionEnded, 'signed out');
       }
       clearSessionCookie(c, services);

@@ -12,14 +12,14 @@ import { toICalendar, type CalendarEvent } from '../registers/icalendar';
 export function calendarRoutes(services: Services) {
   const { repos, config } = services;
 
-  return new Hono<AppEnv>().get('/:file{[a-z0-9]+\\.ics}', (c) => {
+  return new Hono<AppEnv>().get('/:file{[a-z0-9]+\\.ics}', async (c) => {
     const token = c.req.param('file').replace(/\.ics$/, '');
-    const feed = repos.calendarFeeds.findByTokenHash(hashToken(token));
-    const membership = feed ? repos.members.find(feed.workspace_id, feed.user_id) : undefined;
+    const feed = await repos.calendarFeeds.findByTokenHash(hashToken(token));
+    const membership = feed ? await repos.members.find(feed.workspace_id, feed.user_id) : undefined;
     if (!feed || !can(membership, 'workspace:read')) throw new NotFoundError('Deze agenda-link bestaat niet (meer).');
-    const workspace = repos.workspaces.findById(feed.workspace_id)!;
+    const workspace = (await repos.workspaces.findById(feed.workspace_id))!;
     const events: CalendarEvent[] = [];
-    for (const row of repos.blocks.listAllForWorkspace(workspace.id)) {
+    for (const row of await repos.blocks.listAllForWorkspace(workspace.id)) {
       if (row.document_archived) continue;
       const attrs = JSON.parse(row.attrs) as Record<string, unknown>;
       const url = `${config.publicUrl}/d/${row.document_id}#block-${row.block_id}`;

@@ -1,56 +1,24 @@
 import { Hono } from 'hono';
-import { DocumentLoadError } from '../collab/DocumentStore';
-import type { CommitmentAuthority } from '../collab/commitmentGuard';
+import { decideCommitment } from '../commands/decideCommitment';
 import type { AppEnv, Services } from '../context';
-import { HttpError, NotFoundError } from '../errors';
 import { requireUser } from '../http/session';
-import { authorizeCommitmentDecision } from '../policies';
-import { findBlockElement } from '../registers/extractBlocks';
+import { authorize } from '../policies';
 import { loadDocument } from './loaders';
 
 const decisions = { confirm: 'confirmed', withdraw: 'withdrawn' } as const;
 
 /**
  * Mounted at /api/documents/:id/commitments. The only way a commitment's status changes: the
- * decision is recorded in SQLite, then written into the document by the server.
+ * decision is recorded, then written into the document by the server (decideCommitment).
  */
 export function commitmentRoutes(services: Services) {
-  const { repos, registry } = services;
-
-  return new Hono<AppEnv>().post('/:blockId/:decision{confirm|withdraw}', (c) => {
+  return new Hono<AppEnv>().post('/:blockId/:decision{confirm|withdraw}', async (c) => {
     const user = requireUser(c);
-    const { document, membership } = loadDocument(c, services, c.req.param('id')!);
+    const { document, membership } = await loadDocument(c, services, c.req.param('id')!);
+    authorize(membership, 'document:read');
     const blockId = c.req.param('blockId');
     const status = decisions[c.req.param('decision') as keyof typeof decisions];
-    try {
-      const authority = registry.withRoom(document.id, (room) => {
-        const element = findBlockElement(room.doc, 'commitment', blockId);
-        if (!element) throw new NotFoundError('Deze toezegging staat niet (meer) in het document.');
-        authorizeCommitmentDecision(membership, element.getAttribute('partyId'));
-        const decidedAt = Date.now();
-        repos.commitmentDecisions.record({
-          document_id: document.id,
-          block_id: blockId,
-          status,
-          user_id: user.id,
-          party_id: membership!.party_id!,
-          decided_at: decidedAt,
-        });
-        const next: CommitmentAuthority = { status, confirmedBy: user.id, confirmedAt: new Date(decidedAt).toISOString() };
-        room.commitments.setAuthority(blockId, next);
-        room.applyServerChange(() => {
-          element.setAttribute('status', next.status);
-          element.setAttribute('confirmedBy', next.confirmedBy!);
-          element.setAttribute('confirmedAt', next.confirmedAt!);
-        });
-        return next;
-      });
-      return c.json({ documentId: document.id, blockId, ...authority });
-    } catch (error) {
-      if (error instanceof DocumentLoadError) {
-        throw new HttpError(503, 'document_unavailable', 'Dit document kan nu niet worden geladen.');
-      }
-      throw error;
-    }
+    const authority = await decideCommitment(services, { document, membership, userId: user.id, blockId, status });
+    return c.json({ documentId: document.id, blockId, ...authority });
   });
 }

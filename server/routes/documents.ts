@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { createDocumentReq, updateDocumentReq } from '../../shared/api/schemas';
-import { seedDocument } from '../collab/seedDocument';
+import { createDocument } from '../commands/createDocument';
 import type { AppEnv, Services } from '../context';
 import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
@@ -12,21 +12,10 @@ import { loadDocument, loadWorkspace } from './loaders';
 export function workspaceDocumentRoutes(services: Services) {
   return new Hono<AppEnv>().post('/', async (c) => {
     const user = requireUser(c);
-    const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+    const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
     authorize(membership, 'document:create');
     const body = await parseBody(c, createDocumentReq);
-    const document = services.repos.documents.create({
-      workspace_id: workspace.id,
-      title: body.title,
-      template: body.template,
-      created_by: user.id,
-    });
-    // `blank` needs no content: an empty Yjs document is a blank page.
-    const seeded = seedDocument(services.store, document.id, body.template, document.title);
-    if (seeded) {
-      services.registers.index(document.id, seeded);
-      seeded.destroy();
-    }
+    const document = await createDocument(services, { workspaceId: workspace.id, title: body.title, template: body.template, userId: user.id });
     return c.json(presentDocument(document), 201);
   });
 }
@@ -36,8 +25,8 @@ export function documentRoutes(services: Services) {
   const { repos } = services;
 
   return new Hono<AppEnv>()
-    .get('/:id', (c) => {
-      const { document, workspace, membership } = loadDocument(c, services, c.req.param('id'));
+    .get('/:id', async (c) => {
+      const { document, workspace, membership } = await loadDocument(c, services, c.req.param('id'));
       authorize(membership, 'document:read');
       const withEmail = can(membership, 'member:manage');
       return c.json({
@@ -46,12 +35,12 @@ export function documentRoutes(services: Services) {
         role: membership.role,
         partyId: membership.party_id,
         abilities: abilitiesFor(membership),
-        parties: repos.parties.listForWorkspace(workspace.id).map(presentParty),
-        members: repos.members.listForWorkspace(workspace.id).map((m) => presentMember(m, withEmail)),
+        parties: (await repos.parties.listForWorkspace(workspace.id)).map(presentParty),
+        members: (await repos.members.listForWorkspace(workspace.id)).map((m) => presentMember(m, withEmail)),
       });
     })
     .patch('/:id', async (c) => {
-      const { document, membership } = loadDocument(c, services, c.req.param('id'));
+      const { document, membership } = await loadDocument(c, services, c.req.param('id'));
       authorize(membership, 'document:update');
       const body = await parseBody(c, updateDocumentReq);
       const now = Date.now();
@@ -61,7 +50,7 @@ export function documentRoutes(services: Services) {
         archived_at: body.archived === undefined ? document.archived_at : body.archived ? (document.archived_at ?? now) : null,
         updated_at: now,
       };
-      repos.documents.update(updated);
+      await repos.documents.update(updated);
       return c.json(presentDocument(updated));
     });
 }

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import * as Y from 'yjs';
 import type { AppEnv, Services } from '../context';
-import type { VersionMetaRow } from '../db/versions';
+import type { VersionMetaRow } from '../storage/rows';
 import { NotFoundError, ValidationError } from '../errors';
-import { exportFormats, renderExport, type ExportFormat, type ExportInput } from '../export/renderExport';
+import { currentState } from '../commands/readDocument';
+import { exportDocument, exportFormats, type ExportFormat, type ExportInput } from '../export/renderExport';
 import { authorize } from '../policies';
 import type { NameBook } from '../presenters/registers';
 import { buildNameBook } from '../registers/nameBook';
@@ -17,12 +17,12 @@ import { loadDocument } from './loaders';
  * current text may have changed since the parties signed.
  */
 export function exportRoutes(services: Services) {
-  const { repos, registry } = services;
+  const { repos } = services;
 
-  const adoptionFor = (version: VersionMetaRow | undefined, names: NameBook): ExportInput['adoption'] => {
-    const request = version ? repos.adoptions.findRequest(version.id) : undefined;
+  const adoptionFor = async (version: VersionMetaRow | undefined, names: NameBook): Promise<ExportInput['adoption']> => {
+    const request = version ? await repos.adoptions.findRequest(version.id) : undefined;
     if (!version || !request) return null;
-    const state = adoptionState(request, repos.adoptions.decisions(version.id), names);
+    const state = adoptionState(request, await repos.adoptions.decisions(version.id), names);
     return {
       status: state.status,
       parties: state.parties.map((p) => ({
@@ -36,42 +36,35 @@ export function exportRoutes(services: Services) {
   };
 
   return new Hono<AppEnv>().get('/', async (c) => {
-    const { document, workspace, membership } = loadDocument(c, services, c.req.param('id')!);
+    const { document, workspace, membership } = await loadDocument(c, services, c.req.param('id')!);
     authorize(membership, 'document:read');
     const format = c.req.query('format') ?? '';
     if (!(exportFormats as readonly string[]).includes(format)) {
       throw new ValidationError({ format: 'Kies docx, pdf, md of html.' });
     }
-    const names = buildNameBook(repos, workspace.id);
+    const names = await buildNameBook(repos, workspace.id);
     const versionId = c.req.query('version');
-    let doc: Y.Doc;
+    let state: Uint8Array;
     let version: VersionMetaRow | undefined;
     if (versionId) {
-      const stored = repos.versions.findById(versionId);
+      const stored = await repos.versions.findById(versionId);
       if (!stored || stored.document_id !== document.id) throw new NotFoundError('Deze versie bestaat niet.');
       version = stored;
-      doc = new Y.Doc();
-      Y.applyUpdate(doc, stored.state);
+      state = stored.state;
     } else {
-      // A copy of the current state, so rendering never holds the live document.
-      doc = new Y.Doc();
-      Y.applyUpdate(doc, registry.withRoom(document.id, (room) => Y.encodeStateAsUpdate(room.doc)));
+      state = await currentState(services, document.id);
     }
-    try {
-      const result = await renderExport(format as ExportFormat, {
-        doc,
-        title: document.title,
-        workspaceName: workspace.name,
-        versionLabel: version?.label ?? null,
-        adoption: adoptionFor(version, names),
-        names,
-        exportedAt: new Date(),
-      });
-      c.header('Content-Type', result.contentType);
-      c.header('Content-Disposition', `attachment; filename="${result.filename}"`);
-      return c.body(typeof result.body === 'string' ? result.body : new Uint8Array(result.body));
-    } finally {
-      doc.destroy();
-    }
+    const result = await exportDocument(format as ExportFormat, {
+      state,
+      title: document.title,
+      workspaceName: workspace.name,
+      versionLabel: version?.label ?? null,
+      adoption: await adoptionFor(version, names),
+      names,
+      exportedAt: new Date(),
+    });
+    c.header('Content-Type', result.contentType);
+    c.header('Content-Disposition', `attachment; filename="${result.filename}"`);
+    return c.body(typeof result.body === 'string' ? result.body : new Uint8Array(result.body));
   });
 }

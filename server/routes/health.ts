@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import type { AppEnv, Services } from '../context';
 
 export function healthRoutes(services: Services) {
-  return new Hono<AppEnv>().get('/', (c) => {
+  return new Hono<AppEnv>().get('/', async (c) => {
     // A trivial query proves the database is open and answering.
-    services.repos.db.prepare('SELECT 1').get();
+    await services.storage.ping();
     return c.json({ ok: true });
   });
 }

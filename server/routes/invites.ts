@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { createInviteReq } from '../../shared/api/schemas';
 import { generateSessionToken, hashToken } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
-import type { InviteRow } from '../db/invites';
+import type { InviteRow } from '../storage/rows';
 import { GoneError, NotFoundError, ValidationError } from '../errors';
 import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
@@ -19,14 +19,14 @@ export function workspaceInviteRoutes(services: Services) {
   return new Hono<AppEnv>()
     .post('/', async (c) => {
       const user = requireUser(c);
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'invite:manage');
       const body = await parseBody(c, createInviteReq);
-      const party = repos.parties.findById(body.partyId);
+      const party = await repos.parties.findById(body.partyId);
       if (!party || party.workspace_id !== workspace.id) throw new ValidationError({ partyId: 'Kies een partij uit deze werkruimte.' });
       // Same strength as a session token; only the hash is stored, so the link is shown once.
       const token = generateSessionToken();
-      const invite = repos.invites.create({
+      const invite = await repos.invites.create({
         workspace_id: workspace.id,
         token_hash: hashToken(token),
         role: body.role,
@@ -37,12 +37,12 @@ export function workspaceInviteRoutes(services: Services) {
       });
       return c.json({ ...presentInvite(invite), token, url: `${config.publicUrl}/uitnodiging/${token}` }, 201);
     })
-    .delete('/:inviteId', (c) => {
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+    .delete('/:inviteId', async (c) => {
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'invite:manage');
-      const invite = repos.invites.findById(c.req.param('inviteId'));
+      const invite = await repos.invites.findById(c.req.param('inviteId'));
       if (!invite || invite.workspace_id !== workspace.id) throw new NotFoundError();
-      repos.invites.revoke(invite.id);
+      await repos.invites.revoke(invite.id);
       return c.body(null, 204);
     });
 }
@@ -52,8 +52,8 @@ export function inviteRoutes(services: Services) {
   const { repos } = services;
 
   /** The invite behind a token, or the reason it can no longer be used. */
-  const loadUsableInvite = (token: string, now = Date.now()): InviteRow => {
-    const invite = repos.invites.findByTokenHash(hashToken(token));
+  const loadUsableInvite = async (token: string, now = Date.now()): Promise<InviteRow> => {
+    const invite = await repos.invites.findByTokenHash(hashToken(token));
     if (!invite || invite.revoked_at !== null) throw new NotFoundError('Deze uitnodiging bestaat niet of is ingetrokken.');
     if (invite.expires_at <= now) throw new GoneError('invite_expired', 'Deze uitnodiging is verlopen. Vraag om een nieuwe link.');
     if (invite.uses >= invite.max_uses) throw new GoneError('invite_used_up', 'Deze uitnodiging is al zo vaak gebruikt als mocht.');
@@ -61,10 +61,10 @@ export function inviteRoutes(services: Services) {
   };
 
   return new Hono<AppEnv>()
-    .get('/:token', (c) => {
-      const invite = loadUsableInvite(c.req.param('token'));
-      const workspace = repos.workspaces.findById(invite.workspace_id)!;
-      const party = repos.parties.findById(invite.party_id)!;
+    .get('/:token', async (c) => {
+      const invite = await loadUsableInvite(c.req.param('token'));
+      const workspace = (await repos.workspaces.findById(invite.workspace_id))!;
+      const party = (await repos.parties.findById(invite.party_id))!;
       return c.json({
         workspace: { id: workspace.id, name: workspace.name },
         role: invite.role,
@@ -72,25 +72,15 @@ export function inviteRoutes(services: Services) {
         expiresAt: new Date(invite.expires_at).toISOString(),
       });
     })
-    .post('/:token/accept', (c) => {
+    .post('/:token/accept', async (c) => {
       const user = requireUser(c);
-      const invite = loadUsableInvite(c.req.param('token'));
-      const existing = repos.members.find(invite.workspace_id, user.id);
+      const invite = await loadUsableInvite(c.req.param('token'));
+      const existing = await repos.members.find(invite.workspace_id, user.id);
       if (existing) {
         // Accepting twice is harmless and uses nothing up; the existing role stays.
         return c.json({ workspaceId: invite.workspace_id, role: existing.role, partyId: existing.party_id });
       }
-      const joined = repos.db.transaction(() => {
-        if (!repos.invites.consumeUse(invite.id, Date.now())) return false;
-        repos.members.insert({
-          workspace_id: invite.workspace_id,
-          user_id: user.id,
-          party_id: invite.party_id,
-          role: invite.role,
-          created_at: Date.now(),
-        });
-        return true;
-      })();
+      const joined = await repos.invites.redeem(invite, user.id, Date.now());
       if (!joined) throw new GoneError('invite_used_up', 'Deze uitnodiging is net niet meer geldig.');
       return c.json({ workspaceId: invite.workspace_id, role: invite.role, partyId: invite.party_id });
     });

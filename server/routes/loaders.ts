@@ -1,9 +1,9 @@
 /** Shared "load" steps of the route pipelines: find the thing and the caller's membership. */
 import type { Context } from 'hono';
 import type { AppEnv, Services } from '../context';
-import type { DocumentRow } from '../db/documents';
-import type { MemberRow } from '../db/members';
-import type { WorkspaceRow } from '../db/workspaces';
+import type { DocumentRow } from '../storage/rows';
+import type { MemberRow } from '../storage/rows';
+import type { WorkspaceRow } from '../storage/rows';
 import { NotFoundError } from '../errors';
 import { requireUser } from '../http/session';
 
@@ -13,22 +13,22 @@ export interface WorkspaceAccess {
   membership: MemberRow | undefined;
 }
 
-export function loadWorkspace(c: Context<AppEnv>, services: Services, workspaceId: string): WorkspaceAccess {
+export async function loadWorkspace(c: Context<AppEnv>, services: Services, workspaceId: string): Promise<WorkspaceAccess> {
   const user = requireUser(c);
-  const workspace = services.repos.workspaces.findById(workspaceId);
+  const workspace = await services.repos.workspaces.findById(workspaceId);
   if (!workspace) throw new NotFoundError();
-  return { workspace, membership: services.repos.members.find(workspace.id, user.id) };
+  return { workspace, membership: await services.repos.members.find(workspace.id, user.id) };
 }
 
 export interface DocumentAccess extends WorkspaceAccess {
   document: DocumentRow;
 }
 
-export function loadDocument(c: Context<AppEnv>, services: Services, documentId: string): DocumentAccess {
-  const document = services.repos.documents.findById(documentId);
+export async function loadDocument(c: Context<AppEnv>, services: Services, documentId: string): Promise<DocumentAccess> {
+  const document = await services.repos.documents.findById(documentId);
   if (!document) {
     requireUser(c);
     throw new NotFoundError();
   }
-  return { document, ...loadWorkspace(c, services, document.workspace_id) };
+  return { document, ...(await loadWorkspace(c, services, document.workspace_id)) };
 }

@@ -4,5 +4,5 @@ import { requireUser } from '../http/session';
 import { presentUser } from '../presenters';
 
 export function meRoutes() {
-  return new Hono<AppEnv>().get('/', (c) => c.json(presentUser(requireUser(c))));
+  return new Hono<AppEnv>().get('/', async (c) => c.json(presentUser(requireUser(c))));
 }

@@ -16,26 +16,26 @@ const lastOwner = () =>
 export function memberRoutes(services: Services) {
   const { repos } = services;
 
-  const loadMember = (workspaceId: string, userId: string) => {
-    const member = repos.members.listForWorkspace(workspaceId).find((m) => m.user_id === userId);
+  const loadMember = async (workspaceId: string, userId: string) => {
+    const member = (await repos.members.listForWorkspace(workspaceId)).find((m) => m.user_id === userId);
     if (!member) throw new NotFoundError('Deze persoon is geen lid (meer).');
     return member;
   };
 
   return new Hono<AppEnv>()
     .patch('/:userId', async (c) => {
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'member:manage');
-      const target = loadMember(workspace.id, c.req.param('userId'));
+      const target = await loadMember(workspace.id, c.req.param('userId'));
       const body = await parseBody(c, updateMemberReq);
       if (body.partyId !== undefined) {
-        const party = repos.parties.findById(body.partyId);
+        const party = await repos.parties.findById(body.partyId);
         if (!party || party.workspace_id !== workspace.id) throw new ValidationError({ partyId: 'Kies een partij uit deze werkruimte.' });
       }
       const role = body.role ?? target.role;
-      if (target.role === 'owner' && role !== 'owner' && repos.members.ownerCount(workspace.id) <= 1) throw lastOwner();
+      if (target.role === 'owner' && role !== 'owner' && await repos.members.ownerCount(workspace.id) <= 1) throw lastOwner();
       const updated = { ...target, role, party_id: body.partyId ?? target.party_id };
-      repos.members.update(updated);
+      await repos.members.update(updated);
       if (role !== target.role || updated.party_id !== target.party_id) {
         // Open sockets carry the old role and party (every stored update is attributed to the
         // party); closing them makes the client reconnect with the new ones.
@@ -43,14 +43,14 @@ export function memberRoutes(services: Services) {
       }
       return c.json(presentMember(updated, true));
     })
-    .delete('/:userId', (c) => {
+    .delete('/:userId', async (c) => {
       const user = requireUser(c);
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       const targetId = c.req.param('userId');
       authorize(membership, targetId === user.id ? 'member:leave' : 'member:manage');
-      const target = loadMember(workspace.id, targetId);
-      if (target.role === 'owner' && repos.members.ownerCount(workspace.id) <= 1) throw lastOwner();
-      repos.members.delete(workspace.id, target.user_id);
+      const target = await loadMember(workspace.id, targetId);
+      if (target.role === 'owner' && await repos.members.ownerCount(workspace.id) <= 1) throw lastOwner();
+      await repos.members.delete(workspace.id, target.user_id);
       services.connections.closeForMember(workspace.id, target.user_id, CloseCode.accessRevoked, 'removed from workspace');
       return c.body(null, 204);
     });

@@ -12,41 +12,41 @@ import { loadWorkspace } from './loaders';
 export function partyRoutes(services: Services) {
   const { repos } = services;
 
-  const loadParty = (workspaceId: string, partyId: string) => {
-    const party = repos.parties.findById(partyId);
+  const loadParty = async (workspaceId: string, partyId: string) => {
+    const party = await repos.parties.findById(partyId);
     if (!party || party.workspace_id !== workspaceId) throw new NotFoundError('Deze partij bestaat niet (meer).');
     return party;
   };
 
   return new Hono<AppEnv>()
     .post('/', async (c) => {
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'party:manage');
       const body = await parseBody(c, createPartyReq);
-      const color = body.color ?? defaultPartyColor(repos.parties.countForWorkspace(workspace.id));
-      const party = repos.parties.create({ workspace_id: workspace.id, name: body.name, kind: body.kind, color });
+      const color = body.color ?? defaultPartyColor(await repos.parties.countForWorkspace(workspace.id));
+      const party = await repos.parties.create({ workspace_id: workspace.id, name: body.name, kind: body.kind, color });
       return c.json(presentParty(party), 201);
     })
     .patch('/:partyId', async (c) => {
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'party:manage');
-      const party = loadParty(workspace.id, c.req.param('partyId'));
+      const party = await loadParty(workspace.id, c.req.param('partyId'));
       const body = await parseBody(c, updatePartyReq);
       const updated = { ...party, ...body };
-      repos.parties.update(updated);
+      await repos.parties.update(updated);
       return c.json(presentParty(updated));
     })
-    .delete('/:partyId', (c) => {
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+    .delete('/:partyId', async (c) => {
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'party:manage');
-      const party = loadParty(workspace.id, c.req.param('partyId'));
-      if (repos.parties.usageCount(party.id) > 0) {
+      const party = await loadParty(workspace.id, c.req.param('partyId'));
+      if (await repos.parties.usageCount(party.id) > 0) {
         throw new ConflictError(
           'party_in_use',
           'Deze partij heeft nog leden of open uitnodigingen. Verplaats of verwijder die eerst.',
         );
       }
-      repos.parties.delete(party.id);
+      await repos.parties.delete(party.id);
       return c.body(null, 204);
     });
 }

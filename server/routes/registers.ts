@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import type { BlockName } from '../../shared/blocks/attrs';
 import { generateSessionToken, hashToken } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
+import { accessIsLive } from '../auth/liveness';
 import { requireUser } from '../http/session';
 import { authorize } from '../policies';
 import { presentRegisterRow } from '../presenters/registers';
@@ -26,13 +27,13 @@ export function registerRoutes(services: Services) {
   const { repos, config } = services;
 
   return new Hono<AppEnv>()
-    .get('/:register{actions|commitments|reflections|criteria}', (c) => {
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+    .get('/:register{actions|commitments|reflections|criteria}', async (c) => {
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'workspace:read');
       const register = registers[c.req.param('register')]!;
-      const book = buildNameBook(repos, workspace.id);
+      const book = await buildNameBook(repos, workspace.id);
       const today = todayInAmsterdam();
-      const rows = repos.blocks.listForWorkspace(workspace.id, register.kind).map((row) => presentRegisterRow(row, book, today));
+      const rows = (await repos.blocks.listForWorkspace(workspace.id, register.kind)).map((row) => presentRegisterRow(row, book, today));
       if (register.kind === 'action') rows.sort((a, b) => String(a.due ?? '9999').localeCompare(String(b.due ?? '9999')));
       if (c.req.query('format') === 'csv') {
         c.header('Content-Disposition', `attachment; filename="${c.req.param('register')}.csv"`);
@@ -42,33 +43,28 @@ export function registerRoutes(services: Services) {
       }
       return c.json(rows);
     })
-    .get('/contributions', (c) => {
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+    .get('/contributions', async (c) => {
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'workspace:read');
-      return c.json(countContributions(repos.parties.listForWorkspace(workspace.id), repos.blocks.listAllForWorkspace(workspace.id)));
+      return c.json(countContributions(await repos.parties.listForWorkspace(workspace.id), await repos.blocks.listAllForWorkspace(workspace.id)));
     })
-    .get('/events', (c) => {
+    .get('/events', async (c) => {
       const user = requireUser(c);
       const session = c.get('session')!;
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'workspace:read');
       // Still signed in and still a member: checked again before every write, so an expired
       // session or a removal ends the stream even if nobody told it.
-      const stillAllowed = () => {
-        const live = repos.sessions.findById(session.id);
-        return live !== undefined && live.expires_at > Date.now() && repos.members.find(workspace.id, user.id) !== undefined;
-      };
+      const held = { sessionId: session.id, workspaceId: workspace.id, userId: user.id };
+      const stillAllowed = () => accessIsLive(repos, held);
       return streamSSE(c, async (stream) => {
-        const forget = services.events.track({
-          sessionId: session.id,
-          userId: user.id,
-          workspaceId: workspace.id,
-          end: () => void stream.close(),
-        });
+        const forget = services.events.track({ ...held, end: () => void stream.close() });
         const unsubscribe = services.events.subscribe((workspaceId, event, data) => {
           if (workspaceId !== workspace.id) return;
-          if (stillAllowed()) void stream.writeSSE({ event, data: JSON.stringify(data) });
-          else void stream.close();
+          void stillAllowed().then(
+            (allowed) => (allowed ? stream.writeSSE({ event, data: JSON.stringify(data) }) : stream.close()),
+            () => stream.close(),
+          );
         });
         stream.onAbort(() => {
           unsubscribe();
@@ -78,7 +74,7 @@ export function registerRoutes(services: Services) {
         while (!stream.aborted && !stream.closed) {
           await stream.sleep(SSE_HEARTBEAT_MS);
           if (stream.aborted || stream.closed) break;
-          if (!stillAllowed()) break;
+          if (!(await stillAllowed())) break;
           // Proxies close silent connections; a comment line keeps this one open.
           await stream.write(': keepalive\n\n');
         }
@@ -86,12 +82,12 @@ export function registerRoutes(services: Services) {
         forget();
       });
     })
-    .post('/calendar-feed', (c) => {
+    .post('/calendar-feed', async (c) => {
       const user = requireUser(c);
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id')!);
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'workspace:read');
       const token = generateSessionToken();
-      repos.calendarFeeds.replace(workspace.id, user.id, hashToken(token));
+      await repos.calendarFeeds.replace(workspace.id, user.id, hashToken(token));
       return c.json({ url: `${config.publicUrl}/api/calendar/${token}.ics` }, 201);
     });
 }

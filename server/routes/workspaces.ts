@@ -11,20 +11,20 @@ export function workspaceRoutes(services: Services) {
   const { repos } = services;
 
   return new Hono<AppEnv>()
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const user = requireUser(c);
       return c.json(
-        repos.workspaces.listForUser(user.id).map((w) => ({ ...presentWorkspace(w), role: w.role, partyId: w.party_id })),
+        (await repos.workspaces.listForUser(user.id)).map((w) => ({ ...presentWorkspace(w), role: w.role, partyId: w.party_id })),
       );
     })
     .post('/', async (c) => {
       const user = requireUser(c);
       const body = await parseBody(c, createWorkspaceReq);
-      const workspace = repos.workspaces.create(body.name, user.id);
+      const workspace = await repos.workspaces.create(body.name, user.id);
       return c.json(presentWorkspace(workspace), 201);
     })
-    .get('/:id', (c) => {
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id'));
+    .get('/:id', async (c) => {
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id'));
       authorize(membership, 'workspace:read');
       const manageMembers = can(membership, 'member:manage');
       return c.json({
@@ -32,19 +32,19 @@ export function workspaceRoutes(services: Services) {
         role: membership.role,
         partyId: membership.party_id,
         abilities: abilitiesFor(membership),
-        parties: repos.parties.listForWorkspace(workspace.id).map(presentParty),
-        members: repos.members.listForWorkspace(workspace.id).map((m) => presentMember(m, manageMembers)),
-        documents: repos.documents.listForWorkspace(workspace.id).map(presentDocument),
+        parties: (await repos.parties.listForWorkspace(workspace.id)).map(presentParty),
+        members: (await repos.members.listForWorkspace(workspace.id)).map((m) => presentMember(m, manageMembers)),
+        documents: (await repos.documents.listForWorkspace(workspace.id)).map(presentDocument),
         ...(can(membership, 'invite:manage')
-          ? { invites: repos.invites.listForWorkspace(workspace.id).map(presentInvite) }
+          ? { invites: (await repos.invites.listForWorkspace(workspace.id)).map(presentInvite) }
           : {}),
       });
     })
     .patch('/:id', async (c) => {
-      const { workspace, membership } = loadWorkspace(c, services, c.req.param('id'));
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id'));
       authorize(membership, 'workspace:update');
       const body = await parseBody(c, updateWorkspaceReq);
-      repos.workspaces.rename(workspace.id, body.name);
+      await repos.workspaces.rename(workspace.id, body.name);
       return c.json(presentWorkspace({ ...workspace, name: body.name }));
     });
 }

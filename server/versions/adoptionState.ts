@@ -1,5 +1,5 @@
 /** The state of a version's adoption, from its request and its append-only decisions. */
-import type { AdoptionDecisionRow, AdoptionRequestRow } from '../db/adoptions';
+import type { AdoptionDecisionRow, AdoptionRequestRow } from '../storage/rows';
 import type { AdoptionState, PartySignOff } from '../../shared/api/versions';
 import type { NameBook } from '../presenters/registers';
 

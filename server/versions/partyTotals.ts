@@ -1,4 +1,4 @@
-import type { AttributionTotalRow } from '../db/attribution';
+import type { AttributionTotalRow } from '../storage/rows';
 
 export interface PartyTotal {
   partyId: string;

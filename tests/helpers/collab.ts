@@ -6,8 +6,8 @@
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { DocumentStore } from '../../server/collab/DocumentStore';
-import type { Repos } from '../../server/db/repos';
+import type { SqliteStorage } from '../../server/storage/sqlite/createSqliteStorage';
+import { docFromStoredRows, readStoredRows } from './storedLog';
 import { connectProvider, rawSocket, type ProviderOptions } from './providers';
 
 export type ConnectedProvider = ReturnType<typeof connectProvider>;
@@ -50,30 +50,38 @@ export function seesMarker(provider: WebsocketProvider, value: string): boolean 
   return false;
 }
 
-/** The document exactly as the server would load it from SQLite now. */
-export function storedDoc(repos: Repos, documentId: string): Y.Doc {
-  return new DocumentStore(repos.documentUpdates).load(documentId).doc;
+/** A running server whose SQLite file the tests may read. */
+export interface WithSqlite {
+  storage: SqliteStorage;
 }
 
-export function storedText(repos: Repos, documentId: string): string {
-  const doc = storedDoc(repos, documentId);
+/** The document exactly as the stored rows make it now. */
+export function storedDoc(server: WithSqlite, documentId: string): Y.Doc {
+  return docFromStoredRows(readStoredRows(server.storage.sqlite, documentId));
+}
+
+export function storedText(server: WithSqlite, documentId: string): string {
+  const doc = storedDoc(server, documentId);
   const text = doc.getText('t').toString();
   doc.destroy();
   return text;
 }
 
 /** Every stored byte of a document (snapshot and log), for "unchanged" assertions. */
-export function storedRows(repos: Repos, documentId: string) {
-  const snapshot = repos.documentUpdates.snapshot(documentId);
+export function storedRows(server: WithSqlite, documentId: string) {
+  const { snapshot } = readStoredRows(server.storage.sqlite, documentId);
+  const updates = server.storage.sqlite
+    .prepare<[string], { id: number; update_bytes: Buffer }>('SELECT id, update_bytes FROM document_updates WHERE document_id = ? ORDER BY id')
+    .all(documentId);
   return {
     snapshot: snapshot ? { upto: snapshot.upto_id, state: Buffer.from(snapshot.state).toString('hex') } : null,
-    updates: repos.documentUpdates.updatesAfter(documentId, 0).map((row) => ({ id: row.id, hex: Buffer.from(row.update_bytes).toString('hex') })),
+    updates: updates.map((row) => ({ id: row.id, hex: Buffer.from(row.update_bytes).toString('hex') })),
   };
 }
 
 /** Number of log rows written on behalf of this user (the log keeps the author). */
-export function updateRowsBy(repos: Repos, documentId: string, userId: string): number {
-  const row = repos.db
+export function updateRowsBy(server: WithSqlite, documentId: string, userId: string): number {
+  const row = server.storage.sqlite
     .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ? AND user_id = ?')
     .get(documentId, userId);
   return row!.n;

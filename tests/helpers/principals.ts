@@ -5,7 +5,7 @@
  */
 import type { Role } from '../../shared/api/roles';
 import { createSession, generateSessionToken, hashToken } from '../../server/auth/sessionTokens';
-import type { Repos } from '../../server/db/repos';
+import type { Repos } from '../../server/storage/ports';
 import { ApiClient } from './apiClient';
 
 export const principalKinds = ['anonymous', 'outsider', 'viewer', 'commenter', 'editor', 'owner', 'foreign'] as const;
@@ -26,17 +26,17 @@ export interface Principal {
 let counter = 0;
 
 /** A user row with the given password hash (reuse one hash: argon2 takes tens of ms). */
-export function createUserRow(repos: Repos, passwordHash: string, name = 'Persoon'): { id: string; email: string } {
+export async function createUserRow(repos: Repos, passwordHash: string, name = 'Persoon'): Promise<{ id: string; email: string }> {
   const email = `p${process.pid}-${Date.now()}-${counter++}@example.nl`;
-  const user = repos.users.create({ email, name, passwordHash });
+  const user = await repos.users.create({ email, name, passwordHash });
   if (!user) throw new Error(`user ${email} exists`);
   return { id: user.id, email };
 }
 
 /** A new session for the user, as sign-in would create it. */
-export function createSessionFor(repos: Repos, userId: string): { cookie: string; sessionId: string } {
+export async function createSessionFor(repos: Repos, userId: string): Promise<{ cookie: string; sessionId: string }> {
   const token = generateSessionToken();
-  const session = createSession(repos.sessions, token, userId);
+  const session = await createSession(repos.sessions, token, userId);
   return { cookie: `session=${token}`, sessionId: session.id };
 }
 
@@ -57,17 +57,17 @@ export interface PrincipalWorld {
 }
 
 /** Adds a membership row as an accepted invite would. */
-export function addMembership(repos: Repos, workspaceId: string, userId: string, role: Role, partyId: string | null): void {
-  repos.members.insert({ workspace_id: workspaceId, user_id: userId, party_id: partyId, role, created_at: Date.now() });
+export async function addMembership(repos: Repos, workspaceId: string, userId: string, role: Role, partyId: string | null): Promise<void> {
+  await repos.members.insert({ workspace_id: workspaceId, user_id: userId, party_id: partyId, role, created_at: Date.now() });
 }
 
-export function makePrincipal(world: PrincipalWorld, kind: PrincipalKind): Principal {
+export async function makePrincipal(world: PrincipalWorld, kind: PrincipalKind): Promise<Principal> {
   const client = new ApiClient(world.origin);
   if (kind === 'anonymous') return { kind, userId: null, email: null, cookie: null, sessionId: null, client };
-  const user = createUserRow(world.repos, world.passwordHash, `Persoon ${kind}`);
-  if (kind === 'foreign') addMembership(world.repos, world.foreignWorkspaceId, user.id, 'owner', world.foreignPartyId);
-  else if (kind !== 'outsider') addMembership(world.repos, world.workspaceId, user.id, kind, world.partyId);
-  const session = createSessionFor(world.repos, user.id);
+  const user = await createUserRow(world.repos, world.passwordHash, `Persoon ${kind}`);
+  if (kind === 'foreign') await addMembership(world.repos, world.foreignWorkspaceId, user.id, 'owner', world.foreignPartyId);
+  else if (kind !== 'outsider') await addMembership(world.repos, world.workspaceId, user.id, kind, world.partyId);
+  const session = await createSessionFor(world.repos, user.id);
   client.cookie = session.cookie;
   return { kind, userId: user.id, email: user.email, cookie: session.cookie, sessionId: session.sessionId, client };
 }

@@ -11,6 +11,7 @@
  * honest edits. Viewer sockets send everything to the honest document (all of it must be
  * dropped).
  */
+import { readStoredRows } from './storedLog';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -26,6 +27,7 @@ import { startLoopWatchdog, type LoopStall } from './loopWatchdog';
 import { Prng } from './prng';
 import { connectProvider, eventually, waitForSync } from './providers';
 import { rawRequest } from './rawHttp';
+import { LEVEL, type LogRecord } from './logCapture';
 import { startTestServer, type TestServer } from './startTestServer';
 
 export interface ProtocolFuzzOptions {
@@ -146,34 +148,31 @@ const routineCollabLines = new Set([
   'message rate limit exceeded',
   'frame over the size limit',
   'half-applied update: reloading the document',
+  'too many frames before the document loaded',
 ]);
 
-/** Every server log line is counted by its message; the lines themselves would drown the output. */
-function captureConsole(serverLog: Record<string, number>, unexpected: string[]) {
-  const original = { warn: console.warn, error: console.error };
-  const capture = (level: 'warn' | 'error') => (...args: unknown[]) => {
-    const line = args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(' ');
-    const collab = /^\[collab\] (.*?) document=/.exec(line);
-    if (collab) {
-      // Counted by message; the routine ones are the server refusing a frame, as it should.
-      add(serverLog, collab[1]!);
-      if (!routineCollabLines.has(collab[1]!) && unexpected.length < 50) unexpected.push(line);
-      return;
+/**
+ * Every server log line of warn level and above is counted by its message; the lines
+ * themselves would drown the output. Routine collab refusals are expected; anything else is
+ * reported as unexpected.
+ */
+function summariseServerLog(records: readonly LogRecord[], serverLog: Record<string, number>, unexpected: string[]): void {
+  for (const record of records) {
+    if (record.level < LEVEL.warn) continue;
+    const level = record.level >= LEVEL.error ? 'error' : 'warn';
+    const line = `${level}: ${record.msg} ${JSON.stringify({ ...record, level: undefined, msg: undefined, time: undefined, stack: undefined })}`;
+    if (record.component === 'collab') {
+      add(serverLog, record.msg);
+      if (!routineCollabLines.has(record.msg) && unexpected.length < 50) unexpected.push(line);
+      continue;
     }
     add(serverLog, `${level}: other`);
     if (unexpected.length < 50) unexpected.push(line);
-  };
-  console.warn = capture('warn');
-  console.error = capture('error');
-  return () => {
-    console.warn = original.warn;
-    console.error = original.error;
-  };
+  }
 }
 
 function dumpRows(server: TestServer, documentId: string, dir: string): void {
-  const snapshot = server.repos.documentUpdates.snapshot(documentId);
-  const rows = server.repos.documentUpdates.updatesAfter(documentId, 0);
+  const { snapshot, updates: rows } = readStoredRows(server.storage.sqlite, documentId);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, `${documentId}.json`),
@@ -253,7 +252,7 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
   const providers: WebsocketProvider[] = [];
   const docs: Y.Doc[] = [];
   const fuzzSockets = new Set<FuzzSocket>();
-  let restoreConsole: (() => void) | null = null;
+  let logFrom = 0;
   const watchdog = startLoopWatchdog(options.stallThresholdMs ?? 250);
 
   try {
@@ -321,7 +320,7 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
     };
     const typingLoops = [typeLoop(a.doc, 'a'), typeLoop(b.doc, 'b')];
 
-    restoreConsole = captureConsole(serverLog, unexpectedErrors);
+    logFrom = server.log.length;
     const deadline = options.maxMs ? started + options.maxMs : Number.POSITIVE_INFINITY;
     /** Decodable updates the honest-document editors may not send, for the sandbox sockets. */
     const forSandbox: FuzzFrame[] = [];
@@ -430,7 +429,7 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
     }, 5_000).catch((error: Error) => problems.push(error.message));
 
     // Only the honest editors wrote rows into the honest document.
-    const authors = server.repos.db
+    const authors = server.storage.sqlite
       .prepare<[string], { user_id: string | null; n: number }>('SELECT user_id, COUNT(*) AS n FROM document_updates WHERE document_id = ? GROUP BY user_id')
       .all(honestId);
     const honestAuthors = new Set([workshop.owner.userId, honestEditor.userId]);
@@ -445,7 +444,7 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
       const live = connectProvider(documentId, { cookie, origin });
       try {
         await waitForSync(live.provider, 15_000);
-        const disk = storedDoc(server.repos, documentId);
+        const disk = storedDoc(server, documentId);
         if (!Y.equalSnapshots(Y.snapshot(live.doc), Y.snapshot(disk))) {
           problems.push(`${name} document: the live state differs from the stored state`);
           if (options.dumpDir) {
@@ -482,14 +481,14 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
     if (servedSet.size !== servedTokens.length) problems.push('an honest token is present twice');
     const missing = typed.filter((t) => !servedSet.has(t));
     if (missing.length > 0) problems.push(`${missing.length} honest tokens are missing: ${missing.slice(0, 5).join(' ')}`);
-    const stored = storedDoc(server.repos, honestId);
+    const stored = storedDoc(server, honestId);
     if (stored.getText('t').toString() !== served) problems.push('the stored honest document differs from what a fresh client gets');
     stored.destroy();
 
     // The sandboxes took every decodable update; they must all still load.
     for (const id of sandboxIds) {
       try {
-        storedDoc(server.repos, id).destroy();
+        storedDoc(server, id).destroy();
       } catch (error) {
         problems.push(`sandbox document ${id} no longer loads: ${(error as Error).message}`);
         if (options.dumpDir) dumpRows(server, id, options.dumpDir);
@@ -509,6 +508,7 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
     if (watch.stalls.length > 0) problems.push(`the event loop stalled ${watch.stalls.length} times over ${options.stallThresholdMs ?? 250} ms: ${JSON.stringify(watch.stalls.slice(0, 5))}`);
     if (unanswered > 0) problems.push(`${unanswered} frames got neither a pong nor a close`);
     // 4503 means a stored document no longer loads: an accepted update made it unavailable.
+    summariseServerLog(server.log.slice(logFrom), serverLog, unexpectedErrors);
     if (closedByServer['4503']) problems.push(`${closedByServer['4503']} connections were refused with 4503 (a stored document did not load): ${unexpectedErrors.filter((line) => line.includes('document refused')).slice(0, 2).join(' | ')}`);
     if (crashes.length > 0) problems.push(`${crashes.length} uncaught exceptions or rejections: ${crashes.slice(0, 3).join(' | ')}`);
 
@@ -537,7 +537,6 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
     };
   } finally {
     watchdog.stop();
-    restoreConsole?.();
     for (const socket of fuzzSockets) socket.ws.terminate();
     for (const provider of providers) provider.destroy();
     for (const doc of docs) doc.destroy();

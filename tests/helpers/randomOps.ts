@@ -280,7 +280,7 @@ export async function runRandomOps(options: RandomOpsOptions): Promise<RandomOps
     await eventually(() => {
       if (server!.registry.roomCount() !== 0) throw new Error('room still open');
     }, 10_000);
-    const stored = storedDoc(server.repos, documentId);
+    const stored = storedDoc(server, documentId);
     const storedMatches = stateOf(stored) === reference;
     stored.destroy();
     if (!storedMatches) problems.push('the stored document differs from the converged replicas');

@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type * as Y from 'yjs';
-import { DocumentStore } from '../../server/collab/DocumentStore';
-import { createDocumentUpdateRepo } from '../../server/db/documentUpdates';
+import { docFromStoredRows, readStoredRows } from './storedLog';
 
 export function databaseFile(dataDir: string): string {
   return path.join(dataDir, 'werktafel.db');
@@ -32,7 +31,7 @@ export function integrityCheck(dataDir: string): string {
 
 /** The document exactly as the server would load it, read from the file (throws like the server). */
 export function loadStoredDoc(dataDir: string, documentId: string): Y.Doc {
-  return withReadOnlyDatabase(dataDir, (db) => new DocumentStore(createDocumentUpdateRepo(db)).load(documentId).doc);
+  return withReadOnlyDatabase(dataDir, (db) => docFromStoredRows(readStoredRows(db, documentId)));
 }
 
 /** Page size and the pages of a table of a given type ('overflow', 'leaf', ...), via `dbstat`. */

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config';
-import { startServer, type RunningServer } from '../../server/server';
+import { startServer, type RunningServer, type StartOptions } from '../../server/server';
+import { captureLog, type LogRecord } from './logCapture';
 import { getFreePort } from './ports';
 
 export function makeDataDir(): string {
@@ -18,20 +19,24 @@ export function makeDataDir(): string {
 export interface TestServer extends RunningServer {
   origin: string;
   dataDir: string;
+  /** Every line the server logged, as records. */
+  log: LogRecord[];
   /** Closes the server and removes its data directory. */
   stop(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: Omit<StartOptions, 'logger'> = {}): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? makeDataDir();
   const port = await getFreePort();
   const origin = `http://127.0.0.1:${port}`;
   const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: origin, DATA_DIR: dataDir, CLIENT_DIR: '', ...env });
-  const server = await startServer(config);
+  const capture = captureLog();
+  const server = await startServer(config, { ...options, logger: capture.logger });
   return {
     ...server,
     origin,
     dataDir,
+    log: capture.records,
     async stop() {
       await server.close();
       if (!env.DATA_DIR) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -55,7 +55,7 @@ describe('request body limit (MAX_BODY_BYTES=2048)', () => {
     workshop = await buildWorkshop(server.origin);
   });
   afterAll(async () => server.stop());
-  const userCount = () => (server.repos.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  const userCount = () => (server.storage.sqlite.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
 
   test.each([
     ['with Content-Length', false],
@@ -115,21 +115,21 @@ describe('frame size limit (MAX_FRAME_BYTES=4096)', () => {
     expect(fits.length).toBeLessThanOrEqual(4096);
     const small = await openRawSocket(server.origin, documentId, workshop.owner.cookie);
     small.socket.send(fits);
-    await eventually(() => expect(storedText(server.repos, documentId)).toHaveLength(3900));
+    await eventually(() => expect(storedText(server, documentId)).toHaveLength(3900));
     expect(await closeCodeWithin(small, 200)).toBeNull();
     small.socket.close();
 
-    const before = storedRows(server.repos, documentId);
+    const before = storedRows(server, documentId);
     const tooBig = syncUpdateFrame(textInsertUpdate('G'.repeat(5000)));
     expect(tooBig.length).toBeGreaterThan(4096);
     const big = await openRawSocket(server.origin, documentId, workshop.owner.cookie);
     big.socket.send(tooBig);
     expect(await closeCodeWithin(big, 5_000)).toBe(CloseCode.frameTooLarge);
-    expect(storedRows(server.repos, documentId)).toEqual(before);
+    expect(storedRows(server, documentId)).toEqual(before);
     expect(observer.text()).not.toContain('G');
 
     observer.doc.getText('t').insert(0, 'verder ');
-    await eventually(() => expect(storedText(server.repos, documentId).startsWith('verder ')).toBe(true));
+    await eventually(() => expect(storedText(server, documentId).startsWith('verder ')).toBe(true));
     expect(observerCodes).toEqual([]);
   });
 });
@@ -244,8 +244,8 @@ describe('awareness client ids over a connection\'s lifetime', () => {
 
   /** The room's awareness bookkeeping (y-protocols keeps a meta entry per client id ever seen). */
   const rememberedIds = () => {
-    const rooms = (server.registry as unknown as { rooms: Map<string, { awareness: { meta: Map<number, unknown> } }> }).rooms;
-    return rooms.get(workshop.documentId)?.awareness.meta.size ?? 0;
+    const rooms = (server.registry as unknown as { rooms: Map<string, { presence: { awareness: { meta: Map<number, unknown> } } }> }).rooms;
+    return rooms.get(workshop.documentId)?.presence.awareness.meta.size ?? 0;
   };
 
   test('a connection that keeps announcing and withdrawing fresh client ids is stopped, so the room cannot be made to remember without bound', async () => {
@@ -377,7 +377,7 @@ describe('message rate per connection (MESSAGE_RATE_LIMIT=50)', () => {
 
     await eventually(() => {
       expect(observer.text()).toBe(typed.join(''));
-      expect(storedText(server.repos, documentId)).toBe(typed.join(''));
+      expect(storedText(server, documentId)).toBe(typed.join(''));
     });
     typist.doc.getText('t').insert(0, 'daarna ');
     await eventually(() => expect(observer.text()).toBe(`daarna ${typed.join('')}`));
@@ -421,7 +421,7 @@ describe('message rate per connection (MESSAGE_RATE_LIMIT=50)', () => {
       writer.provider.awareness.setLocalStateField('cursor', i);
       await new Promise((r) => setTimeout(r, 33));
     }
-    await eventually(() => expect(storedText(server.repos, workshop.documentId).startsWith('x'.repeat(30))).toBe(true));
+    await eventually(() => expect(storedText(server, workshop.documentId).startsWith('x'.repeat(30))).toBe(true));
     expect(codes).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ beforeAll(async () => {
   home = await buildWorkshop(server.origin);
   away = await buildWorkshop(server.origin);
   docId = home.documentId;
-  server.registry.withRoom(docId, (room) => room.applyServerChange((doc) => appendParagraph(doc, 'Basistekst van de uitvraag')));
+  await server.registry.withRoom(docId, (room) => room.applyServerChange((doc) => appendParagraph(doc, 'Basistekst van de uitvraag')));
   versionId = (await home.owner.post(`/api/documents/${docId}/versions`, { label: 'Basis' })).body.id;
   foreignVersionId = (await away.owner.post(`/api/documents/${away.documentId}/versions`, { label: 'Elders' })).body.id;
   socketDocId = (await home.owner.post(`/api/workspaces/${home.workspaceId}/documents`, { title: 'Sockets', template: 'blank' })).body.id;
@@ -156,17 +156,17 @@ const unique = (prefix: string) => `${prefix}-${++seq}`;
 
 // Fixtures a cell makes for itself, straight in SQLite or through the room as the server would.
 const fixtures = {
-  party(workspaceId = world.workspaceId): string {
-    return server.repos.parties.create({ workspace_id: workspaceId, name: unique('Doelpartij'), kind: 'other', color: '#336699' }).id;
+  async party(workspaceId = world.workspaceId): Promise<string> {
+    return (await server.repos.parties.create({ workspace_id: workspaceId, name: unique('Doelpartij'), kind: 'other', color: '#336699' })).id;
   },
-  member(role: Role = 'viewer'): string {
-    const user = createUserRow(server.repos, world.passwordHash, 'Doelwit');
-    addMembership(server.repos, world.workspaceId, user.id, role, world.partyId);
+  async member(role: Role = 'viewer'): Promise<string> {
+    const user = await createUserRow(server.repos, world.passwordHash, 'Doelwit');
+    await addMembership(server.repos, world.workspaceId, user.id, role, world.partyId);
     return user.id;
   },
-  invite(workspaceId = world.workspaceId, partyId = world.partyId): { inviteId: string; token: string } {
+  async invite(workspaceId = world.workspaceId, partyId = world.partyId): Promise<{ inviteId: string; token: string }> {
     const token = generateSessionToken();
-    const invite = server.repos.invites.create({
+    const invite = (await server.repos.invites.create({
       workspace_id: workspaceId,
       token_hash: hashToken(token),
       role: 'viewer',
@@ -174,38 +174,38 @@ const fixtures = {
       expires_at: Date.now() + 86_400_000,
       max_uses: 5,
       created_by: home.owner.userId,
-    });
+    }));
     return { inviteId: invite.id, token };
   },
-  commitment(documentId = docId, partyId = world.partyId): string {
+  async commitment(documentId = docId, partyId = world.partyId): Promise<string> {
     const blockId = unique('toezegging');
-    server.registry.withRoom(documentId, (room) => room.applyServerChange((doc) => appendCommitment(doc, blockId, partyId)));
+    await server.registry.withRoom(documentId, (room) => room.applyServerChange((doc) => appendCommitment(doc, blockId, partyId)));
     return blockId;
   },
   /** A version whose content is one recognisable paragraph. */
-  version(documentId = docId): { versionId: string; marker: string } {
+  async version(documentId = docId): Promise<{ versionId: string; marker: string }> {
     const marker = unique('VERSIE');
     const doc = new Y.Doc();
     appendParagraph(doc, marker);
-    const row = server.repos.versions.create({
+    const row = (await server.repos.versions.create({
       document_id: documentId,
       label: marker,
       kind: 'manual',
       state: Buffer.from(Y.encodeStateAsUpdate(doc)),
       attribution: '[]',
       created_by: home.owner.userId,
-    });
+    }));
     doc.destroy();
     return { versionId: row.id, marker };
   },
-  adoption(partyIds = [world.partyId]): string {
-    const { versionId: id } = fixtures.version();
-    server.repos.adoptions.createRequest({ version_id: id, party_ids: JSON.stringify(partyIds), requested_by: home.owner.userId, requested_at: Date.now() });
+  async adoption(partyIds = [world.partyId]): Promise<string> {
+    const { versionId: id } = await fixtures.version();
+    (await server.repos.adoptions.createRequest({ version_id: id, party_ids: JSON.stringify(partyIds), requested_by: home.owner.userId, requested_at: Date.now() }));
     return id;
   },
-  feedToken(): string {
+  async feedToken(): Promise<string> {
     const token = generateSessionToken();
-    server.repos.calendarFeeds.replace(world.workspaceId, fixtures.member('viewer'), hashToken(token));
+    (await server.repos.calendarFeeds.replace(world.workspaceId, await fixtures.member('viewer'), hashToken(token)));
     return token;
   },
 };
@@ -227,12 +227,12 @@ const rows: Row[] = [
     expect: everyone(201),
     request: () => ({ method: 'POST', path: '/api/auth/signup', body: { email: `${unique('nieuw')}@example.nl`, name: 'Nieuw', password: PASSWORD } }),
     changes: ['users', 'sessions'],
-    effect: (_p, _c, res) => expect(server.repos.users.findById(String(json(res).id))).toBeDefined(),
+    effect: async (_p, _c, res) => expect((await server.repos.users.findById(String(json(res).id)))).toBeDefined(),
   },
   {
     name: 'POST /api/auth/login (own account)',
     expect: everyone(200),
-    arrange: (p) => ({ email: p.email ?? createUserRow(server.repos, world.passwordHash).email }),
+    arrange: async (p) => ({ email: p.email ?? (await createUserRow(server.repos, world.passwordHash)).email }),
     request: (_p, c) => ({ method: 'POST', path: '/api/auth/login', body: { email: c.email, password: PASSWORD } }),
     changes: ['sessions'],
   },
@@ -241,8 +241,8 @@ const rows: Row[] = [
     expect: everyone(204),
     request: () => ({ method: 'POST', path: '/api/auth/logout' }),
     changes: ['sessions'],
-    effect: (p) => {
-      if (p.sessionId) expect(server.repos.sessions.findById(p.sessionId)).toBeUndefined();
+    effect: async (p) => {
+      if (p.sessionId) expect((await server.repos.sessions.findById(p.sessionId))).toBeUndefined();
     },
   },
   { name: 'GET /api/me', expect: signedIn(200), request: () => ({ method: 'GET', path: '/api/me' }), effect: (p, _c, res) => expect(json(res).id).toBe(p.userId) },
@@ -271,7 +271,7 @@ const rows: Row[] = [
     arrange: () => ({ name: unique('Hernoemd') }),
     request: (_p, c) => ({ method: 'PATCH', path: ws(), body: { name: c.name } }),
     changes: ['workspaces'],
-    effect: (_p, c) => expect(server.repos.workspaces.findById(world.workspaceId)!.name).toBe(c.name),
+    effect: async (_p, c) => expect((await server.repos.workspaces.findById(world.workspaceId))!.name).toBe(c.name),
   },
 
   // --- parties ---
@@ -281,33 +281,33 @@ const rows: Row[] = [
     arrange: () => ({ name: unique('Partij') }),
     request: (_p, c) => ({ method: 'POST', path: `${ws()}/parties`, body: { name: c.name, kind: 'school' } }),
     changes: ['parties'],
-    effect: (_p, c) => expect(server.repos.parties.listForWorkspace(world.workspaceId).map((p) => p.name)).toContain(c.name),
+    effect: async (_p, c) => expect((await server.repos.parties.listForWorkspace(world.workspaceId)).map((p) => p.name)).toContain(c.name),
   },
   {
     name: 'PATCH /api/workspaces/:id/parties/:partyId',
     expect: ownerOnly(200),
-    arrange: () => ({ partyId: fixtures.party() }),
+    arrange: async () => ({ partyId: await fixtures.party() }),
     request: (_p, c) => ({ method: 'PATCH', path: `${ws()}/parties/${c.partyId}`, body: { name: 'Gewijzigd' } }),
     changes: ['parties'],
-    effect: (_p, c) => expect(server.repos.parties.findById(c.partyId!)!.name).toBe('Gewijzigd'),
+    effect: async (_p, c) => expect((await server.repos.parties.findById(c.partyId!))!.name).toBe('Gewijzigd'),
   },
   {
     name: 'DELETE /api/workspaces/:id/parties/:partyId',
     expect: ownerOnly(204),
-    arrange: () => ({ partyId: fixtures.party() }),
+    arrange: async () => ({ partyId: await fixtures.party() }),
     request: (_p, c) => ({ method: 'DELETE', path: `${ws()}/parties/${c.partyId}` }),
     changes: ['parties'],
-    effect: (_p, c) => expect(server.repos.parties.findById(c.partyId!)).toBeUndefined(),
+    effect: async (_p, c) => expect((await server.repos.parties.findById(c.partyId!))).toBeUndefined(),
   },
 
   // --- members ---
   {
     name: 'PATCH /api/workspaces/:id/members/:userId (someone else)',
     expect: ownerOnly(200),
-    arrange: () => ({ userId: fixtures.member('viewer') }),
+    arrange: async () => ({ userId: await fixtures.member('viewer') }),
     request: (_p, c) => ({ method: 'PATCH', path: `${ws()}/members/${c.userId}`, body: { role: 'editor' } }),
     changes: ['members'],
-    effect: (_p, c) => expect(server.repos.members.find(world.workspaceId, c.userId!)!.role).toBe('editor'),
+    effect: async (_p, c) => expect((await server.repos.members.find(world.workspaceId, c.userId!))!.role).toBe('editor'),
   },
   {
     name: 'PATCH /api/workspaces/:id/members/:userId (oneself, to owner)',
@@ -319,17 +319,17 @@ const rows: Row[] = [
   {
     name: 'DELETE /api/workspaces/:id/members/:userId (someone else)',
     expect: ownerOnly(204),
-    arrange: () => ({ userId: fixtures.member('editor') }),
+    arrange: async () => ({ userId: await fixtures.member('editor') }),
     request: (_p, c) => ({ method: 'DELETE', path: `${ws()}/members/${c.userId}` }),
     changes: ['members'],
-    effect: (_p, c) => expect(server.repos.members.find(world.workspaceId, c.userId!)).toBeUndefined(),
+    effect: async (_p, c) => expect((await server.repos.members.find(world.workspaceId, c.userId!))).toBeUndefined(),
   },
   {
     name: 'DELETE /api/workspaces/:id/members/:userId (leaving oneself)',
     expect: readers(204),
     request: (p) => ({ method: 'DELETE', path: `${ws()}/members/${p.userId ?? 'niemand'}` }),
     changes: ['members'],
-    effect: (p) => expect(server.repos.members.find(world.workspaceId, p.userId!)).toBeUndefined(),
+    effect: async (p) => expect((await server.repos.members.find(world.workspaceId, p.userId!))).toBeUndefined(),
   },
 
   // --- invites ---
@@ -348,15 +348,15 @@ const rows: Row[] = [
   {
     name: 'DELETE /api/workspaces/:id/invites/:inviteId',
     expect: ownerOnly(204),
-    arrange: () => fixtures.invite(),
+    arrange: async () => await fixtures.invite(),
     request: (_p, c) => ({ method: 'DELETE', path: `${ws()}/invites/${c.inviteId}` }),
     changes: ['invites'],
-    effect: (_p, c) => expect(server.repos.invites.findById(c.inviteId!)!.revoked_at).not.toBeNull(),
+    effect: async (_p, c) => expect((await server.repos.invites.findById(c.inviteId!))!.revoked_at).not.toBeNull(),
   },
   {
     name: 'GET /api/invites/:token (preview, the link is the key)',
     expect: everyone(200),
-    arrange: () => fixtures.invite(),
+    arrange: async () => await fixtures.invite(),
     request: (_p, c) => ({ method: 'GET', path: `/api/invites/${c.token}` }),
   },
   {
@@ -368,12 +368,12 @@ const rows: Row[] = [
     name: 'POST /api/invites/:token/accept',
     // Anyone signed in holding the link may join; a member keeps the role they had.
     expect: signedIn(200),
-    arrange: () => fixtures.invite(),
+    arrange: async () => await fixtures.invite(),
     request: (_p, c) => ({ method: 'POST', path: `/api/invites/${c.token}/accept` }),
     changes: ['members', 'invites'],
-    effect: (p, c) => {
-      const membership = server.repos.members.find(world.workspaceId, p.userId!)!;
-      const invite = server.repos.invites.findById(c.inviteId!)!;
+    effect: async (p, c) => {
+      const membership = (await server.repos.members.find(world.workspaceId, p.userId!))!;
+      const invite = (await server.repos.invites.findById(c.inviteId!))!;
       if (p.kind === 'outsider' || p.kind === 'foreign') {
         expect(membership.role).toBe('viewer');
         expect(invite.uses).toBe(1);
@@ -398,17 +398,17 @@ const rows: Row[] = [
     arrange: () => ({ title: unique('Titel') }),
     request: (_p, c) => ({ method: 'PATCH', path: doc(), body: { title: c.title } }),
     changes: ['documents'],
-    effect: (_p, c) => expect(server.repos.documents.findById(docId)!.title).toBe(c.title),
+    effect: async (_p, c) => expect((await server.repos.documents.findById(docId))!.title).toBe(c.title),
   },
   {
     name: 'PATCH /api/documents/:id (archive)',
     expect: writers(200),
-    arrange: () => ({
-      documentId: server.repos.documents.create({ workspace_id: world.workspaceId, title: unique('Archief'), template: 'blank', created_by: home.owner.userId }).id,
+    arrange: async () => ({
+      documentId: (await server.repos.documents.create({ workspace_id: world.workspaceId, title: unique('Archief'), template: 'blank', created_by: home.owner.userId })).id,
     }),
     request: (_p, c) => ({ method: 'PATCH', path: `/api/documents/${c.documentId}`, body: { archived: true } }),
     changes: ['documents'],
-    effect: (_p, c) => expect(server.repos.documents.findById(c.documentId!)!.archived_at).not.toBeNull(),
+    effect: async (_p, c) => expect((await server.repos.documents.findById(c.documentId!))!.archived_at).not.toBeNull(),
   },
 
   // --- commitments: only someone who speaks for the commitment's party decides ---
@@ -416,22 +416,22 @@ const rows: Row[] = [
     (decision): Row => ({
       name: `POST /api/documents/:id/commitments/:blockId/${decision}`,
       expect: partySpeakers(200),
-      arrange: () => ({ blockId: fixtures.commitment() }),
+      arrange: async () => ({ blockId: await fixtures.commitment() }),
       request: (_p, c) => ({ method: 'POST', path: `${doc()}/commitments/${c.blockId}/${decision}` }),
       // The decision row, the document change it writes, and what its unload does (register
       // index, automatic version, compaction, attribution).
       changes: ['commitment_decisions', 'document_updates', 'document_snapshots', 'document_blocks', 'document_versions', 'attribution_daily', 'document_clients'],
       document: () => docId,
-      effect: (p, c) => {
-        expect(commitmentStatus(docId, c.blockId!)).toBe(decision === 'confirm' ? 'confirmed' : 'withdrawn');
-        expect(server.repos.commitmentDecisions.latestForDocument(docId).find((d) => d.block_id === c.blockId)).toMatchObject({ user_id: p.userId });
+      effect: async (p, c) => {
+        expect(await commitmentStatus(docId, c.blockId!)).toBe(decision === 'confirm' ? 'confirmed' : 'withdrawn');
+        expect((await server.repos.commitmentDecisions.latestForDocument(docId)).find((d) => d.block_id === c.blockId)).toMatchObject({ user_id: p.userId });
       },
     }),
   ),
   {
     name: 'POST /api/documents/:id/commitments/:blockId/confirm (another party\'s commitment)',
     expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
-    arrange: () => ({ blockId: fixtures.commitment(docId, fixtures.party()) }),
+    arrange: async () => ({ blockId: await fixtures.commitment(docId, await fixtures.party()) }),
     request: (_p, c) => ({ method: 'POST', path: `${doc()}/commitments/${c.blockId}/confirm` }),
     document: () => docId,
   },
@@ -462,17 +462,17 @@ const rows: Row[] = [
   {
     name: 'GET /api/calendar/:token.ics (a member\'s feed; the link is the key)',
     expect: everyone(200),
-    arrange: () => ({ token: fixtures.feedToken() }),
+    arrange: async () => ({ token: await fixtures.feedToken() }),
     request: (_p, c) => ({ method: 'GET', path: `/api/calendar/${c.token}.ics` }),
     effect: (_p, _c, res) => expect(res.text).toContain('BEGIN:VCALENDAR'),
   },
   {
     name: 'GET /api/calendar/:token.ics (feed of someone who left)',
     expect: everyone(404),
-    arrange: () => {
-      const token = fixtures.feedToken();
-      const feed = server.repos.calendarFeeds.findByTokenHash(hashToken(token))!;
-      server.repos.members.delete(world.workspaceId, feed.user_id);
+    arrange: async () => {
+      const token = await fixtures.feedToken();
+      const feed = (await server.repos.calendarFeeds.findByTokenHash(hashToken(token)))!;
+      (await server.repos.members.delete(world.workspaceId, feed.user_id));
       return { token };
     },
     request: (_p, c) => ({ method: 'GET', path: `/api/calendar/${c.token}.ics` }),
@@ -495,7 +495,7 @@ const rows: Row[] = [
   {
     name: 'POST /api/documents/:id/versions/:versionId/restore',
     expect: writers(200),
-    arrange: () => fixtures.version(),
+    arrange: async () => await fixtures.version(),
     request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/restore` }),
     changes: ['document_versions', 'audit_log', 'document_updates', 'document_snapshots', 'document_blocks', 'attribution_daily', 'document_clients'],
     document: () => docId,
@@ -507,22 +507,22 @@ const rows: Row[] = [
   {
     name: 'POST /api/documents/:id/versions/:versionId/adoption',
     expect: ownerOnly(201),
-    arrange: () => ({ versionId: fixtures.version().versionId }),
+    arrange: async () => ({ versionId: (await fixtures.version()).versionId }),
     request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/adoption`, body: { partyIds: [world.partyId] } }),
     changes: ['adoption_requests', 'audit_log'],
   },
   {
     name: 'POST /api/documents/:id/versions/:versionId/adoption/sign',
     expect: partySpeakers(200),
-    arrange: () => ({ versionId: fixtures.adoption() }),
+    arrange: async () => ({ versionId: await fixtures.adoption() }),
     request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/adoption/sign`, body: { decision: 'sign' } }),
     changes: ['adoption_decisions', 'audit_log'],
-    effect: (p, c) => expect(server.repos.adoptions.decisions(c.versionId!).map((d) => d.user_id)).toEqual([p.userId]),
+    effect: async (p, c) => expect((await server.repos.adoptions.decisions(c.versionId!)).map((d) => d.user_id)).toEqual([p.userId]),
   },
   {
     name: 'POST /api/documents/:id/versions/:versionId/adoption/sign (party not asked)',
     expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
-    arrange: () => ({ versionId: fixtures.adoption([fixtures.party()]) }),
+    arrange: async () => ({ versionId: await fixtures.adoption([await fixtures.party()]) }),
     request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/adoption/sign`, body: { decision: 'sign' } }),
   },
 
@@ -558,7 +558,7 @@ const rows: Row[] = [
   {
     name: 'DELETE /api/workspaces/:other/invites/:inviteOfThis',
     expect: memberRoute({ viewer: 404, commenter: 404, editor: 404, owner: 404 }),
-    arrange: () => fixtures.invite(),
+    arrange: async () => await fixtures.invite(),
     request: (_p, c) => ({ method: 'DELETE', path: `/api/workspaces/${world.foreignWorkspaceId}/invites/${c.inviteId}` }),
   },
   {
@@ -569,7 +569,7 @@ const rows: Row[] = [
   {
     name: 'PATCH /api/workspaces/:id/members/:userId to a party of another workspace',
     expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 400 }),
-    arrange: () => ({ userId: fixtures.member('viewer') }),
+    arrange: async () => ({ userId: await fixtures.member('viewer') }),
     request: (_p, c) => ({ method: 'PATCH', path: `${ws()}/members/${c.userId}`, body: { partyId: world.foreignPartyId } }),
   },
   {
@@ -596,14 +596,14 @@ const rows: Row[] = [
   {
     name: 'POST /api/documents/:id/versions/:versionId/adoption for a party of another workspace',
     expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 400 }),
-    arrange: () => ({ versionId: fixtures.version().versionId }),
+    arrange: async () => ({ versionId: (await fixtures.version()).versionId }),
     request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/adoption`, body: { partyIds: [world.foreignPartyId] } }),
   },
   {
     name: 'POST /api/documents/:otherDoc/commitments/:blockOfThis/confirm',
     // The foreign principal owns the other document; the block is not in it.
     expect: { anonymous: 401, outsider: 404, viewer: 404, commenter: 404, editor: 404, owner: 404, foreign: 404 },
-    arrange: () => ({ blockId: fixtures.commitment() }),
+    arrange: async () => ({ blockId: await fixtures.commitment() }),
     request: (_p, c) => ({ method: 'POST', path: `/api/documents/${away.documentId}/commitments/${c.blockId}/confirm` }),
     document: () => docId,
   },
@@ -616,18 +616,18 @@ async function storedContent(documentId: string) {
 describe.each(rows)('$name', (row) => {
   test.each(principalKinds)('%s', async (kind) => {
     await cell('http', async () => {
-      const principal = makePrincipal(world, kind);
+      const principal = await makePrincipal(world, kind);
       const ctx = (await row.arrange?.(principal)) ?? {};
       await eventually(() => expect(server.registry.roomCount()).toBe(0));
       const contentBefore = row.document ? await storedContent(row.document(ctx)) : null;
       await eventually(() => expect(server.registry.roomCount()).toBe(0));
-      const before = snapshotDb(server.repos.db);
+      const before = snapshotDb(server.storage.sqlite);
 
       const res = await send(principal, row.request(principal, ctx));
 
       expect(res.status, `${row.name} as ${kind}: ${res.text.slice(0, 200)}`).toBe(row.expect[kind]);
       await eventually(() => expect(server.registry.roomCount()).toBe(0));
-      const changes = diffDb(before, snapshotDb(server.repos.db));
+      const changes = diffDb(before, snapshotDb(server.storage.sqlite));
       if (res.status >= 400) {
         // A refusal changes nothing: not a row, not a byte of the document.
         expect(changes, 'a refused request changed stored state').toEqual([]);
@@ -651,9 +651,9 @@ const canWrite = (kind: PrincipalKind) => kind === 'editor' || kind === 'owner';
 describe('socket actions', () => {
   test.each(principalKinds)('upgrade as %s', async (kind) => {
     await cell('socket', async () => {
-      const principal = makePrincipal(world, kind);
+      const principal = await makePrincipal(world, kind);
       await eventually(() => expect(server.registry.roomCount()).toBe(0));
-      const before = snapshotDb(server.repos.db);
+      const before = snapshotDb(server.storage.sqlite);
       const result = await attemptUpgrade(server.origin, socketDocId, principal.cookie);
       expect(result.status).toBe(upgradeExpect[kind]);
       if (result.status !== 101) {
@@ -661,18 +661,18 @@ describe('socket actions', () => {
         expect(server.registry.roomCount()).toBe(0);
       }
       await eventually(() => expect(server.registry.roomCount()).toBe(0));
-      expect(diffDb(before, snapshotDb(server.repos.db))).toEqual([]);
+      expect(diffDb(before, snapshotDb(server.storage.sqlite))).toEqual([]);
     });
   });
 
   test.each(principalKinds)('send a document update as %s', async (kind) => {
     await cell('socket', async () => {
-      const principal = makePrincipal(world, kind);
+      const principal = await makePrincipal(world, kind);
       await eventually(() => expect(server.registry.roomCount()).toBe(0));
       const observer = pool.connect(socketDocId, { cookie: home.owner.cookie, origin: server.origin });
       await waitForSync(observer.provider);
       const textBefore = observer.text();
-      const rowsBefore = snapshotDb(server.repos.db).get('document_updates');
+      const rowsBefore = snapshotDb(server.storage.sqlite).get('document_updates');
       const written = `[${kind}-${++seq}]`;
       const status = await attemptUpgrade(server.origin, socketDocId, principal.cookie).then((r) => r.status);
       expect(status).toBe(upgradeExpect[kind]);
@@ -687,13 +687,13 @@ describe('socket actions', () => {
       }
       if (canWrite(kind)) {
         await eventually(() => expect(observer.text()).toBe(written + textBefore));
-        await eventually(() => expect(storedText(server.repos, socketDocId)).toBe(written + textBefore));
-        expect(updateRowsBy(server.repos, socketDocId, principal.userId!)).toBeGreaterThan(0);
+        await eventually(() => expect(storedText(server, socketDocId)).toBe(written + textBefore));
+        expect(updateRowsBy(server, socketDocId, principal.userId!)).toBeGreaterThan(0);
       } else {
         expect(observer.text()).toBe(textBefore);
-        expect(storedText(server.repos, socketDocId)).toBe(textBefore);
-        expect(snapshotDb(server.repos.db).get('document_updates')).toEqual(rowsBefore);
-        if (principal.userId) expect(updateRowsBy(server.repos, socketDocId, principal.userId)).toBe(0);
+        expect(storedText(server, socketDocId)).toBe(textBefore);
+        expect(snapshotDb(server.storage.sqlite).get('document_updates')).toEqual(rowsBefore);
+        if (principal.userId) expect(updateRowsBy(server, socketDocId, principal.userId)).toBe(0);
       }
       pool.destroyAll();
       // And a newcomer reads what the server kept.
@@ -704,7 +704,7 @@ describe('socket actions', () => {
 
   test.each(principalKinds)('send awareness as %s', async (kind) => {
     await cell('socket', async () => {
-      const principal = makePrincipal(world, kind);
+      const principal = await makePrincipal(world, kind);
       await eventually(() => expect(server.registry.roomCount()).toBe(0));
       const observer = pool.connect(socketDocId, { cookie: home.owner.cookie, origin: server.origin });
       await waitForSync(observer.provider);
@@ -737,9 +737,9 @@ const transitions: [Role, Change][] = roles.flatMap((from) => [...roles.filter((
 describe('role changes and removals reach open sockets within a second', () => {
   test.each(transitions)('%s -> %s', async (from, to) => {
     await cell('transition', async () => {
-      const user = createUserRow(server.repos, world.passwordHash, `Wissel ${from}`);
-      addMembership(server.repos, world.workspaceId, user.id, from, world.partyId);
-      const { cookie } = createSessionFor(server.repos, user.id);
+      const user = await createUserRow(server.repos, world.passwordHash, `Wissel ${from}`);
+      await addMembership(server.repos, world.workspaceId, user.id, from, world.partyId);
+      const { cookie } = await createSessionFor(server.repos, user.id);
       await eventually(() => expect(server.registry.roomCount()).toBe(0));
       const observer = pool.connect(socketDocId, { cookie: home.owner.cookie, origin: server.origin });
       const member = pool.connect(socketDocId, { cookie, origin: server.origin });
@@ -776,23 +776,23 @@ describe('role changes and removals reach open sockets within a second', () => {
       if (canWrite(to)) await eventually(() => expect(observer.text()).toContain(written));
       else expect(observer.text()).toBe(textBefore);
       pool.destroyAll();
-      await eventually(() => expect(storedText(server.repos, socketDocId).includes(written)).toBe(canWrite(to)));
+      await eventually(() => expect(storedText(server, socketDocId).includes(written)).toBe(canWrite(to)));
     });
   });
 });
 
 test('a party change reaches open sockets: what is typed afterwards counts for the new party', async () => {
   await cell('transition', async () => {
-    const user = createUserRow(server.repos, world.passwordHash, 'Overstapper');
-    addMembership(server.repos, world.workspaceId, user.id, 'editor', world.partyId);
-    const { cookie } = createSessionFor(server.repos, user.id);
-    const newParty = fixtures.party();
+    const user = await createUserRow(server.repos, world.passwordHash, 'Overstapper');
+    await addMembership(server.repos, world.workspaceId, user.id, 'editor', world.partyId);
+    const { cookie } = await createSessionFor(server.repos, user.id);
+    const newParty = await fixtures.party();
     // Someone else stays in the document, so the room (and its log rows) outlive the reconnect.
     const watcher = pool.connect(socketDocId, { cookie: home.owner.cookie, origin: server.origin });
     const member = pool.connect(socketDocId, { cookie, origin: server.origin });
     await Promise.all([waitForSync(watcher.provider), waitForSync(member.provider)]);
     const partiesOfRows = () =>
-      server.repos.db
+      server.storage.sqlite
         .prepare<[string, string], { party_id: string | null }>('SELECT party_id FROM document_updates WHERE document_id = ? AND user_id = ? ORDER BY id')
         .all(socketDocId, user.id)
         .map((r) => r.party_id);

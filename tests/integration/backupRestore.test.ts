@@ -91,16 +91,16 @@ describe('online backup and restore', () => {
         await new Promise((r) => setTimeout(r, 2));
       }
     })();
-    await eventually(() => expect(storedText(original.repos, workshop.documentId).split(' ').length).toBeGreaterThan(30));
+    await eventually(() => expect(storedText(original, workshop.documentId).split(' ').length).toBeGreaterThan(30));
 
-    textBeforeBackup = storedText(original.repos, workshop.documentId);
+    textBeforeBackup = storedText(original, workshop.documentId);
     const backup = await run('npm', ['run', '--silent', 'backup', '--', backupFile()], original.dataDir);
     const editsDuringBackup = n;
     running = false;
     await typing;
     expect(backup.code, backup.output).toBe(0);
     expect(backup.output).toMatch(/integrity ok/);
-    await eventually(() => expect(storedText(original.repos, workshop.documentId)).toBe(typist.text()));
+    await eventually(() => expect(storedText(original, workshop.documentId)).toBe(typist.text()));
     finalText = typist.text();
     expect(finalText.length).toBeGreaterThan(textBeforeBackup.length);
     console.info(`[backup] npm run backup took ${backup.ms.toFixed(0)} ms while ${editsDuringBackup} edits had been typed`);
@@ -164,7 +164,7 @@ describe('online backup and restore', () => {
     const source = tmpDir();
     const crashed = await startTestServer({ DATA_DIR: source, COMPACT_AFTER_UPDATES: '100000' });
     const walPath = path.join(source, 'werktafel.db-wal');
-    crashed.repos.db.pragma('wal_autocheckpoint = 0');
+    crashed.storage.sqlite.pragma('wal_autocheckpoint = 0');
     await buildWorkshop(crashed.origin);
     const target = path.join(tmpDir(), 'niet-leeg');
     fs.mkdirSync(target);

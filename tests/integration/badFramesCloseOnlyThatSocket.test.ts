@@ -91,11 +91,11 @@ test.each(badFrames)('$name closes only that socket (code $code); the others kee
   const { a, b, aCodes, bCodes } = await twoEditors(documentId);
   a.doc.getText('t').insert(0, 'voor ');
   await eventually(() => expect(b.text()).toBe(a.text()));
-  const before = storedRows(server.repos, documentId);
+  const before = storedRows(server, documentId);
 
   expect(await sendBadFrame(documentId, bytes)).toBe(code);
 
-  expect(storedRows(server.repos, documentId)).toEqual(before);
+  expect(storedRows(server, documentId)).toEqual(before);
   expect(aCodes).toEqual([]);
   expect(bCodes).toEqual([]);
   a.doc.getText('t').insert(0, 'A ');
@@ -103,7 +103,7 @@ test.each(badFrames)('$name closes only that socket (code $code); the others kee
   await eventually(() => {
     expect(a.text()).toBe(b.text());
     expect(a.text()).toMatch(/^A .* B$/);
-    expect(storedText(server.repos, documentId)).toBe(a.text());
+    expect(storedText(server, documentId)).toBe(a.text());
   });
   expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
 });
@@ -114,10 +114,10 @@ test('an update Yjs rejects half-way leaves no trace in the document, in memory 
   const { a, b } = await twoEditors(documentId);
   a.doc.getText('t').insert(0, 'schoon');
   await eventually(() => expect(b.text()).toBe('schoon'));
-  const before = storedRows(server.repos, documentId);
+  const before = storedRows(server, documentId);
 
   expect(await sendBadFrame(documentId, frame(MessageType.sync, SyncMessageType.update, halfValidUpdate('INGESLOPEN')))).toBe(CloseCode.updateRejected);
-  expect(storedRows(server.repos, documentId)).toEqual(before);
+  expect(storedRows(server, documentId)).toEqual(before);
 
   // A client joining now must get the document as it was, not the rejected insert.
   const late = pool.connect(documentId, { cookie: editorCookie, origin: server.origin });
@@ -127,8 +127,8 @@ test('an update Yjs rejects half-way leaves no trace in the document, in memory 
   // After one more accepted edit the room unloads with a final compaction: the rejected
   // insert must not end up in the stored snapshot either.
   a.doc.getText('t').insert(0, 'nog ');
-  await eventually(() => expect(storedRows(server.repos, documentId).updates.length).toBeGreaterThan(before.updates.length));
+  await eventually(() => expect(storedRows(server, documentId).updates.length).toBeGreaterThan(before.updates.length));
   pool.destroyAll();
   await eventually(() => expect(server.registry.roomCount()).toBe(0));
-  expect.soft(storedText(server.repos, documentId)).not.toContain('INGESLOPEN');
+  expect.soft(storedText(server, documentId)).not.toContain('INGESLOPEN');
 });

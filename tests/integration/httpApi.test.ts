@@ -296,7 +296,7 @@ describe('invites', () => {
   test('an expired invite is 410', async () => {
     const { body } = await workshop.owner.post(invitesUrl(), { role: 'viewer', partyId: workshop.partyId, expiresInDays: 1 });
     // Time travel in the database rather than waiting a day.
-    server.repos.db.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(Date.now() - 1, body.id);
+    server.storage.sqlite.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(Date.now() - 1, body.id);
     const person = await signUp(server.origin, 'Noor');
     expectError(await person.get(`/api/invites/${body.token}`), 410, 'invite_expired');
     expectError(await person.post(`/api/invites/${body.token}/accept`), 410, 'invite_expired');

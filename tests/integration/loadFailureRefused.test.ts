@@ -6,20 +6,18 @@
  * `server/collab/DocumentStore.test.ts` covers the store alone; this is the server end to end.
  */
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/protocol';
 import { buildWorkshop, type Workshop } from '../helpers/apiClient';
 import { openRawSocket, ProviderPool, recordCloseCodes, storedRows } from '../helpers/collab';
+import { LEVEL } from '../helpers/logCapture';
 import { eventually, waitForSync } from '../helpers/providers';
 import { databaseFile, integrityCheck, readPage, tablePages, writeBytes } from '../helpers/sqliteFile';
 import { makeDataDir, startTestServer, type TestServer } from '../helpers/startTestServer';
 
 const pool = new ProviderPool();
-afterEach(() => {
-  pool.destroyAll();
-  vi.restoreAllMocks();
-});
+afterEach(() => pool.destroyAll());
 
 /** Bytes Yjs cannot read as an update. */
 const garbage = Buffer.from([1, 1, 1, 1, 200, 200, 200]);
@@ -45,7 +43,7 @@ async function writeAndLeave(server: TestServer, workshop: Workshop, documentId:
   const writer = pool.connect(documentId, { cookie: workshop.owner.cookie, origin: server.origin });
   await waitForSync(writer.provider);
   writer.doc.getText('t').insert(0, text);
-  await eventually(() => expect(storedRows(server.repos, documentId).updates.length + (storedRows(server.repos, documentId).snapshot ? 1 : 0)).toBeGreaterThan(0));
+  await eventually(() => expect(storedRows(server, documentId).updates.length + (storedRows(server, documentId).snapshot ? 1 : 0)).toBeGreaterThan(0));
   pool.destroyAll();
   await eventually(() => expect(server.registry.roomCount()).toBe(0));
 }
@@ -59,13 +57,17 @@ describe('a corrupt row', () => {
   });
   afterAll(async () => server.stop());
 
+  /** A log row written behind the server's back, as a damaged disk or a bad restore would leave it. */
+  const appendRaw = (documentId: string, bytes: Uint8Array) =>
+    void server.storage.sqlite.prepare('INSERT INTO document_updates (document_id, update_bytes, created_at) VALUES (?, ?, ?)').run(documentId, bytes, Date.now());
+
   const corruptions: { name: string; corrupt: (documentId: string) => void }[] = [
-    { name: 'an update row Yjs cannot read', corrupt: (id) => server.repos.documentUpdates.append(id, garbage, null, null) },
-    { name: 'a half-readable update row (valid insert, cut-off delete set)', corrupt: (id) => server.repos.documentUpdates.append(id, halfReadable(), null, null) },
+    { name: 'an update row Yjs cannot read', corrupt: (id) => appendRaw(id, garbage) },
+    { name: 'a half-readable update row (valid insert, cut-off delete set)', corrupt: (id) => appendRaw(id, halfReadable()) },
     {
       name: 'a corrupt snapshot',
       corrupt: (id) => {
-        const changed = server.repos.db.prepare('UPDATE document_snapshots SET state = ? WHERE document_id = ?').run(garbage, id).changes;
+        const changed = server.storage.sqlite.prepare('UPDATE document_snapshots SET state = ? WHERE document_id = ?').run(garbage, id).changes;
         if (changed !== 1) throw new Error('the document has no snapshot to corrupt');
       },
     },
@@ -76,12 +78,18 @@ describe('a corrupt row', () => {
     const documentId = created.body.id as string;
     await writeAndLeave(server, workshop, documentId, 'Dit stond er al.');
     corrupt(documentId);
-    const before = storedRows(server.repos, documentId);
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-
+    const before = storedRows(server, documentId);
     // A raw socket gets not one frame (no sync step, no empty document) before the close.
     expect(await knock(server, documentId, workshop.owner.cookie)).toEqual({ code: CloseCode.documentUnavailable, reason: 'document unavailable', frames: 0 });
-    expect(errors.mock.calls.map((args) => args.join(' '))).toContainEqual(expect.stringMatching(new RegExp(`^\\[collab\\] document refused: stored state does not load document=${documentId} user=\\S+ error="document ${documentId} could not be loaded: .+"$`)));
+    expect(server.log).toContainEqual(
+      expect.objectContaining({
+        level: LEVEL.error,
+        msg: 'document refused: stored state does not load',
+        document: documentId,
+        user: expect.stringMatching(/\S+/),
+        error: expect.stringMatching(new RegExp(`^document ${documentId} could not be loaded: .+$`)),
+      }),
+    );
 
     // A stock client with edits of its own is refused too; nothing it holds is written.
     const offline = new Y.Doc();
@@ -96,7 +104,7 @@ describe('a corrupt row', () => {
     const exported = await workshop.owner.get(`/api/documents/${documentId}/export?format=md`);
     expect(exported.status).toBeGreaterThanOrEqual(500);
 
-    expect(storedRows(server.repos, documentId)).toEqual(before);
+    expect(storedRows(server, documentId)).toEqual(before);
     expect(server.registry.roomCount()).toBe(0);
   });
 });
@@ -124,10 +132,9 @@ describe('an unreadable page of the database file', () => {
 
     server = await startTestServer({ DATA_DIR: dataDir });
     try {
-      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
       expect(await knock(server, workshop.documentId, workshop.owner.cookie)).toEqual({ code: CloseCode.documentUnavailable, reason: 'document unavailable', frames: 0 });
-      expect(errors.mock.calls.map((args) => args.join(' '))).toContainEqual(
-        expect.stringMatching(new RegExp(`^\\[collab\\] document refused: stored state does not load document=${workshop.documentId} .*malformed`)),
+      expect(server.log).toContainEqual(
+        expect.objectContaining({ msg: 'document refused: stored state does not load', document: workshop.documentId, error: expect.stringMatching(/malformed/) }),
       );
       expect(await knock(server, workshop.documentId, workshop.owner.cookie)).toMatchObject({ code: CloseCode.documentUnavailable, frames: 0 });
 

@@ -65,12 +65,12 @@ describe('an update that decodes but that Yjs fails to integrate half-way (found
     const aCodes = recordCloseCodes(a.provider);
     a.doc.getText('t').insert(0, 'schoon');
     await eventually(() => expect(b.text()).toBe('schoon'));
-    const before = storedRows(server.repos, documentId);
+    const before = storedRows(server, documentId);
 
     const raw = await openRawSocket(server.origin, documentId, editor.cookie);
     raw.socket.send(syncFrame(SyncMessageType.update, halfIntegratingUpdate('INGESLOPEN')));
     expect((await raw.closed).code).toBe(CloseCode.updateRejected);
-    expect(storedRows(server.repos, documentId)).toEqual(before);
+    expect(storedRows(server, documentId)).toEqual(before);
 
     // The others were sent away so the room could reload; they come back by themselves.
     await eventually(() => expect(aCodes, 'the room must be dropped, so the half update is forgotten').toContain(CloseCode.serverShutdown));
@@ -86,6 +86,6 @@ describe('an update that decodes but that Yjs fails to integrate half-way (found
     });
     pool.destroyAll();
     await eventually(() => expect(server.registry.roomCount()).toBe(0));
-    expect(storedText(server.repos, documentId)).toBe('schoon en verder');
+    expect(storedText(server, documentId)).toBe('schoon en verder');
   });
 });

@@ -48,8 +48,8 @@ test('removing an editor closes their open socket with accessRevoked, and they c
   // Whatever the removed client types now goes nowhere.
   removed.doc.getText('t').insert(0, 'NA-VERWIJDERING');
   owner.doc.getText('t').insert(0, 'eigenaar ');
-  await eventually(() => expect(storedText(server.repos, workshop.documentId)).toBe('eigenaar '));
-  expect(updateRowsBy(server.repos, workshop.documentId, editor.userId)).toBe(0);
+  await eventually(() => expect(storedText(server, workshop.documentId)).toBe('eigenaar '));
+  expect(updateRowsBy(server, workshop.documentId, editor.userId)).toBe(0);
 });
 
 test('a role change from editor to viewer closes with roleChanged; after the automatic reconnect edits are no longer relayed', async () => {
@@ -77,14 +77,14 @@ test('a role change from editor to viewer closes with roleChanged; after the aut
     expect(reconnects).toBe(1);
     expect(changed.provider.synced).toBe(true);
   });
-  const rowsBefore = updateRowsBy(server.repos, workshop.documentId, member.userId);
+  const rowsBefore = updateRowsBy(server, workshop.documentId, member.userId);
   changed.doc.getText('t').insert(0, 'ALS-KIJKER ');
   setMarker(changed.provider, 'na-kijkeredit');
   await eventually(() => expect(seesMarker(owner.provider, 'na-kijkeredit')).toBe(true));
 
   expect(owner.text()).toBe('als schrijver. ');
-  expect(updateRowsBy(server.repos, workshop.documentId, member.userId)).toBe(rowsBefore);
-  expect(storedText(server.repos, workshop.documentId)).toBe('als schrijver. ');
+  expect(updateRowsBy(server, workshop.documentId, member.userId)).toBe(rowsBefore);
+  expect(storedText(server, workshop.documentId)).toBe('als schrijver. ');
   // The viewer still receives the owner's edits.
   owner.doc.getText('t').insert(0, 'eigenaar: ');
   await eventually(() => expect(changed.text()).toContain('eigenaar: '));
@@ -114,5 +114,5 @@ test('signing out closes the sockets of that session with sessionEnded, not thos
   // The other session carries on and can still write.
   expect(laptopCodes).toEqual([]);
   laptopSocket.doc.getText('t').insert(0, 'nog ingelogd');
-  await eventually(() => expect(storedText(server.repos, workshop.documentId)).toBe('nog ingelogd'));
+  await eventually(() => expect(storedText(server, workshop.documentId)).toBe('nog ingelogd'));
 });

@@ -28,7 +28,7 @@ interface Ack {
 function recordAcks(provider: WebsocketProvider, documentId: string): Ack[] {
   const acks: Ack[] = [];
   provider.messageHandlers[MessageType.stored] = (_encoder, decoder) => {
-    const doc = storedDoc(server.repos, documentId);
+    const doc = storedDoc(server, documentId);
     acks.push({
       stateVector: Y.decodeStateVector(decoding.readVarUint8Array(decoder)),
       storedStateVector: Y.decodeStateVector(Y.encodeStateVector(doc)),

@@ -78,7 +78,7 @@ async function memberOnTwoDevices(name: string) {
 /** An edit by the owner that the register indexer announces on every stream of the workspace. */
 async function announceChange(watcher: EventStream) {
   const seen = watcher.events.filter((e) => e === 'registers').length;
-  server.registry.withRoom(workshop.documentId, (room) => room.applyServerChange((doc) => appendParagraph(doc, 'Wijziging na afloop')));
+  await server.registry.withRoom(workshop.documentId, (room) => room.applyServerChange((doc) => appendParagraph(doc, 'Wijziging na afloop')));
   await eventually(() => expect(watcher.events.filter((e) => e === 'registers').length).toBeGreaterThan(seen));
 }
 
@@ -110,12 +110,12 @@ describe('sign-out', () => {
       expect(s.closes[0]!.at - sentAt).toBeLessThan(PROMPT_MS);
       expect(s.connected.provider.shouldConnect).toBe(false);
     }
-    expect(server.repos.sessions.findById(sessionIdOf(phone.cookie))).toBeUndefined();
+    expect(await server.repos.sessions.findById(sessionIdOf(phone.cookie))).toBeUndefined();
     await expectSessionRefused(phone.cookie);
 
     expectStillWorking(laptop);
     laptop.sockets[0]!.connected.doc.getText('t').insert(0, 'laptop schrijft door');
-    await eventually(() => expect(storedText(server.repos, workshop.documentId)).toContain('laptop schrijft door'));
+    await eventually(() => expect(storedText(server, workshop.documentId)).toContain('laptop schrijft door'));
   });
 
   test('ends the live register stream of that session', async () => {
@@ -132,7 +132,7 @@ describe('expiry', () => {
   test('an expired session is refused over HTTP at once, and its sockets close at the next keepalive sweep', async () => {
     const { phone, laptop } = await memberOnTwoDevices('Verloopt');
     const sessionId = sessionIdOf(phone.cookie);
-    server.repos.sessions.setExpiry(sessionId, Date.now() - 1_000);
+    await server.repos.sessions.setExpiry(sessionId, Date.now() - 1_000);
 
     // Until the sweep the sockets are open: expiry reaches them within one interval.
     expect(phone.sockets.every((s) => s.closes.length === 0)).toBe(true);
@@ -149,20 +149,20 @@ describe('expiry', () => {
 
     await expectSessionRefused(phone.cookie);
     // The first refused request removed the expired row.
-    expect(server.repos.sessions.findById(sessionId)).toBeUndefined();
+    expect(await server.repos.sessions.findById(sessionId)).toBeUndefined();
     laptop.sockets[1]!.connected.doc.getText('t').insert(0, 'nog geldig');
-    await eventually(() => expect(storedText(server.repos, secondDocId)).toContain('nog geldig'));
+    await eventually(() => expect(storedText(server, secondDocId)).toContain('nog geldig'));
   });
 
   test('an expired session is refused by HTTP before any sweep ran', async () => {
     const member = await addMember(workshop, server.origin, 'viewer', 'Direct verlopen');
-    server.repos.sessions.setExpiry(sessionIdOf(member.cookie!), Date.now() - 1);
+    await server.repos.sessions.setExpiry(sessionIdOf(member.cookie!), Date.now() - 1);
     await expectSessionRefused(member.cookie!);
   });
 
   test('ends the live register stream of that session', async () => {
     const { phone, laptop } = await memberOnTwoDevices('Verloopt met lijst');
-    server.repos.sessions.setExpiry(sessionIdOf(phone.cookie), Date.now() - 1_000);
+    await server.repos.sessions.setExpiry(sessionIdOf(phone.cookie), Date.now() - 1_000);
     vi.advanceTimersByTime(KEEPALIVE_INTERVAL_MS);
     await eventually(() => expect(phone.sockets.every((s) => s.closes.length > 0)).toBe(true), PROMPT_MS * 3);
     await announceChange(laptop.events);

@@ -1,3 +1,4 @@
+import { readStoredRows } from '../helpers/storedLog';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { addMember, buildWorkshop } from '../helpers/apiClient';
 import { ProviderPool, storedText } from '../helpers/collab';
@@ -30,10 +31,10 @@ test('twenty clients connecting at the same moment to a stored document all see 
     text.insert(text.length, paragraph);
   }
   const content = paragraphs.join('');
-  await eventually(() => expect(storedText(server.repos, workshop.documentId)).toBe(content));
+  await eventually(() => expect(storedText(server, workshop.documentId)).toBe(content));
   pool.destroyAll();
   await eventually(() => expect(server.registry.roomCount()).toBe(0));
-  expect(server.repos.documentUpdates.snapshot(workshop.documentId)).toBeDefined();
+  expect(readStoredRows(server.storage.sqlite, workshop.documentId).snapshot).toBeDefined();
 
   const cookies = [workshop.owner.cookie, editor.cookie, viewer.cookie];
   const seenAtFirstSync: (string | null)[] = Array.from({ length: 20 }, () => null);
@@ -51,5 +52,5 @@ test('twenty clients connecting at the same moment to a stored document all see 
   // One room for all of them.
   expect(server.registry.roomCount()).toBe(1);
   // And nothing was lost or doubled on the way.
-  expect(storedText(server.repos, workshop.documentId)).toBe(content);
+  expect(storedText(server, workshop.documentId)).toBe(content);
 });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   const writer = pool.connect(workshop.documentId, { cookie: workshop.owner.cookie, origin: server.origin });
   await waitForSync(writer.provider);
   writer.doc.getText('t').insert(0, secret);
-  await eventually(() => expect(storedText(server.repos, workshop.documentId)).toBe(secret));
+  await eventually(() => expect(storedText(server, workshop.documentId)).toBe(secret));
   pool.destroyAll();
 });
 afterEach(() => pool.destroyAll());

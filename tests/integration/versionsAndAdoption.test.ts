@@ -110,6 +110,6 @@ test('adoption with two parties: a decline with a reason, then both sign and the
 
   const list = await carer.get(`/api/documents/${documentId}/versions`);
   expect(list.body.find((v: { id: string }) => v.id === version.id).adoption.status).toBe('adopted');
-  const audit = server.repos.auditLog.forDocument(documentId).map((r) => r.action);
+  const audit = (await server.repos.auditLog.forDocument(documentId)).map((r) => r.action);
   expect(audit).toEqual(expect.arrayContaining(['adoption.request', 'adoption.declined', 'adoption.signed', 'adoption.adopted']));
 });

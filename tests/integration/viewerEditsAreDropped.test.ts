@@ -51,8 +51,8 @@ test.each(['viewer', 'commenter'])('an update typed by a %s is neither relayed n
     expect(seesMarker(r.provider, 'schrijver-hier')).toBe(true);
   });
 
-  expect(updateRowsBy(server.repos, workshop.documentId, reader.userId)).toBe(0);
-  expect(storedText(server.repos, workshop.documentId)).toBe('Door de schrijver. ');
+  expect(updateRowsBy(server, workshop.documentId, reader.userId)).toBe(0);
+  expect(storedText(server, workshop.documentId)).toBe('Door de schrijver. ');
 
   // And after a reload from disk nobody ever sees it.
   pool.destroyAll();
@@ -78,8 +78,8 @@ test.each(['viewer', 'commenter'])('the sync step 2 a %s sends with offline cont
   await eventually(() => expect(seesMarker(e.provider, 'verbonden')).toBe(true));
 
   expect(e.text()).toBe('');
-  expect(updateRowsBy(server.repos, workshop.documentId, reader.userId)).toBe(0);
-  expect(storedText(server.repos, workshop.documentId)).toBe('');
+  expect(updateRowsBy(server, workshop.documentId, reader.userId)).toBe(0);
+  expect(storedText(server, workshop.documentId)).toBe('');
 
   // A client that joins later does not get it through the server's state either.
   const later = pool.connect(workshop.documentId, { cookie: workshop.owner.cookie, origin });

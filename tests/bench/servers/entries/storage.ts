@@ -1,7 +1,7 @@
 /**
  * Seeds stored documents into, and reads them back out of, each server's own storage while the
  * server is stopped: ours (its SQLite snapshot and update log, through the server's own
- * DocumentStore), Hocuspocus B1 (the Database extension's table) and y-websocket A1 (LevelDB
+ * document log), Hocuspocus B1 (the Database extension's table) and y-websocket A1 (LevelDB
  * through y-leveldb, the package the reference server uses). A separate process so that the
  * LevelDB lock and the CommonJS copy of Yjs that y-leveldb loads never enter the harness.
  *
@@ -12,9 +12,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import Sqlite from 'better-sqlite3';
 import * as Y from 'yjs';
-import { DocumentStore } from '../../../../server/collab/DocumentStore';
-import { openDatabase } from '../../../../server/db/database';
-import { createDocumentUpdateRepo } from '../../../../server/db/documentUpdates';
+import { loadDocument } from '../../../../server/collab/loadDocument';
+import { createSqliteStorage } from '../../../../server/storage/sqlite/createSqliteStorage';
 import { beaconKeysInText } from '../../protocol/beacon';
 import { readUpdatesFile } from '../../fixtures/documents';
 import { TEXT_NAME } from '../../protocol/textUpdates';
@@ -56,11 +55,11 @@ function clearOurs(db: Sqlite.Database): void {
 
 async function seedState(state: Uint8Array): Promise<void> {
   if (kind === 'ours') {
-    const db = openDatabase(location);
-    clearOurs(db);
+    const storage = createSqliteStorage(location);
+    clearOurs(storage.sqlite);
     // A snapshot covering no log rows: what compaction leaves behind.
-    createDocumentUpdateRepo(db).compact(docName, state, 0);
-    db.close();
+    await storage.log.compact(docName, state, 0);
+    await storage.close();
   } else if (kind === 'hocuspocus-sqlite') {
     const db = hocuspocusDb();
     db.prepare('INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data').run(docName, state);
@@ -75,13 +74,10 @@ async function seedState(state: Uint8Array): Promise<void> {
 
 async function seedLog(updates: Uint8Array[]): Promise<void> {
   if (kind === 'ours') {
-    const db = openDatabase(location);
-    clearOurs(db);
-    const repo = createDocumentUpdateRepo(db);
-    db.transaction(() => {
-      for (const update of updates) repo.append(docName, update, null, null);
-    })();
-    db.close();
+    const storage = createSqliteStorage(location);
+    clearOurs(storage.sqlite);
+    await storage.log.append(docName, updates.map((update) => ({ update, author: { userId: null, partyId: null } })));
+    await storage.close();
   } else if (kind === 'leveldb') {
     const ldb = leveldb();
     await ldb.clearDocument(docName);
@@ -94,10 +90,10 @@ async function seedLog(updates: Uint8Array[]): Promise<void> {
 
 async function readText(): Promise<string> {
   if (kind === 'ours') {
-    const db = openDatabase(location);
-    const loaded = new DocumentStore(createDocumentUpdateRepo(db)).load(docName);
+    const storage = createSqliteStorage(location);
+    const loaded = await loadDocument(storage.log, docName);
     const text = loaded.doc.getText(TEXT_NAME).toString();
-    db.close();
+    await storage.close();
     return text;
   }
   if (kind === 'hocuspocus-sqlite') {

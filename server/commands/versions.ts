@@ -1,0 +1,60 @@
+/**
+ * Commands on versions: save the current document as a named version, and restore a version
+ * as a new change on top of the current document (history stays as it was, and everyone
+ * connected sees it arrive like any edit), after a backup version of what was there.
+ */
+import { updateYFragment } from '@tiptap/y-tiptap';
+import { DOCUMENT_FRAGMENT, documentSchema } from '../../shared/editor/schema';
+import type { Services } from '../context';
+import { commitmentGuardOf } from '../extensions/commitmentGuard';
+import type { DocumentRow, VersionRow } from '../storage/rows';
+import { jsonFromState } from '../versions/versionContent';
+
+export async function createVersion(services: Services, document: DocumentRow, input: { userId: string; label: string }): Promise<VersionRow> {
+  const { registry, versionKeeper, repos } = services;
+  const version = await registry.withRoom(document.id, (room) =>
+    versionKeeper.create(document.id, room.doc, { label: input.label, kind: 'manual', userId: input.userId }),
+  );
+  await repos.auditLog.record({
+    workspaceId: document.workspace_id,
+    documentId: document.id,
+    userId: input.userId,
+    action: 'version.create',
+    detail: { versionId: version.id, label: input.label },
+  });
+  services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
+  return version;
+}
+
+export async function restoreVersion(
+  services: Services,
+  document: DocumentRow,
+  version: VersionRow,
+  by: { userId: string; partyId: string | null },
+): Promise<{ backup: VersionRow }> {
+  const { registry, versionKeeper, repos } = services;
+  const restored = documentSchema().nodeFromJSON(jsonFromState(version.state));
+  const backup = await registry.withRoom(document.id, async (room) => {
+    const before = await versionKeeper.create(document.id, room.doc, {
+      label: `Voor het terugzetten van '${version.label}'`,
+      kind: 'before_restore',
+      userId: by.userId,
+    });
+    await room.applyServerChange((doc) => {
+      const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+      updateYFragment(doc, fragment, restored, { mapping: new Map(), isOMark: new Map() });
+      // A restore may bring back an old confirmation: the recorded decisions still rule.
+      commitmentGuardOf(room).enforceAll(fragment);
+    }, by);
+    return before;
+  });
+  await repos.auditLog.record({
+    workspaceId: document.workspace_id,
+    documentId: document.id,
+    userId: by.userId,
+    action: 'version.restore',
+    detail: { versionId: version.id, backupVersionId: backup.id },
+  });
+  services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
+  return { backup };
+}

@@ -1,0 +1,219 @@
+/**
+ * What the rest of the server may ask of storage. Every method returns a Promise, so an engine
+ * that answers over the network (PostgreSQL) fits behind the same interfaces as the embedded
+ * one (SQLite, which answers within the same event-loop turn). Nothing outside server/storage
+ * names an engine.
+ */
+import type {
+  AdoptionDecisionRow,
+  AdoptionRequestRow,
+  AttributionCounts,
+  AttributionTotalRow,
+  AuditRow,
+  BlockRow,
+  CalendarFeedRow,
+  CommitmentDecisionRow,
+  DocumentClientRow,
+  DocumentRow,
+  InviteRow,
+  MemberRow,
+  MemberWithUserRow,
+  PartyRow,
+  PendingUpdateRow,
+  RegisterRow,
+  SessionRow,
+  UserRow,
+  VersionMetaRow,
+  VersionRow,
+  WorkspaceListRow,
+  WorkspaceRow,
+} from './rows';
+
+/** On whose behalf an update was written; both null for the server's own changes. */
+export interface UpdateAuthor {
+  userId: string | null;
+  partyId: string | null;
+}
+
+export interface StoredSnapshot {
+  state: Uint8Array;
+  /** The snapshot holds every log row up to and including this id. */
+  uptoId: number;
+}
+
+export interface StoredLog {
+  snapshot: StoredSnapshot | null;
+  /** Log rows after the snapshot, in order. */
+  updates: { id: number; bytes: Uint8Array }[];
+}
+
+/**
+ * The per-document log of Yjs updates and its snapshot: the one store the sync core writes on
+ * its hot path. `append` resolves once the rows are committed; nothing may be relayed before.
+ */
+export interface DocumentLog {
+  read(documentId: string): Promise<StoredLog>;
+  /** Appends the updates in order, in one transaction; resolves with the id of the last row. */
+  append(documentId: string, entries: readonly { update: Uint8Array; author: UpdateAuthor }[]): Promise<number>;
+  /**
+   * Replaces the snapshot with `state` and drops the log rows up to `uptoId`, atomically.
+   * `state` must hold every one of those rows.
+   */
+  compact(documentId: string, state: Uint8Array, uptoId: number): Promise<void>;
+  /** Documents with log rows not yet folded into their snapshot. */
+  documentsWithLog(): Promise<string[]>;
+}
+
+export interface UserRepo {
+  findByEmail(email: string): Promise<UserRow | undefined>;
+  findById(id: string): Promise<UserRow | undefined>;
+  /** Resolves null when the email is taken. */
+  create(input: { email: string; name: string; passwordHash: string }): Promise<UserRow | null>;
+}
+
+export interface SessionRepo {
+  insert(row: SessionRow): Promise<void>;
+  findById(id: string): Promise<SessionRow | undefined>;
+  delete(id: string): Promise<void>;
+  setExpiry(id: string, expiresAt: number): Promise<void>;
+  /** Resolves with the number of sessions removed. */
+  deleteExpired(now: number): Promise<number>;
+}
+
+export interface WorkspaceRepo {
+  /** Creates the workspace with its creator as owner, in one transaction. */
+  create(name: string, userId: string): Promise<WorkspaceRow>;
+  findById(id: string): Promise<WorkspaceRow | undefined>;
+  listForUser(userId: string): Promise<WorkspaceListRow[]>;
+  rename(id: string, name: string): Promise<void>;
+}
+
+export interface PartyRepo {
+  create(input: Omit<PartyRow, 'id' | 'created_at'>): Promise<PartyRow>;
+  findById(id: string): Promise<PartyRow | undefined>;
+  listForWorkspace(workspaceId: string): Promise<PartyRow[]>;
+  countForWorkspace(workspaceId: string): Promise<number>;
+  update(row: PartyRow): Promise<void>;
+  /** Members and open invites that still speak for this party. */
+  usageCount(id: string): Promise<number>;
+  /** Deletes the party and the revoked invites that named it. */
+  delete(id: string): Promise<void>;
+}
+
+export interface MemberRepo {
+  find(workspaceId: string, userId: string): Promise<MemberRow | undefined>;
+  listForWorkspace(workspaceId: string): Promise<MemberWithUserRow[]>;
+  insert(row: MemberRow): Promise<void>;
+  update(row: MemberRow): Promise<void>;
+  delete(workspaceId: string, userId: string): Promise<void>;
+  ownerCount(workspaceId: string): Promise<number>;
+}
+
+export interface InviteRepo {
+  create(input: Omit<InviteRow, 'id' | 'uses' | 'revoked_at' | 'created_at'>): Promise<InviteRow>;
+  findByTokenHash(hash: string): Promise<InviteRow | undefined>;
+  findById(id: string): Promise<InviteRow | undefined>;
+  listForWorkspace(workspaceId: string): Promise<InviteRow[]>;
+  revoke(id: string): Promise<void>;
+  /**
+   * Counts one use and makes the user a member, in one transaction; resolves false (and
+   * changes nothing) when the invite was used up, revoked or expired in the meantime.
+   */
+  redeem(invite: InviteRow, userId: string, now: number): Promise<boolean>;
+}
+
+export interface DocumentRepo {
+  create(input: Pick<DocumentRow, 'workspace_id' | 'title' | 'template' | 'created_by'>): Promise<DocumentRow>;
+  findById(id: string): Promise<DocumentRow | undefined>;
+  listForWorkspace(workspaceId: string): Promise<DocumentRow[]>;
+  update(row: DocumentRow): Promise<void>;
+  touch(id: string, at: number): Promise<void>;
+}
+
+export interface BlockRepo {
+  /** Replaces every block of one document, atomically. */
+  replaceForDocument(documentId: string, rows: BlockRow[]): Promise<void>;
+  listForWorkspace(workspaceId: string, kind: string): Promise<RegisterRow[]>;
+  listAllForWorkspace(workspaceId: string): Promise<RegisterRow[]>;
+}
+
+export interface CommitmentDecisionRepo {
+  record(row: Omit<CommitmentDecisionRow, 'id'>): Promise<CommitmentDecisionRow>;
+  /** The last decision per commitment block of a document. */
+  latestForDocument(documentId: string): Promise<CommitmentDecisionRow[]>;
+}
+
+export interface CalendarFeedRepo {
+  /** One secret URL per member and workspace: a new one replaces the old. */
+  replace(workspaceId: string, userId: string, tokenHash: string): Promise<void>;
+  findByTokenHash(hash: string): Promise<CalendarFeedRow | undefined>;
+}
+
+export interface VersionRepo {
+  create(input: Omit<VersionRow, 'id' | 'created_at'> & { created_at?: number }): Promise<VersionRow>;
+  findById(id: string): Promise<VersionRow | undefined>;
+  listForDocument(documentId: string): Promise<VersionMetaRow[]>;
+  latestForDocument(documentId: string): Promise<VersionRow | undefined>;
+}
+
+export interface AdoptionRepo {
+  createRequest(row: AdoptionRequestRow): Promise<void>;
+  findRequest(versionId: string): Promise<AdoptionRequestRow | undefined>;
+  requestsForDocument(documentId: string): Promise<AdoptionRequestRow[]>;
+  recordDecision(row: Omit<AdoptionDecisionRow, 'id'>): Promise<void>;
+  decisions(versionId: string): Promise<AdoptionDecisionRow[]>;
+}
+
+export interface AuditEntry {
+  workspaceId: string;
+  documentId: string | null;
+  userId: string | null;
+  action: string;
+  detail: unknown;
+}
+
+export interface AuditLogRepo {
+  record(entry: AuditEntry): Promise<void>;
+  forDocument(documentId: string): Promise<AuditRow[]>;
+}
+
+export type CountUpdate = (row: PendingUpdateRow) => { counts: AttributionCounts; clientIds: number[] };
+
+export interface AttributionRepo {
+  /**
+   * Counts every not yet attributed log row up to `uptoId` with `count` and marks them done,
+   * in one transaction; resolves with the number of rows.
+   */
+  summarise(documentId: string, uptoId: number, count: CountUpdate): Promise<number>;
+  /** Log rows not yet summarised, in order (read only). */
+  pending(documentId: string): Promise<PendingUpdateRow[]>;
+  totals(documentId: string): Promise<AttributionTotalRow[]>;
+  clients(documentId: string): Promise<DocumentClientRow[]>;
+  documentsWithPending(): Promise<string[]>;
+}
+
+export interface Repos {
+  users: UserRepo;
+  sessions: SessionRepo;
+  workspaces: WorkspaceRepo;
+  parties: PartyRepo;
+  members: MemberRepo;
+  invites: InviteRepo;
+  documents: DocumentRepo;
+  blocks: BlockRepo;
+  commitmentDecisions: CommitmentDecisionRepo;
+  calendarFeeds: CalendarFeedRepo;
+  versions: VersionRepo;
+  adoptions: AdoptionRepo;
+  auditLog: AuditLogRepo;
+  attribution: AttributionRepo;
+}
+
+/** One opened database: the document log, the repositories, and its lifecycle. */
+export interface Storage {
+  log: DocumentLog;
+  repos: Repos;
+  /** Resolves when the database answers a trivial query (health and readiness checks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

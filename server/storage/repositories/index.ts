@@ -1,0 +1,36 @@
+/** Every repository over one query builder: the same code for SQLite and PostgreSQL. */
+import type { Repos } from '../ports';
+import { createAdoptionRepo } from './adoptions';
+import { createAttributionRepo } from './attribution';
+import { createAuditLogRepo } from './auditLog';
+import { createBlockRepo } from './blocks';
+import { createCalendarFeedRepo } from './calendarFeeds';
+import { createCommitmentDecisionRepo } from './commitmentDecisions';
+import type { Db } from './db';
+import { createDocumentRepo } from './documents';
+import { createInviteRepo } from './invites';
+import { createMemberRepo } from './members';
+import { createPartyRepo } from './parties';
+import { createSessionRepo } from './sessions';
+import { createUserRepo } from './users';
+import { createVersionRepo } from './versions';
+import { createWorkspaceRepo } from './workspaces';
+
+export function createRepos(db: Db): Repos {
+  return {
+    users: createUserRepo(db),
+    sessions: createSessionRepo(db),
+    workspaces: createWorkspaceRepo(db),
+    parties: createPartyRepo(db),
+    members: createMemberRepo(db),
+    invites: createInviteRepo(db),
+    documents: createDocumentRepo(db),
+    blocks: createBlockRepo(db),
+    commitmentDecisions: createCommitmentDecisionRepo(db),
+    calendarFeeds: createCalendarFeedRepo(db),
+    versions: createVersionRepo(db),
+    adoptions: createAdoptionRepo(db),
+    auditLog: createAuditLogRepo(db),
+    attribution: createAttributionRepo(db),
+  };
+}

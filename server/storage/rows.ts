@@ -1,0 +1,195 @@
+/**
+ * The rows the storage hands out, one type per table, the same for every engine. Times are
+ * milliseconds since the epoch; JSON columns are strings, parsed by whoever knows their shape.
+ */
+import type { PartyKind, Role } from '../../shared/api/roles';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface SessionRow {
+  /** Hex SHA-256 of the token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  expires_at: number;
+}
+
+export interface WorkspaceRow {
+  id: string;
+  name: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface WorkspaceListRow extends WorkspaceRow {
+  role: Role;
+  party_id: string | null;
+}
+
+export interface PartyRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  kind: PartyKind;
+  color: string;
+  created_at: number;
+}
+
+export interface MemberRow {
+  workspace_id: string;
+  user_id: string;
+  party_id: string | null;
+  role: Role;
+  created_at: number;
+}
+
+export interface MemberWithUserRow extends MemberRow {
+  name: string;
+  email: string;
+}
+
+export interface InviteRow {
+  id: string;
+  workspace_id: string;
+  token_hash: string;
+  role: Role;
+  party_id: string;
+  expires_at: number;
+  max_uses: number;
+  uses: number;
+  revoked_at: number | null;
+  created_by: string;
+  created_at: number;
+}
+
+export interface DocumentRow {
+  id: string;
+  workspace_id: string;
+  title: string;
+  template: string;
+  archived_at: number | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BlockRow {
+  document_id: string;
+  block_id: string;
+  workspace_id: string;
+  kind: string;
+  position: number;
+  /** JSON, as stored in the document. */
+  attrs: string;
+  text: string;
+  valid: number;
+  /** JSON `{ field: message }`. */
+  issues: string;
+}
+
+export interface RegisterRow extends BlockRow {
+  document_title: string;
+  document_archived: boolean;
+}
+
+export type CommitmentDecisionStatus = 'proposed' | 'confirmed' | 'withdrawn';
+
+export interface CommitmentDecisionRow {
+  id: number;
+  document_id: string;
+  block_id: string;
+  status: CommitmentDecisionStatus;
+  user_id: string;
+  party_id: string;
+  decided_at: number;
+}
+
+export interface CalendarFeedRow {
+  token_hash: string;
+  workspace_id: string;
+  user_id: string;
+  created_at: number;
+}
+
+export type VersionKind = 'manual' | 'auto' | 'before_restore';
+
+export interface VersionRow {
+  id: string;
+  document_id: string;
+  label: string;
+  kind: VersionKind;
+  state: Uint8Array;
+  /** JSON: per-party totals at the time of the version. */
+  attribution: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export type VersionMetaRow = Omit<VersionRow, 'state'>;
+
+export interface AdoptionRequestRow {
+  version_id: string;
+  /** JSON array of party ids. */
+  party_ids: string;
+  requested_by: string;
+  requested_at: number;
+}
+
+export interface AdoptionDecisionRow {
+  id: number;
+  version_id: string;
+  party_id: string;
+  user_id: string;
+  decision: 'signed' | 'declined';
+  reason: string | null;
+  decided_at: number;
+}
+
+export interface AuditRow {
+  id: number;
+  workspace_id: string;
+  document_id: string | null;
+  user_id: string | null;
+  action: string;
+  /** JSON. */
+  detail: string;
+  at: number;
+}
+
+/** A log row not yet counted into the attribution summaries. */
+export interface PendingUpdateRow {
+  id: number;
+  update_bytes: Uint8Array;
+  user_id: string | null;
+  party_id: string | null;
+  created_at: number;
+}
+
+export interface AttributionCounts {
+  charsInserted: number;
+  charsDeleted: number;
+  blocksInserted: number;
+}
+
+export interface AttributionTotalRow {
+  user_id: string;
+  /** '' for a member without a party. */
+  party_id: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  chars_inserted: number;
+  chars_deleted: number;
+  blocks_inserted: number;
+  updates: number;
+}
+
+export interface DocumentClientRow {
+  client_id: number;
+  user_id: string;
+  party_id: string | null;
+}

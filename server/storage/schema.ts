@@ -1,0 +1,77 @@
+/**
+ * The tables as Kysely sees them: the query builder checks every column name and type of the
+ * repositories against this, for SQLite and PostgreSQL alike. Columns the database fills in
+ * (autoincrement ids, defaults) are `Generated`.
+ */
+import type { Generated } from 'kysely';
+import type {
+  AdoptionDecisionRow,
+  AdoptionRequestRow,
+  AuditRow,
+  AttributionTotalRow,
+  BlockRow,
+  CalendarFeedRow,
+  CommitmentDecisionRow,
+  DocumentRow,
+  InviteRow,
+  MemberRow,
+  PartyRow,
+  SessionRow,
+  UserRow,
+  VersionRow,
+  WorkspaceRow,
+} from './rows';
+
+type WithGeneratedId<Row extends { id: number }> = Omit<Row, 'id'> & { id: Generated<number> };
+
+export interface DocumentSnapshotTable {
+  document_id: string;
+  state: Uint8Array;
+  /** The merged state holds every log row up to and including this id. */
+  upto_id: number;
+  updated_at: number;
+}
+
+export interface DocumentUpdateTable {
+  id: Generated<number>;
+  document_id: string;
+  update_bytes: Uint8Array;
+  user_id: string | null;
+  party_id: string | null;
+  created_at: number;
+  /** 1 once the row is counted into attribution_daily. */
+  attributed: Generated<number>;
+}
+
+export interface AttributionDailyTable extends AttributionTotalRow {
+  document_id: string;
+}
+
+export interface DocumentClientTable {
+  document_id: string;
+  client_id: number;
+  user_id: string;
+  party_id: string | null;
+}
+
+export interface Tables {
+  users: UserRow;
+  sessions: SessionRow;
+  workspaces: WorkspaceRow;
+  parties: PartyRow;
+  members: MemberRow;
+  invites: InviteRow;
+  documents: DocumentRow;
+  document_snapshots: DocumentSnapshotTable;
+  document_updates: DocumentUpdateTable;
+  document_blocks: BlockRow;
+  commitment_decisions: WithGeneratedId<CommitmentDecisionRow>;
+  calendar_feeds: CalendarFeedRow;
+  /** `seq`: insertion order, for versions made in the same millisecond. */
+  document_versions: VersionRow & { seq: number };
+  adoption_requests: AdoptionRequestRow;
+  adoption_decisions: WithGeneratedId<AdoptionDecisionRow>;
+  audit_log: WithGeneratedId<AuditRow>;
+  attribution_daily: AttributionDailyTable;
+  document_clients: DocumentClientTable;
+}

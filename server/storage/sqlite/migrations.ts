@@ -1,0 +1,192 @@
+/**
+ * SQLite schema migrations, applied in order at start (`PRAGMA user_version` counts them).
+ * Append only: never edit a released step.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,               -- hex SHA-256 of the token; the token itself is never stored
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE parties (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    color TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX parties_workspace ON parties(workspace_id);
+  CREATE TABLE members (
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    party_id TEXT REFERENCES parties(id),
+    role TEXT NOT NULL CHECK (role IN ('owner','editor','commenter','viewer')),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, user_id)
+  );
+  CREATE INDEX members_user ON members(user_id);
+  CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,   -- hex SHA-256 of the link token
+    role TEXT NOT NULL,
+    party_id TEXT NOT NULL REFERENCES parties(id),
+    expires_at INTEGER NOT NULL,
+    max_uses INTEGER NOT NULL,
+    uses INTEGER NOT NULL DEFAULT 0,
+    revoked_at INTEGER,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX invites_workspace ON invites(workspace_id);
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    template TEXT NOT NULL,
+    archived_at INTEGER,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX documents_workspace ON documents(workspace_id);
+  -- The merged Yjs state of a document up to and including update log row upto_id.
+  CREATE TABLE document_snapshots (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    state BLOB NOT NULL,
+    upto_id INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  -- Every accepted Yjs update, appended before it is relayed; folded into the snapshot by compaction.
+  CREATE TABLE document_updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    update_bytes BLOB NOT NULL,
+    user_id TEXT,
+    party_id TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX document_updates_document ON document_updates(document_id, id);
+  `,
+  `
+  -- The workspace registers: every structured block of every document, read out of the Yjs
+  -- state after each change (debounced). Rebuilt from the document, so never a second truth.
+  CREATE TABLE document_blocks (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    block_id TEXT NOT NULL,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    attrs TEXT NOT NULL,               -- JSON, as stored in the document
+    text TEXT NOT NULL,
+    valid INTEGER NOT NULL,
+    issues TEXT NOT NULL,              -- JSON { field: message }
+    PRIMARY KEY (document_id, block_id)
+  );
+  CREATE INDEX document_blocks_workspace ON document_blocks(workspace_id, kind);
+  -- Who confirmed or withdrew a commitment, recorded by the API: the authority over
+  -- the commitment's status attributes in the document.
+  CREATE TABLE commitment_decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    block_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('proposed','confirmed','withdrawn')),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    party_id TEXT NOT NULL,
+    decided_at INTEGER NOT NULL
+  );
+  CREATE INDEX commitment_decisions_block ON commitment_decisions(document_id, block_id, id);
+  -- Secret per-member calendar feed tokens (hash only).
+  CREATE TABLE calendar_feeds (
+    token_hash TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    UNIQUE (workspace_id, user_id)
+  );
+  `,
+  `
+  -- Named and automatic versions: immutable copies of a document's Yjs state.
+  CREATE TABLE document_versions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('manual','auto','before_restore')),
+    state BLOB NOT NULL,
+    attribution TEXT NOT NULL,         -- JSON: per-party totals at the time of the version
+    created_by TEXT REFERENCES users(id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX document_versions_document ON document_versions(document_id, created_at);
+  -- Adoption (vaststellen): which parties must sign a version, and their append-only decisions.
+  CREATE TABLE adoption_requests (
+    version_id TEXT PRIMARY KEY REFERENCES document_versions(id) ON DELETE CASCADE,
+    party_ids TEXT NOT NULL,           -- JSON array
+    requested_by TEXT NOT NULL REFERENCES users(id),
+    requested_at INTEGER NOT NULL
+  );
+  CREATE TABLE adoption_decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    version_id TEXT NOT NULL REFERENCES document_versions(id) ON DELETE CASCADE,
+    party_id TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    decision TEXT NOT NULL CHECK (decision IN ('signed','declined')),
+    reason TEXT,
+    decided_at INTEGER NOT NULL
+  );
+  CREATE INDEX adoption_decisions_version ON adoption_decisions(version_id, id);
+  -- Append-only audit log of decisions that matter outside the text.
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workspace_id TEXT NOT NULL,
+    document_id TEXT,
+    user_id TEXT,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL,              -- JSON
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX audit_log_workspace ON audit_log(workspace_id, id);
+  -- Attribution, summarised from the update log before compaction drops its rows.
+  ALTER TABLE document_updates ADD COLUMN attributed INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE attribution_daily (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL,
+    party_id TEXT NOT NULL,            -- '' for a member without a party
+    day TEXT NOT NULL,                 -- YYYY-MM-DD (UTC)
+    chars_inserted INTEGER NOT NULL DEFAULT 0,
+    chars_deleted INTEGER NOT NULL DEFAULT 0,
+    blocks_inserted INTEGER NOT NULL DEFAULT 0,
+    updates INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (document_id, user_id, party_id, day)
+  );
+  -- Which Yjs client id wrote for which user and party: answers "who wrote this?".
+  CREATE TABLE document_clients (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    client_id INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    party_id TEXT,
+    PRIMARY KEY (document_id, client_id)
+  );
+  `,
+  `
+  -- Insertion order of versions: ties of created_at no longer fall back on SQLite's rowid.
+  ALTER TABLE document_versions ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+  UPDATE document_versions SET seq = rowid;
+  `,
+];

@@ -1,0 +1,37 @@
+/**
+ * The one logger every module gets passed: structured lines (pino, JSON on stdout) with the
+ * context a reader needs (document, user, component). Tests hand in a sink to read the lines.
+ */
+import pino, { type DestinationStream } from 'pino';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger whose every line also carries `bindings`. */
+  child(bindings: LogFields): Logger;
+}
+
+/** What a log line says about an error: never the whole object (it may hold request data). */
+export function describeError(error: unknown): LogFields {
+  if (error instanceof Error) return { error: error.message, errorName: error.name, stack: error.stack };
+  return { error: String(error) };
+}
+
+function wrap(base: pino.Logger): Logger {
+  return {
+    debug: (message, fields) => base.debug(fields ?? {}, message),
+    info: (message, fields) => base.info(fields ?? {}, message),
+    warn: (message, fields) => base.warn(fields ?? {}, message),
+    error: (message, fields) => base.error(fields ?? {}, message),
+    child: (bindings) => wrap(base.child(bindings)),
+  };
+}
+
+export function createLogger(options: { level: LogLevel; destination?: DestinationStream }): Logger {
+  return wrap(pino({ level: options.level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, options.destination));
+}
