@@ -15,7 +15,7 @@ import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { columns } from '../../server/export/labels';
 import { renderExport } from '../../server/export/renderExport';
-import { buildFixtureDoc, buildFixtureInput, buildFixtureJson } from '../../server/export/testFixture';
+import { buildFixtureDoc, buildFixtureInput, buildFixtureJson } from '../helpers/exportFixture';
 
 const leakedIds = /pty_|usr_|blk_/;
 const fixtureJson = buildFixtureJson();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT, writeJsonToDoc } from '../../../shared/editor/schema';
 import { buildTemplate } from '../../../shared/templates';
-import { buildFixtureInput, names } from '../testFixture';
+import { buildFixtureInput, names } from '../../../tests/helpers/exportFixture';
 import type { ExportBlock, ExportInput } from '../types';
 import { buildExportModel } from './buildModel';
 import { plainText } from './inline';

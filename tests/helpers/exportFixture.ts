@@ -8,8 +8,8 @@ import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { writeJsonToDoc } from '../../shared/editor/schema';
 import { buildTemplate } from '../../shared/templates';
-import type { NameBook } from '../presenters/registers';
-import type { ExportInput } from './types';
+import type { NameBook } from '../../server/presenters/registers';
+import type { ExportInput } from '../../server/export/types';
 
 export const ids = {
   alAmal: 'pty_alamal_91c2',
