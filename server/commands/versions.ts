@@ -10,19 +10,18 @@ import { commitmentGuardOf } from '../extensions/commitmentGuard';
 import type { DocumentRow, VersionRow } from '../storage/rows';
 import { jsonFromState } from '../versions/versionContent';
 
+/** Written to the audit log, and announced to the workspace's open pages. */
+async function versionsChanged(services: Services, document: DocumentRow, userId: string, action: string, detail: unknown): Promise<void> {
+  await services.repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId, action, detail });
+  services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
+}
+
 export async function createVersion(services: Services, document: DocumentRow, input: { userId: string; label: string }): Promise<VersionRow> {
-  const { registry, versionKeeper, repos } = services;
+  const { registry, versionKeeper } = services;
   const version = await registry.withRoom(document.id, (room) =>
     versionKeeper.create(document.id, room.doc, { label: input.label, kind: 'manual', userId: input.userId }),
   );
-  await repos.auditLog.record({
-    workspaceId: document.workspace_id,
-    documentId: document.id,
-    userId: input.userId,
-    action: 'version.create',
-    detail: { versionId: version.id, label: input.label },
-  });
-  services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
+  await versionsChanged(services, document, input.userId, 'version.create', { versionId: version.id, label: input.label });
   return version;
 }
 
@@ -32,7 +31,7 @@ export async function restoreVersion(
   version: VersionRow,
   by: { userId: string; partyId: string | null },
 ): Promise<{ backup: VersionRow }> {
-  const { registry, versionKeeper, repos } = services;
+  const { registry, versionKeeper } = services;
   const restored = documentSchema().nodeFromJSON(jsonFromState(version.state));
   const backup = await registry.withRoom(document.id, async (room) => {
     const before = await versionKeeper.create(document.id, room.doc, {
@@ -48,13 +47,6 @@ export async function restoreVersion(
     }, by);
     return before;
   });
-  await repos.auditLog.record({
-    workspaceId: document.workspace_id,
-    documentId: document.id,
-    userId: by.userId,
-    action: 'version.restore',
-    detail: { versionId: version.id, backupVersionId: backup.id },
-  });
-  services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
+  await versionsChanged(services, document, by.userId, 'version.restore', { versionId: version.id, backupVersionId: backup.id });
   return { backup };
 }
