@@ -1,5 +1,6 @@
 /** Response shapes of the HTTP API, as written in the API contract. */
 import type { JSONContent } from '@tiptap/core';
+import type { CommitmentStatus } from '../shared/blocks/attrs';
 import type { Abilities } from '../shared/api/abilities';
 import type { DocumentTemplate, PartyKind, Role } from '../shared/api/roles';
 import type { AdoptionState, DiffEntry, DiffSegment, FieldChange, PartySignOff } from '../shared/api/versions';
@@ -103,79 +104,21 @@ export interface AcceptedInvite {
 export interface CommitmentDecision {
   documentId: string;
   blockId: string;
-  status: 'proposed' | 'confirmed' | 'withdrawn';
+  status: CommitmentStatus;
   confirmedBy: string | null;
   confirmedAt: string | null;
 }
 
-/**
- * One block in a register. Attribute values are as stored: when `valid` is false they may be
- * anything, and `issues` says per field what is wrong.
- */
-export interface RegisterEntryBase {
-  documentId: string;
-  documentTitle: string;
-  documentArchived: boolean;
-  blockId: string;
-  text: string;
-  valid: boolean;
-  issues: Record<string, string>;
-  createdBy: string | null;
-  createdByParty: string | null;
-  createdByName: string | null;
-  createdByPartyName: string | null;
-}
-
-export interface ActionEntry extends RegisterEntryBase {
-  ownerPartyId: string | null;
-  ownerUserId: string | null;
-  due: string | null;
-  status: string;
-  funding: string;
-  ownerPartyName: string | null;
-  ownerUserName: string | null;
-  overdue: boolean;
-  unowned: boolean;
-}
-
-export interface CommitmentEntry extends RegisterEntryBase {
-  partyId: string | null;
-  status: string;
-  confirmedBy: string | null;
-  confirmedAt: string | null;
-  partyName: string | null;
-  confirmedByName: string | null;
-}
-
-export interface ReflectionEntry extends RegisterEntryBase {
-  date: string | null;
-  status: string;
-}
-
-export interface CriterionEntry extends RegisterEntryBase {
-  kind: string;
-  weight: number | string | null;
-  category: string;
-}
-
-export interface RegisterEntries {
-  actions: ActionEntry;
-  commitments: CommitmentEntry;
-  reflections: ReflectionEntry;
-  criteria: CriterionEntry;
-}
-export type RegisterName = keyof RegisterEntries;
-
-/** GET /api/workspaces/:id/contributions: one row per party. */
-export interface Contribution {
-  partyId: string;
-  partyName: string;
-  color: string;
-  blocksProposed: number;
-  actionsOwned: number;
-  commitmentsMade: number;
-  commitmentsConfirmed: number;
-}
+export type {
+  ActionEntry,
+  CommitmentEntry,
+  CriterionEntry,
+  ReflectionEntry,
+  RegisterEntries,
+  RegisterEntry,
+  RegisterName,
+  WorkspaceContribution as Contribution,
+} from '../shared/api/registers';
 
 export type VersionKind = 'manual' | 'auto' | 'before_restore';
 

@@ -1,3 +1,4 @@
+import { commitmentStatuses, isChoice } from '../../shared/blocks/attrs';
 import type { CommitmentEntry, Party, WorkspaceDetail } from '../apiTypes';
 import { PartyChip } from '../components/PartyChip';
 import { useI18n } from '../i18n/I18n';
@@ -24,10 +25,11 @@ function groupByParty(entries: readonly CommitmentEntry[], parties: readonly Par
 
 function StatusCell({ entry }: { entry: CommitmentEntry }) {
   const { t } = useI18n();
-  const known = entry.status === 'proposed' || entry.status === 'confirmed' || entry.status === 'withdrawn';
+  const { status } = entry;
+  const known = isChoice(commitmentStatuses, status);
   return (
-    <span className={`commitment-status commitment-status--${known ? entry.status : 'proposed'}`}>
-      {known ? t(`commitment.status.${entry.status as 'proposed' | 'confirmed' | 'withdrawn'}`) : String(entry.status ?? '—')}
+    <span className={`commitment-status commitment-status--${known ? status : 'proposed'}`}>
+      {known ? t(`commitment.status.${status}`) : String(status ?? '—')}
     </span>
   );
 }
@@ -44,7 +46,7 @@ function CommitmentRow({ entry, parties }: { entry: CommitmentEntry; parties: re
         <StatusCell entry={entry} />
       </td>
       <td>
-        {decided && entry.confirmedAt ? (
+        {decided && typeof entry.confirmedAt === 'string' && entry.confirmedAt ? (
           <span className="confirmed-by">
             {entry.confirmedByName ?? t('block.unknownPerson')}
             <span className="muted"> · {formatDate(entry.confirmedAt, true)}</span>
