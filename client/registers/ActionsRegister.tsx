@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { actionStatuses, fundingKinds, isChoice } from '../../shared/blocks/attrs';
-import type { ActionEntry, WorkspaceDetail } from '../apiTypes';
+import type { ActionEntry } from '../../shared/api/registers';
+import type { WorkspaceDetail } from '../../shared/api/workspaces';
 import { isIsoDate, localDate } from '../blocks/dates';
 import { useI18n } from '../i18n/I18n';
 import { filterActions, isFiltered, noActionFilters, type ActionFilters } from './actionFilters';

@@ -1,5 +1,6 @@
 import { commitmentStatuses, isChoice } from '../../shared/blocks/attrs';
-import type { CommitmentEntry, Party, WorkspaceDetail } from '../apiTypes';
+import type { CommitmentEntry } from '../../shared/api/registers';
+import type { Party, WorkspaceDetail } from '../../shared/api/workspaces';
 import { PartyChip } from '../components/PartyChip';
 import { useI18n } from '../i18n/I18n';
 import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';

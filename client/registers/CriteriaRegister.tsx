@@ -1,5 +1,5 @@
 import { criterionCategories, criterionKinds, isChoice } from '../../shared/blocks/attrs';
-import type { CriterionEntry } from '../apiTypes';
+import type { CriterionEntry } from '../../shared/api/registers';
 import { checkCriteria } from '../blocks/criteriaCheck';
 import { CriteriaSummary } from '../blocks/CriteriaWarnings';
 import { useI18n } from '../i18n/I18n';

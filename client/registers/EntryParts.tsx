@@ -2,7 +2,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import type { RegisterEntry, RegisterEntryBase } from '../../shared/api/registers';
 import type { StoredValue } from '../../shared/blocks/attrs';
-import type { Party } from '../apiTypes';
+import type { Party } from '../../shared/api/workspaces';
 import { PartyChip } from '../components/PartyChip';
 import { useT } from '../i18n/I18n';
 import { Link, navigate } from '../router';

@@ -1,4 +1,5 @@
-import type { ReflectionEntry, WorkspaceDetail } from '../apiTypes';
+import type { ReflectionEntry } from '../../shared/api/registers';
+import type { WorkspaceDetail } from '../../shared/api/workspaces';
 import { isIsoDate, localDate, todayIso } from '../blocks/dates';
 import { useI18n } from '../i18n/I18n';
 import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionEntry } from '../apiTypes';
+import type { ActionEntry } from '../../shared/api/registers';
 import { filterActions, isFiltered, noActionFilters } from './actionFilters';
 
 function entry(blockId: string, over: Partial<Extract<ActionEntry, { valid: true }>> = {}): ActionEntry {
