@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { DocumentAuthor, DocumentContributions } from '../../shared/api/attribution';
 import type { AppEnv, Services } from '../context';
 import { authorize } from '../policies';
 import { buildNameBook } from '../registers/nameBook';
@@ -42,7 +43,7 @@ export function attributionRoutes(services: Services) {
         charsInserted: r.chars_inserted,
         charsDeleted: r.chars_deleted,
       }));
-      return c.json({ parties, timeline });
+      return c.json({ parties, timeline } satisfies DocumentContributions);
     })
     .get('/authors', (c) => {
       const { document, workspace, membership } = loadDocument(c, services, c.req.param('id')!);
@@ -57,7 +58,7 @@ export function attributionRoutes(services: Services) {
           partyId: row.party_id,
           partyName: row.party_id ? (names.parties.get(row.party_id)?.name ?? null) : null,
           color: row.party_id ? (names.parties.get(row.party_id)?.color ?? null) : null,
-        })),
+        } satisfies DocumentAuthor)),
       );
     });
 }

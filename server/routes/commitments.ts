@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { CommitmentDecision } from '../../shared/api/documents';
 import { DocumentLoadError } from '../collab/DocumentStore';
 import type { CommitmentAuthority } from '../collab/commitmentGuard';
 import type { AppEnv, Services } from '../context';
@@ -45,7 +46,7 @@ export function commitmentRoutes(services: Services) {
         });
         return next;
       });
-      return c.json({ documentId: document.id, blockId, ...authority });
+      return c.json({ documentId: document.id, blockId, ...authority } satisfies CommitmentDecision);
     } catch (error) {
       if (error instanceof DocumentLoadError) {
         throw new HttpError(503, 'document_unavailable', 'Dit document kan nu niet worden geladen.');

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { DocumentDetail } from '../../shared/api/documents';
 import { createDocumentReq, updateDocumentReq } from '../../shared/api/schemas';
 import { seedDocument } from '../collab/seedDocument';
 import type { AppEnv, Services } from '../context';
@@ -48,7 +49,7 @@ export function documentRoutes(services: Services) {
         abilities: abilitiesFor(membership),
         parties: repos.parties.listForWorkspace(workspace.id).map(presentParty),
         members: repos.members.listForWorkspace(workspace.id).map((m) => presentMember(m, withEmail)),
-      });
+      } satisfies DocumentDetail);
     })
     .patch('/:id', async (c) => {
       const { document, membership } = loadDocument(c, services, c.req.param('id'));

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { RestoreResult, Version, VersionAttribution, VersionDetail, VersionDiff } from '../../shared/api/versions';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { createVersionReq } from '../../shared/api/schemas';
@@ -21,7 +22,7 @@ import { loadDocument } from './loaders';
 export function versionRoutes(services: Services) {
   const { repos, registry, versionKeeper } = services;
 
-  const present = (v: VersionMetaRow, names: NameBook) => {
+  const present = (v: VersionMetaRow, names: NameBook): Version => {
     const request = repos.adoptions.findRequest(v.id);
     return {
       id: v.id,
@@ -31,7 +32,7 @@ export function versionRoutes(services: Services) {
       createdAt: new Date(v.created_at).toISOString(),
       createdBy: v.created_by,
       createdByName: v.created_by ? (names.users.get(v.created_by) ?? null) : null,
-      attribution: JSON.parse(v.attribution) as unknown,
+      attribution: JSON.parse(v.attribution) as VersionAttribution[],
       adoption: request ? adoptionState(request, repos.adoptions.decisions(v.id), names) : null,
     };
   };
@@ -68,7 +69,7 @@ export function versionRoutes(services: Services) {
       const { document, workspace, membership } = loadDocument(c, services, c.req.param('id')!);
       authorize(membership, 'document:read');
       const version = loadVersion(c, document.id);
-      return c.json({ ...present(version, buildNameBook(repos, workspace.id)), content: jsonFromState(version.state) });
+      return c.json({ ...present(version, buildNameBook(repos, workspace.id)), content: jsonFromState(version.state) } satisfies VersionDetail);
     })
     .get('/:versionId/diff', (c) => {
       const { document, workspace, membership } = loadDocument(c, services, c.req.param('id')!);
@@ -85,7 +86,7 @@ export function versionRoutes(services: Services) {
         toLabel = to.label;
       }
       const entries = diffDocuments(jsonFromState(from.state), toJson, buildNameBook(repos, workspace.id));
-      return c.json({ from: { id: from.id, label: from.label }, to: { id: against, label: toLabel }, entries });
+      return c.json({ from: { id: from.id, label: from.label }, to: { id: against, label: toLabel }, entries } satisfies VersionDiff);
     })
     .post('/:versionId/restore', (c) => {
       const user = requireUser(c);
@@ -110,6 +111,6 @@ export function versionRoutes(services: Services) {
       });
       repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: 'version.restore', detail: { versionId: version.id, backupVersionId: backup.id } });
       services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
-      return c.json({ restoredVersionId: version.id, backupVersionId: backup.id });
+      return c.json({ restoredVersionId: version.id, backupVersionId: backup.id } satisfies RestoreResult);
     });
 }
