@@ -1,7 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
-import { actionStatuses, fundingKinds, isChoice } from '../../shared/blocks/attrs';
+import { actionStatuses, fundingKinds } from '../../shared/blocks/attrs';
 import type { ActionEntry } from '../../shared/api/registers';
 import type { WorkspaceDetail } from '../../shared/api/workspaces';
+import { choiceLabel } from '../blocks/choiceLabel';
 import { isIsoDate, localDate } from '../blocks/dates';
 import { useI18n } from '../i18n/I18n';
 import { filterActions, isFiltered, noActionFilters, type ActionFilters } from './actionFilters';
@@ -101,9 +102,9 @@ function ActionRow({ entry, workspace }: { entry: ActionEntry; workspace: Worksp
         {overdue && <span className="tag tag--overdue">{t('action.overdue')}</span>}
       </td>
       <td>
-        <span className={`tag tag--status-${entry.status}`}>{isChoice(actionStatuses, entry.status) ? t(`action.status.${entry.status}`) : String(entry.status ?? '—')}</span>
+        <span className={`tag tag--status-${entry.status}`}>{choiceLabel(t, 'action', 'status', entry.status)}</span>
       </td>
-      <td>{isChoice(fundingKinds, entry.funding) ? t(`action.funding.${entry.funding}`) : String(entry.funding ?? '—')}</td>
+      <td>{choiceLabel(t, 'action', 'funding', entry.funding)}</td>
       <td>
         <Attention entry={entry} />
       </td>

@@ -1,6 +1,7 @@
 import { commitmentStatuses, isChoice } from '../../shared/blocks/attrs';
 import type { CommitmentEntry } from '../../shared/api/registers';
 import type { Party, WorkspaceDetail } from '../../shared/api/workspaces';
+import { choiceLabel } from '../blocks/choiceLabel';
 import { PartyChip } from '../components/PartyChip';
 import { useI18n } from '../i18n/I18n';
 import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';
@@ -30,7 +31,7 @@ function StatusCell({ entry }: { entry: CommitmentEntry }) {
   const known = isChoice(commitmentStatuses, status);
   return (
     <span className={`commitment-status commitment-status--${known ? status : 'proposed'}`}>
-      {known ? t(`commitment.status.${status}`) : String(status ?? '—')}
+      {choiceLabel(t, 'commitment', 'status', status)}
     </span>
   );
 }

@@ -1,5 +1,5 @@
-import { criterionCategories, criterionKinds, isChoice } from '../../shared/blocks/attrs';
 import type { CriterionEntry } from '../../shared/api/registers';
+import { choiceLabel } from '../blocks/choiceLabel';
 import { checkCriteria } from '../blocks/criteriaCheck';
 import { CriteriaSummary } from '../blocks/CriteriaWarnings';
 import { useI18n } from '../i18n/I18n';
@@ -51,9 +51,9 @@ export function CriteriaRegister({ entries }: { entries: CriterionEntry[] }) {
                         <td className="reg-cell--text">
                           <EntryLink entry={entry} />
                         </td>
-                        <td>{isChoice(criterionKinds, entry.kind) ? t(`criterion.kind.${entry.kind}`) : String(entry.kind ?? '—')}</td>
+                        <td>{choiceLabel(t, 'criterion', 'kind', entry.kind)}</td>
                         <td className="reg-cell--num">{entry.kind === 'award' ? (entry.weight ?? '—') : ''}</td>
-                        <td>{isChoice(criterionCategories, entry.category) ? t(`criterion.category.${entry.category}`) : String(entry.category ?? '—')}</td>
+                        <td>{choiceLabel(t, 'criterion', 'category', entry.category)}</td>
                         <td>
                           <Attention entry={entry} />
                         </td>

@@ -49,7 +49,7 @@ export function PartyOf({ id, name, parties, empty }: { id: StoredValue | undefi
   if (party) return <PartyChip name={party.name} color={party.color} compact />;
   if (name) return <PartyChip name={name} compact />;
   // An id that names no party of this workspace (removed, or written by hand).
-  if (id) return <span className="attention-value">{t('reg.unknownParty')}</span>;
+  if (id) return <span className="attention-value">{t('block.unknownParty')}</span>;
   return <>{empty}</>;
 }
 

@@ -92,6 +92,21 @@ export function isBlockName(name: string): name is BlockName {
   return Object.hasOwn(blockAttrSchemas, name);
 }
 
+/** Attributes every block has (`blockIdentityAttrs`), as opposed to those of one kind. */
+export type IdentityAttr = keyof z.infer<typeof blockIdentityAttrs>;
+
+/** The attributes of each block that hold one of a fixed list of choices. */
+export const blockChoices = {
+  action: { status: actionStatuses, funding: fundingKinds },
+  commitment: { status: commitmentStatuses },
+  reflection: { status: reflectionStatuses },
+  criterion: { kind: criterionKinds, category: criterionCategories },
+} as const satisfies { [N in BlockName]: Partial<Record<keyof BlockAttrs<N>, readonly string[]>> };
+
+/** Attributes whose values are party ids, and those whose values are user ids: shown as names. */
+export const partyAttrs: ReadonlySet<string> = new Set(['ownerPartyId', 'partyId', 'createdByParty']);
+export const userAttrs: ReadonlySet<string> = new Set(['ownerUserId', 'confirmedBy', 'createdBy']);
+
 /** Default attributes of a freshly inserted block (identity filled in by the inserter). */
 export const blockDefaults: { [K in BlockName]: Record<string, string | number | null> } = {
   commitment: { partyId: null, status: 'proposed', confirmedBy: null, confirmedAt: null },
