@@ -27,6 +27,7 @@ export interface RegisterEntryBase {
   createdByPartyName: string | null;
 }
 
+/** An action in the Acties register, with its owner's names resolved. */
 export type ActionEntry = RegisterEntryBase &
   EntryAttrs<'action'> & {
     ownerPartyName: string | null;
@@ -36,14 +37,17 @@ export type ActionEntry = RegisterEntryBase &
     unowned: boolean;
   };
 
+/** A commitment in the Toezeggingen register, with the party's and the confirmer's names. */
 export type CommitmentEntry = RegisterEntryBase &
   EntryAttrs<'commitment'> & {
     partyName: string | null;
     confirmedByName: string | null;
   };
 
+/** A reflection moment in the Reflectiemomenten register. */
 export type ReflectionEntry = RegisterEntryBase & EntryAttrs<'reflection'>;
 
+/** A criterion in the Criteria register. */
 export type CriterionEntry = RegisterEntryBase & EntryAttrs<'criterion'>;
 
 /** Register name (the URL segment) -> its entries. */
@@ -54,6 +58,7 @@ export interface RegisterEntries {
   criteria: CriterionEntry;
 }
 export type RegisterName = keyof RegisterEntries;
+/** An entry of any register. */
 export type RegisterEntry = RegisterEntries[RegisterName];
 
 /** `GET /api/workspaces/:id/contributions`: one row per party. */
@@ -78,6 +83,7 @@ export interface CalendarFeed {
  */
 export type WorkspaceEventName = 'registers' | 'versions';
 
+/** The data of every event: which document changed. */
 export interface WorkspaceEventData {
   documentId: string;
 }

@@ -4,6 +4,7 @@
  */
 import type { JSONContent } from '@tiptap/core';
 
+/** Saved by someone, saved after a quiet period, or kept just before a restore. */
 export const versionKinds = ['manual', 'auto', 'before_restore'] as const;
 export type VersionKind = (typeof versionKinds)[number];
 

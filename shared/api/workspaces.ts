@@ -26,6 +26,7 @@ export interface WorkspaceDetail extends WorkspaceListItem {
   invites?: Invite[];
 }
 
+/** A party around the table, with its colour on every caret, name and list. */
 export interface Party {
   id: string;
   name: string;
@@ -33,6 +34,7 @@ export interface Party {
   color: string;
 }
 
+/** A person in the workspace, the party they speak for and their role. */
 export interface Member {
   userId: string;
   name: string;
@@ -42,6 +44,7 @@ export interface Member {
   partyId: string | null;
 }
 
+/** An invite link as its owners see it (without the token). */
 export interface Invite {
   id: string;
   role: Role;

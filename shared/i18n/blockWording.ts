@@ -5,6 +5,7 @@
 import { blockChoices, isChoice, type BlockAttrs, type BlockName, type IdentityAttr } from '../blocks/attrs';
 import type { nlBlocks } from './nlBlocks';
 
+/** A key of the block catalogue. */
 export type BlockMessageKey = keyof typeof nlBlocks;
 
 type Choices = typeof blockChoices;

@@ -3,10 +3,12 @@
  * catalogue and the block wording the server writes into exports and diffs share both.
  */
 
+/** Dutch by default, English second. */
 export const languages = ['nl', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'nl';
 
+/** Values for a message's `{name}` placeholders. */
 export type MessageParams = Record<string, string | number>;
 
 /** Fills `{name}` placeholders from `params`; a placeholder without a value stays visible. */
