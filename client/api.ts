@@ -2,43 +2,43 @@
  * The HTTP API client: same-origin fetch with the session cookie, JSON in and out, and one
  * error type that forms can read field messages from.
  */
-import type { ApiErrorBody } from '../shared/api/abilities';
+import type { User } from '../shared/api/accounts';
+import type { DocumentAuthor, DocumentContributions } from '../shared/api/attribution';
+import type {
+  CommitmentDecision,
+  CommitmentDecisionPath,
+  DocumentDetail,
+  DocumentSummary,
+  ExportFormat,
+} from '../shared/api/documents';
+import type { ApiErrorBody } from '../shared/api/http';
+import type { CalendarFeed, RegisterEntries, RegisterName, WorkspaceContribution } from '../shared/api/registers';
 import type {
   CreateDocumentReq,
   CreateInviteReq,
   CreatePartyReq,
+  CreateVersionReq,
   CreateWorkspaceReq,
   LoginReq,
+  RequestAdoptionReq,
+  SignAdoptionReq,
   SignupReq,
   UpdateDocumentReq,
   UpdateMemberReq,
   UpdatePartyReq,
   UpdateWorkspaceReq,
 } from '../shared/api/schemas';
+import type { AdoptionState, RestoreResult, Version, VersionDetail, VersionDiff } from '../shared/api/versions';
 import type {
   AcceptedInvite,
-  CommitmentDecision,
-  AdoptionState,
-  Contribution,
   CreatedInvite,
-  DocumentAuthor,
-  DocumentContributions,
-  DocumentDetail,
-  DocumentSummary,
-  ExportFormat,
   InvitePreview,
   Member,
   Party,
-  RegisterEntries,
-  RegisterName,
-  RestoreResult,
-  User,
-  Version,
-  VersionDetail,
-  VersionDiff,
+  Workspace,
   WorkspaceDetail,
   WorkspaceListItem,
-} from './apiTypes';
+} from '../shared/api/workspaces';
 
 export class ApiError extends Error {
   constructor(
@@ -126,11 +126,10 @@ export const api = {
   logout: () => request<void>('POST', '/api/auth/logout', undefined, { quietUnauthorized: true }),
 
   listWorkspaces: () => request<WorkspaceListItem[]>('GET', '/api/workspaces'),
-  createWorkspace: (body: CreateWorkspaceReq) =>
-    request<{ id: string; name: string; createdAt: string }>('POST', '/api/workspaces', body),
+  createWorkspace: (body: CreateWorkspaceReq) => request<Workspace>('POST', '/api/workspaces', body),
   getWorkspace: (id: string) => request<WorkspaceDetail>('GET', `/api/workspaces/${enc(id)}`),
   updateWorkspace: (id: string, body: UpdateWorkspaceReq) =>
-    request<{ id: string; name: string }>('PATCH', `/api/workspaces/${enc(id)}`, body),
+    request<Workspace>('PATCH', `/api/workspaces/${enc(id)}`, body),
 
   createParty: (workspaceId: string, body: CreatePartyReq) =>
     request<Party>('POST', `/api/workspaces/${enc(workspaceId)}/parties`, body),
@@ -161,22 +160,22 @@ export const api = {
     request<DocumentSummary>('PATCH', `/api/documents/${enc(id)}`, body),
 
   /** The server checks the party, records who and when, and writes it into the document. */
-  decideCommitment: (documentId: string, blockId: string, decision: 'confirm' | 'withdraw') =>
+  decideCommitment: (documentId: string, blockId: string, decision: CommitmentDecisionPath) =>
     request<CommitmentDecision>('POST', `/api/documents/${enc(documentId)}/commitments/${enc(blockId)}/${decision}`),
 
   versions: (documentId: string) => request<Version[]>('GET', `/api/documents/${enc(documentId)}/versions`),
   getVersion: (documentId: string, versionId: string) =>
     request<VersionDetail>('GET', `${versionPath(documentId, versionId)}`),
   createVersion: (documentId: string, label: string) =>
-    request<Version>('POST', `/api/documents/${enc(documentId)}/versions`, { label }),
+    request<Version>('POST', `/api/documents/${enc(documentId)}/versions`, { label } satisfies CreateVersionReq),
   /** `against` is 'current' or another version's id. */
   diffVersion: (documentId: string, versionId: string, against: string) =>
     request<VersionDiff>('GET', `${versionPath(documentId, versionId)}/diff?against=${enc(against)}`),
   restoreVersion: (documentId: string, versionId: string) =>
     request<RestoreResult>('POST', `${versionPath(documentId, versionId)}/restore`),
   requestAdoption: (documentId: string, versionId: string, partyIds: string[]) =>
-    request<AdoptionState>('POST', `${versionPath(documentId, versionId)}/adoption`, { partyIds }),
-  signAdoption: (documentId: string, versionId: string, body: { decision: 'sign' | 'decline'; reason?: string }) =>
+    request<AdoptionState>('POST', `${versionPath(documentId, versionId)}/adoption`, { partyIds } satisfies RequestAdoptionReq),
+  signAdoption: (documentId: string, versionId: string, body: SignAdoptionReq) =>
     request<AdoptionState>('POST', `${versionPath(documentId, versionId)}/adoption/sign`, body),
   documentContributions: (documentId: string) =>
     request<DocumentContributions>('GET', `/api/documents/${enc(documentId)}/contributions`),
@@ -185,10 +184,10 @@ export const api = {
   register: <N extends RegisterName>(workspaceId: string, name: N) =>
     request<RegisterEntries[N][]>('GET', registerPath(workspaceId, name)),
   contributions: (workspaceId: string) =>
-    request<Contribution[]>('GET', `/api/workspaces/${enc(workspaceId)}/contributions`),
+    request<WorkspaceContribution[]>('GET', `/api/workspaces/${enc(workspaceId)}/contributions`),
   /** A new secret calendar address for the caller; the previous one stops working. */
   createCalendarFeed: (workspaceId: string) =>
-    request<{ url: string }>('POST', `/api/workspaces/${enc(workspaceId)}/calendar-feed`),
+    request<CalendarFeed>('POST', `/api/workspaces/${enc(workspaceId)}/calendar-feed`),
 };
 
 /** A register's API path; add `?format=csv` for the CSV download. */

@@ -2,7 +2,7 @@
  * The client's routes as data, and the pure helpers around them (no DOM), so they can be
  * tested without a browser.
  */
-import type { RegisterName } from './apiTypes';
+import type { RegisterName } from '../shared/api/registers';
 
 /** The registers' Dutch path segments under /w/:id/. */
 export const registerSlugs: Record<RegisterName, string> = {

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, isApiError, onUnauthorized } from './api';
-import type { User } from './apiTypes';
+import type { User } from '../shared/api/accounts';
 
 type SessionState =
   | { status: 'loading'; user: null }

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiErrorBody } from '../shared/api/http';
 import { collabPath } from '../shared/collab/protocol';
 import type { AppEnv, Services } from './context';
 import { HttpError } from './errors';
@@ -77,7 +78,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   app.onError((error, c) => {
     if (error instanceof HttpError) {
       for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
-      const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+      const body: ApiErrorBody = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
       return c.json(body, error.status);
     }
     if (error instanceof HTTPException) {

@@ -4,7 +4,7 @@
  * wrote most of the text is named, so the equal playing field can be talked about.
  */
 import type { CSSProperties } from 'react';
-import type { DocumentContributions } from '../apiTypes';
+import type { DocumentContributions } from '../../shared/api/attribution';
 import { isHexColor, noPartyColor } from '../color';
 import { PartyChip } from '../components/PartyChip';
 import { useI18n } from '../i18n/I18n';

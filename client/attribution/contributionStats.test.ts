@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PartyContribution } from '../apiTypes';
+import type { DocumentContribution } from '../../shared/api/attribution';
 import { dominantWriter, largestDay, metricBars, timelineByDay, writingShares } from './contributionStats';
 
-const party = (partyId: string, charsInserted: number, extra: Partial<PartyContribution> = {}): PartyContribution => ({
+const party = (partyId: string, charsInserted: number, extra: Partial<DocumentContribution> = {}): DocumentContribution => ({
   partyId,
   partyName: partyId,
   color: '#123456',

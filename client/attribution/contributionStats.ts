@@ -1,31 +1,31 @@
 /** The numbers behind the contributions view of one document: bars, the dominant party, days. */
-import type { ContributionDay, PartyContribution } from '../apiTypes';
+import type { ContributionDay, DocumentContribution } from '../../shared/api/attribution';
 import { dominanceThreshold } from '../workspace/contributionShares';
 
 export const contributionMetrics = ['charsInserted', 'charsDeleted', 'blocksProposed', 'commitmentsMade'] as const;
 export type ContributionMetric = (typeof contributionMetrics)[number];
 
 export interface Bar {
-  party: PartyContribution;
+  party: DocumentContribution;
   value: number;
   /** Percent of the largest value of this metric (0-100). */
   width: number;
 }
 
 /** One bar per party for a metric, proportional to the largest; parties in the order given. */
-export function metricBars(parties: readonly PartyContribution[], metric: ContributionMetric): Bar[] {
+export function metricBars(parties: readonly DocumentContribution[], metric: ContributionMetric): Bar[] {
   const max = Math.max(0, ...parties.map((p) => p[metric]));
   return parties.map((party) => ({ party, value: party[metric], width: max === 0 ? 0 : (party[metric] / max) * 100 }));
 }
 
 export interface Dominance {
-  party: PartyContribution;
+  party: DocumentContribution;
   /** Whole percent of all characters written. */
   share: number;
 }
 
 /** Each party's whole-percent share of the characters written, largest first. */
-export function writingShares(parties: readonly PartyContribution[]): Dominance[] {
+export function writingShares(parties: readonly DocumentContribution[]): Dominance[] {
   const total = parties.reduce((n, p) => n + p.charsInserted, 0);
   if (total === 0) return [];
   return parties
@@ -37,7 +37,7 @@ export function writingShares(parties: readonly PartyContribution[]): Dominance[
  * The party that wrote more than half of the text and clearly more than its fair share (1.4
  * times it: with two parties 70%), while others are at the table; or null.
  */
-export function dominantWriter(parties: readonly PartyContribution[]): Dominance | null {
+export function dominantWriter(parties: readonly DocumentContribution[]): Dominance | null {
   if (parties.length < 2) return null;
   const top = writingShares(parties)[0];
   if (!top) return null;

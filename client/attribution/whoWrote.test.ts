@@ -3,7 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT, documentSchema } from '../../shared/editor/schema';
-import type { DocumentAuthor } from '../apiTypes';
+import type { DocumentAuthor } from '../../shared/api/attribution';
 import { clientsInRange, writersOf } from './whoWrote';
 
 const schema = documentSchema();

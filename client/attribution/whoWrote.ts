@@ -9,7 +9,7 @@
  * unit ProseMirror counts in. Marks are formatting items, which take no position.
  */
 import * as Y from 'yjs';
-import type { DocumentAuthor } from '../apiTypes';
+import type { DocumentAuthor } from '../../shared/api/attribution';
 
 /** Whether a node type has no content (hard break, horizontal rule): it takes one position. */
 export type IsLeaf = (nodeName: string) => boolean;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { loginReq, signupReq } from '../../shared/api/schemas';
 import { api, isApiError } from '../api';
-import type { User } from '../apiTypes';
+import type { User } from '../../shared/api/accounts';
 import { errorMessage, fieldErrorsOf, validate, type FieldErrors } from '../forms';
 import { useT } from '../i18n/I18n';
 import { FormError, TextField } from './Field';

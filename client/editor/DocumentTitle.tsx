@@ -1,7 +1,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { updateDocumentReq } from '../../shared/api/schemas';
 import { api } from '../api';
-import type { DocumentSummary } from '../apiTypes';
+import type { DocumentSummary } from '../../shared/api/documents';
 import { validate } from '../forms';
 import { useT } from '../i18n/I18n';
 import { useAction } from '../useAction';

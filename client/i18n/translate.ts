@@ -1,22 +1,15 @@
+import { defaultLanguage, fillPlaceholders, languages, type Language, type MessageParams } from '../../shared/i18n/messages';
 import { en } from './en';
 import { nl, type MessageKey } from './nl';
 
-export type { MessageKey };
-export const languages = ['nl', 'en'] as const;
-export type Language = (typeof languages)[number];
-export const defaultLanguage: Language = 'nl';
-
-export type MessageParams = Record<string, string | number>;
+export type { Language, MessageKey, MessageParams };
+export { defaultLanguage, languages };
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { nl, en };
 
 /** Looks up `key` in the dictionary of `lang` and fills `{name}` placeholders from `params`. */
 export function translate(lang: Language, key: MessageKey, params?: MessageParams): string {
-  const template = dictionaries[lang][key] ?? nl[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(dictionaries[lang][key] ?? nl[key] ?? key, params);
 }
 
 export function isLanguage(value: unknown): value is Language {

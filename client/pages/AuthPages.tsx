@@ -3,7 +3,7 @@ import { useT } from '../i18n/I18n';
 import { Link, navigate, useLocation } from '../router';
 import { authPath, safeNext } from '../routes';
 import { useSession } from '../session';
-import type { User } from '../apiTypes';
+import type { User } from '../../shared/api/accounts';
 
 function useFinishAuth() {
   const { signedIn } = useSession();

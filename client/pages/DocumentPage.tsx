@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Editor as TiptapEditor } from '@tiptap/react';
 import { api, isApiError } from '../api';
-import type { DocumentDetail, RestoreResult, Version } from '../apiTypes';
+import type { DocumentDetail } from '../../shared/api/documents';
+import type { RestoreResult, Version } from '../../shared/api/versions';
 import { noPartyColor } from '../color';
 import { PartyChip } from '../components/PartyChip';
 import { ErrorState, Loading, Notice } from '../components/Status';

@@ -1,7 +1,8 @@
 /** `/d/:id/versies/:vid/vergelijken/:against`: a version compared with now or with another version. */
 import { useId } from 'react';
 import { api } from '../api';
-import type { DocumentDetail, Version, VersionDiff } from '../apiTypes';
+import type { DocumentDetail } from '../../shared/api/documents';
+import type { Version, VersionDiff } from '../../shared/api/versions';
 import { ErrorState, Loading } from '../components/Status';
 import { useI18n } from '../i18n/I18n';
 import { Link, navigate } from '../router';

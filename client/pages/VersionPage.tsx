@@ -1,7 +1,8 @@
 /** `/d/:id/versies/:vid`: one stored version, read-only, with its adoption and its exports. */
 import { useMemo } from 'react';
 import { api } from '../api';
-import type { DocumentDetail, VersionDetail } from '../apiTypes';
+import type { DocumentDetail } from '../../shared/api/documents';
+import type { VersionDetail } from '../../shared/api/versions';
 import { ErrorState, Loading } from '../components/Status';
 import type { BlockEnv } from '../editor/blocks/BlockContext';
 import { useI18n } from '../i18n/I18n';

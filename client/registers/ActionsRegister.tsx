@@ -1,6 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import { actionStatuses, fundingKinds } from '../../shared/blocks/attrs';
-import type { ActionEntry, WorkspaceDetail } from '../apiTypes';
+import type { ActionEntry } from '../../shared/api/registers';
+import type { WorkspaceDetail } from '../../shared/api/workspaces';
+import { choiceLabel } from '../blocks/choiceLabel';
 import { isIsoDate, localDate } from '../blocks/dates';
 import { useI18n } from '../i18n/I18n';
 import { filterActions, isFiltered, noActionFilters, type ActionFilters } from './actionFilters';
@@ -80,10 +82,9 @@ function Filters({ filters, set, workspace }: { filters: ActionFilters; set: (f:
 
 function ActionRow({ entry, workspace }: { entry: ActionEntry; workspace: WorkspaceDetail }) {
   const { t, formatDate } = useI18n();
-  const dueValid = isIsoDate(entry.due) && !entry.issues.due;
+  const due = isIsoDate(entry.due) && !entry.issues.due ? entry.due : null;
   // A due date that is no date cannot be late.
-  const overdue = entry.overdue && dueValid;
-  const known = <V extends string>(list: readonly V[], v: string): v is V => (list as readonly string[]).includes(v);
+  const overdue = entry.overdue && due !== null;
   const classes = ['row-link', overdue ? 'reg-row--overdue' : '', entry.unowned ? 'reg-row--unowned' : '', entry.valid ? '' : 'reg-row--invalid'];
   return (
     <tr className={classes.filter(Boolean).join(' ')} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="action-row">
@@ -97,13 +98,13 @@ function ActionRow({ entry, workspace }: { entry: ActionEntry; workspace: Worksp
         </div>
       </td>
       <td className="reg-cell--date">
-        {dueValid ? formatDate(localDate(entry.due!).toISOString()) : entry.due ? <span className="attention-value">{entry.due}</span> : <span className="muted">{t('reg.noDue')}</span>}
+        {due ? formatDate(localDate(due).toISOString()) : entry.due ? <span className="attention-value">{entry.due}</span> : <span className="muted">{t('reg.noDue')}</span>}
         {overdue && <span className="tag tag--overdue">{t('action.overdue')}</span>}
       </td>
       <td>
-        <span className={`tag tag--status-${entry.status}`}>{known(actionStatuses, entry.status) ? t(`action.status.${entry.status}`) : String(entry.status ?? '—')}</span>
+        <span className={`tag tag--status-${entry.status}`}>{choiceLabel(t, 'action', 'status', entry.status)}</span>
       </td>
-      <td>{known(fundingKinds, entry.funding) ? t(`action.funding.${entry.funding}`) : String(entry.funding ?? '—')}</td>
+      <td>{choiceLabel(t, 'action', 'funding', entry.funding)}</td>
       <td>
         <Attention entry={entry} />
       </td>

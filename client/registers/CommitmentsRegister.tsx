@@ -1,4 +1,7 @@
-import type { CommitmentEntry, Party, WorkspaceDetail } from '../apiTypes';
+import { commitmentStatuses, isChoice } from '../../shared/blocks/attrs';
+import type { CommitmentEntry } from '../../shared/api/registers';
+import type { Party, WorkspaceDetail } from '../../shared/api/workspaces';
+import { choiceLabel } from '../blocks/choiceLabel';
 import { PartyChip } from '../components/PartyChip';
 import { useI18n } from '../i18n/I18n';
 import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';
@@ -24,10 +27,11 @@ function groupByParty(entries: readonly CommitmentEntry[], parties: readonly Par
 
 function StatusCell({ entry }: { entry: CommitmentEntry }) {
   const { t } = useI18n();
-  const known = entry.status === 'proposed' || entry.status === 'confirmed' || entry.status === 'withdrawn';
+  const { status } = entry;
+  const known = isChoice(commitmentStatuses, status);
   return (
-    <span className={`commitment-status commitment-status--${known ? entry.status : 'proposed'}`}>
-      {known ? t(`commitment.status.${entry.status as 'proposed' | 'confirmed' | 'withdrawn'}`) : String(entry.status ?? '—')}
+    <span className={`commitment-status commitment-status--${known ? status : 'proposed'}`}>
+      {choiceLabel(t, 'commitment', 'status', status)}
     </span>
   );
 }
@@ -44,7 +48,7 @@ function CommitmentRow({ entry, parties }: { entry: CommitmentEntry; parties: re
         <StatusCell entry={entry} />
       </td>
       <td>
-        {decided && entry.confirmedAt ? (
+        {decided && typeof entry.confirmedAt === 'string' && entry.confirmedAt ? (
           <span className="confirmed-by">
             {entry.confirmedByName ?? t('block.unknownPerson')}
             <span className="muted"> · {formatDate(entry.confirmedAt, true)}</span>

@@ -1,5 +1,5 @@
-import { criterionCategories, criterionKinds } from '../../shared/blocks/attrs';
-import type { CriterionEntry } from '../apiTypes';
+import type { CriterionEntry } from '../../shared/api/registers';
+import { choiceLabel } from '../blocks/choiceLabel';
 import { checkCriteria } from '../blocks/criteriaCheck';
 import { CriteriaSummary } from '../blocks/CriteriaWarnings';
 import { useI18n } from '../i18n/I18n';
@@ -21,8 +21,6 @@ function byDocument(entries: readonly CriterionEntry[]): { documentId: string; t
 export function CriteriaRegister({ entries }: { entries: CriterionEntry[] }) {
   const { t } = useI18n();
   if (entries.length === 0) return <p className="empty">{t('reg.empty.criteria')}</p>;
-  const known = <V extends string>(list: readonly V[], v: unknown): v is V => (list as readonly unknown[]).includes(v);
-
   return (
     <div className="reg-groups">
       {byDocument(entries).map((group) => {
@@ -53,9 +51,9 @@ export function CriteriaRegister({ entries }: { entries: CriterionEntry[] }) {
                         <td className="reg-cell--text">
                           <EntryLink entry={entry} />
                         </td>
-                        <td>{known(criterionKinds, entry.kind) ? t(`criterion.kind.${entry.kind}`) : String(entry.kind ?? '—')}</td>
+                        <td>{choiceLabel(t, 'criterion', 'kind', entry.kind)}</td>
                         <td className="reg-cell--num">{entry.kind === 'award' ? (entry.weight ?? '—') : ''}</td>
-                        <td>{known(criterionCategories, entry.category) ? t(`criterion.category.${entry.category}`) : String(entry.category ?? '—')}</td>
+                        <td>{choiceLabel(t, 'criterion', 'category', entry.category)}</td>
                         <td>
                           <Attention entry={entry} />
                         </td>

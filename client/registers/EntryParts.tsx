@@ -1,6 +1,8 @@
 /** Pieces every register row uses: the link into the document, "Let op", the proposer. */
 import type { MouseEvent, ReactNode } from 'react';
-import type { Party, RegisterEntryBase } from '../apiTypes';
+import type { RegisterEntry, RegisterEntryBase } from '../../shared/api/registers';
+import type { StoredValue } from '../../shared/blocks/attrs';
+import type { Party } from '../../shared/api/workspaces';
 import { PartyChip } from '../components/PartyChip';
 import { useT } from '../i18n/I18n';
 import { Link, navigate } from '../router';
@@ -26,7 +28,7 @@ export function EntryLink({ entry }: { entry: RegisterEntryBase }) {
   );
 }
 
-export function Attention({ entry }: { entry: RegisterEntryBase }) {
+export function Attention({ entry }: { entry: RegisterEntry }) {
   const t = useT();
   if (entry.valid) return null;
   const issues = Object.entries(entry.issues)
@@ -40,17 +42,18 @@ export function Attention({ entry }: { entry: RegisterEntryBase }) {
   );
 }
 
-export function PartyOf({ id, name, parties, empty }: { id: string | null; name: string | null; parties: readonly Party[]; empty: ReactNode }) {
+/** `id` is as stored: an invalid block may hold anything there. */
+export function PartyOf({ id, name, parties, empty }: { id: StoredValue | undefined; name: string | null; parties: readonly Party[]; empty: ReactNode }) {
   const t = useT();
   const party = parties.find((p) => p.id === id);
   if (party) return <PartyChip name={party.name} color={party.color} compact />;
   if (name) return <PartyChip name={name} compact />;
   // An id that names no party of this workspace (removed, or written by hand).
-  if (id) return <span className="attention-value">{t('reg.unknownParty')}</span>;
+  if (id) return <span className="attention-value">{t('block.unknownParty')}</span>;
   return <>{empty}</>;
 }
 
-export function ProposedBy({ entry, parties }: { entry: RegisterEntryBase; parties: readonly Party[] }) {
+export function ProposedBy({ entry, parties }: { entry: RegisterEntry; parties: readonly Party[] }) {
   const t = useT();
   if (!entry.createdBy && !entry.createdByParty) return <span className="proposed-by muted">{t('block.fromTemplate')}</span>;
   return (

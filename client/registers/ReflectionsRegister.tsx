@@ -1,4 +1,6 @@
-import type { ReflectionEntry, WorkspaceDetail } from '../apiTypes';
+import type { ReflectionEntry } from '../../shared/api/registers';
+import type { WorkspaceDetail } from '../../shared/api/workspaces';
+import { choiceLabel } from '../blocks/choiceLabel';
 import { isIsoDate, localDate, todayIso } from '../blocks/dates';
 import { useI18n } from '../i18n/I18n';
 import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';
@@ -50,7 +52,7 @@ function ReflectionTable({ entries, workspace }: { entries: ReflectionEntry[]; w
                 </td>
                 <td>
                   <span className={`tag tag--reflection-${entry.status}`}>
-                    {entry.status === 'planned' || entry.status === 'held' ? t(`reflection.status.${entry.status}`) : String(entry.status ?? '—')}
+                    {choiceLabel(t, 'reflection', 'status', entry.status)}
                   </span>
                 </td>
                 <td>

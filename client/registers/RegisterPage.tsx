@@ -1,6 +1,7 @@
 /** /w/:id/acties | toezeggingen | reflectie | criteria: one register across all documents, live. */
 import { api, registerPath } from '../api';
-import type { RegisterEntries, RegisterName, WorkspaceDetail } from '../apiTypes';
+import type { RegisterEntries, RegisterName } from '../../shared/api/registers';
+import type { WorkspaceDetail } from '../../shared/api/workspaces';
 import { ErrorState, Loading } from '../components/Status';
 import { useT } from '../i18n/I18n';
 import { Link } from '../router';

@@ -1,5 +1,5 @@
 /** Tabs between a workspace's overview and its registers; plain links, so each has an address. */
-import type { RegisterName } from '../apiTypes';
+import type { RegisterName } from '../../shared/api/registers';
 import { useT } from '../i18n/I18n';
 import { Link } from '../router';
 import { registerPagePath, workspacePath } from '../routes';

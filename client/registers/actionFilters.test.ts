@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionEntry } from '../apiTypes';
+import type { ActionEntry } from '../../shared/api/registers';
 import { filterActions, isFiltered, noActionFilters } from './actionFilters';
 
-function entry(blockId: string, over: Partial<ActionEntry> = {}): ActionEntry {
+function entry(blockId: string, over: Partial<Extract<ActionEntry, { valid: true }>> = {}): ActionEntry {
   return {
     documentId: 'd',
     documentTitle: 'Plan',
@@ -28,10 +28,10 @@ function entry(blockId: string, over: Partial<ActionEntry> = {}): ActionEntry {
   };
 }
 
-const entries = [
+const entries: ActionEntry[] = [
   entry('a', { ownerPartyId: 'p1', ownerUserId: 'u1', due: '2026-03-01', status: 'in_progress', funding: 'extra', unowned: false }),
   entry('b', { due: '2025-01-10', overdue: true }),
-  entry('c', { ownerPartyId: 'p2', due: 'morgen', valid: false }),
+  { ...entry('c', { ownerPartyId: 'p2' }), due: 'morgen', valid: false },
   entry('d', { ownerPartyId: 'p1', due: '2026-01-01', status: 'done', funding: 'existing', unowned: false }),
 ];
 const ids = (list: ActionEntry[]) => list.map((e) => e.blockId);

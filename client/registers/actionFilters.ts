@@ -1,5 +1,5 @@
 /** Filtering and sorting of the Acties register. Pure, so it can be tested without a browser. */
-import type { ActionEntry } from '../apiTypes';
+import type { ActionEntry } from '../../shared/api/registers';
 import { isIsoDate } from '../blocks/dates';
 
 export interface ActionFilters {

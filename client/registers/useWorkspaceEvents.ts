@@ -3,11 +3,13 @@
  * any of its documents; the page then fetches again. Events that come in a burst are coalesced.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { WorkspaceEventName } from '../../shared/api/registers';
 import { workspaceEventsPath } from '../api';
 
 export type LiveState = 'connecting' | 'live' | 'offline';
 
 const coalesceMs = 50;
+const blocksChanged: WorkspaceEventName = 'registers';
 
 export function useWorkspaceEvents(workspaceId: string, onChange: () => void): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
@@ -34,7 +36,7 @@ export function useWorkspaceEvents(workspaceId: string, onChange: () => void): L
       if (missedSome) changed();
       missedSome = false;
     });
-    source.addEventListener('registers', changed);
+    source.addEventListener(blocksChanged, changed);
     source.addEventListener('error', () => {
       missedSome = true;
       // The browser retries by itself unless the server refused the stream for good.

@@ -3,7 +3,8 @@
  * waiting for signatures either the request to the reader's own party ("Vaststelling gevraagd:
  * akkoord namens <partij>?") or how far the others are.
  */
-import type { DocumentDetail, Version } from '../apiTypes';
+import type { DocumentDetail } from '../../shared/api/documents';
+import type { Version } from '../../shared/api/versions';
 import { Link } from '../router';
 import { versionPagePath } from '../routes';
 import { useI18n } from '../i18n/I18n';

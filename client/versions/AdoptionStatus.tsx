@@ -1,5 +1,5 @@
 /** How far the adoption (vaststelling) of a version is: a badge, and per party who decided what. */
-import type { AdoptionState, VersionKind } from '../apiTypes';
+import type { AdoptionState, VersionKind } from '../../shared/api/versions';
 import { PartyChip } from '../components/PartyChip';
 import { useI18n } from '../i18n/I18n';
 import { adoptionProgress } from './adoption';

@@ -1,5 +1,5 @@
 /** A readable diff: each change under its summary, inserted text green and underlined, deleted red and struck. */
-import type { DiffEntry } from '../apiTypes';
+import type { DiffEntry } from '../../shared/api/versions';
 import { useT } from '../i18n/I18n';
 import { compactSegments } from './diffSegments';
 

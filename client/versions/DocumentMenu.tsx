@@ -1,6 +1,7 @@
 /** The document menu: keep a version, the version panel, contributions, and export. */
 import { useEffect, useRef, useState } from 'react';
-import type { DocumentDetail, Version } from '../apiTypes';
+import type { DocumentDetail } from '../../shared/api/documents';
+import type { Version } from '../../shared/api/versions';
 import { useT } from '../i18n/I18n';
 import { Link } from '../router';
 import { contributionsPath } from '../routes';

@@ -1,6 +1,6 @@
 /** Download links to the server's export, of the document now or of one version. */
 import { exportPath } from '../api';
-import { exportFormats, type ExportFormat } from '../apiTypes';
+import { type ExportFormat, exportFormats } from '../../shared/api/documents';
 import { useT } from '../i18n/I18n';
 
 export const exportFormatLabels: Record<ExportFormat, string> = { docx: 'Word (DOCX)', pdf: 'PDF', md: 'Markdown', html: 'HTML' };

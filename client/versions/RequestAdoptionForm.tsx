@@ -1,7 +1,8 @@
 /** The owner proposes a version for adoption and picks the parties that must sign. */
 import { useState, type CSSProperties, type FormEvent } from 'react';
 import { api } from '../api';
-import type { Party, Version } from '../apiTypes';
+import type { Version } from '../../shared/api/versions';
+import type { Party } from '../../shared/api/workspaces';
 import { isHexColor, noPartyColor } from '../color';
 import { FormError } from '../components/Field';
 import { PartyDot } from '../components/PartyChip';

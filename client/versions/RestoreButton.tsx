@@ -1,7 +1,7 @@
 /** Restore a version as a new change on top of the document, after a confirmation. */
 import { useState } from 'react';
 import { api } from '../api';
-import type { RestoreResult, Version } from '../apiTypes';
+import type { RestoreResult, Version } from '../../shared/api/versions';
 import { Dialog } from '../components/Dialog';
 import { FormError } from '../components/Field';
 import { useT } from '../i18n/I18n';

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { createVersionReq } from '../../shared/api/schemas';
 import { api } from '../api';
-import type { Version } from '../apiTypes';
+import type { Version } from '../../shared/api/versions';
 import { Dialog } from '../components/Dialog';
 import { FormError, TextField } from '../components/Field';
 import { validate } from '../forms';

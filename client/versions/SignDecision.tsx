@@ -1,7 +1,8 @@
 /** "Akkoord namens <partij>" or "Niet akkoord" with a reason, for one version's adoption. */
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api';
-import type { Party, Version } from '../apiTypes';
+import type { Version } from '../../shared/api/versions';
+import type { Party } from '../../shared/api/workspaces';
 import { FormError } from '../components/Field';
 import { useT } from '../i18n/I18n';
 import { useAction } from '../useAction';

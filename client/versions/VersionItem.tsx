@@ -1,6 +1,7 @@
 /** One version in the panel: what it is, and what can be done with it. */
 import { useId, useState } from 'react';
-import type { DocumentDetail, RestoreResult, Version } from '../apiTypes';
+import type { DocumentDetail } from '../../shared/api/documents';
+import type { RestoreResult, Version } from '../../shared/api/versions';
 import { useI18n } from '../i18n/I18n';
 import { Link, navigate } from '../router';
 import { versionDiffPath, versionPagePath } from '../routes';

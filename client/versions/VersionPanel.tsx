@@ -1,5 +1,6 @@
 /** "Versies": the side panel with the document's versions, newest first. */
-import type { DocumentDetail, RestoreResult, Version } from '../apiTypes';
+import type { DocumentDetail } from '../../shared/api/documents';
+import type { RestoreResult, Version } from '../../shared/api/versions';
 import { ErrorState, Loading } from '../components/Status';
 import { useT } from '../i18n/I18n';
 import type { Resource } from '../useResource';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AdoptionState, PartySignOff, Version } from '../apiTypes';
+import type { AdoptionState, PartySignOff, Version } from '../../shared/api/versions';
 import { adoptionProgress, latestAdopted, pendingAdoptions, requestsForParty } from './adoption';
 
 const party = (partyId: string, status: PartySignOff['status'], at: string | null = null): PartySignOff => ({

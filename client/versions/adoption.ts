@@ -1,5 +1,5 @@
 /** What the version list says about adoption (vaststelling), for the header and the badges. */
-import type { AdoptionState, Version } from '../apiTypes';
+import type { AdoptionState, Version } from '../../shared/api/versions';
 
 export interface AdoptionProgress {
   signed: number;

@@ -1,5 +1,5 @@
 /** Long unchanged stretches of a diff, shortened so the changes stand out. */
-import type { DiffSegment } from '../apiTypes';
+import type { DiffSegment } from '../../shared/api/versions';
 
 export type ShownSegment = DiffSegment | { op: 'gap'; text: string };
 

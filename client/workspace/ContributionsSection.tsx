@@ -4,7 +4,8 @@
  */
 import type { CSSProperties } from 'react';
 import { api } from '../api';
-import type { Contribution, WorkspaceDetail } from '../apiTypes';
+import type { WorkspaceContribution } from '../../shared/api/registers';
+import type { WorkspaceDetail } from '../../shared/api/workspaces';
 import { isHexColor, noPartyColor } from '../color';
 import { PartyChip } from '../components/PartyChip';
 import { ErrorState } from '../components/Status';
@@ -32,7 +33,7 @@ export function ContributionsSection({ workspace }: { workspace: WorkspaceDetail
   );
 }
 
-function ContributionBars({ rows }: { rows: Contribution[] }) {
+function ContributionBars({ rows }: { rows: WorkspaceContribution[] }) {
   const t = useT();
   const shares = contributionShares(rows);
   if (shares.every((s) => s.total === 0)) return <p className="empty">{t('contrib.empty')}</p>;

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { roles, type Role } from '../../shared/api/roles';
 import { createInviteReq } from '../../shared/api/schemas';
 import { api } from '../api';
-import type { CreatedInvite, Invite, WorkspaceDetail } from '../apiTypes';
+import type { CreatedInvite, Invite, WorkspaceDetail } from '../../shared/api/workspaces';
 import { FormError, SelectField, TextField } from '../components/Field';
 import { PartyChip } from '../components/PartyChip';
 import { validate, type FieldErrors } from '../forms';

@@ -1,6 +1,6 @@
 import { roles, type Role } from '../../shared/api/roles';
 import { api } from '../api';
-import type { Member, WorkspaceDetail } from '../apiTypes';
+import type { Member, WorkspaceDetail } from '../../shared/api/workspaces';
 import { FormError } from '../components/Field';
 import { PartyChip, PartyDot } from '../components/PartyChip';
 import { useT } from '../i18n/I18n';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api';
-import type { Party, WorkspaceDetail } from '../apiTypes';
+import type { Party, WorkspaceDetail } from '../../shared/api/workspaces';
 import { nextPartyColor } from '../color';
 import { FormError } from '../components/Field';
 import { PartyChip } from '../components/PartyChip';

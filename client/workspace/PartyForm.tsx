@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { partyKinds, type PartyKind } from '../../shared/api/roles';
 import { createPartyReq } from '../../shared/api/schemas';
-import type { Party } from '../apiTypes';
+import type { Party } from '../../shared/api/workspaces';
 import { FormError, SelectField, TextField } from '../components/Field';
 import { validate, type FieldErrors } from '../forms';
 import { useT } from '../i18n/I18n';

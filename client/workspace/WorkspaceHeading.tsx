@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { updateWorkspaceReq } from '../../shared/api/schemas';
 import { api } from '../api';
-import type { WorkspaceDetail } from '../apiTypes';
+import type { WorkspaceDetail } from '../../shared/api/workspaces';
 import { FormError, TextField } from '../components/Field';
 import { PartyChip } from '../components/PartyChip';
 import { validate } from '../forms';

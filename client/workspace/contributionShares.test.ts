@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Contribution } from '../apiTypes';
+import type { WorkspaceContribution } from '../../shared/api/registers';
 import { contributionShares, dominantParty } from './contributionShares';
 
-const row = (partyId: string, blocksProposed: number, actionsOwned = 0, commitmentsMade = 0): Contribution => ({
+const row = (partyId: string, blocksProposed: number, actionsOwned = 0, commitmentsMade = 0): WorkspaceContribution => ({
   partyId,
   partyName: partyId,
   color: '#1f6feb',

@@ -1,8 +1,8 @@
 /** Shares of the contributions per party, and which party (if any) dominates. */
-import type { Contribution } from '../apiTypes';
+import type { WorkspaceContribution } from '../../shared/api/registers';
 
 export interface ContributionShare {
-  row: Contribution;
+  row: WorkspaceContribution;
   /** Blocks proposed + actions owned + commitments made. */
   total: number;
   /** Whole percent of all parties' totals. */
@@ -12,7 +12,7 @@ export interface ContributionShare {
 /** A party with more than this share of all contributions, while others take part, dominates. */
 export const dominanceThreshold = 50;
 
-export function contributionShares(rows: readonly Contribution[]): ContributionShare[] {
+export function contributionShares(rows: readonly WorkspaceContribution[]): ContributionShare[] {
   const totals = rows.map((row) => ({ row, total: row.blocksProposed + row.actionsOwned + row.commitmentsMade }));
   const sum = totals.reduce((n, t) => n + t.total, 0);
   return totals

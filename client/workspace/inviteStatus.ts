@@ -1,4 +1,4 @@
-import type { Invite } from '../apiTypes';
+import type { Invite } from '../../shared/api/workspaces';
 
 export type InviteStatus = 'active' | 'expired' | 'revoked' | 'usedUp';
 

@@ -5,19 +5,20 @@
  */
 import * as Y from 'yjs';
 import { writeJsonToDoc } from '../../shared/editor/schema';
-import { buildTemplate, isTemplateName } from '../../shared/templates';
+import { buildTemplate } from '../../shared/templates';
+import type { DocumentTemplate } from '../../shared/api/roles';
 import type { Services } from '../context';
 import { newId } from '../storage/ids';
 import type { DocumentRow } from '../storage/rows';
 
 export async function createDocument(
   services: Services,
-  input: { workspaceId: string; title: string; template: string; userId: string },
+  input: { workspaceId: string; title: string; template: DocumentTemplate; userId: string },
 ): Promise<DocumentRow> {
   const { repos, log, registers } = services;
   const document = await repos.documents.create({ workspace_id: input.workspaceId, title: input.title, template: input.template, created_by: input.userId });
   // `blank` needs no content: an empty Yjs document is a blank page.
-  if (input.template === 'blank' || !isTemplateName(input.template)) return document;
+  if (input.template === 'blank') return document;
   const doc = new Y.Doc();
   try {
     // Example blocks are the template's, not the creator's: crediting them to the creator's

@@ -11,14 +11,15 @@ import type { CommitmentAuthority } from '../extensions/commitmentGuard';
 import type { Membership } from '../policies';
 import { authorizeCommitmentDecision } from '../policies';
 import { findBlockElement } from '../registers/extractBlocks';
-import type { CommitmentDecisionStatus, DocumentRow } from '../storage/rows';
+import type { CommitmentStatus } from '../../shared/blocks/attrs';
+import type { DocumentRow } from '../storage/rows';
 
 export interface DecideCommitment {
   document: DocumentRow;
   membership: Membership;
   userId: string;
   blockId: string;
-  status: Exclude<CommitmentDecisionStatus, 'proposed'>;
+  status: Exclude<CommitmentStatus, 'proposed'>;
 }
 
 export async function decideCommitment(services: Services, input: DecideCommitment): Promise<CommitmentAuthority> {

@@ -4,9 +4,9 @@
  * client refetches through the API, where the policy applies. Open streams are ended like
  * sockets when their session ends or their member leaves.
  */
-export type WorkspaceEventName = 'registers' | 'versions';
+import type { WorkspaceEventData, WorkspaceEventName } from '../../shared/api/registers';
 
-export type WorkspaceEventListener = (workspaceId: string, event: WorkspaceEventName, data: { documentId: string }) => void;
+export type WorkspaceEventListener = (workspaceId: string, event: WorkspaceEventName, data: WorkspaceEventData) => void;
 
 export interface EventStreamHandle {
   sessionId: string;
@@ -20,7 +20,7 @@ export class WorkspaceEvents {
   private readonly listeners = new Set<WorkspaceEventListener>();
   private readonly streams = new Set<EventStreamHandle>();
 
-  publish(workspaceId: string, event: WorkspaceEventName, data: { documentId: string }): void {
+  publish(workspaceId: string, event: WorkspaceEventName, data: WorkspaceEventData): void {
     for (const listener of this.listeners) listener(workspaceId, event, data);
   }
 

@@ -1,5 +1,5 @@
 /** File names of exports: the title and version label as a safe ASCII slug. */
-import type { ExportFormat } from './types';
+import type { ExportFormat } from '../../shared/api/documents';
 
 /** "Plan van aanpak: Café ’t Hoekje" -> "plan-van-aanpak-cafe-t-hoekje". */
 export function toSlug(text: string, maxLength = 60): string {

@@ -1,76 +1,30 @@
 /**
- * Dutch wording of the export: block field values, column headings and dates. The same words
- * the editor shows (client/i18n/nl.ts), kept here because the server does not import client code.
+ * Dutch wording of the export: block names, fields and values from the shared block catalogue
+ * (shared/i18n/nlBlocks.ts, the words the editor shows), and the export's own words, column
+ * headings and dates.
  */
-import type { BlockName } from '../../shared/blocks/attrs';
+import type { BlockAttrs, BlockName } from '../../shared/blocks/attrs';
+import { blockChoiceKey, blockFieldKey, type ChoiceAttr } from '../../shared/i18n/blockWording';
+import { fillPlaceholders } from '../../shared/i18n/messages';
+import { nlBlocks } from '../../shared/i18n/nlBlocks';
 
-export const actionStatusLabels: Record<string, string> = {
-  open: 'Open',
-  in_progress: 'Bezig',
-  done: 'Klaar',
-  blocked: 'Vastgelopen',
+const fieldName = (kind: BlockName, field: string): string => {
+  const key = blockFieldKey(kind, field);
+  return key ? nlBlocks[key] : field;
 };
 
-export const fundingLabels: Record<string, string> = {
-  existing: 'Bestaand werk en budget',
-  extra: 'Extra financiering nodig',
-  unknown: 'Nog onbekend',
-};
+/** The heading of a kind of block in the overview: "Acties", "Criteria en weging", … */
+export const blockHeading = (kind: BlockName): string => nlBlocks[`block.kinds.${kind}`];
 
-export const commitmentStatusLabels: Record<string, string> = {
-  proposed: 'Voorgesteld',
-  confirmed: 'Bevestigd',
-  withdrawn: 'Ingetrokken',
-};
-
-export const reflectionStatusLabels: Record<string, string> = { planned: 'Gepland', held: 'Gehouden' };
-
-export const criterionKindLabels: Record<string, string> = {
-  selection: 'Selectiecriterium',
-  award: 'Gunningscriterium',
-  requirement: 'Eis (knock-out)',
-};
-
-export const criterionCategoryLabels: Record<string, string> = {
-  quality: 'Kwaliteit',
-  price: 'Prijs',
-  social_value: 'Maatschappelijke waarde',
-  experience: 'Ervaring',
-  turnover: 'Omzet',
-  legal_form: 'Rechtsvorm',
-  other: 'Anders',
-};
-
-/** Names of the block attributes, for "Let op: Weging: Maximaal 100." */
-const fieldLabels: Record<string, string> = {
-  id: 'Id',
-  partyId: 'Partij',
-  status: 'Status',
-  confirmedBy: 'Bevestigd door',
-  confirmedAt: 'Bevestigd op',
-  ownerPartyId: 'Eigenaar',
-  ownerUserId: 'Trekker',
-  due: 'Klaar op',
-  funding: 'Financiering',
-  date: 'Datum',
-  kind: 'Soort',
-  weight: 'Weging',
-  category: 'Categorie',
-  createdBy: 'Voorgesteld door',
-  createdByParty: 'Partij van de indiener',
-};
-
-export const blockKindLabels: Record<BlockName, string> = {
-  action: 'Acties',
-  commitment: 'Toezeggingen',
-  reflection: 'Reflectiemomenten',
-  criterion: 'Criteria en weging',
-};
+/** Headings of an overview table: the block's name, then the names of the fields shown. */
+function tableHeadings<N extends BlockName>(kind: N, fields: readonly (keyof BlockAttrs<N> & string)[]): readonly string[] {
+  return [nlBlocks[`block.kind.${kind}`], ...fields.map((field) => fieldName(kind, field))];
+}
 
 export const columns = {
-  actions: ['Actie', 'Eigenaar', 'Trekker', 'Klaar op', 'Status', 'Financiering'],
-  criteria: ['Criterium', 'Soort', 'Categorie', 'Weging'],
-} as const;
+  actions: tableHeadings('action', ['ownerPartyId', 'ownerUserId', 'due', 'status', 'funding']),
+  criteria: tableHeadings('criterion', ['kind', 'category', 'weight']),
+};
 
 export const words = {
   workspace: 'Werkruimte',
@@ -83,40 +37,43 @@ export const words = {
   notAdopted: 'Niet vastgesteld',
   signingParties: 'Ondertekenende partijen',
   notSigned: 'Nog niet getekend',
-  noOwner: 'Nog geen eigenaar',
-  noOwnerUser: 'Nog niemand',
+  noOwner: nlBlocks['action.noOwner'],
+  noOwnerUser: nlBlocks['action.noOwnerUser'],
   noParty: 'Nog geen partij',
-  unknownParty: 'Onbekende partij',
-  unknownPerson: 'onbekende persoon',
-  notSet: 'niet ingevuld',
+  unknownParty: nlBlocks['block.unknownParty'],
+  unknownPerson: nlBlocks['block.unknownPersonInText'],
+  notSet: nlBlocks['block.notSet'],
   noDate: 'Nog geen datum',
-  invalid: 'ongeldig',
   overview: 'Overzicht',
   overviewIntro: 'Alle blokken van dit document bij elkaar, in de volgorde van het document.',
   page: (n: number, total: number) => `pagina ${n} van ${total}`,
 } as const;
+
+/** "2025-13-45 (ongeldig)": a stored value shown as it is, marked invalid. */
+export const invalidValue = (value: unknown): string => fillPlaceholders(nlBlocks['block.invalidValue'], { value: String(value) });
 
 /**
  * "Let op: Weging: Maximaal 100." for each invalid attribute. The schemas word their own checks
  * in Dutch, but a value of the wrong type (a missing party is null) gets zod's English default
  * message; that one is replaced.
  */
-export function noticesOf(issues: Record<string, string>, raw: Record<string, unknown> = {}): string[] {
+export function noticesOf(kind: BlockName, issues: Record<string, string>, raw: Record<string, unknown> = {}): string[] {
   return Object.entries(issues).map(([field, message]) => {
     const dutch = /^Invalid input|expected /i.test(message)
       ? raw[field] === null || raw[field] === undefined
-        ? 'Niet ingevuld.'
-        : 'Deze waarde klopt niet.'
+        ? nlBlocks['block.missingValue']
+        : nlBlocks['block.invalidGeneric']
       : message;
-    return field === '_' ? `Let op: ${dutch}` : `Let op: ${fieldLabels[field] ?? field}: ${dutch}`;
+    return fillPlaceholders(nlBlocks['block.attention'], { message: field === '_' ? dutch : `${fieldName(kind, field)}: ${dutch}` });
   });
 }
 
-/** A known value's label, or the raw value marked invalid (raw values are user text: never trusted as labels). */
-export function labelOf(labels: Record<string, string>, value: unknown): string {
-  if (typeof value === 'string' && Object.hasOwn(labels, value)) return labels[value] as string;
+/** A choice's name, or the raw value marked invalid (raw values are user text: never trusted as names). */
+export function choiceLabel<N extends BlockName>(kind: N, field: ChoiceAttr<N>, value: unknown): string {
+  const key = blockChoiceKey(kind, field, value);
+  if (key) return nlBlocks[key];
   if (value === null || value === undefined || value === '') return words.notSet;
-  return `${String(value)} (${words.invalid})`;
+  return invalidValue(value);
 }
 
 const dayFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
@@ -136,13 +93,13 @@ export function formatDay(value: unknown): string {
     const date = new Date(`${value}T00:00:00Z`);
     if (!Number.isNaN(date.getTime())) return dayFormat.format(date);
   }
-  return `${String(value)} (${words.invalid})`;
+  return invalidValue(value);
 }
 
 /** An ISO time (or Date) -> "3 maart 2025 om 14:05", Amsterdam time. */
 export function formatTime(value: unknown): string {
   const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) return value ? `${String(value)} (${words.invalid})` : words.notSet;
+  if (!date || Number.isNaN(date.getTime())) return value ? invalidValue(value) : words.notSet;
   return timeFormat.format(date);
 }
 

@@ -3,6 +3,7 @@
  * out as DOCX, PDF, Markdown or HTML. The route decides who may export which document and
  * version; this module only renders what it is given.
  */
+import type { ExportFormat } from '../../shared/api/documents';
 import { renderDocx } from './docx/renderDocx';
 import { exportFilename } from './filename';
 import { renderHtml } from './html/renderHtml';
@@ -10,10 +11,11 @@ import { renderMarkdown } from './markdown/renderMarkdown';
 import { buildExportModel } from './model/buildModel';
 import { renderPdf } from './pdf/renderPdf';
 import { docFromState } from '../versions/versionContent';
-import type { ExportFormat, ExportInput, ExportResult } from './types';
+import type { ExportInput, ExportResult } from './types';
 
-export type { ExportFormat, ExportInput, ExportResult } from './types';
-export { exportFormats } from './types';
+// The route takes the formats from here, with the renderer.
+export { exportFormats, type ExportFormat } from '../../shared/api/documents';
+export type { ExportInput, ExportResult } from './types';
 
 export const exportContentTypes: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -7,9 +7,6 @@
 import type * as Y from 'yjs';
 import type { NameBook } from '../presenters/registers';
 
-export const exportFormats = ['docx', 'pdf', 'md', 'html'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
-
 export interface AdoptionPartyInput {
   name: string;
   color: string;

@@ -9,11 +9,11 @@ import * as Y from 'yjs';
 import { forEachXmlElement } from '../../shared/editor/yxml';
 import type { ExtensionRoom, RoomExtension, RoomExtensionFactory } from '../collab/extensions';
 import type { Repos } from '../storage/ports';
-import type { CommitmentDecisionStatus } from '../storage/rows';
+import type { CommitmentStatus } from '../../shared/blocks/attrs';
 
 /** The recorded state of one commitment; absent means "proposed, by nobody". */
 export interface CommitmentAuthority {
-  status: CommitmentDecisionStatus;
+  status: CommitmentStatus;
   confirmedBy: string | null;
   confirmedAt: string | null;
 }

@@ -3,10 +3,9 @@
  * shared/blocks. Invalid attribute values become issues on the block, never an exception.
  */
 import * as Y from 'yjs';
-import { isBlockName, validateBlockAttrs, type BlockName } from '../../shared/blocks/attrs';
+import { isBlockName, toRawAttrs, validateBlockAttrs, type BlockName } from '../../shared/blocks/attrs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { forEachXmlElement, textsUnder } from '../../shared/editor/yxml';
-
 
 export interface ExtractedBlock {
   blockId: string;
@@ -20,22 +19,6 @@ export interface ExtractedBlock {
   issues: Record<string, string>;
 }
 
-/**
- * Attribute values as JSON can hold them. Outside clients may write any Yjs value (a BigInt, a
- * Uint8Array, a nested map); those become strings so that validation flags them and the
- * registers can store them, instead of JSON.stringify throwing on the whole document.
- */
-function jsonSafe(attrs: Record<string, unknown>): Record<string, unknown> {
-  const safe: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === null || typeof value === 'string' || typeof value === 'boolean') safe[key] = value;
-    else if (typeof value === 'number') safe[key] = Number.isFinite(value) ? value : String(value);
-    else if (value === undefined) continue;
-    else safe[key] = String(value);
-  }
-  return safe;
-}
-
 function plainText(element: Y.XmlElement | Y.XmlFragment): string {
   // Paragraphs inside a block are separate lines.
   return textsUnder(element).filter((p) => p.length > 0).join('\n');
@@ -47,7 +30,7 @@ export function extractBlocks(doc: Y.Doc): ExtractedBlock[] {
   const seen = new Set<string>();
   forEachXmlElement(doc.getXmlFragment(DOCUMENT_FRAGMENT), (child) => {
     if (!isBlockName(child.nodeName)) return true;
-    const raw = jsonSafe(child.getAttributes() as Record<string, unknown>);
+    const raw = toRawAttrs(child.getAttributes() as Record<string, unknown>);
     const validation = validateBlockAttrs(child.nodeName, raw);
     let blockId = typeof raw.id === 'string' && raw.id ? raw.id : `missing-${blocks.length}`;
     const issues = validation.valid ? {} : { ...validation.issues };

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import type { DocumentAuthor, DocumentContributions } from '../../shared/api/attribution';
 import type { AppEnv, Services } from '../context';
 import { authorize } from '../policies';
 import { liveAttribution } from '../attribution/liveAttribution';
+import { parseBlockRow } from '../registers/blockRow';
 import { buildNameBook } from '../registers/nameBook';
 import { partyTotals } from '../versions/partyTotals';
 import { loadDocument } from './loaders';
@@ -18,7 +20,7 @@ export function attributionRoutes(services: Services) {
       const names = await buildNameBook(repos, workspace.id);
       const blocks = (await repos.blocks.listAllForWorkspace(workspace.id))
         .filter((b) => b.document_id === document.id)
-        .map((b) => ({ kind: b.kind, a: JSON.parse(b.attrs) as Record<string, unknown> }));
+        .map(parseBlockRow);
       const totals = new Map(partyTotals(rows).map((t) => [t.partyId, t]));
       const parties = (await repos.parties.listForWorkspace(workspace.id)).map((party) => {
         const total = totals.get(party.id);
@@ -29,8 +31,8 @@ export function attributionRoutes(services: Services) {
           charsInserted: total?.charsInserted ?? 0,
           charsDeleted: total?.charsDeleted ?? 0,
           updates: total?.updates ?? 0,
-          blocksProposed: blocks.filter(({ a }) => a.createdByParty === party.id).length,
-          commitmentsMade: blocks.filter(({ a, kind }) => kind === 'commitment' && a.partyId === party.id && a.status !== 'withdrawn').length,
+          blocksProposed: blocks.filter((b) => b.attrs.createdByParty === party.id).length,
+          commitmentsMade: blocks.filter((b) => b.kind === 'commitment' && b.attrs.partyId === party.id && b.attrs.status !== 'withdrawn').length,
         };
       });
       const timeline = rows.map((r) => ({
@@ -41,7 +43,7 @@ export function attributionRoutes(services: Services) {
         charsInserted: r.chars_inserted,
         charsDeleted: r.chars_deleted,
       }));
-      return c.json({ parties, timeline });
+      return c.json({ parties, timeline } satisfies DocumentContributions);
     })
     .get('/authors', async (c) => {
       const { document, workspace, membership } = await loadDocument(c, services, c.req.param('id')!);
@@ -56,7 +58,7 @@ export function attributionRoutes(services: Services) {
           partyId: row.party_id,
           partyName: row.party_id ? (names.parties.get(row.party_id)?.name ?? null) : null,
           color: row.party_id ? (names.parties.get(row.party_id)?.color ?? null) : null,
-        })),
+        } satisfies DocumentAuthor)),
       );
     });
 }

@@ -3,6 +3,7 @@ import { hashToken } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
 import { NotFoundError } from '../errors';
 import { can } from '../policies';
+import { parseBlockRow } from '../registers/blockRow';
 import { toICalendar, type CalendarEvent } from '../registers/icalendar';
 
 /**
@@ -20,15 +21,15 @@ export function calendarRoutes(services: Services) {
     const workspace = (await repos.workspaces.findById(feed.workspace_id))!;
     const events: CalendarEvent[] = [];
     for (const row of await repos.blocks.listAllForWorkspace(workspace.id)) {
-      if (row.document_archived) continue;
-      const attrs = JSON.parse(row.attrs) as Record<string, unknown>;
+      const block = parseBlockRow(row);
+      if (row.document_archived || !block.valid) continue;
       const url = `${config.publicUrl}/d/${row.document_id}#block-${row.block_id}`;
       const firstLine = row.text.split('\n')[0] || '(zonder tekst)';
-      if (row.kind === 'reflection' && typeof attrs.date === 'string' && row.valid) {
-        events.push({ uid: `${row.block_id}@werktafel`, date: attrs.date, summary: `Reflectiemoment: ${firstLine}`, description: `${row.document_title}\n\n${row.text}`, url });
+      if (block.kind === 'reflection' && block.attrs.date) {
+        events.push({ uid: `${row.block_id}@werktafel`, date: block.attrs.date, summary: `Reflectiemoment: ${firstLine}`, description: `${row.document_title}\n\n${row.text}`, url });
       }
-      if (row.kind === 'action' && typeof attrs.due === 'string' && row.valid) {
-        events.push({ uid: `${row.block_id}-due@werktafel`, date: attrs.due, summary: `Actie klaar: ${firstLine}`, description: `${row.document_title}\n\n${row.text}`, url });
+      if (block.kind === 'action' && block.attrs.due) {
+        events.push({ uid: `${row.block_id}-due@werktafel`, date: block.attrs.due, summary: `Actie klaar: ${firstLine}`, description: `${row.document_title}\n\n${row.text}`, url });
       }
     }
     return c.body(toICalendar(`werktafel – ${workspace.name}`, events), 200, {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { CommitmentDecision } from '../../shared/api/documents';
 import { decideCommitment } from '../commands/decideCommitment';
 import type { AppEnv, Services } from '../context';
 import { requireUser } from '../http/session';
@@ -19,6 +20,6 @@ export function commitmentRoutes(services: Services) {
     const blockId = c.req.param('blockId');
     const status = decisions[c.req.param('decision') as keyof typeof decisions];
     const authority = await decideCommitment(services, { document, membership, userId: user.id, blockId, status });
-    return c.json({ documentId: document.id, blockId, ...authority });
+    return c.json({ documentId: document.id, blockId, ...authority } satisfies CommitmentDecision);
   });
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { DocumentDetail } from '../../shared/api/documents';
 import { createDocumentReq, updateDocumentReq } from '../../shared/api/schemas';
 import { createDocument } from '../commands/createDocument';
 import type { AppEnv, Services } from '../context';
@@ -37,7 +38,7 @@ export function documentRoutes(services: Services) {
         abilities: abilitiesFor(membership),
         parties: (await repos.parties.listForWorkspace(workspace.id)).map(presentParty),
         members: (await repos.members.listForWorkspace(workspace.id)).map((m) => presentMember(m, withEmail)),
-      });
+      } satisfies DocumentDetail);
     })
     .patch('/:id', async (c) => {
       const { document, membership } = await loadDocument(c, services, c.req.param('id'));

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { AcceptedInvite, CreatedInvite, InvitePreview } from '../../shared/api/workspaces';
 import { createInviteReq } from '../../shared/api/schemas';
 import { generateSessionToken, hashToken } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
@@ -35,7 +36,7 @@ export function workspaceInviteRoutes(services: Services) {
         max_uses: body.maxUses,
         created_by: user.id,
       });
-      return c.json({ ...presentInvite(invite), token, url: `${config.publicUrl}/uitnodiging/${token}` }, 201);
+      return c.json({ ...presentInvite(invite), token, url: `${config.publicUrl}/uitnodiging/${token}` } satisfies CreatedInvite, 201);
     })
     .delete('/:inviteId', async (c) => {
       const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
@@ -70,7 +71,7 @@ export function inviteRoutes(services: Services) {
         role: invite.role,
         party: presentParty(party),
         expiresAt: new Date(invite.expires_at).toISOString(),
-      });
+      } satisfies InvitePreview);
     })
     .post('/:token/accept', async (c) => {
       const user = requireUser(c);
@@ -78,10 +79,10 @@ export function inviteRoutes(services: Services) {
       const existing = await repos.members.find(invite.workspace_id, user.id);
       if (existing) {
         // Accepting twice is harmless and uses nothing up; the existing role stays.
-        return c.json({ workspaceId: invite.workspace_id, role: existing.role, partyId: existing.party_id });
+        return c.json({ workspaceId: invite.workspace_id, role: existing.role, partyId: existing.party_id } satisfies AcceptedInvite);
       }
       const joined = await repos.invites.redeem(invite, user.id, Date.now());
       if (!joined) throw new GoneError('invite_used_up', 'Deze uitnodiging is net niet meer geldig.');
-      return c.json({ workspaceId: invite.workspace_id, role: invite.role, partyId: invite.party_id });
+      return c.json({ workspaceId: invite.workspace_id, role: invite.role, partyId: invite.party_id } satisfies AcceptedInvite);
     });
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { CalendarFeed } from '../../shared/api/registers';
 import { streamSSE } from 'hono/streaming';
 import type { BlockName } from '../../shared/blocks/attrs';
 import { generateSessionToken, hashToken } from '../auth/sessionTokens';
@@ -88,6 +89,6 @@ export function registerRoutes(services: Services) {
       authorize(membership, 'workspace:read');
       const token = generateSessionToken();
       await repos.calendarFeeds.replace(workspace.id, user.id, hashToken(token));
-      return c.json({ url: `${config.publicUrl}/api/calendar/${token}.ics` }, 201);
+      return c.json({ url: `${config.publicUrl}/api/calendar/${token}.ics` } satisfies CalendarFeed, 201);
     });
 }

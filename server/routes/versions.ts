@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { RestoreResult, Version, VersionAttribution, VersionDetail, VersionDiff } from '../../shared/api/versions';
 import { createVersionReq } from '../../shared/api/schemas';
 import { currentJson } from '../commands/readDocument';
 import { createVersion, restoreVersion } from '../commands/versions';
@@ -20,7 +21,7 @@ import { loadDocument } from './loaders';
 export function versionRoutes(services: Services) {
   const { repos } = services;
 
-  const present = async (v: VersionMetaRow, names: NameBook) => {
+  const present = async (v: VersionMetaRow, names: NameBook): Promise<Version> => {
     const request = await repos.adoptions.findRequest(v.id);
     return {
       id: v.id,
@@ -30,7 +31,7 @@ export function versionRoutes(services: Services) {
       createdAt: new Date(v.created_at).toISOString(),
       createdBy: v.created_by,
       createdByName: v.created_by ? (names.users.get(v.created_by) ?? null) : null,
-      attribution: JSON.parse(v.attribution) as unknown,
+      attribution: JSON.parse(v.attribution) as VersionAttribution[],
       adoption: request ? adoptionState(request, await repos.adoptions.decisions(v.id), names) : null,
     };
   };
@@ -60,7 +61,7 @@ export function versionRoutes(services: Services) {
       const { document, workspace, membership } = await loadDocument(c, services, c.req.param('id')!);
       authorize(membership, 'document:read');
       const version = await loadVersion(c, document.id);
-      return c.json({ ...(await present(version, await buildNameBook(repos, workspace.id))), content: jsonFromState(version.state) });
+      return c.json({ ...(await present(version, await buildNameBook(repos, workspace.id))), content: jsonFromState(version.state) } satisfies VersionDetail);
     })
     .get('/:versionId/diff', async (c) => {
       const { document, workspace, membership } = await loadDocument(c, services, c.req.param('id')!);
@@ -77,7 +78,7 @@ export function versionRoutes(services: Services) {
         toLabel = to.label;
       }
       const entries = diffDocuments(jsonFromState(from.state), toJson, await buildNameBook(repos, workspace.id));
-      return c.json({ from: { id: from.id, label: from.label }, to: { id: against, label: toLabel }, entries });
+      return c.json({ from: { id: from.id, label: from.label }, to: { id: against, label: toLabel }, entries } satisfies VersionDiff);
     })
     .post('/:versionId/restore', async (c) => {
       const user = requireUser(c);
@@ -85,6 +86,6 @@ export function versionRoutes(services: Services) {
       authorize(membership, 'version:restore');
       const version = await loadVersion(c, document.id);
       const { backup } = await restoreVersion(services, document, version, { userId: user.id, partyId: membership.party_id ?? null });
-      return c.json({ restoredVersionId: version.id, backupVersionId: backup.id });
+      return c.json({ restoredVersionId: version.id, backupVersionId: backup.id } satisfies RestoreResult);
     });
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { WorkspaceDetail, WorkspaceListItem } from '../../shared/api/workspaces';
 import { createWorkspaceReq, updateWorkspaceReq } from '../../shared/api/schemas';
 import type { AppEnv, Services } from '../context';
 import { requireUser } from '../http/session';
@@ -14,7 +15,7 @@ export function workspaceRoutes(services: Services) {
     .get('/', async (c) => {
       const user = requireUser(c);
       return c.json(
-        (await repos.workspaces.listForUser(user.id)).map((w) => ({ ...presentWorkspace(w), role: w.role, partyId: w.party_id })),
+        (await repos.workspaces.listForUser(user.id)).map((w) => ({ ...presentWorkspace(w), role: w.role, partyId: w.party_id }) satisfies WorkspaceListItem),
       );
     })
     .post('/', async (c) => {
@@ -38,7 +39,7 @@ export function workspaceRoutes(services: Services) {
         ...(can(membership, 'invite:manage')
           ? { invites: (await repos.invites.listForWorkspace(workspace.id)).map(presentInvite) }
           : {}),
-      });
+      } satisfies WorkspaceDetail);
     })
     .patch('/:id', async (c) => {
       const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id'));

@@ -2,7 +2,9 @@
  * The rows the storage hands out, one type per table, the same for every engine. Times are
  * milliseconds since the epoch; JSON columns are strings, parsed by whoever knows their shape.
  */
-import type { PartyKind, Role } from '../../shared/api/roles';
+import type { DocumentTemplate, PartyKind, Role } from '../../shared/api/roles';
+import type { VersionKind } from '../../shared/api/versions';
+import type { CommitmentStatus } from '../../shared/blocks/attrs';
 
 export interface UserRow {
   id: string;
@@ -71,7 +73,7 @@ export interface DocumentRow {
   id: string;
   workspace_id: string;
   title: string;
-  template: string;
+  template: DocumentTemplate;
   archived_at: number | null;
   created_by: string;
   created_at: number;
@@ -97,13 +99,12 @@ export interface RegisterRow extends BlockRow {
   document_archived: boolean;
 }
 
-export type CommitmentDecisionStatus = 'proposed' | 'confirmed' | 'withdrawn';
 
 export interface CommitmentDecisionRow {
   id: number;
   document_id: string;
   block_id: string;
-  status: CommitmentDecisionStatus;
+  status: CommitmentStatus;
   user_id: string;
   party_id: string;
   decided_at: number;
@@ -116,7 +117,7 @@ export interface CalendarFeedRow {
   created_at: number;
 }
 
-export type VersionKind = 'manual' | 'auto' | 'before_restore';
+export type { VersionKind };
 
 export interface VersionRow {
   id: string;

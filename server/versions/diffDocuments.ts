@@ -4,8 +4,9 @@
  * "actie 'Werkplaats openen': eigenaar leeg -> Stichting Al Amal".
  */
 import type { JSONContent } from '@tiptap/core';
-import { isBlockName } from '../../shared/blocks/attrs';
-import { blockFieldLabels, blockKindLabels, blockValueLabels, partyFields, userFields } from '../../shared/blocks/labels';
+import { isBlockName, partyAttrs, userAttrs, type BlockName } from '../../shared/blocks/attrs';
+import { blockChoiceKey, blockFieldKey } from '../../shared/i18n/blockWording';
+import { nlBlocks } from '../../shared/i18n/nlBlocks';
 import type { NameBook } from '../presenters/registers';
 import type { DiffEntry, FieldChange } from '../../shared/api/versions';
 import { alignKeys, diffWords } from './wordDiff';
@@ -24,11 +25,13 @@ function plainText(node: JSONContent): string {
   return node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem' ? parts.join('') : parts.filter(Boolean).join('\n');
 }
 
+const kindOf = (node: JSONContent): BlockName | undefined => (node.type && isBlockName(node.type) ? node.type : undefined);
+
 function units(doc: JSONContent): Unit[] {
   return (doc.content ?? []).map((node) => {
     const text = plainText(node);
     const id = node.attrs?.id;
-    const key = node.type && isBlockName(node.type) && typeof id === 'string' ? `block:${id}` : `${node.type}:${text}`;
+    const key = kindOf(node) && typeof id === 'string' ? `block:${id}` : `${node.type}:${text}`;
     return { key, node, text };
   });
 }
@@ -36,11 +39,24 @@ function units(doc: JSONContent): Unit[] {
 const trackedAttrs = (node: JSONContent) =>
   Object.entries(node.attrs ?? {}).filter(([name]) => name !== 'id' && name !== 'createdBy' && name !== 'createdByParty');
 
-function describeValue(field: string, value: unknown, names: NameBook): string {
+/** The words of the block catalogue, which the editor shows capitalised, inside a sentence. */
+const inSentence = (words: string) => words.toLocaleLowerCase('nl');
+
+function describeValue(kind: BlockName | undefined, field: string, value: unknown, names: NameBook): string {
   if (value === null || value === undefined || value === '') return 'leeg';
-  if (partyFields.has(field)) return names.parties.get(String(value))?.name ?? 'onbekende partij';
-  if (userFields.has(field)) return names.users.get(String(value)) ?? 'onbekende persoon';
-  return blockValueLabels[String(value)] ?? String(value);
+  if (partyAttrs.has(field)) return names.parties.get(String(value))?.name ?? inSentence(nlBlocks['block.unknownParty']);
+  if (userAttrs.has(field)) return names.users.get(String(value)) ?? nlBlocks['block.unknownPersonInText'];
+  const key = kind && blockChoiceKey(kind, field, value);
+  return key ? inSentence(nlBlocks[key]) : String(value);
+}
+
+/** A field's name as its block's kind names it (a block may change kind and keep its id). */
+function fieldLabel(kinds: (BlockName | undefined)[], field: string): string {
+  for (const kind of kinds) {
+    const key = kind && blockFieldKey(kind, field);
+    if (key) return inSentence(nlBlocks[key]);
+  }
+  return field;
 }
 
 function fieldChanges(before: JSONContent, after: JSONContent, names: NameBook): FieldChange[] {
@@ -50,7 +66,12 @@ function fieldChanges(before: JSONContent, after: JSONContent, names: NameBook):
     const from = before.attrs?.[field] ?? null;
     const to = after.attrs?.[field] ?? null;
     if (from === to) continue;
-    changes.push({ field, label: blockFieldLabels[field] ?? field, from: describeValue(field, from, names), to: describeValue(field, to, names) });
+    changes.push({
+      field,
+      label: fieldLabel([kindOf(after), kindOf(before)], field),
+      from: describeValue(kindOf(before), field, from, names),
+      to: describeValue(kindOf(after), field, to, names),
+    });
   }
   return changes;
 }
@@ -61,13 +82,13 @@ function shortText(text: string): string {
 }
 
 function describeNode(unit: Unit): string {
-  const kind = unit.node.type && isBlockName(unit.node.type) ? blockKindLabels[unit.node.type] : 'tekst';
-  return `${kind} '${shortText(unit.text)}'`;
+  const kind = kindOf(unit.node);
+  return `${kind ? inSentence(nlBlocks[`block.kind.${kind}`]) : 'tekst'} '${shortText(unit.text)}'`;
 }
 
 function entry(op: DiffEntry['op'], before: Unit | undefined, after: Unit | undefined, names: NameBook): DiffEntry {
   const unit = (after ?? before)!;
-  const blockId = unit.node.type && isBlockName(unit.node.type) ? (unit.node.attrs?.id as string) : undefined;
+  const blockId = kindOf(unit.node) ? (unit.node.attrs?.id as string) : undefined;
   const segments = diffWords(before?.text ?? '', after?.text ?? '');
   const changes = before && after && blockId ? fieldChanges(before.node, after.node, names) : [];
   const verb = op === 'insert' ? 'toegevoegd' : op === 'delete' ? 'verwijderd' : 'gewijzigd';

@@ -1,12 +1,8 @@
+import type { VersionAttribution } from '../../shared/api/versions';
 import type { AttributionTotalRow } from '../storage/rows';
 
-export interface PartyTotal {
-  partyId: string;
-  charsInserted: number;
-  charsDeleted: number;
-  blocksInserted: number;
-  updates: number;
-}
+/** One party's totals, as versions keep them. */
+export type PartyTotal = VersionAttribution;
 
 /** Folds daily per-user rows into one total per party ('' = members without a party). */
 export function partyTotals(rows: AttributionTotalRow[]): PartyTotal[] {

@@ -19,8 +19,3 @@ export interface Abilities {
   /** May sign or decline adoptions on behalf of their own party (when it is asked to). */
   signAdoption: boolean;
 }
-
-/** Shape of an error response body. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}

@@ -1,7 +1,54 @@
 /**
- * Shapes of the versions API that server and client share: the adoption of a version and the
- * readable diff. Defined once here; the server builds them, the client shows them.
+ * Responses of the versions API: versions, their adoption and the readable diff. Defined once
+ * here; the server builds them, the client shows them.
  */
+import type { JSONContent } from '@tiptap/core';
+
+/** Saved by someone, saved after a quiet period, or kept just before a restore. */
+export const versionKinds = ['manual', 'auto', 'before_restore'] as const;
+export type VersionKind = (typeof versionKinds)[number];
+
+/** What one party had written when the version was saved. */
+export interface VersionAttribution {
+  partyId: string;
+  charsInserted: number;
+  charsDeleted: number;
+  blocksInserted: number;
+  updates: number;
+}
+
+/** `GET /api/documents/:id/versions` (newest first) and `POST` (201). */
+export interface Version {
+  id: string;
+  documentId: string;
+  label: string;
+  kind: VersionKind;
+  createdAt: string;
+  createdBy: string | null;
+  createdByName: string | null;
+  attribution: VersionAttribution[];
+  adoption: AdoptionState | null;
+}
+
+/** `GET /api/documents/:id/versions/:vid`: the version with its content as Tiptap JSON. */
+export interface VersionDetail extends Version {
+  content: JSONContent;
+}
+
+/** `POST /api/documents/:id/versions/:vid/restore`. */
+export interface RestoreResult {
+  restoredVersionId: string;
+  /** The version kept of the text as it was just before. */
+  backupVersionId: string;
+}
+
+/** `GET /api/documents/:id/versions/:vid/diff?against=current|<vid>`. */
+export interface VersionDiff {
+  from: { id: string; label: string };
+  /** `id` is 'current' when compared with the document as it is now. */
+  to: { id: string; label: string };
+  entries: DiffEntry[];
+}
 
 /** One party's place in an adoption: still to decide, signed or declined (latest decision counts). */
 export interface PartySignOff {

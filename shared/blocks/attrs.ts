@@ -21,6 +21,7 @@ export const blockIdentityAttrs = z.object({
 });
 
 export const commitmentStatuses = ['proposed', 'confirmed', 'withdrawn'] as const;
+export type CommitmentStatus = (typeof commitmentStatuses)[number];
 export const commitmentAttrs = blockIdentityAttrs.extend({
   partyId: z.string('Kies de partij die dit toezegt.').min(1, 'Kies de partij die dit toezegt.').max(64),
   status: z.enum(commitmentStatuses, 'Onbekende status.'),
@@ -30,7 +31,9 @@ export const commitmentAttrs = blockIdentityAttrs.extend({
 export type CommitmentAttrs = z.infer<typeof commitmentAttrs>;
 
 export const actionStatuses = ['open', 'in_progress', 'done', 'blocked'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
 export const fundingKinds = ['existing', 'extra', 'unknown'] as const;
+export type FundingKind = (typeof fundingKinds)[number];
 export const actionAttrs = blockIdentityAttrs.extend({
   ownerPartyId: optionalId,
   ownerUserId: optionalId,
@@ -41,6 +44,7 @@ export const actionAttrs = blockIdentityAttrs.extend({
 export type ActionAttrs = z.infer<typeof actionAttrs>;
 
 export const reflectionStatuses = ['planned', 'held'] as const;
+export type ReflectionStatus = (typeof reflectionStatuses)[number];
 export const reflectionAttrs = blockIdentityAttrs.extend({
   date: isoDate.nullable().optional().or(z.literal('')).transform((v) => (v ? v : null)),
   status: z.enum(reflectionStatuses, 'Onbekende status.'),
@@ -48,6 +52,7 @@ export const reflectionAttrs = blockIdentityAttrs.extend({
 export type ReflectionAttrs = z.infer<typeof reflectionAttrs>;
 
 export const criterionKinds = ['selection', 'award', 'requirement'] as const;
+export type CriterionKind = (typeof criterionKinds)[number];
 export const criterionCategories = [
   'quality',
   'price',
@@ -57,6 +62,7 @@ export const criterionCategories = [
   'legal_form',
   'other',
 ] as const;
+export type CriterionCategory = (typeof criterionCategories)[number];
 export const criterionAttrs = blockIdentityAttrs
   .extend({
     kind: z.enum(criterionKinds, 'Onbekende soort criterium.'),
@@ -64,6 +70,11 @@ export const criterionAttrs = blockIdentityAttrs
     category: z.enum(criterionCategories, 'Onbekende categorie.'),
   });
 export type CriterionAttrs = z.infer<typeof criterionAttrs>;
+
+/** Whether a value, as stored, is one of an attribute's choices (`actionStatuses`, `criterionKinds`, …). */
+export function isChoice<V extends string>(choices: readonly V[], value: unknown): value is V {
+  return (choices as readonly unknown[]).includes(value);
+}
 
 /** Node name -> attribute schema, for every structured block. */
 export const blockAttrSchemas = {
@@ -73,11 +84,28 @@ export const blockAttrSchemas = {
   criterion: criterionAttrs,
 } as const;
 export type BlockName = keyof typeof blockAttrSchemas;
+/** The validated attributes of one kind of block. */
+export type BlockAttrs<N extends BlockName> = z.infer<(typeof blockAttrSchemas)[N]>;
 export const blockNames = Object.keys(blockAttrSchemas) as BlockName[];
 
 export function isBlockName(name: string): name is BlockName {
   return Object.hasOwn(blockAttrSchemas, name);
 }
+
+/** Attributes every block has (`blockIdentityAttrs`), as opposed to those of one kind. */
+export type IdentityAttr = keyof z.infer<typeof blockIdentityAttrs>;
+
+/** The attributes of each block that hold one of a fixed list of choices. */
+export const blockChoices = {
+  action: { status: actionStatuses, funding: fundingKinds },
+  commitment: { status: commitmentStatuses },
+  reflection: { status: reflectionStatuses },
+  criterion: { kind: criterionKinds, category: criterionCategories },
+} as const satisfies { [N in BlockName]: Partial<Record<keyof BlockAttrs<N>, readonly string[]>> };
+
+/** Attributes whose values are party ids, and those whose values are user ids: shown as names. */
+export const partyAttrs: ReadonlySet<string> = new Set(['ownerPartyId', 'partyId', 'createdByParty']);
+export const userAttrs: ReadonlySet<string> = new Set(['ownerUserId', 'confirmedBy', 'createdBy']);
 
 /** Default attributes of a freshly inserted block (identity filled in by the inserter). */
 export const blockDefaults: { [K in BlockName]: Record<string, string | number | null> } = {
@@ -88,14 +116,36 @@ export const blockDefaults: { [K in BlockName]: Record<string, string | number |
 };
 
 export type BlockValidation<N extends BlockName> =
-  | { valid: true; attrs: z.infer<(typeof blockAttrSchemas)[N]> }
+  | { valid: true; attrs: BlockAttrs<N> }
   | { valid: false; issues: Record<string, string> };
 
 /** Checks a block's raw attributes; never throws. */
 export function validateBlockAttrs<N extends BlockName>(name: N, raw: Record<string, unknown>): BlockValidation<N> {
   const result = blockAttrSchemas[name].safeParse(raw);
-  if (result.success) return { valid: true, attrs: result.data as z.infer<(typeof blockAttrSchemas)[N]> };
+  if (result.success) return { valid: true, attrs: result.data as BlockAttrs<N> };
   const issues: Record<string, string> = {};
   for (const issue of result.error.issues) issues[issue.path.join('.') || '_'] ??= issue.message;
   return { valid: false, issues };
+}
+
+/**
+ * An attribute value as the registers store it. Outside clients may write any Yjs value into a
+ * block (a BigInt, a Uint8Array, a nested map); those become strings, so that validation flags
+ * them and the registers can store them, instead of JSON.stringify throwing on the whole document.
+ */
+export type StoredValue = string | number | boolean | null;
+
+/** Attributes as the document held them, before (or without) validation. */
+export type RawAttrs = Record<string, StoredValue>;
+
+/** Any attribute values made storable (see `StoredValue`); keys with `undefined` are left out. */
+export function toRawAttrs(attrs: Record<string, unknown>): RawAttrs {
+  const raw: RawAttrs = {};
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') raw[key] = value;
+    else if (typeof value === 'number') raw[key] = Number.isFinite(value) ? value : String(value);
+    else if (value === undefined) continue;
+    else raw[key] = String(value);
+  }
+  return raw;
 }

@@ -3,7 +3,7 @@
  * half-readable one, a corrupt snapshot, an unreadable page of the database file) is refused
  * with close code 4503 and a log line naming the document, never served empty; and the stored
  * bytes stay exactly as they were, however often clients (one with edits of its own) knock.
- * `server/collab/DocumentStore.test.ts` covers the store alone; this is the server end to end.
+ * `server/collab/loadDocument.test.ts` covers loading alone; this is the server end to end.
  */
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';

@@ -1,6 +1,6 @@
 import type { ReactNodeViewProps } from '@tiptap/react';
 import { actionStatuses, fundingKinds } from '../../../shared/blocks/attrs';
-import type { Member } from '../../apiTypes';
+import type { Member } from '../../../shared/api/workspaces';
 import { isOverdue, localDate } from '../../blocks/dates';
 import { useI18n } from '../../i18n/I18n';
 import { BlockCard, useBlockIssues } from './BlockCard';

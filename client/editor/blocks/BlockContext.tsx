@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Member, Party } from '../../apiTypes';
+import type { Member, Party } from '../../../shared/api/workspaces';
 
 /** Who is writing, and what the node views need to show names, parties and controls. */
 export interface BlockEnv {

@@ -1,6 +1,6 @@
 /** The controls of a block card: labelled, with a "Let op" line when the stored value is invalid. */
 import { useId, type CSSProperties, type ReactNode } from 'react';
-import type { Member, Party } from '../../apiTypes';
+import type { Member, Party } from '../../../shared/api/workspaces';
 import { isHexColor, noPartyColor } from '../../color';
 import { PartyChip } from '../../components/PartyChip';
 import { useT } from '../../i18n/I18n';

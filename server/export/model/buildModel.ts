@@ -17,7 +17,7 @@ import type { JSONContent } from '@tiptap/core';
 import { blockNames, isBlockName, type BlockName } from '../../../shared/blocks/attrs';
 import { readJsonFromDoc } from '../../../shared/editor/schema';
 import type { NameBook } from '../../presenters/registers';
-import { blockKindLabels, words } from '../labels';
+import { blockHeading, words } from '../labels';
 import type { ExportBlock, ExportInput, ExportModel, Run } from '../types';
 import { frontMatter } from './frontMatter';
 import { emptyGroup, fillGroup, type GroupBlock } from './groups';
@@ -114,7 +114,7 @@ function finish(runs: RunOfBlocks[], book: NameBook): ExportBlock[] {
     if (ofKind.length < 2) continue;
     const all = emptyGroup(kind);
     fillGroup(all, ofKind.flatMap((run) => run.nodes), book, true);
-    appendix.push({ kind: 'heading', level: 3, runs: [{ text: blockKindLabels[kind] }] }, all);
+    appendix.push({ kind: 'heading', level: 3, runs: [{ text: blockHeading(kind) }] }, all);
   }
   if (appendix.length === 0) return [];
   const intro: Run[] = [{ text: words.overviewIntro, italic: true }];

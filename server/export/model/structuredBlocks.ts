@@ -7,20 +7,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { validateBlockAttrs, type BlockName } from '../../../shared/blocks/attrs';
 import type { NameBook } from '../../presenters/registers';
-import {
-  actionStatusLabels,
-  commitmentStatusLabels,
-  criterionCategoryLabels,
-  criterionKindLabels,
-  formatDay,
-  formatTime,
-  fundingLabels,
-  labelOf,
-  noticesOf,
-  reflectionStatusLabels,
-  safeColor,
-  words,
-} from '../labels';
+import { choiceLabel, formatDay, formatTime, invalidValue, noticesOf, safeColor, words } from '../labels';
 import type { ActionRow, CommitmentItem, CriterionRow, ReflectionItem } from '../types';
 import { linesOf } from './inline';
 
@@ -37,7 +24,7 @@ function check(name: BlockName, node: JSONContent): Checked {
   for (const [key, value] of Object.entries(raw)) if (value === '') raw[key] = null;
   const result = validateBlockAttrs(name, raw);
   if (result.valid) return { attrs: result.attrs as Record<string, unknown>, invalid: new Set(), notices: [] };
-  return { attrs: raw, invalid: new Set(Object.keys(result.issues)), notices: noticesOf(result.issues, raw) };
+  return { attrs: raw, invalid: new Set(Object.keys(result.issues)), notices: noticesOf(name, result.issues, raw) };
 }
 
 export interface PartyRef {
@@ -67,8 +54,8 @@ export function toActionRow(node: JSONContent, book: NameBook): ActionRow {
     ownerPartyColor: owner.color,
     ownerUser: personOf(book, attrs.ownerUserId, words.noOwnerUser),
     due: formatDay(attrs.due),
-    status: labelOf(actionStatusLabels, attrs.status),
-    funding: labelOf(fundingLabels, attrs.funding),
+    status: choiceLabel('action', 'status', attrs.status),
+    funding: choiceLabel('action', 'funding', attrs.funding),
     notices,
   };
 }
@@ -80,12 +67,12 @@ export function toCommitment(node: JSONContent, book: NameBook): { party: PartyR
   const when = attrs.confirmedAt ? formatTime(attrs.confirmedAt) : null;
   let confirmation: string | null = null;
   if ((attrs.status === 'confirmed' || attrs.status === 'withdrawn') && (by || when)) {
-    const verb = attrs.status === 'confirmed' ? 'Bevestigd' : 'Ingetrokken';
+    const verb = choiceLabel('commitment', 'status', attrs.status);
     confirmation = `${verb}${by ? ` door ${by}` : ''}${when ? ` op ${when}` : ''}`;
   }
   return {
     party,
-    item: { text: linesOf(node.content), status: labelOf(commitmentStatusLabels, attrs.status), confirmation, notices },
+    item: { text: linesOf(node.content), status: choiceLabel('commitment', 'status', attrs.status), confirmation, notices },
   };
 }
 
@@ -97,7 +84,7 @@ export function toReflection(node: JSONContent): { sortKey: string | null; item:
     sortKey: validDate ? (attrs.date as string) : null,
     item: {
       date: attrs.date ? formatDay(attrs.date) : words.noDate,
-      status: labelOf(reflectionStatusLabels, attrs.status),
+      status: choiceLabel('reflection', 'status', attrs.status),
       text: linesOf(node.content),
       notices,
     },
@@ -116,15 +103,15 @@ export function toCriterion(node: JSONContent): { award: { weight: number | null
         ? words.notSet
         : '–'
       : weightInvalid
-        ? `${String(raw)} (${words.invalid})`
+        ? invalidValue(raw)
         : String(raw);
   const isAward = attrs.kind === 'award';
   return {
     award: isAward ? { weight: counted } : null,
     row: {
       text: linesOf(node.content),
-      kind: labelOf(criterionKindLabels, attrs.kind),
-      category: labelOf(criterionCategoryLabels, attrs.category),
+      kind: choiceLabel('criterion', 'kind', attrs.kind),
+      category: choiceLabel('criterion', 'category', attrs.category),
       weight,
       notices,
     },

@@ -1,0 +1,37 @@
+import type { JSONContent } from '@tiptap/core';
+import { expect, test } from 'vitest';
+import type { NameBook } from '../presenters/registers';
+import { diffDocuments } from './diffDocuments';
+
+const names: NameBook = {
+  parties: new Map([['p1', { name: 'Stichting Al Amal', color: '#d9480f' }]]),
+  users: new Map([['u1', 'Fatima El Idrissi']]),
+};
+
+const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content });
+const block = (type: string, attrs: Record<string, unknown>, text: string): JSONContent => ({
+  type,
+  attrs: { id: 'b1', createdBy: null, createdByParty: null, ...attrs },
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+const action = (attrs: Record<string, unknown>) =>
+  block('action', { ownerPartyId: null, ownerUserId: null, due: null, status: 'open', funding: 'unknown', ...attrs }, 'Werkplaats openen');
+
+test('a changed block is summarised in the words the editor shows for its fields and values', () => {
+  const [entry] = diffDocuments(doc(action({})), doc(action({ ownerPartyId: 'p1', ownerUserId: 'u1', status: 'blocked', funding: 'existing' })), names);
+  expect(entry?.summary).toBe(
+    "actie 'Werkplaats openen': eigenaar leeg -> Stichting Al Amal; trekker leeg -> Fatima El Idrissi; status open -> vastgelopen; financiering nog onbekend -> bestaand werk en budget",
+  );
+});
+
+test('values that are no choice, and ids nobody knows, are named as such', () => {
+  const before = block('criterion', { kind: 'award', weight: 10, category: 'other' }, 'Prijs');
+  const after = block('criterion', { kind: 'requirement', weight: 10, category: 'someday' }, 'Prijs');
+  expect(diffDocuments(doc(before), doc(after), names)[0]?.fieldChanges).toEqual([
+    { field: 'kind', label: 'soort', from: 'gunningscriterium', to: 'eis (knock-out)' },
+    { field: 'category', label: 'categorie', from: 'anders', to: 'someday' },
+  ]);
+  const [unknown] = diffDocuments(doc(action({})), doc(action({ ownerPartyId: 'p9', ownerUserId: 'u9' })), names);
+  expect(unknown?.fieldChanges.map((c) => c.to)).toEqual(['onbekende partij', 'onbekende persoon']);
+});
