@@ -1,8 +1,7 @@
 /** Colour helpers for party colours (always "#rrggbb"). */
 import { partyColors } from '../shared/api/partyColors';
 
-/** Grey used for people who are not (yet) linked to a party. */
-export const noPartyColor = '#6b7280';
+export { noPartyColor } from '../shared/collab/presence';
 
 /** Colours offered for new parties: the same line-up the server gives parties by default. */
 export const partyPalette: readonly string[] = partyColors;

@@ -36,6 +36,10 @@ export interface Config {
   maxConnectionsPerIp: number;
   /** Sustained messages per second per socket; 0 turns the limit off (benchmarks). */
   messagesPerSecond: number;
+  /** Sustained bytes per second per socket, awareness included; 0 turns the limit off. */
+  bytesPerSecond: number;
+  /** A document whose stored size reaches this accepts no growth. */
+  maxDocumentBytes: number;
   /** A changed document that has been quiet this long gets an automatic version. */
   autoVersionQuietMs: number;
   /** False only for benchmarking the cost of persistence (`COLLAB_PERSISTENCE=off`). */
@@ -78,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerUser: intFromEnv(env, 'MAX_CONNECTIONS_PER_USER', 30),
     maxConnectionsPerIp: intFromEnv(env, 'MAX_CONNECTIONS_PER_IP', 500),
     messagesPerSecond: env.MESSAGE_RATE_LIMIT === '0' ? 0 : intFromEnv(env, 'MESSAGE_RATE_LIMIT', 500),
+    bytesPerSecond: env.BYTE_RATE_LIMIT === '0' ? 0 : intFromEnv(env, 'BYTE_RATE_LIMIT', 1024 * 1024),
+    maxDocumentBytes: intFromEnv(env, 'MAX_DOCUMENT_BYTES', 64 * 1024 * 1024),
     autoVersionQuietMs: intFromEnv(env, 'AUTO_VERSION_QUIET_MS', 10 * 60 * 1000),
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(env.CLIENT_DIR ?? 'dist'),
     headersTimeoutMs: intFromEnv(env, 'HEADERS_TIMEOUT_MS', 20_000),

@@ -17,6 +17,7 @@ import { VersionKeeper } from './versions/VersionKeeper';
 import { reindexUnsettledDocuments } from './registers/reindex';
 import { attribution as attributionExtension } from './extensions/attribution';
 import { autoVersions } from './extensions/autoVersions';
+import { clientIds } from './extensions/clientIds';
 import { commitmentGuard } from './extensions/commitmentGuard';
 import { registerIndex } from './extensions/registerIndex';
 import type { Config } from './config';
@@ -86,6 +87,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     options: { compactAfterUpdates: config.compactAfterUpdates, ackDelayMs: 30, relayIntervalMs: config.relayIntervalMs },
     logger: logger.child({ component: 'collab' }),
     extensions: [
+      clientIds(repos),
       commitmentGuard(repos),
       registerIndex(registers, registerTimers),
       attributionExtension(attribution, attributionTimers),
@@ -97,6 +99,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       messagesPerSecond: config.messagesPerSecond,
       // The burst follows the rate, so a low limit is not undone by a large fixed burst.
       messageBurst: config.messagesPerSecond > 0 ? config.messagesPerSecond * 2 : defaultCollabLimits.messageBurst,
+      bytesPerSecond: config.bytesPerSecond,
+      // A whole frame fits in the burst, so the largest update a client may send still arrives.
+      byteBurst: Math.max(defaultCollabLimits.byteBurst, config.maxFrameBytes * 2, config.bytesPerSecond * 2),
+      maxDocumentBytes: config.maxDocumentBytes,
     },
   });
   await attribution.summariseAllPending();

@@ -12,7 +12,7 @@ export function Presence({ provider }: { provider: WebsocketProvider }) {
       <h2 id="presence-title">{t('presence.title')}</h2>
       <ul className="presence__list" data-testid="presence">
         {people.map((person) => (
-          <li key={person.userId} className="presence__person" data-user-id={person.userId}>
+          <li key={person.id} className="presence__person" data-user-id={person.id}>
             <PartyDot color={person.color} />
             <span className="presence__name">
               {person.name}

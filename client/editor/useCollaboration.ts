@@ -2,20 +2,19 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { PresenceUser } from '../../shared/collab/presence';
 import { CloseCode, MessageType, ackParam, collabPath, terminalCloseCodes } from '../../shared/collab/protocol';
 import { createAckTracker } from './ackTracker';
 import { mayReconnect, problemOfCloseCode, type CollabProblem } from './closeCodes';
 
 export type ConnectionState = 'connected' | 'connecting' | 'offline';
 
-/** The awareness field `user` every client publishes (see the API contract). */
-export interface AwarenessUser {
-  name: string;
-  /** Party colour, or grey without a party. */
-  color: string;
-  partyName: string;
-  userId: string;
-}
+/**
+ * The awareness field `user` this client publishes. The server replaces it on every state it
+ * relays with its own record of the connection (see shared/collab/presence.ts), so this only
+ * shows the own caret before the first round trip.
+ */
+export type AwarenessUser = PresenceUser;
 
 export interface CollabSession {
   doc: Y.Doc;
@@ -162,10 +161,10 @@ export function useCollaboration(
     };
   }, [documentId]);
 
-  const { name, color, partyName, userId } = user;
+  const { id, name, partyId, partyName, color } = user;
   useEffect(() => {
-    session?.provider.awareness.setLocalStateField('user', { name, color, partyName, userId });
-  }, [session, name, color, partyName, userId]);
+    session?.provider.awareness.setLocalStateField('user', { id, name, partyId, partyName, color } satisfies PresenceUser);
+  }, [session, id, name, partyId, partyName, color]);
 
   const reconnect = useCallback(() => {
     setProblem(null);

@@ -17,7 +17,8 @@ function toPerson(clientId: number, state: Record<string, unknown>, selfId: numb
     name: user.name,
     color: isHexColor(user.color) ? user.color : noPartyColor,
     partyName: typeof user.partyName === 'string' ? user.partyName : '',
-    userId: typeof user.userId === 'string' ? user.userId : `client-${clientId}`,
+    id: typeof user.id === 'string' ? user.id : `client-${clientId}`,
+    partyId: typeof user.partyId === 'string' ? user.partyId : null,
   };
 }
 
@@ -35,8 +36,8 @@ export function usePresence(provider: WebsocketProvider): PresentPerson[] {
       for (const [clientId, state] of awareness.getStates()) {
         const person = toPerson(clientId, state, awareness.clientID);
         if (!person) continue;
-        const known = byUser.get(person.userId);
-        if (!known || person.isSelf) byUser.set(person.userId, person);
+        const known = byUser.get(person.id);
+        if (!known || person.isSelf) byUser.set(person.id, person);
       }
       const list = [...byUser.values()].sort(
         (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name),

@@ -38,7 +38,7 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
   const myParty = doc.parties.find((p) => p.id === doc.partyId);
 
   const awarenessUser = useMemo<AwarenessUser>(
-    () => ({ name: me.name, color: myParty?.color ?? noPartyColor, partyName: myParty?.name ?? '', userId: me.id }),
+    () => ({ id: me.id, name: me.name, partyId: myParty?.id ?? null, partyName: myParty?.name ?? '', color: myParty?.color ?? noPartyColor }),
     [me.name, me.id, myParty?.color, myParty?.name],
   );
   const checkAccess = useCallback(async () => {

@@ -1,13 +1,16 @@
 /**
- * Presence (awareness) as the room keeps it: which awareness client ids each connection owns,
- * the limits on their number and size, and what changed and must be relayed. The server has
- * no presence of its own.
+ * Presence (awareness) as the room keeps it. Every awareness client id belongs to the
+ * connection that announced it first: only that connection may change or remove its state, and
+ * every state the room keeps and relays carries `user` as the server knows the owner, whatever
+ * the client wrote there. The limits on the number and size of states are enforced here too.
+ * The server has no presence of its own.
  */
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/protocol';
+import type { PresenceUser } from '../../shared/collab/presence';
 import { describeError, type Logger } from '../support/log';
-import { decodeAwarenessEntries, encodeAwareness } from './codec';
+import { decodeAwarenessEntries, encodeAwareness, encodeAwarenessEntries, type AwarenessEntry } from './codec';
 import type { Connection } from './Connection';
 
 interface AwarenessChange {
@@ -16,13 +19,22 @@ interface AwarenessChange {
   removed: number[];
 }
 
+/** The state with `user` replaced by the server's record of who owns it. */
+function stamp(state: unknown, user: PresenceUser): Record<string, unknown> {
+  const base = typeof state === 'object' && state !== null && !Array.isArray(state) ? (state as Record<string, unknown>) : {};
+  return { ...base, user };
+}
+
 export class AwarenessGate {
   readonly awareness: Awareness;
-  private lastChange: AwarenessChange | null = null;
+  /** Awareness client id -> the connection that announced it. */
+  private readonly owners = new Map<number, Connection>();
 
   constructor(
     doc: Y.Doc,
     private readonly isMember: (connection: Connection) => boolean,
+    /** Whether this connection may take a client id nobody in the room holds (not another person's Yjs client id). */
+    private readonly mayTake: (connection: Connection, clientId: number) => boolean,
     private readonly log: Logger,
   ) {
     this.awareness = new Awareness(doc);
@@ -36,38 +48,70 @@ export class AwarenessGate {
   }
 
   /**
-   * Applies a connection's awareness update if it keeps to the limits (else closes the
-   * connection) and returns the frame to relay to the others, or null when nothing changed.
+   * Applies what a connection may change of its awareness update (its own client ids, stamped)
+   * if it keeps to the limits, else closes the connection. Returns the frame to relay to the
+   * others, or null when nothing changed.
    */
-  receive(connection: Connection, update: Uint8Array, frame: Uint8Array): Uint8Array | null {
+  receive(connection: Connection, update: Uint8Array): Uint8Array | null {
     if (update.length > connection.limits.maxAwarenessBytes) {
       connection.close(CloseCode.awarenessTooLarge, 'awareness too large');
       return null;
     }
-    const entryCount = this.fits(connection, update);
-    if (entryCount === null) return null;
-    this.lastChange = null;
-    applyAwarenessUpdate(this.awareness, update, connection);
+    let entries: AwarenessEntry[];
+    try {
+      entries = decodeAwarenessEntries(update);
+    } catch (error) {
+      this.log.warn('awareness update rejected', { ...connection.logFields, ...describeError(error) });
+      connection.close(CloseCode.updateRejected, 'awareness rejected');
+      return null;
+    }
+    const kept: AwarenessEntry[] = [];
+    const taken: number[] = [];
+    for (const entry of entries) {
+      const owner = this.owners.get(entry.clientId);
+      // Another connection's presence is not this one's to change: the stock client echoes the
+      // states it hears (those are dropped here), and nobody may overwrite or remove another
+      // person's. The same person's new connection (a reconnect) takes over its own ids.
+      if (owner && owner !== connection && owner.principal.userId !== connection.principal.userId) continue;
+      if (!owner) {
+        if (entry.state === null || !this.mayTake(connection, entry.clientId)) continue;
+        taken.push(entry.clientId);
+      }
+      kept.push(entry.state === null ? entry : { ...entry, state: stamp(entry.state, connection.principal.presence) });
+    }
+    const everAnnounced = new Set([...connection.awarenessIdsEverAnnounced, ...taken]);
     if (
-      connection.awarenessClientIds.size > connection.limits.maxAwarenessClientsPerConnection ||
-      connection.awarenessIdsEverAnnounced.size > connection.limits.maxAwarenessIdsPerConnectionLifetime
+      connection.awarenessClientIds.size + taken.length > connection.limits.maxAwarenessClientsPerConnection ||
+      everAnnounced.size > connection.limits.maxAwarenessIdsPerConnectionLifetime
     ) {
       connection.close(CloseCode.awarenessTooLarge, 'too many awareness clients');
       return null;
     }
-    return this.changedFrame(entryCount, frame);
+    if (kept.length === 0) return null;
+    for (const entry of kept) this.own(entry.clientId, connection);
+    let changed: number[] = [];
+    const collect = ({ added, updated, removed }: AwarenessChange) => (changed = [...added, ...updated, ...removed]);
+    this.awareness.on('update', collect);
+    try {
+      applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), connection);
+    } finally {
+      this.awareness.off('update', collect);
+    }
+    return changed.length > 0 ? encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)) : null;
   }
 
   /** Removes the connection's presence; returns the removal frame for the others, if any. */
   leave(connection: Connection): Uint8Array | null {
-    const ids = [...connection.awarenessClientIds].filter((id) => this.awareness.getStates().has(id));
+    const ids = [...connection.awarenessClientIds].filter((id) => this.owners.get(id) === connection && this.awareness.getStates().has(id));
     let frame: Uint8Array | null = null;
     if (ids.length > 0) {
       removeAwarenessStates(this.awareness, ids, connection);
       frame = encodeAwareness(encodeAwarenessUpdate(this.awareness, ids));
     }
-    // y-protocols keeps a clock per client id ever seen; forget the ones this connection brought.
     for (const id of connection.awarenessIdsEverAnnounced) {
+      if (this.owners.get(id) !== connection) continue;
+      this.owners.delete(id);
+      // y-protocols keeps a clock per client id ever seen; forget the ones this connection brought.
       if (!this.awareness.getStates().has(id)) this.awareness.meta.delete(id);
     }
     return frame;
@@ -77,58 +121,18 @@ export class AwarenessGate {
     this.awareness.destroy();
   }
 
-  /**
-   * Checks a whole awareness update before any of it is applied (found by the protocol fuzz
-   * test): y-protocols applies entries as it reads them, so an update with thousands of client
-   * ids and a broken last entry left thousands of states in the room that no connection
-   * tracked: outside the per-connection limit, never removed, and sent to every later joiner.
-   * Returns the number of entries, or null when the connection was closed.
-   */
-  private fits(connection: Connection, update: Uint8Array): number | null {
-    let entries: { clientId: number; clock: number; live: boolean }[];
-    try {
-      entries = decodeAwarenessEntries(update);
-    } catch (error) {
-      this.log.warn('awareness update rejected', { ...connection.logFields, ...describeError(error) });
-      connection.close(CloseCode.updateRejected, 'awareness rejected');
-      return null;
-    }
-    // Count only the states this update would set: the stock client echoes the states of others
-    // it hears about, with their clocks, and y-protocols ignores those (clock not newer).
-    const announced = new Set(connection.awarenessClientIds);
-    for (const entry of entries) {
-      if (entry.live && entry.clock > (this.awareness.meta.get(entry.clientId)?.clock ?? 0)) announced.add(entry.clientId);
-    }
-    if (announced.size > connection.limits.maxAwarenessClientsPerConnection) {
-      connection.close(CloseCode.awarenessTooLarge, 'too many awareness clients');
-      return null;
-    }
-    return entries.length;
+  private own(clientId: number, connection: Connection): void {
+    const previous = this.owners.get(clientId);
+    if (previous === connection) return;
+    previous?.awarenessClientIds.delete(clientId);
+    this.owners.set(clientId, connection);
+    connection.awarenessIdsEverAnnounced.add(clientId);
   }
 
   private track(change: AwarenessChange, origin: unknown): void {
     if (!this.isMember(origin as Connection)) return;
     const connection = origin as Connection;
-    this.lastChange = change;
-    for (const id of [...change.added, ...change.updated]) {
-      connection.awarenessClientIds.add(id);
-      connection.awarenessIdsEverAnnounced.add(id);
-    }
+    for (const id of [...change.added, ...change.updated]) connection.awarenessClientIds.add(id);
     for (const id of change.removed) connection.awarenessClientIds.delete(id);
-  }
-
-  /**
-   * Relays only what changed. The stock WebsocketProvider sends back every awareness state it
-   * hears about, with the same clock: relaying those copies would multiply awareness traffic
-   * by the number of clients. A frame whose every entry changed goes out as it came in.
-   */
-  private changedFrame(entryCount: number, frame: Uint8Array): Uint8Array | null {
-    const change = this.lastChange;
-    this.lastChange = null;
-    if (!change) return null;
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    if (changed.length === 0) return null;
-    if (changed.length === entryCount) return frame;
-    return encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
   }
 }

@@ -1,5 +1,6 @@
 /** One client socket in one document room, with who is behind it. */
 import { CloseCode } from '../../shared/collab/protocol';
+import type { PresenceUser } from '../../shared/collab/presence';
 import type { CollabAbilities } from '../policies';
 import { TokenBucket, type CollabLimits } from './limits';
 import type { OutgoingBatch } from './Outbox';
@@ -30,6 +31,8 @@ export interface Principal {
   abilities: CollabAbilities;
   /** Remote address, for the per-IP connection limit. */
   ip: string;
+  /** Who this is, as every awareness state of this connection will say. */
+  presence: PresenceUser;
 }
 
 export class Connection {
@@ -43,6 +46,7 @@ export class Connection {
   /** When the server last sent this connection anything (ms since epoch). */
   lastSentAt = Date.now();
   readonly rate: TokenBucket;
+  readonly byteRate: TokenBucket;
   /**
    * Frames that arrived while the document was still loading, handled in order once it is
    * in; null once the connection has joined its room.
@@ -59,6 +63,7 @@ export class Connection {
     readonly limits: CollabLimits,
   ) {
     this.rate = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.byteRate = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
   }
 
   /** Context for every log line about this connection. */

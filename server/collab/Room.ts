@@ -79,8 +79,13 @@ export class Room implements ExtensionRoom {
     );
     this.outbox = new Outbox(() => this.connections, deps.options.relayIntervalMs);
     this.joinState = new JoinState(this.doc);
-    this.presence = new AwarenessGate(this.doc, (connection) => this.connections.has(connection), this.logger);
     this.extensions = new ExtensionRunner(deps.extensions, this, this.logger);
+    this.presence = new AwarenessGate(
+      this.doc,
+      (connection) => this.connections.has(connection),
+      (connection, clientId) => this.extensions.mayUseClientId(connection.principal, clientId),
+      this.logger,
+    );
   }
 
   /** The room's instance of an extension, for commands that talk to it. */
@@ -124,7 +129,7 @@ export class Room implements ExtensionRoom {
         this.acceptUpdate(connection, message.update, frame);
         return;
       case 'awareness': {
-        const changed = this.presence.receive(connection, message.update, frame);
+        const changed = this.presence.receive(connection, message.update);
         if (changed) this.relay(changed, connection, true);
         return;
       }
@@ -148,6 +153,11 @@ export class Room implements ExtensionRoom {
       decoded = Y.decodeUpdate(update);
     } catch (error) {
       this.reject(connection, CloseCode.updateRejected, 'update rejected', error);
+      return;
+    }
+    // A full document takes deletions (they shrink it at the next compaction), not growth.
+    if (decoded.structs.length > 0 && this.snapshotBytes + this.logBytes + update.length > connection.limits.maxDocumentBytes) {
+      this.reject(connection, CloseCode.documentTooLarge, 'document too large');
       return;
     }
     const verdict = this.extensions.filterWrite({ principal: connection.principal, update, decoded });

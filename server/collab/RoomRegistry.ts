@@ -157,9 +157,16 @@ export class RoomRegistry implements ConnectionControl {
   /** Decodes and handles one frame; a frame that fails closes only its own connection. */
   receive(connection: Connection, frame: Uint8Array): void {
     if (connection.closed) return;
-    if (!connection.rate.take()) {
+    const now = performance.now();
+    if (!connection.rate.take(now)) {
       this.logger.warn('message rate limit exceeded', connection.logFields);
       connection.close(CloseCode.rateLimited, 'too many messages');
+      return;
+    }
+    // Awareness counts too: a viewer may not flood everyone's presence either.
+    if (!connection.byteRate.take(now, frame.length)) {
+      this.logger.warn('byte rate limit exceeded', connection.logFields);
+      connection.close(CloseCode.rateLimited, 'too many bytes');
       return;
     }
     if (connection.early) {

@@ -95,28 +95,47 @@ export const encodeAuthDenied = (reason: string) =>
     encoding.writeVarString(e, reason);
   });
 
+/** One entry of an awareness update: a client id's state at a clock (null: removed). */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: unknown;
+}
+
 /**
- * Reads a whole awareness update without applying it: per entry the client id, its clock, and
- * whether it sets a state (`live`) or removes one. Throws {@link MalformedFrameError} when any entry does not decode or its
- * state is not JSON. y-protocols applies entries one by one as it reads them, so an update that
- * breaks half-way would otherwise leave the states before the break in the room, untracked by
- * any connection (never removed when it leaves, and outside the per-connection limit).
+ * Reads a whole awareness update without applying it. Throws {@link MalformedFrameError} when
+ * any entry does not decode or its state is not JSON. y-protocols applies entries one by one as
+ * it reads them, so an update that breaks half-way would otherwise leave the states before the
+ * break in the room, untracked by any connection (never removed when it leaves, and outside
+ * the per-connection limit).
  */
-export function decodeAwarenessEntries(update: Uint8Array): { clientId: number; clock: number; live: boolean }[] {
+export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
-    const entries: { clientId: number; clock: number; live: boolean }[] = [];
+    const entries: AwarenessEntry[] = [];
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state: unknown = JSON.parse(decoding.readVarString(decoder));
-      entries.push({ clientId, clock, live: state !== null });
+      entries.push({ clientId, clock, state });
     }
     return entries;
   } catch (error) {
     throw new MalformedFrameError((error as Error).message);
   }
+}
+
+/** The awareness update (y-protocols' format) that carries these entries. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(entry.state));
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 /** An update with no structs and an empty delete set: the usual empty sync step 2. */

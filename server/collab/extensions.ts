@@ -10,6 +10,8 @@
  * - `afterApply`: the document changed (a connection's update or the server's own change),
  *   with the Yjs transaction. The extension may answer with a compensating change, which the
  *   server applies, stores and relays right after the update (tldraw's `filterPush` idea).
+ * - `mayUseClientId`: a connection announces presence under a client id nobody in the room
+ *   holds; false keeps it out (it belongs to another person).
  * - `beforeCompact`: log rows up to an id are about to be folded into the snapshot; returning
  *   false postpones the compaction.
  * - `onUnload`: the last connection left; last chance to read the document.
@@ -46,6 +48,7 @@ export interface RoomExtension {
   onLoad?(): void | Promise<void>;
   filterWrite?(write: IncomingWrite): WriteVerdict;
   afterApply?(change: AppliedChange): Compensation | void;
+  mayUseClientId?(principal: Principal, clientId: number): boolean;
   beforeCompact?(uptoId: number): boolean | Promise<boolean>;
   onUnload?(): void | Promise<void>;
 }
@@ -90,6 +93,19 @@ export class ExtensionRunner {
         return { reject: { code: CloseCode.updateRejected, reason: 'message rejected' } };
       }
     }
+  }
+
+  /** Every extension must agree; one that throws says no. */
+  mayUseClientId(principal: Principal, clientId: number): boolean {
+    for (const [factory, extension] of this.instances) {
+      try {
+        if (extension.mayUseClientId && !extension.mayUseClientId(principal, clientId)) return false;
+      } catch (error) {
+        this.log.error('mayUseClientId failed', { extension: factory.name, ...describeError(error) });
+        return false;
+      }
+    }
+    return true;
   }
 
   afterApply(change: AppliedChange): Compensation[] {

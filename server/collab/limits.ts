@@ -13,6 +13,12 @@ export interface CollabLimits {
   messageBurst: number;
   /** Bytes queued for a client that does not read before it is disconnected. */
   maxBufferedBytes: number;
+  /** Sustained bytes per second a connection may send (updates and awareness); 0: no limit. */
+  bytesPerSecond: number;
+  /** Bytes a connection may send at once above the sustained rate. */
+  byteBurst: number;
+  /** A document whose stored size reaches this accepts no more growth. */
+  maxDocumentBytes: number;
 }
 
 export const defaultCollabLimits: CollabLimits = {
@@ -22,6 +28,10 @@ export const defaultCollabLimits: CollabLimits = {
   messagesPerSecond: 500,
   messageBurst: 1_000,
   maxBufferedBytes: 64 * 1024 * 1024,
+  bytesPerSecond: 1024 * 1024,
+  // A whole frame at once (a client bringing a large offline document), twice over.
+  byteBurst: 16 * 1024 * 1024,
+  maxDocumentBytes: 64 * 1024 * 1024,
 };
 
 /**
@@ -46,12 +56,13 @@ export class TokenBucket {
     if (n > 0) this.tokens = Math.min(this.capacity, this.tokens + n);
   }
 
-  take(now = performance.now()): boolean {
+  /** Takes `n` tokens if there are that many; false (and nothing taken) otherwise. */
+  take(now = performance.now(), n = 1): boolean {
     if (this.rate <= 0) return true;
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updatedAt) / 1000) * this.rate);
     this.updatedAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < n) return false;
+    this.tokens -= n;
     return true;
   }
 }

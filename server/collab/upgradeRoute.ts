@@ -8,7 +8,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { ackParam } from '../../shared/collab/protocol';
 import type { AppEnv, Services } from '../context';
 import { can, collabAbilitiesFor } from '../policies';
-import type { CollabSocket } from './Connection';
+import { noPartyColor } from '../../shared/collab/presence';
+import type { CollabSocket, Principal } from './Connection';
 import type { RoomRegistry } from './RoomRegistry';
 
 /**
@@ -65,8 +66,10 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
     if (open.user >= config.maxConnectionsPerUser || open.ip >= config.maxConnectionsPerIp) {
       return c.json({ error: { code: 'too_many_connections', message: 'Too many open connections' } }, 429);
     }
-    const principal = {
+    const party = membership!.party_id ? await repos.parties.findById(membership!.party_id) : undefined;
+    const principal: Principal = {
       ip,
+      presence: { id: user.id, name: user.name, partyId: party?.id ?? null, partyName: party?.name ?? '', color: party?.color ?? noPartyColor },
       userId: user.id,
       partyId: membership!.party_id,
       sessionId: session.id,

@@ -44,7 +44,14 @@ export const CloseCode = {
   /** Awareness state over the size limit, or more awareness clients than one connection may hold. */
   awarenessTooLarge: 4413,
   updateRejected: 4422,
-  /** More messages per second than the per-connection limit allows. */
+  /**
+   * The update carries Yjs items of a client id that belongs to another person in this
+   * document (the server binds each client id to the first person who writes with it).
+   */
+  clientIdTaken: 4409,
+  /** The document is at MAX_DOCUMENT_BYTES and accepts no growth; deleting still works. */
+  documentTooLarge: 4415,
+  /** More messages or bytes per second than the per-connection limits allow. */
   rateLimited: 4429,
   /** The client does not read what it is sent; its send buffer outgrew the limit. */
   slowConsumer: 4408,

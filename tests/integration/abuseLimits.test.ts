@@ -486,6 +486,8 @@ test('the limits and their defaults', () => {
     messagesPerSecond: config.messagesPerSecond,
   };
   expect(defaultCollabLimits.messagesPerSecond).toBe(config.messagesPerSecond);
+  expect(defaultCollabLimits.bytesPerSecond).toBe(config.bytesPerSecond);
+  expect(defaultCollabLimits.maxDocumentBytes).toBe(config.maxDocumentBytes);
   expect(limits).toEqual({
     maxBodyBytes: 1024 * 1024,
     maxFrameBytes: 8 * 1024 * 1024,
@@ -497,6 +499,9 @@ test('the limits and their defaults', () => {
     maxAwarenessIdsPerConnectionLifetime: 32,
     messageBurst: 1_000,
     maxBufferedBytes: 64 * 1024 * 1024,
+    bytesPerSecond: 1024 * 1024,
+    byteBurst: 16 * 1024 * 1024,
+    maxDocumentBytes: 64 * 1024 * 1024,
   });
   console.info(`[abuse limits] defaults ${JSON.stringify(limits)}`);
 });

@@ -4,7 +4,9 @@
  * message whole, each sender's messages in the order it sent them, and a sender never its own.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { MessageType } from '../../shared/collab/protocol';
 import { buildWorkshop, type Workshop } from '../helpers/apiClient';
 import { openRawSocket, type RawConnection } from '../helpers/collab';
 import { awarenessFrame, syncUpdateFrame } from '../helpers/frames';
@@ -23,7 +25,18 @@ function writerFrames(letters: string, awarenessClientId: number): Uint8Array[] 
   return frames;
 }
 
-const key = (frame: Uint8Array) => Buffer.from(frame).toString('base64');
+/**
+ * Updates are relayed byte for byte; an awareness state comes back with `user` stamped by the
+ * server, so it is known by its client id and clock.
+ */
+function key(frame: Uint8Array): string {
+  if (frame[0] !== MessageType.awareness) return Buffer.from(frame).toString('base64');
+  const decoder = decoding.createDecoder(frame);
+  decoding.readVarUint(decoder);
+  const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+  decoding.readVarUint(update);
+  return `awareness ${decoding.readVarUint(update)}@${decoding.readVarUint(update)}`;
+}
 
 /** Positions of `sent` in `received`, in the order received. */
 function positions(received: Uint8Array[], sent: Uint8Array[]): number[] {
