@@ -101,7 +101,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       messageBurst: config.messagesPerSecond > 0 ? config.messagesPerSecond * 2 : defaultCollabLimits.messageBurst,
       bytesPerSecond: config.bytesPerSecond,
       // A whole frame fits in the burst, so the largest update a client may send still arrives.
-      byteBurst: Math.max(defaultCollabLimits.byteBurst, config.maxFrameBytes * 2, config.bytesPerSecond * 2),
+      byteBurst: Math.max(config.maxFrameBytes * 2, config.bytesPerSecond * 2),
       maxDocumentBytes: config.maxDocumentBytes,
     },
   });
