@@ -17,6 +17,7 @@ import { VersionKeeper } from './versions/VersionKeeper';
 import { reindexUnsettledDocuments } from './registers/reindex';
 import { attribution as attributionExtension } from './extensions/attribution';
 import { autoVersions } from './extensions/autoVersions';
+import { blockRecords } from './extensions/blockRecords';
 import { clientIds } from './extensions/clientIds';
 import { commitmentGuard } from './extensions/commitmentGuard';
 import { registerIndex } from './extensions/registerIndex';
@@ -88,7 +89,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger: logger.child({ component: 'collab' }),
     extensions: [
       clientIds(repos),
-      commitmentGuard(repos),
+      // Before the guard: a copied commitment has its fresh id by the time the guard judges it.
+      blockRecords(repos, logger.child({ component: 'blocks' })),
+      commitmentGuard(repos, logger.child({ component: 'commitments' })),
       registerIndex(registers, registerTimers),
       attributionExtension(attribution, attributionTimers),
       autoVersions(versionKeeper, autoVersionTimers),

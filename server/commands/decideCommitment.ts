@@ -6,8 +6,7 @@
 import { DocumentLoadError } from '../collab/loadDocument';
 import type { Services } from '../context';
 import { HttpError, NotFoundError } from '../errors';
-import { commitmentGuardOf } from '../extensions/commitmentGuard';
-import type { CommitmentAuthority } from '../extensions/commitmentGuard';
+import { commitmentGuardOf, type CommitmentAuthority } from '../extensions/commitmentGuard';
 import type { Membership } from '../policies';
 import { authorizeCommitmentDecision } from '../policies';
 import { findBlockElement } from '../registers/extractBlocks';
@@ -23,24 +22,13 @@ export interface DecideCommitment {
 }
 
 export async function decideCommitment(services: Services, input: DecideCommitment): Promise<CommitmentAuthority> {
-  const { repos, registry } = services;
+  const { registry } = services;
   try {
     return await registry.withRoom(input.document.id, async (room) => {
       const element = findBlockElement(room.doc, 'commitment', input.blockId);
       if (!element) throw new NotFoundError('Deze toezegging staat niet (meer) in het document.');
       authorizeCommitmentDecision(input.membership, element.getAttribute('partyId'));
-      const partyId = input.membership.party_id!;
-      const decidedAt = Date.now();
-      await repos.commitmentDecisions.record({
-        document_id: input.document.id,
-        block_id: input.blockId,
-        status: input.status,
-        user_id: input.userId,
-        party_id: partyId,
-        decided_at: decidedAt,
-      });
-      const next: CommitmentAuthority = { status: input.status, confirmedBy: input.userId, confirmedAt: new Date(decidedAt).toISOString() };
-      commitmentGuardOf(room).setAuthority(input.blockId, next);
+      const next = await commitmentGuardOf(room).decide(element, { status: input.status, userId: input.userId, partyId: input.membership.party_id! });
       // The element may have gone while the decision was recorded; the guard puts it right
       // wherever it is when it comes back.
       await room.applyServerChange(() => {

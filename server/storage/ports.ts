@@ -10,6 +10,7 @@ import type {
   AttributionCounts,
   AttributionTotalRow,
   AuditRow,
+  BlockRecordRow,
   BlockRow,
   CalendarFeedRow,
   CommitmentDecisionRow,
@@ -143,6 +144,12 @@ export interface CommitmentDecisionRepo {
   latestForDocument(documentId: string): Promise<CommitmentDecisionRow[]>;
 }
 
+export interface BlockRecordRepo {
+  forDocument(documentId: string): Promise<BlockRecordRow[]>;
+  /** Records blocks not recorded yet; a block already recorded keeps its first record. */
+  insert(rows: BlockRecordRow[]): Promise<void>;
+}
+
 export interface CalendarFeedRepo {
   /** One secret URL per member and workspace: a new one replaces the old. */
   replace(workspaceId: string, userId: string, tokenHash: string): Promise<void>;
@@ -203,6 +210,7 @@ export interface Repos {
   blocks: BlockRepo;
   commitmentDecisions: CommitmentDecisionRepo;
   calendarFeeds: CalendarFeedRepo;
+  blockRecords: BlockRecordRepo;
   versions: VersionRepo;
   adoptions: AdoptionRepo;
   auditLog: AuditLogRepo;

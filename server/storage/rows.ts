@@ -105,9 +105,24 @@ export interface CommitmentDecisionRow {
   document_id: string;
   block_id: string;
   status: CommitmentStatus;
-  user_id: string;
-  party_id: string;
+  /** Null when the server decided (a commitment returned to "proposed" after a restore). */
+  user_id: string | null;
+  party_id: string | null;
   decided_at: number;
+  /** What a confirmation covers: a hash of the commitment's party, text and fields. */
+  content_hash: string | null;
+  /** Why the server decided, e.g. 'content_changed'. */
+  reason: string | null;
+}
+
+/** Who created a structured block, as the server saw the update that inserted it. */
+export interface BlockRecordRow {
+  document_id: string;
+  block_id: string;
+  /** Null for blocks the server wrote (templates). */
+  created_by: string | null;
+  created_by_party: string | null;
+  created_at: number;
 }
 
 export interface CalendarFeedRow {

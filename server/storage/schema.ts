@@ -9,6 +9,7 @@ import type {
   AdoptionRequestRow,
   AuditRow,
   AttributionTotalRow,
+  BlockRecordRow,
   BlockRow,
   CalendarFeedRow,
   CommitmentDecisionRow,
@@ -67,6 +68,7 @@ export interface Tables {
   document_blocks: BlockRow;
   commitment_decisions: WithGeneratedId<CommitmentDecisionRow>;
   calendar_feeds: CalendarFeedRow;
+  block_records: BlockRecordRow;
   /** `seq`: insertion order, for versions made in the same millisecond. */
   document_versions: VersionRow & { seq: number };
   adoption_requests: AdoptionRequestRow;

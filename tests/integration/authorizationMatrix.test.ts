@@ -420,7 +420,7 @@ const rows: Row[] = [
       request: (_p, c) => ({ method: 'POST', path: `${doc()}/commitments/${c.blockId}/${decision}` }),
       // The decision row, the document change it writes, and what its unload does (register
       // index, automatic version, compaction, attribution).
-      changes: ['commitment_decisions', 'document_updates', 'document_snapshots', 'document_blocks', 'document_versions', 'attribution_daily', 'document_clients'],
+      changes: ['commitment_decisions', 'audit_log', 'document_updates', 'document_snapshots', 'document_blocks', 'document_versions', 'attribution_daily', 'document_clients'],
       document: () => docId,
       effect: async (p, c) => {
         expect(await commitmentStatus(docId, c.blockId!)).toBe(decision === 'confirm' ? 'confirmed' : 'withdrawn');

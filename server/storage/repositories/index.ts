@@ -3,6 +3,7 @@ import type { Repos } from '../ports';
 import { createAdoptionRepo } from './adoptions';
 import { createAttributionRepo } from './attribution';
 import { createAuditLogRepo } from './auditLog';
+import { createBlockRecordRepo } from './blockRecords';
 import { createBlockRepo } from './blocks';
 import { createCalendarFeedRepo } from './calendarFeeds';
 import { createCommitmentDecisionRepo } from './commitmentDecisions';
@@ -28,6 +29,7 @@ export function createRepos(db: Db): Repos {
     blocks: createBlockRepo(db),
     commitmentDecisions: createCommitmentDecisionRepo(db),
     calendarFeeds: createCalendarFeedRepo(db),
+    blockRecords: createBlockRecordRepo(db),
     versions: createVersionRepo(db),
     adoptions: createAdoptionRepo(db),
     auditLog: createAuditLogRepo(db),

@@ -189,4 +189,33 @@ export const migrations: readonly string[] = [
   ALTER TABLE document_versions ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
   UPDATE document_versions SET seq = rowid;
   `,
+  `
+  -- What a commitment's confirmation covers (a hash of its party, text and fields), and why the
+  -- server returned one to "proposed"; decisions the server takes itself have no user.
+  CREATE TABLE commitment_decisions_next (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    block_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('proposed','confirmed','withdrawn')),
+    user_id TEXT REFERENCES users(id),
+    party_id TEXT,
+    decided_at INTEGER NOT NULL,
+    content_hash TEXT,
+    reason TEXT
+  );
+  INSERT INTO commitment_decisions_next (id, document_id, block_id, status, user_id, party_id, decided_at)
+    SELECT id, document_id, block_id, status, user_id, party_id, decided_at FROM commitment_decisions;
+  DROP TABLE commitment_decisions;
+  ALTER TABLE commitment_decisions_next RENAME TO commitment_decisions;
+  CREATE INDEX commitment_decisions_block ON commitment_decisions(document_id, block_id, id);
+  -- Who created each structured block, as the server saw the update that inserted it.
+  CREATE TABLE block_records (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    block_id TEXT NOT NULL,
+    created_by TEXT,
+    created_by_party TEXT,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (document_id, block_id)
+  );
+  `,
 ];
