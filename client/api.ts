@@ -2,6 +2,7 @@
  * The HTTP API client: same-origin fetch with the session cookie, JSON in and out, and one
  * error type that forms can read field messages from.
  */
+import type { AuditLogPage } from '../shared/api/audit';
 import type { User } from '../shared/api/accounts';
 import type { DocumentAuthor, DocumentContributions } from '../shared/api/attribution';
 import type {
@@ -183,6 +184,8 @@ export const api = {
 
   register: <N extends RegisterName>(workspaceId: string, name: N) =>
     request<RegisterEntries[N][]>('GET', registerPath(workspaceId, name)),
+  auditLog: (workspaceId: string, before?: number) =>
+    request<AuditLogPage>('GET', `/api/workspaces/${enc(workspaceId)}/audit${before === undefined ? '' : `?before=${before}`}`),
   contributions: (workspaceId: string) =>
     request<WorkspaceContribution[]>('GET', `/api/workspaces/${enc(workspaceId)}/contributions`),
   /** A new secret calendar address for the caller; the previous one stops working. */

@@ -19,6 +19,7 @@ import { collabRoutes } from './collab/upgradeRoute';
 import type { RoomRegistry } from './collab/RoomRegistry';
 import { adoptionRoutes } from './routes/adoption';
 import { attributionRoutes } from './routes/attribution';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { exportRoutes } from './routes/exports';
 import { versionRoutes } from './routes/versions';
@@ -60,6 +61,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/workspaces/:id/members', memberRoutes(services));
   api.route('/workspaces/:id/invites', workspaceInviteRoutes(services));
   api.route('/workspaces/:id/documents', workspaceDocumentRoutes(services));
+  api.route('/workspaces/:id/audit', auditRoutes(services));
   api.route('/workspaces/:id', registerRoutes(services));
   api.route('/documents/:id/commitments', commitmentRoutes(services));
   api.route('/documents/:id/versions/:versionId/adoption', adoptionRoutes(services));

@@ -4,6 +4,7 @@ import { useT } from '../i18n/I18n';
 import { Link } from '../router';
 import { WorkspaceTabs } from '../registers/WorkspaceTabs';
 import { useResource } from '../useResource';
+import { AuditSection } from '../workspace/AuditSection';
 import { ContributionsSection } from '../workspace/ContributionsSection';
 import { DocumentsSection } from '../workspace/DocumentsSection';
 import { InvitesSection } from '../workspace/InvitesSection';
@@ -40,6 +41,7 @@ export function WorkspacePage({ id }: { id: string }) {
           <ContributionsSection workspace={workspace} />
           <PartiesSection workspace={workspace} onChanged={reload} />
           {workspace.abilities.manageInvites && <InvitesSection workspace={workspace} onChanged={reload} />}
+          {workspace.abilities.readAudit && <AuditSection workspace={workspace} />}
         </div>
       </div>
     </div>

@@ -23,6 +23,7 @@ export const actions = [
   'version:restore',
   'adoption:request',
   'adoption:sign',
+  'audit:read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -46,7 +47,7 @@ const editorActions: Action[] = [
 ];
 
 const grants: Record<Role, ReadonlySet<Action>> = {
-  owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage', 'adoption:request']),
+  owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage', 'adoption:request', 'audit:read']),
   editor: new Set(editorActions),
   commenter: new Set<Action>([...readerActions, 'document:comment', 'commitment:decide', 'adoption:sign']),
   viewer: new Set(readerActions),
@@ -119,5 +120,6 @@ export function abilitiesFor(membership: Membership | undefined | null): Abiliti
     restoreVersion: can(membership, 'version:restore'),
     requestAdoption: can(membership, 'adoption:request'),
     signAdoption: can(membership, 'adoption:sign') && Boolean(membership?.party_id),
+    readAudit: can(membership, 'audit:read'),
   };
 }

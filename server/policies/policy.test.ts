@@ -27,6 +27,7 @@ const table: Record<Action, Record<Role, boolean>> = {
   'version:restore': { owner: Y, editor: Y, commenter: N, viewer: N },
   'adoption:request': { owner: Y, editor: N, commenter: N, viewer: N },
   'adoption:sign': { owner: Y, editor: Y, commenter: Y, viewer: N },
+  'audit:read': { owner: Y, editor: N, commenter: N, viewer: N },
 };
 
 test('the table covers exactly the actions and roles there are', () => {
@@ -79,6 +80,7 @@ describe('abilities sent to the client follow the table', () => {
     restoreVersion: 'version:restore',
     requestAdoption: 'adoption:request',
     signAdoption: 'adoption:sign',
+    readAudit: 'audit:read',
   } as const satisfies Record<keyof ReturnType<typeof abilitiesFor>, Action>;
 
   test.each(roles)('for a %s', (role) => {

@@ -52,7 +52,13 @@ export function adoptionRoutes(services: Services) {
       const partyId = authorizeAdoptionSignature(membership, JSON.parse(request.party_ids) as string[]);
       const body = await parseBody(c, signAdoptionReq);
       const names = await buildNameBook(repos, document.workspace_id);
-      const before = adoptionState(request, await repos.adoptions.decisions(version.id), names);
+      const decisions = await repos.adoptions.decisions(version.id);
+      // One person, one signature: whoever decided for a party cannot decide for another one,
+      // however their party changed since.
+      if (decisions.some((d) => d.user_id === user.id && d.party_id !== partyId)) {
+        throw new ConflictError('already_decided_for_another_party', 'Je hebt over deze versie al beslist namens een andere partij. Iemand kan maar voor één partij tekenen.');
+      }
+      const before = adoptionState(request, decisions, names);
       if (before.status === 'adopted') throw new ConflictError('already_adopted', 'Deze versie is al vastgesteld.');
       if (before.parties.find((p) => p.partyId === partyId)?.status === 'signed') {
         throw new ConflictError('already_signed', 'Je partij heeft deze versie al ondertekend.');

@@ -36,14 +36,23 @@ export function workspaceInviteRoutes(services: Services) {
         max_uses: body.maxUses,
         created_by: user.id,
       });
+      await repos.auditLog.record({
+        workspaceId: workspace.id,
+        documentId: null,
+        userId: user.id,
+        action: 'invite.create',
+        detail: { inviteId: invite.id, role: invite.role, partyId: invite.party_id, maxUses: invite.max_uses },
+      });
       return c.json({ ...presentInvite(invite), token, url: `${config.publicUrl}/uitnodiging/${token}` } satisfies CreatedInvite, 201);
     })
     .delete('/:inviteId', async (c) => {
+      const user = requireUser(c);
       const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'invite:manage');
       const invite = await repos.invites.findById(c.req.param('inviteId'));
       if (!invite || invite.workspace_id !== workspace.id) throw new NotFoundError();
       await repos.invites.revoke(invite.id);
+      await repos.auditLog.record({ workspaceId: workspace.id, documentId: null, userId: user.id, action: 'invite.revoke', detail: { inviteId: invite.id } });
       return c.body(null, 204);
     });
 }
@@ -83,6 +92,13 @@ export function inviteRoutes(services: Services) {
       }
       const joined = await repos.invites.redeem(invite, user.id, Date.now());
       if (!joined) throw new GoneError('invite_used_up', 'Deze uitnodiging is net niet meer geldig.');
+      await repos.auditLog.record({
+        workspaceId: invite.workspace_id,
+        documentId: null,
+        userId: user.id,
+        action: 'invite.accept',
+        detail: { inviteId: invite.id, role: invite.role, partyId: invite.party_id },
+      });
       return c.json({ workspaceId: invite.workspace_id, role: invite.role, partyId: invite.party_id } satisfies AcceptedInvite);
     });
 }

@@ -167,6 +167,7 @@ export interface AdoptionRepo {
   createRequest(row: AdoptionRequestRow): Promise<void>;
   findRequest(versionId: string): Promise<AdoptionRequestRow | undefined>;
   requestsForDocument(documentId: string): Promise<AdoptionRequestRow[]>;
+  requestsForWorkspace(workspaceId: string): Promise<AdoptionRequestRow[]>;
   recordDecision(row: Omit<AdoptionDecisionRow, 'id'>): Promise<void>;
   decisions(versionId: string): Promise<AdoptionDecisionRow[]>;
 }
@@ -182,6 +183,8 @@ export interface AuditEntry {
 export interface AuditLogRepo {
   record(entry: AuditEntry): Promise<void>;
   forDocument(documentId: string): Promise<AuditRow[]>;
+  /** Newest first: at most `limit` entries with an id below `before` (all when null). */
+  forWorkspace(workspaceId: string, page: { before: number | null; limit: number }): Promise<AuditRow[]>;
 }
 
 export type CountUpdate = (row: PendingUpdateRow) => { counts: AttributionCounts; clientIds: number[] };

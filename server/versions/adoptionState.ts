@@ -5,6 +5,11 @@ import type { NameBook } from '../presenters/registers';
 
 export type { AdoptionState, PartySignOff };
 
+/** Still waiting for a party's signature (not yet adopted). */
+export function isAdoptionOpen(request: AdoptionRequestRow, decisions: AdoptionDecisionRow[]): boolean {
+  return adoptionState(request, decisions, { parties: new Map(), users: new Map() }).status !== 'adopted';
+}
+
 export function adoptionState(request: AdoptionRequestRow, decisions: AdoptionDecisionRow[], names: NameBook): AdoptionState {
   const partyIds = JSON.parse(request.party_ids) as string[];
   // The latest decision of each party counts; earlier ones stay in the log.

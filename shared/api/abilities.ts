@@ -18,4 +18,6 @@ export interface Abilities {
   requestAdoption: boolean;
   /** May sign or decline adoptions on behalf of their own party (when it is asked to). */
   signAdoption: boolean;
+  /** May read the workspace's audit log. */
+  readAudit: boolean;
 }

@@ -17,5 +17,10 @@ export function createAuditLogRepo(db: Db): AuditLogRepo {
         })
         .execute()),
     forDocument: (documentId) => db.selectFrom('audit_log').selectAll().where('document_id', '=', documentId).orderBy('id').execute(),
+    forWorkspace: (workspaceId, page) => {
+      let query = db.selectFrom('audit_log').selectAll().where('workspace_id', '=', workspaceId);
+      if (page.before !== null) query = query.where('id', '<', page.before);
+      return query.orderBy('id', 'desc').limit(page.limit).execute();
+    },
   };
 }
