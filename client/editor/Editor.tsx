@@ -12,6 +12,7 @@ import { BlockTools } from './blocks/BlockTools';
 import { blockViewNodes } from './blocks/blockViews';
 import { SlashMenu } from './blocks/SlashMenu';
 import { renderCaret, renderSelection } from './caret';
+import { takeInNativeSelection } from './nativeSelection';
 import { Toolbar } from './Toolbar';
 import type { AwarenessUser } from './useCollaboration';
 
@@ -56,6 +57,8 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: Ed
       ],
       editable,
       editorProps: {
+        // A caret move the browser made by itself counts before the key after it: see nativeSelection.ts.
+        handleKeyDown: takeInNativeSelection,
         attributes: () => ({
           'data-testid': 'editor',
           class: 'doc-content',
