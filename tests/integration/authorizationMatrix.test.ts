@@ -306,7 +306,7 @@ const rows: Row[] = [
     expect: ownerOnly(200),
     arrange: async () => ({ userId: await fixtures.member('viewer') }),
     request: (_p, c) => ({ method: 'PATCH', path: `${ws()}/members/${c.userId}`, body: { role: 'editor' } }),
-    changes: ['members'],
+    changes: ['members', 'audit_log'],
     effect: async (_p, c) => expect((await server.repos.members.find(world.workspaceId, c.userId!))!.role).toBe('editor'),
   },
   {
@@ -314,21 +314,21 @@ const rows: Row[] = [
     // Only an owner manages members; nobody promotes themselves.
     expect: ownerOnly(200),
     request: (p) => ({ method: 'PATCH', path: `${ws()}/members/${p.userId ?? 'niemand'}`, body: { role: 'owner' } }),
-    changes: ['members'],
+    changes: ['members', 'audit_log'],
   },
   {
     name: 'DELETE /api/workspaces/:id/members/:userId (someone else)',
     expect: ownerOnly(204),
     arrange: async () => ({ userId: await fixtures.member('editor') }),
     request: (_p, c) => ({ method: 'DELETE', path: `${ws()}/members/${c.userId}` }),
-    changes: ['members'],
+    changes: ['members', 'audit_log'],
     effect: async (_p, c) => expect((await server.repos.members.find(world.workspaceId, c.userId!))).toBeUndefined(),
   },
   {
     name: 'DELETE /api/workspaces/:id/members/:userId (leaving oneself)',
     expect: readers(204),
     request: (p) => ({ method: 'DELETE', path: `${ws()}/members/${p.userId ?? 'niemand'}` }),
-    changes: ['members'],
+    changes: ['members', 'audit_log'],
     effect: async (p) => expect((await server.repos.members.find(world.workspaceId, p.userId!))).toBeUndefined(),
   },
 
@@ -337,20 +337,20 @@ const rows: Row[] = [
     name: 'POST /api/workspaces/:id/invites',
     expect: ownerOnly(201),
     request: () => ({ method: 'POST', path: `${ws()}/invites`, body: { role: 'editor', partyId: world.partyId } }),
-    changes: ['invites'],
+    changes: ['invites', 'audit_log'],
   },
   {
     name: 'POST /api/workspaces/:id/invites (as owner role)',
     expect: ownerOnly(201),
     request: () => ({ method: 'POST', path: `${ws()}/invites`, body: { role: 'owner', partyId: world.partyId } }),
-    changes: ['invites'],
+    changes: ['invites', 'audit_log'],
   },
   {
     name: 'DELETE /api/workspaces/:id/invites/:inviteId',
     expect: ownerOnly(204),
     arrange: async () => await fixtures.invite(),
     request: (_p, c) => ({ method: 'DELETE', path: `${ws()}/invites/${c.inviteId}` }),
-    changes: ['invites'],
+    changes: ['invites', 'audit_log'],
     effect: async (_p, c) => expect((await server.repos.invites.findById(c.inviteId!))!.revoked_at).not.toBeNull(),
   },
   {
@@ -370,7 +370,7 @@ const rows: Row[] = [
     expect: signedIn(200),
     arrange: async () => await fixtures.invite(),
     request: (_p, c) => ({ method: 'POST', path: `/api/invites/${c.token}/accept` }),
-    changes: ['members', 'invites'],
+    changes: ['members', 'invites', 'audit_log'],
     effect: async (p, c) => {
       const membership = (await server.repos.members.find(world.workspaceId, p.userId!))!;
       const invite = (await server.repos.invites.findById(c.inviteId!))!;
@@ -447,6 +447,7 @@ const rows: Row[] = [
     effect: (_p, _c, res) => expect(res.headers.get('content-type')).toMatch(/text\/csv/),
   },
   { name: 'GET /api/workspaces/:id/contributions', expect: readers(200), request: () => ({ method: 'GET', path: `${ws()}/contributions` }) },
+  { name: 'GET /api/workspaces/:id/audit', expect: ownerOnly(200), request: () => ({ method: 'GET', path: `${ws()}/audit` }), effect: (_p, _c, res) => expect(Array.isArray(json(res).entries)).toBe(true) },
   {
     name: 'GET /api/workspaces/:id/events (SSE)',
     expect: readers(200),
