@@ -62,3 +62,20 @@ test('an empty state vector is recognised, any other is not', () => {
   doc.getText('t').insert(0, 'a');
   expect(isEmptyStateVector(Y.encodeStateVector(doc))).toBe(false);
 });
+
+test('a room loaded from a snapshot alone hands out that snapshot, without encoding the document', () => {
+  const source = new Y.Doc();
+  source.getText('t').insert(0, 'uit de opslag');
+  const snapshot = Y.encodeStateAsUpdate(source);
+  const loaded = new Y.Doc();
+  Y.applyUpdate(loaded, snapshot);
+  const joinState = new JoinState(loaded, snapshot);
+
+  const first = joinState.messages();
+  expect(first).toHaveLength(1);
+  expect(Buffer.from(first[0]!.subarray(first[0]!.length - snapshot.length))).toEqual(Buffer.from(snapshot));
+  loaded.getText('t').insert(0, 'en ');
+  const second = joinState.messages();
+  expect(second).toHaveLength(2);
+  expect(sameState(replicaFrom(second), loaded)).toBe(true);
+});

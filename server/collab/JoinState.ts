@@ -24,7 +24,12 @@ export class JoinState {
   private sinceMessages: Uint8Array[] = [];
   private sinceBytes = 0;
 
-  constructor(private readonly doc: Y.Doc) {
+  /** `wholeState`: the document already encoded (a snapshot with nothing after it), if known. */
+  constructor(
+    private readonly doc: Y.Doc,
+    wholeState: Uint8Array | null = null,
+  ) {
+    if (wholeState) this.stateMessage = encodeSyncStep2(wholeState);
     doc.on('update', this.recordUpdate);
   }
 

@@ -78,7 +78,8 @@ export class Room implements ExtensionRoom {
       (error) => this.logger.error('reaction to a stored update failed', describeError(error)),
     );
     this.outbox = new Outbox(() => this.connections, deps.options.relayIntervalMs);
-    this.joinState = new JoinState(this.doc);
+    // A cold document's first joiner gets the stored snapshot as it is: no second encoding.
+    this.joinState = new JoinState(this.doc, loaded.wholeState);
     this.extensions = new ExtensionRunner(deps.extensions, this, this.logger);
     this.presence = new AwarenessGate(
       this.doc,

@@ -25,6 +25,11 @@ export interface LoadedDocument {
   /** Bytes of those rows, and of the snapshot: compaction weighs one against the other. */
   logBytes: number;
   snapshotBytes: number;
+  /**
+   * The stored snapshot, when the log after it is empty: then it is the whole document,
+   * already encoded, and the first joiner can be sent it without encoding it again.
+   */
+  wholeState: Uint8Array | null;
 }
 
 export async function loadDocument(log: DocumentLog, documentId: string): Promise<LoadedDocument> {
@@ -51,5 +56,6 @@ export async function loadDocument(log: DocumentLog, documentId: string): Promis
     logLength: stored.updates.length,
     logBytes: stored.updates.reduce((sum, row) => sum + row.bytes.length, 0),
     snapshotBytes: stored.snapshot?.state.length ?? 0,
+    wholeState: stored.updates.length === 0 ? (stored.snapshot?.state ?? null) : null,
   };
 }
