@@ -65,7 +65,7 @@ test('an empty state vector is recognised, any other is not', () => {
 
 test('a room loaded from a snapshot alone hands out that snapshot, without encoding the document', () => {
   const source = new Y.Doc();
-  source.getText('t').insert(0, 'uit de opslag');
+  source.getText('t').insert(0, 'uit de opslag '.repeat(200));
   const snapshot = Y.encodeStateAsUpdate(source);
   const loaded = new Y.Doc();
   Y.applyUpdate(loaded, snapshot);
