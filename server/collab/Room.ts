@@ -163,7 +163,7 @@ export class Room implements ExtensionRoom {
     }
     const verdict = this.extensions.filterWrite({ principal: connection.principal, update, decoded });
     if (verdict) {
-      this.reject(connection, verdict.reject.code, verdict.reject.reason);
+      this.reject(connection, verdict.reject.code, verdict.reject.reason, undefined, verdict.reject.log);
       return;
     }
     const transaction = this.applyClientUpdate(connection, update);
@@ -256,9 +256,11 @@ export class Room implements ExtensionRoom {
     this.queue.afterStored(() => this.outbox.push(frame, except, awareness));
   }
 
-  private reject(connection: Connection, code: number, reason: string, error?: unknown): void {
+  private reject(connection: Connection, code: number, reason: string, error?: unknown, detail: Record<string, unknown> = {}): void {
+    // The room's logger already names the document.
     this.logger.warn(code === CloseCode.updateRejected && error !== undefined ? 'update rejected by Yjs' : `update rejected: ${reason}`, {
-      ...connection.logFields,
+      user: connection.principal.userId,
+      ...detail,
       ...(error === undefined ? {} : describeError(error)),
     });
     connection.close(code, reason);

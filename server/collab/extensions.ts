@@ -33,7 +33,8 @@ export interface IncomingWrite {
   decoded: ReturnType<typeof Y.decodeUpdate>;
 }
 
-export type WriteVerdict = { reject: { code: number; reason: string } } | void;
+/** `log`: what the log line about the rejection should also say. */
+export type WriteVerdict = { reject: { code: number; reason: string; log?: Record<string, unknown> } } | void;
 
 export interface AppliedChange {
   /** Who sent the update; null for the server's own changes. */
