@@ -50,6 +50,11 @@ export interface Config {
   logLevel: LogLevel;
   /** SQLite `synchronous`: NORMAL is durable against process crashes in WAL mode. */
   synchronous: 'NORMAL' | 'FULL';
+  /**
+   * Reverse proxies in front of the server whose `X-Forwarded-For` entries are believed (0: the
+   * header is ignored). Decides the client address every per-address limit counts.
+   */
+  trustProxy: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -86,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevelFrom(env.LOG_LEVEL),
     synchronous,
     persistence: env.COLLAB_PERSISTENCE !== 'off',
+    trustProxy: env.TRUST_PROXY === '0' ? 0 : intFromEnv(env, 'TRUST_PROXY', 0),
   };
 }

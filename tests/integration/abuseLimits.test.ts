@@ -427,7 +427,7 @@ describe('message rate per connection (MESSAGE_RATE_LIMIT=50)', () => {
 });
 
 describe('sign-in throttling', () => {
-  test('per account: every spelling of the address counts; Retry-After is honest; success resets', async () => {
+  test('per account at one address: every spelling of the email counts; Retry-After is honest; success resets', async () => {
     const server = await startTestServer();
     try {
       const user = await signUp(server.origin, 'Doelwit');
