@@ -55,6 +55,9 @@ export interface Config {
    * header is ignored). Decides the client address every per-address limit counts.
    */
   trustProxy: number;
+  /** Sign-ups one client address earns back per minute, and may make at once. */
+  signUpsPerMinute: number;
+  signUpBurst: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -92,5 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     synchronous,
     persistence: env.COLLAB_PERSISTENCE !== 'off',
     trustProxy: env.TRUST_PROXY === '0' ? 0 : intFromEnv(env, 'TRUST_PROXY', 0),
+    signUpsPerMinute: intFromEnv(env, 'SIGNUP_PER_MINUTE', 10),
+    signUpBurst: intFromEnv(env, 'SIGNUP_BURST', 30),
   };
 }

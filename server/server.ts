@@ -6,6 +6,7 @@ import { CloseCode, collabPath } from '../shared/collab/protocol';
 import { createApp } from './app';
 import { handleUpgrades } from './http/upgrades';
 import { createSignInThrottle } from './auth/signInThrottle';
+import { SignUpThrottle } from './auth/signUpThrottle';
 import { accessIsLive } from './auth/liveness';
 import { isSessionLive } from './auth/sessionTokens';
 import { RoomRegistry } from './collab/RoomRegistry';
@@ -110,6 +111,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     repos,
     log,
     throttle: createSignInThrottle(),
+    signUps: new SignUpThrottle({ perMinute: config.signUpsPerMinute, burst: config.signUpBurst }),
     connections: combinedConnectionControl(registry, events),
     registry,
     registers,

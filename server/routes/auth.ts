@@ -16,6 +16,9 @@ export function authRoutes(services: Services) {
   return new Hono<AppEnv>()
     .post('/signup', async (c) => {
       const body = await parseBody(c, signupReq);
+      // Counted before the hash, which is the cost the limit is there for.
+      const wait = services.signUps.take(clientAddress(c, services.config.trustProxy));
+      if (wait > 0) throw new TooManyRequestsError(wait, 'Vanaf dit adres zijn net veel accounts aangemaakt.');
       // Hash first, whatever happens next, so the response time does not tell whether the
       // email was known. A taken email must still be refused: that much is unavoidable.
       const passwordHash = await hashPassword(body.password);

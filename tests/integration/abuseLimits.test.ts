@@ -484,6 +484,9 @@ test('the limits and their defaults', () => {
     maxConnectionsPerIp: config.maxConnectionsPerIp,
     // MESSAGE_RATE_LIMIT; the server passes it over the collab default.
     messagesPerSecond: config.messagesPerSecond,
+    signUpsPerMinute: config.signUpsPerMinute,
+    signUpBurst: config.signUpBurst,
+    trustProxy: config.trustProxy,
   };
   expect(defaultCollabLimits.messagesPerSecond).toBe(config.messagesPerSecond);
   expect(limits).toEqual({
@@ -497,6 +500,9 @@ test('the limits and their defaults', () => {
     maxAwarenessIdsPerConnectionLifetime: 32,
     messageBurst: 1_000,
     maxBufferedBytes: 64 * 1024 * 1024,
+    signUpsPerMinute: 10,
+    signUpBurst: 30,
+    trustProxy: 0,
   });
   console.info(`[abuse limits] defaults ${JSON.stringify(limits)}`);
 });
