@@ -55,6 +55,8 @@ export interface Config {
    * header is ignored). Decides the client address every per-address limit counts.
    */
   trustProxy: number;
+  /** Open event streams (`/api/workspaces/:id/events`) one user may hold at once. */
+  maxEventStreamsPerUser: number;
   /** Sign-ups one client address earns back per minute, and may make at once. */
   signUpsPerMinute: number;
   signUpBurst: number;
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     synchronous,
     persistence: env.COLLAB_PERSISTENCE !== 'off',
     trustProxy: env.TRUST_PROXY === '0' ? 0 : intFromEnv(env, 'TRUST_PROXY', 0),
+    maxEventStreamsPerUser: intFromEnv(env, 'MAX_EVENT_STREAMS_PER_USER', 20),
     signUpsPerMinute: intFromEnv(env, 'SIGNUP_PER_MINUTE', 10),
     signUpBurst: intFromEnv(env, 'SIGNUP_BURST', 30),
   };

@@ -484,6 +484,7 @@ test('the limits and their defaults', () => {
     maxConnectionsPerIp: config.maxConnectionsPerIp,
     // MESSAGE_RATE_LIMIT; the server passes it over the collab default.
     messagesPerSecond: config.messagesPerSecond,
+    maxEventStreamsPerUser: config.maxEventStreamsPerUser,
     signUpsPerMinute: config.signUpsPerMinute,
     signUpBurst: config.signUpBurst,
     trustProxy: config.trustProxy,
@@ -500,6 +501,7 @@ test('the limits and their defaults', () => {
     maxAwarenessIdsPerConnectionLifetime: 32,
     messageBurst: 1_000,
     maxBufferedBytes: 64 * 1024 * 1024,
+    maxEventStreamsPerUser: 20,
     signUpsPerMinute: 10,
     signUpBurst: 30,
     trustProxy: 0,
