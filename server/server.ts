@@ -71,7 +71,7 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const storage = createSqliteStorage(config.dataDir, { synchronous: config.synchronous });
+  const storage = createSqliteStorage(config.dataDir, { synchronous: config.synchronous, holdDataDir: true });
   const { repos } = storage;
   const stored = config.persistence ? storage.log : createNullDocumentLog();
   const log = options.wrapDocumentLog ? options.wrapDocumentLog(stored) : stored;
