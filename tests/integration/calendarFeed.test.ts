@@ -79,3 +79,41 @@ test('the secret calendar feed lists reflection moments and action due dates, an
   expect((await fetch(feed.body.url.replace(/^https?:\/\/[^/]+/, server.origin))).status).toBe(404);
   expect((await fetch(second.body.url.replace(/^https?:\/\/[^/]+/, server.origin))).status).toBe(200);
 });
+
+test('a block forged over the socket with CR/LF in its id or text adds no line to the feed: the id makes it invalid, the text is escaped', async () => {
+  const { owner, workspaceId } = workshop;
+  const doc = await owner.post(`/api/workspaces/${workspaceId}/documents`, { title: 'Vervalst', template: 'blank' });
+  const client = connectProvider(doc.body.id, { cookie: owner.cookie, origin: server.origin });
+  await waitForSync(client.provider);
+  const injectedId = 'r9\r\nATTACH:https://aanvaller.example/factuur.exe\r\nX-NEP:';
+  client.doc.getXmlFragment(DOCUMENT_FRAGMENT).insert(0, [
+    blockElement('reflection', { id: injectedId, date: '2027-04-01', status: 'planned' }, 'Vervalst moment'),
+    blockElement('action', { id: 'a9', due: '2027-04-02', status: 'open', funding: 'unknown' }, 'Huur\rATTACH:https://aanvaller.example/x.exe\rEND:VEVENT\u0000 betalen'),
+  ]);
+  const reflection = await eventually(async () => {
+    const rows = (await owner.get(`/api/workspaces/${workspaceId}/reflections`)).body as { documentId: string; valid: boolean; issues: Record<string, string> }[];
+    const ours = rows.find((r) => r.documentId === doc.body.id);
+    expect(ours).toBeDefined();
+    return ours!;
+  });
+  expect(reflection.valid).toBe(false);
+  expect(reflection.issues.id).toMatch(/blok-id/);
+  await eventually(async () => {
+    const actions = await owner.get(`/api/workspaces/${workspaceId}/actions`);
+    expect(actions.body.map((a: { blockId: string }) => a.blockId)).toContain('a9');
+  });
+  client.provider.destroy();
+
+  const feed = await owner.post(`/api/workspaces/${workspaceId}/calendar-feed`);
+  const ics = await (await fetch(feed.body.url.replace(/^https?:\/\/[^/]+/, server.origin))).text();
+  // Every line ends in CRLF and holds no other control character; nothing starts an ATTACH.
+  for (const line of ics.split('\r\n')) expect(line).not.toMatch(/[\p{Cc}]/u);
+  const unfolded = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  expect(unfolded.filter((l) => /^(ATTACH|X-NEP)/.test(l))).toEqual([]);
+  expect(unfolded.filter((l) => l === 'BEGIN:VEVENT').length).toBe(unfolded.filter((l) => l === 'END:VEVENT').length);
+
+  const events = parseEvents(ics);
+  expect(events.some((e) => e.UID?.startsWith('r9'))).toBe(false);
+  const action = events.find((e) => e.UID === 'a9-due@werktafel')!;
+  expect(action.SUMMARY).toBe('Actie klaar: Huur\\nATTACH:https://aanvaller.example/x.exe\\nEND:VEVENT betalen');
+});
