@@ -51,6 +51,7 @@ export function memberRoutes(services: Services) {
       const target = await loadMember(workspace.id, targetId);
       if (target.role === 'owner' && await repos.members.ownerCount(workspace.id) <= 1) throw lastOwner();
       await repos.members.delete(workspace.id, target.user_id);
+      await repos.calendarFeeds.deleteForMember(workspace.id, target.user_id);
       services.connections.closeForMember(workspace.id, target.user_id, CloseCode.accessRevoked, 'removed from workspace');
       return c.body(null, 204);
     });
