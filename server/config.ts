@@ -54,6 +54,16 @@ export interface Config {
   logLevel: LogLevel;
   /** SQLite `synchronous`: NORMAL is durable against process crashes in WAL mode. */
   synchronous: 'NORMAL' | 'FULL';
+  /**
+   * Reverse proxies in front of the server whose `X-Forwarded-For` entries are believed (0: the
+   * header is ignored). Decides the client address every per-address limit counts.
+   */
+  trustProxy: number;
+  /** Open event streams (`/api/workspaces/:id/events`) one user may hold at once. */
+  maxEventStreamsPerUser: number;
+  /** Sign-ups one client address earns back per minute, and may make at once. */
+  signUpsPerMinute: number;
+  signUpBurst: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -92,5 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevelFrom(env.LOG_LEVEL),
     synchronous,
     persistence: env.COLLAB_PERSISTENCE !== 'off',
+    trustProxy: env.TRUST_PROXY === '0' ? 0 : intFromEnv(env, 'TRUST_PROXY', 0),
+    maxEventStreamsPerUser: intFromEnv(env, 'MAX_EVENT_STREAMS_PER_USER', 20),
+    signUpsPerMinute: intFromEnv(env, 'SIGNUP_PER_MINUTE', 10),
+    signUpBurst: intFromEnv(env, 'SIGNUP_BURST', 30),
   };
 }

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { DocumentLog, Repos, Storage } from './storage/ports';
 import type { SessionRow, UserRow } from './storage/rows';
 import type { SignInThrottle } from './auth/signInThrottle';
+import type { SignUpThrottle } from './auth/signUpThrottle';
 import type { Logger } from './support/log';
 import type { RoomRegistry } from './collab/RoomRegistry';
 import type { RegisterIndexer } from './registers/RegisterIndexer';
@@ -28,6 +29,7 @@ export interface Services {
   /** The document log, for commands that write a document no room has open. */
   log: DocumentLog;
   throttle: SignInThrottle;
+  signUps: SignUpThrottle;
   connections: ConnectionControl;
   /** The open documents, for changes the server makes itself. */
   registry: RoomRegistry;

@@ -52,9 +52,9 @@ export class GoneError extends HttpError {
 }
 
 export class TooManyRequestsError extends HttpError {
-  constructor(retryAfterMs: number) {
+  constructor(retryAfterMs: number, what = 'Te veel pogingen.') {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    super(429, 'too_many_requests', `Te veel pogingen. Probeer het over ${seconds} seconden opnieuw.`, undefined, {
+    super(429, 'too_many_requests', `${what} Probeer het over ${seconds} seconden opnieuw.`, undefined, {
       'Retry-After': String(seconds),
     });
   }

@@ -1,10 +1,20 @@
 /** Bootstrap: configuration from the environment, start, stop cleanly on SIGTERM/SIGINT. */
 import { loadConfig } from './config';
-import { startServer } from './server';
-import { describeError } from './support/log';
+import { startServer, type RunningServer } from './server';
+import { DataDirInUseError } from './storage/sqlite/dataDirLock';
+import { createLogger, describeError } from './support/log';
 
 const config = loadConfig();
-const server = await startServer(config);
+const logger = createLogger({ level: config.logLevel });
+let server: RunningServer;
+try {
+  server = await startServer(config, { logger });
+} catch (error) {
+  // A second server on the same DATA_DIR is an operator's mistake: say so plainly, no stack.
+  if (error instanceof DataDirInUseError) logger.error(error.message, { dataDir: config.dataDir });
+  else logger.error('werktafel did not start', describeError(error));
+  process.exit(1);
+}
 server.logger.info(`werktafel listens on ${server.url}`, { publicUrl: config.publicUrl, dataDir: config.dataDir });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -6,6 +6,7 @@ import { CloseCode, collabPath } from '../shared/collab/protocol';
 import { createApp } from './app';
 import { handleUpgrades } from './http/upgrades';
 import { createSignInThrottle } from './auth/signInThrottle';
+import { SignUpThrottle } from './auth/signUpThrottle';
 import { accessIsLive } from './auth/liveness';
 import { isSessionLive } from './auth/sessionTokens';
 import { RoomRegistry } from './collab/RoomRegistry';
@@ -72,7 +73,7 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const storage = createSqliteStorage(config.dataDir, { synchronous: config.synchronous });
+  const storage = createSqliteStorage(config.dataDir, { synchronous: config.synchronous, holdDataDir: true });
   const { repos } = storage;
   const stored = config.persistence ? storage.log : createNullDocumentLog();
   const log = options.wrapDocumentLog ? options.wrapDocumentLog(stored) : stored;
@@ -119,6 +120,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     repos,
     log,
     throttle: createSignInThrottle(),
+    signUps: new SignUpThrottle({ perMinute: config.signUpsPerMinute, burst: config.signUpBurst }),
     connections: combinedConnectionControl(registry, events),
     registry,
     registers,

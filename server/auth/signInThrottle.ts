@@ -1,7 +1,7 @@
 /**
- * Throttles failed sign-ins per account and per IP address. After a number of free attempts
- * every further failure doubles the wait (capped), so guessing becomes slow while a person
- * who mistypes twice is never bothered. Kept in memory: a restart forgives, which is an
+ * Throttles failed sign-ins per account at one address and per address. After a number of free
+ * attempts every further failure doubles the wait (capped), so guessing becomes slow while a
+ * person who mistypes twice is never bothered. Kept in memory: a restart forgives, which is an
  * acceptable trade for a single-process server.
  */
 export interface ThrottleRule {
@@ -59,14 +59,49 @@ export class Throttle {
   }
 }
 
-export interface SignInThrottle {
-  account: Throttle;
-  ip: Throttle;
+/**
+ * Failures count per (account, address) and per address, never per account alone: a counter
+ * per account lets anyone anywhere lock its owner out with a few wrong passwords. Guessing one
+ * account from one address stays slow; a flood from one address is slowed for every account it
+ * tries; the owner at their own address is not affected by either.
+ */
+export class SignInThrottle {
+  private readonly accountAtAddress: Throttle;
+  private readonly address: Throttle;
+
+  constructor(rules: { accountAtAddress: ThrottleRule; address: ThrottleRule }) {
+    this.accountAtAddress = new Throttle(rules.accountAtAddress);
+    this.address = new Throttle(rules.address);
+  }
+
+  /** Milliseconds before this account may be tried again from this address (0: now). */
+  retryAfterMs(email: string, address: string, now = Date.now()): number {
+    return Math.max(this.accountAtAddress.retryAfterMs(pairKey(email, address), now), this.address.retryAfterMs(address, now));
+  }
+
+  recordFailure(email: string, address: string, now = Date.now()): void {
+    this.accountAtAddress.recordFailure(pairKey(email, address), now);
+    this.address.recordFailure(address, now);
+  }
+
+  /**
+   * Forgives this account's failures at this address. The address's own count stays: signing in
+   * to an account of one's own must not reset a flood against everybody else's.
+   */
+  recordSuccess(email: string, address: string): void {
+    this.accountAtAddress.reset(pairKey(email, address));
+  }
 }
 
+/** One key per pair; JSON keeps an address and an email from ever running into each other. */
+const pairKey = (email: string, address: string) => JSON.stringify([email, address]);
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+const HOUR = 60 * 60_000;
+
 export function createSignInThrottle(): SignInThrottle {
-  return {
-    account: new Throttle({ freeAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000, windowMs: 60 * 60_000 }),
-    ip: new Throttle({ freeAttempts: 20, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000, windowMs: 60 * 60_000 }),
-  };
+  return new SignInThrottle({
+    accountAtAddress: { freeAttempts: 5, baseDelayMs: 1_000, maxDelayMs: FIFTEEN_MINUTES, windowMs: HOUR },
+    address: { freeAttempts: 20, baseDelayMs: 1_000, maxDelayMs: FIFTEEN_MINUTES, windowMs: HOUR },
+  });
 }

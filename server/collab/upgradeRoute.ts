@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { WebSocket } from 'ws';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientAddress } from '../http/clientAddress';
 import { ackParam } from '../../shared/collab/protocol';
 import type { AppEnv, Services } from '../context';
 import { can, collabAbilitiesFor } from '../policies';
@@ -61,7 +61,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
     // An unknown document and a document of someone else's workspace look the same.
     if (!document || !can(membership, 'document:read')) return c.json({ error: { code: 'forbidden', message: 'No access' } }, 403);
 
-    const ip = getConnInfo(c).remote.address ?? 'unknown';
+    const ip = clientAddress(c, config.trustProxy);
     const open = registry.connectionCounts(user.id, ip);
     if (open.user >= config.maxConnectionsPerUser || open.ip >= config.maxConnectionsPerIp) {
       return c.json({ error: { code: 'too_many_connections', message: 'Too many open connections' } }, 429);

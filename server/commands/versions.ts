@@ -8,6 +8,7 @@ import { DOCUMENT_FRAGMENT, documentSchema } from '../../shared/editor/schema';
 import type { Services } from '../context';
 import { commitmentGuardOf } from '../extensions/commitmentGuard';
 import type { DocumentRow, VersionRow } from '../storage/rows';
+import { sanitizeForSchema } from '../versions/sanitizeForSchema';
 import { jsonFromState } from '../versions/versionContent';
 
 /** Written to the audit log, and announced to the workspace's open pages. */
@@ -32,7 +33,9 @@ export async function restoreVersion(
   by: { userId: string; partyId: string | null },
 ): Promise<{ backup: VersionRow }> {
   const { registry, versionKeeper } = services;
-  const restored = documentSchema().nodeFromJSON(jsonFromState(version.state));
+  // A stored state may hold node types this build no longer knows: they never block a restore.
+  const schema = documentSchema();
+  const restored = schema.nodeFromJSON(sanitizeForSchema(jsonFromState(version.state), schema));
   const backup = await registry.withRoom(document.id, async (room) => {
     const before = await versionKeeper.create(document.id, room.doc, {
       label: `Voor het terugzetten van '${version.label}'`,

@@ -29,6 +29,13 @@ export class WorkspaceEvents {
     return () => this.listeners.delete(listener);
   }
 
+  /** How many streams this user holds open, in any workspace. */
+  openFor(userId: string): number {
+    let count = 0;
+    for (const stream of this.streams) if (stream.userId === userId) count += 1;
+    return count;
+  }
+
   /** Registers an open stream; returns the function that forgets it. */
   track(stream: EventStreamHandle): () => void {
     this.streams.add(stream);

@@ -9,8 +9,24 @@ export interface CalendarEvent {
   url: string;
 }
 
+/**
+ * A TEXT value (RFC 5545 3.3.11): backslash, `;` and `,` escaped, every line break (CRLF, LF or a
+ * lone CR, which some calendar apps also end a line at) written as `\n`, and every other control
+ * character dropped: the format allows none, and a raw CR or LF would end the property and let
+ * the text add lines of its own (an ATTACH, a whole event) to every subscriber's calendar.
+ */
 function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, '\\n')
+    .replace(/\p{Cc}/gu, (char) => (char === '\t' ? char : ''));
+}
+
+/** A URI value is not escaped but percent-encoded: controls and spaces can never be in one. */
+function uriValue(uri: string): string {
+  return uri.replace(/[\p{Cc}\p{Z}]/gu, (char) => encodeURIComponent(char));
 }
 
 /** Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 character. */
@@ -55,13 +71,13 @@ export function toICalendar(name: string, events: CalendarEvent[], now = new Dat
   for (const event of events) {
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${event.uid}`,
+      `UID:${escapeText(event.uid)}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${basicDate(event.date)}`,
       `DTEND;VALUE=DATE:${basicDate(nextDay(event.date))}`,
       `SUMMARY:${escapeText(event.summary)}`,
       `DESCRIPTION:${escapeText(event.description)}`,
-      `URL:${event.url}`,
+      `URL:${uriValue(event.url)}`,
       'END:VEVENT',
     );
   }

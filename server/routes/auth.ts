@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { loginReq, signupReq } from '../../shared/api/schemas';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
 import { createSession, generateSessionToken, invalidateSession } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
 import { ConflictError, TooManyRequestsError, UnauthorizedError } from '../errors';
+import { clientAddress } from '../http/clientAddress';
 import { clearSessionCookie, setSessionCookie } from '../http/session';
 import { parseBody } from '../http/validate';
 import { presentUser } from '../presenters';
@@ -16,6 +16,9 @@ export function authRoutes(services: Services) {
   return new Hono<AppEnv>()
     .post('/signup', async (c) => {
       const body = await parseBody(c, signupReq);
+      // Counted before the hash, which is the cost the limit is there for.
+      const wait = services.signUps.take(clientAddress(c, services.config.trustProxy));
+      if (wait > 0) throw new TooManyRequestsError(wait, 'Vanaf dit adres zijn net veel accounts aangemaakt.');
       // Hash first, whatever happens next, so the response time does not tell whether the
       // email was known. A taken email must still be refused: that much is unavoidable.
       const passwordHash = await hashPassword(body.password);
@@ -32,20 +35,17 @@ export function authRoutes(services: Services) {
     })
     .post('/login', async (c) => {
       const body = await parseBody(c, loginReq);
-      const ip = getConnInfo(c).remote.address ?? 'unknown';
-      const accountKey = `account:${body.email}`;
-      const ipKey = `ip:${ip}`;
-      const wait = Math.max(throttle.account.retryAfterMs(accountKey), throttle.ip.retryAfterMs(ipKey));
+      const address = clientAddress(c, services.config.trustProxy);
+      const wait = throttle.retryAfterMs(body.email, address);
       if (wait > 0) throw new TooManyRequestsError(wait);
 
       const user = await repos.users.findByEmail(body.email);
       const ok = user ? await verifyPassword(user.password_hash, body.password) : await verifyAgainstDummy(body.password);
       if (!user || !ok) {
-        throttle.account.recordFailure(accountKey);
-        throttle.ip.recordFailure(ipKey);
+        throttle.recordFailure(body.email, address);
         throw new UnauthorizedError('E-mailadres of wachtwoord klopt niet.', 'invalid_credentials');
       }
-      throttle.account.reset(accountKey);
+      throttle.recordSuccess(body.email, address);
       const token = generateSessionToken();
       const session = await createSession(repos.sessions, token, user.id);
       setSessionCookie(c, services, token, session.expires_at);

@@ -17,7 +17,10 @@ export function calendarRoutes(services: Services) {
     const token = c.req.param('file').replace(/\.ics$/, '');
     const feed = await repos.calendarFeeds.findByTokenHash(hashToken(token));
     const membership = feed ? await repos.members.find(feed.workspace_id, feed.user_id) : undefined;
-    if (!feed || !can(membership, 'workspace:read')) throw new NotFoundError('Deze agenda-link bestaat niet (meer).');
+    // A feed made before this membership began belongs to an earlier one: leaving ended it, even
+    // where its row outlived the leaving (databases from before rows were deleted then).
+    const current = feed && membership && feed.created_at >= membership.created_at;
+    if (!feed || !current || !can(membership, 'workspace:read')) throw new NotFoundError('Deze agenda-link bestaat niet (meer).');
     const workspace = (await repos.workspaces.findById(feed.workspace_id))!;
     const events: CalendarEvent[] = [];
     for (const row of await repos.blocks.listAllForWorkspace(workspace.id)) {

@@ -74,6 +74,7 @@ export function memberRoutes(services: Services) {
       const target = await loadMember(workspace.id, targetId);
       if (target.role === 'owner' && await repos.members.ownerCount(workspace.id) <= 1) throw lastOwner();
       await repos.members.delete(workspace.id, target.user_id);
+      await repos.calendarFeeds.deleteForMember(workspace.id, target.user_id);
       await repos.auditLog.record({
         workspaceId: workspace.id,
         documentId: null,

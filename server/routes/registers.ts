@@ -5,6 +5,7 @@ import type { BlockName } from '../../shared/blocks/attrs';
 import { generateSessionToken, hashToken } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
 import { accessIsLive } from '../auth/liveness';
+import { HttpError } from '../errors';
 import { requireUser } from '../http/session';
 import { authorize } from '../policies';
 import { presentRegisterRow } from '../presenters/registers';
@@ -22,6 +23,9 @@ const registers: Record<string, { kind: BlockName; columns: string[] }> = {
 };
 
 const SSE_HEARTBEAT_MS = 10_000;
+
+const tooManyStreams = () =>
+  new HttpError(429, 'too_many_streams', 'Je hebt werktafel in te veel tabbladen tegelijk open. Sluit er een paar en laad deze pagina opnieuw.');
 
 /** Mounted at /api/workspaces/:id: the registers, who contributed, live events, the calendar feed. */
 export function registerRoutes(services: Services) {
@@ -58,6 +62,10 @@ export function registerRoutes(services: Services) {
       // session or a removal ends the stream even if nobody told it.
       const held = { sessionId: session.id, workspaceId: workspace.id, userId: user.id };
       const stillAllowed = () => accessIsLive(repos, held);
+      // Each stream holds a connection and a listener for as long as the client likes. Nothing
+      // is awaited between this count and `track` below (the callback runs at once up to its
+      // first await), so requests arriving together cannot all slip under the cap.
+      if (services.events.openFor(user.id) >= config.maxEventStreamsPerUser) throw tooManyStreams();
       return streamSSE(c, async (stream) => {
         const forget = services.events.track({ ...held, end: () => void stream.close() });
         const unsubscribe = services.events.subscribe((workspaceId, event, data) => {

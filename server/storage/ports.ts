@@ -154,6 +154,8 @@ export interface CalendarFeedRepo {
   /** One secret URL per member and workspace: a new one replaces the old. */
   replace(workspaceId: string, userId: string, tokenHash: string): Promise<void>;
   findByTokenHash(hash: string): Promise<CalendarFeedRow | undefined>;
+  /** Ends a member's secret URL for good: called when they leave or are removed. */
+  deleteForMember(workspaceId: string, userId: string): Promise<void>;
 }
 
 export interface VersionRepo {

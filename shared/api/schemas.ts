@@ -5,7 +5,32 @@
 import { z } from 'zod';
 import { documentTemplates, partyKinds, roles } from './roles';
 
-const name = z.string().trim().min(1, 'Vul een naam in.').max(120, 'Maximaal 120 tekens.');
+/** Line breaks and other control characters, line and paragraph separators, broken UTF-16. */
+const controlCharacter = /[\p{Cc}\u2028\u2029]|\p{Cs}/u;
+/** Embeddings, overrides and isolates: they turn the text after them around on screen. */
+const directionOverride = /[\u202A-\u202E\u2066-\u2069]/u;
+/** Spaces of any width, zero-width and other format characters, fillers: nothing to see. */
+const invisibleOnly = /^[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+/**
+ * A name or title people read in lists, exports and calendars. Refused: control characters (a
+ * line break in a name forges lines in a calendar or a CSV), direction overrides (a name that
+ * reads differently than it is spelled), and names of nothing visible (someone you cannot point
+ * at). Right-to-left scripts, accents and emoji with joiners are ordinary names.
+ */
+function displayText(required: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, required)
+    .max(max, `Maximaal ${max} tekens.`)
+    .refine((value) => !controlCharacter.test(value), 'Gebruik geen regeleinden of andere stuurtekens.')
+    .refine((value) => !directionOverride.test(value), 'Gebruik geen tekens die de leesrichting omdraaien.')
+    .refine((value) => !invisibleOnly.test(value), required);
+}
+
+const name = displayText('Vul een naam in.', 120);
+const documentTitle = displayText('Geef het document een titel.', 200);
 const email = z
   .string()
   .trim()
@@ -67,14 +92,14 @@ export const createInviteReq = z.object({
 export type CreateInviteReq = z.input<typeof createInviteReq>;
 
 export const createDocumentReq = z.object({
-  title: z.string().trim().min(1, 'Geef het document een titel.').max(200, 'Maximaal 200 tekens.'),
+  title: documentTitle,
   template: z.enum(documentTemplates, 'Kies een sjabloon.').default('blank'),
 });
 export type CreateDocumentReq = z.input<typeof createDocumentReq>;
 
 export const updateDocumentReq = z
   .object({
-    title: z.string().trim().min(1, 'Geef het document een titel.').max(200, 'Maximaal 200 tekens.'),
+    title: documentTitle,
     archived: z.boolean(),
   })
   .partial()
@@ -82,7 +107,7 @@ export const updateDocumentReq = z
 export type UpdateDocumentReq = z.infer<typeof updateDocumentReq>;
 
 export const createVersionReq = z.object({
-  label: z.string().trim().min(1, 'Geef de versie een naam.').max(200, 'Maximaal 200 tekens.'),
+  label: displayText('Geef de versie een naam.', 200),
 });
 export type CreateVersionReq = z.infer<typeof createVersionReq>;
 

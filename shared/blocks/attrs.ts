@@ -13,9 +13,20 @@ const isoTime = z.string('Dit is geen geldig tijdstip.').refine((value) => !Numb
 /** Empty string and null both mean "not set": Yjs attributes written by hand may use either. */
 const optionalId = z.string('Dit is geen geldige verwijzing.').max(64).nullable().optional().transform((v) => (v ? v : null));
 
+/**
+ * A block id goes into links, calendar UIDs and CSV cells, so only letters, digits, `-` and `_`
+ * are valid: the editor's ids (UUIDs) and the server's (base32) are made of them, and an id with
+ * a line break or a quote cannot be smuggled into any of those places.
+ */
+export const blockIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Attributes every block has: a stable id and who inserted it for which party. */
 export const blockIdentityAttrs = z.object({
-  id: z.string('Blok zonder id.').min(1, 'Blok zonder id.').max(64),
+  id: z
+    .string('Blok zonder id.')
+    .min(1, 'Blok zonder id.')
+    .max(64, 'Een blok-id heeft hoogstens 64 tekens.')
+    .regex(blockIdPattern, 'Een blok-id bestaat alleen uit letters, cijfers, - en _.'),
   createdBy: optionalId,
   createdByParty: optionalId,
 });

@@ -1,6 +1,6 @@
 /**
  * Document content for security tests: writing the Yjs shapes the editor stores (paragraphs,
- * commitment blocks), and reading a document the way a newly arriving person would.
+ * structured blocks), and reading a document the way a newly arriving person would.
  */
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
@@ -14,17 +14,20 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
   fragment.insert(fragment.length, [paragraph]);
 }
 
-/** Appends a proposed commitment block of a party, as the editor would insert one. */
-export function appendCommitment(doc: Y.Doc, blockId: string, partyId: string, text = `Toezegging ${blockId}`): void {
-  const commitment = new Y.XmlElement('commitment');
-  commitment.setAttribute('id', blockId);
-  commitment.setAttribute('partyId', partyId);
-  commitment.setAttribute('status', 'proposed');
+/** A structured block element with these attributes (written as given) and one paragraph of text. */
+export function blockElement(name: string, attrs: Record<string, string>, text: string): Y.XmlElement {
+  const element = new Y.XmlElement(name);
+  for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.insert(0, [new Y.XmlText(text)]);
-  commitment.insert(0, [paragraph]);
+  element.insert(0, [paragraph]);
+  return element;
+}
+
+/** Appends a proposed commitment block of a party, as the editor would insert one. */
+export function appendCommitment(doc: Y.Doc, blockId: string, partyId: string, text = `Toezegging ${blockId}`): void {
   const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
-  fragment.insert(fragment.length, [commitment]);
+  fragment.insert(fragment.length, [blockElement('commitment', { id: blockId, partyId, status: 'proposed' }, text)]);
 }
 
 export interface DocumentContent {

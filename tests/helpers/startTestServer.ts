@@ -12,6 +12,12 @@ import { startServer, type RunningServer, type StartOptions } from '../../server
 import { captureLog, type LogRecord } from './logCapture';
 import { getFreePort } from './ports';
 
+/**
+ * Every test signs its people up from 127.0.0.1, dozens per server: the sign-up limit per
+ * address is lifted here, and tests/integration/signUpLimit.test.ts sets its own.
+ */
+const testDefaults = { SIGNUP_BURST: '100000' };
+
 export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'werktafel-test-'));
 }
@@ -29,7 +35,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const dataDir = env.DATA_DIR ?? makeDataDir();
   const port = await getFreePort();
   const origin = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: origin, DATA_DIR: dataDir, CLIENT_DIR: '', ...env });
+  const config = loadConfig({ ...testDefaults, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: origin, DATA_DIR: dataDir, CLIENT_DIR: '', ...env });
   const capture = captureLog();
   const server = await startServer(config, { ...options, logger: capture.logger });
   return {
@@ -65,7 +71,7 @@ export async function spawnServerProcess(dataDir: string, env: Record<string, st
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/index.ts')], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: origin, DATA_DIR: dataDir, CLIENT_DIR: '', ...env },
+    env: { ...process.env, ...testDefaults, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: origin, DATA_DIR: dataDir, CLIENT_DIR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -427,7 +427,7 @@ describe('message rate per connection (MESSAGE_RATE_LIMIT=50)', () => {
 });
 
 describe('sign-in throttling', () => {
-  test('per account: every spelling of the address counts; Retry-After is honest; success resets', async () => {
+  test('per account at one address: every spelling of the email counts; Retry-After is honest; success resets', async () => {
     const server = await startTestServer();
     try {
       const user = await signUp(server.origin, 'Doelwit');
@@ -484,6 +484,10 @@ test('the limits and their defaults', () => {
     maxConnectionsPerIp: config.maxConnectionsPerIp,
     // MESSAGE_RATE_LIMIT; the server passes it over the collab default.
     messagesPerSecond: config.messagesPerSecond,
+    maxEventStreamsPerUser: config.maxEventStreamsPerUser,
+    signUpsPerMinute: config.signUpsPerMinute,
+    signUpBurst: config.signUpBurst,
+    trustProxy: config.trustProxy,
   };
   expect(defaultCollabLimits.messagesPerSecond).toBe(config.messagesPerSecond);
   expect(defaultCollabLimits.bytesPerSecond).toBe(config.bytesPerSecond);
@@ -502,6 +506,10 @@ test('the limits and their defaults', () => {
     bytesPerSecond: 1024 * 1024,
     byteBurst: 16 * 1024 * 1024,
     maxDocumentBytes: 64 * 1024 * 1024,
+    maxEventStreamsPerUser: 20,
+    signUpsPerMinute: 10,
+    signUpBurst: 30,
+    trustProxy: 0,
   });
   console.info(`[abuse limits] defaults ${JSON.stringify(limits)}`);
 });

@@ -5,7 +5,6 @@
  * text is exactly the text at some instant during the backup, never a torn mixture.
  * A restore never destroys anything: not an existing database, not a leftover of one.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,31 +13,10 @@ import { ApiClient, buildWorkshop, type Workshop } from '../helpers/apiClient';
 import { ProviderPool, storedText } from '../helpers/collab';
 import { readViaFreshClient } from '../helpers/documents';
 import { eventually, waitForSync } from '../helpers/providers';
+import { runInRepo, tsxScript } from '../helpers/scripts';
 import { makeDataDir, startTestServer, type TestServer } from '../helpers/startTestServer';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const PASSWORD = 'een-lang-wachtwoord';
-
-interface ScriptResult {
-  code: number | null;
-  output: string;
-  ms: number;
-}
-
-/** Runs a command in the repository with DATA_DIR set, and collects everything it printed. */
-function run(command: string, args: string[], dataDir: string): Promise<ScriptResult> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, output, ms: performance.now() - started }));
-  });
-}
-/** The scripts as `npm run` starts them, without npm's own start-up for the repeated runs. */
-const tsxScript = (script: string, args: string[], dataDir: string) => run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', script), ...args], dataDir);
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -94,7 +72,7 @@ describe('online backup and restore', () => {
     await eventually(() => expect(storedText(original, workshop.documentId).split(' ').length).toBeGreaterThan(30));
 
     textBeforeBackup = storedText(original, workshop.documentId);
-    const backup = await run('npm', ['run', '--silent', 'backup', '--', backupFile()], original.dataDir);
+    const backup = await runInRepo('npm', ['run', '--silent', 'backup', '--', backupFile()], original.dataDir);
     const editsDuringBackup = n;
     running = false;
     await typing;
@@ -140,20 +118,28 @@ describe('online backup and restore', () => {
     expect(text).toMatch(/^(e\d+ )+$/);
     console.info(`[backup] restored ${text.split(' ').length - 1} of ${finalText.split(' ').length - 1} edits (${textBeforeBackup.split(' ').length - 1} were stored before the backup began)`);
 
-    const integrity = await run(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(path.join(restoredDir, 'werktafel.db'))},{readonly:true});console.log(d.pragma('integrity_check',{simple:true}))`], restoredDir);
+    const integrity = await runInRepo(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(path.join(restoredDir, 'werktafel.db'))},{readonly:true});console.log(d.pragma('integrity_check',{simple:true}))`], restoredDir);
     expect(integrity.output.trim()).toBe('ok');
   });
 
-  test('restore refuses a data directory that holds a database, and leaves it untouched', async () => {
+  test('restore refuses a data directory that holds a database, with a server on it or not, and leaves it untouched', async () => {
     expect(restored).toBeDefined();
     const db = path.join(restoredDir, 'werktafel.db');
     const before = sha256(db);
     const again = await tsxScript('restore.ts', [backupFile()], restoredDir);
     expect(again.code).not.toBe(0);
-    expect(again.output).toMatch(/not empty/);
+    expect(again.output).toMatch(/in use by another werktafel process/);
     expect(sha256(db)).toBe(before);
     // The server running on it noticed nothing.
     expect((await new ApiClient(restored!.origin).get('/api/health')).status).toBe(200);
+
+    // Stopping checkpoints the write-ahead log into the file: compare from there.
+    await restored!.stop();
+    const afterStop = sha256(db);
+    const stopped = await tsxScript('restore.ts', [backupFile()], restoredDir);
+    expect(stopped.code).not.toBe(0);
+    expect(stopped.output).toMatch(/not empty/);
+    expect(sha256(db)).toBe(afterStop);
   });
 
   test.each([

@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { buildWorkshop, type Workshop } from '../helpers/apiClient';
+import { blockElement } from '../helpers/documents';
 import { connectProvider, eventually, waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
 
@@ -13,15 +13,6 @@ beforeAll(async () => {
   workshop = await buildWorkshop(server.origin);
 });
 afterAll(async () => server.stop());
-
-function blockElement(name: string, attrs: Record<string, string>, text: string): Y.XmlElement {
-  const element = new Y.XmlElement(name);
-  for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  element.insert(0, [paragraph]);
-  return element;
-}
 
 /** Unfolds RFC 5545 content lines and groups the VEVENTs into property maps. */
 function parseEvents(ics: string): Record<string, string>[] {
@@ -78,4 +69,42 @@ test('the secret calendar feed lists reflection moments and action due dates, an
   const second = await owner.post(`/api/workspaces/${workspaceId}/calendar-feed`);
   expect((await fetch(feed.body.url.replace(/^https?:\/\/[^/]+/, server.origin))).status).toBe(404);
   expect((await fetch(second.body.url.replace(/^https?:\/\/[^/]+/, server.origin))).status).toBe(200);
+});
+
+test('a block forged over the socket with CR/LF in its id or text adds no line to the feed: the id makes it invalid, the text is escaped', async () => {
+  const { owner, workspaceId } = workshop;
+  const doc = await owner.post(`/api/workspaces/${workspaceId}/documents`, { title: 'Vervalst', template: 'blank' });
+  const client = connectProvider(doc.body.id, { cookie: owner.cookie, origin: server.origin });
+  await waitForSync(client.provider);
+  const injectedId = 'r9\r\nATTACH:https://aanvaller.example/factuur.exe\r\nX-NEP:';
+  client.doc.getXmlFragment(DOCUMENT_FRAGMENT).insert(0, [
+    blockElement('reflection', { id: injectedId, date: '2027-04-01', status: 'planned' }, 'Vervalst moment'),
+    blockElement('action', { id: 'a9', due: '2027-04-02', status: 'open', funding: 'unknown' }, 'Huur\rATTACH:https://aanvaller.example/x.exe\rEND:VEVENT\u0000 betalen'),
+  ]);
+  const reflection = await eventually(async () => {
+    const rows = (await owner.get(`/api/workspaces/${workspaceId}/reflections`)).body as { documentId: string; valid: boolean; issues: Record<string, string> }[];
+    const ours = rows.find((r) => r.documentId === doc.body.id);
+    expect(ours).toBeDefined();
+    return ours!;
+  });
+  expect(reflection.valid).toBe(false);
+  expect(reflection.issues.id).toMatch(/blok-id/);
+  await eventually(async () => {
+    const actions = await owner.get(`/api/workspaces/${workspaceId}/actions`);
+    expect(actions.body.map((a: { blockId: string }) => a.blockId)).toContain('a9');
+  });
+  client.provider.destroy();
+
+  const feed = await owner.post(`/api/workspaces/${workspaceId}/calendar-feed`);
+  const ics = await (await fetch(feed.body.url.replace(/^https?:\/\/[^/]+/, server.origin))).text();
+  // Every line ends in CRLF and holds no other control character; nothing starts an ATTACH.
+  for (const line of ics.split('\r\n')) expect(line).not.toMatch(/[\p{Cc}]/u);
+  const unfolded = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  expect(unfolded.filter((l) => /^(ATTACH|X-NEP)/.test(l))).toEqual([]);
+  expect(unfolded.filter((l) => l === 'BEGIN:VEVENT').length).toBe(unfolded.filter((l) => l === 'END:VEVENT').length);
+
+  const events = parseEvents(ics);
+  expect(events.some((e) => e.UID?.startsWith('r9'))).toBe(false);
+  const action = events.find((e) => e.UID === 'a9-due@werktafel')!;
+  expect(action.SUMMARY).toBe('Actie klaar: Huur\\nATTACH:https://aanvaller.example/x.exe\\nEND:VEVENT betalen');
 });

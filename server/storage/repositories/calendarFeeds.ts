@@ -9,5 +9,7 @@ export function createCalendarFeedRepo(db: Db): CalendarFeedRepo {
         await trx.insertInto('calendar_feeds').values({ token_hash: tokenHash, workspace_id: workspaceId, user_id: userId, created_at: Date.now() }).execute();
       }),
     findByTokenHash: (hash) => db.selectFrom('calendar_feeds').selectAll().where('token_hash', '=', hash).executeTakeFirst(),
+    deleteForMember: async (workspaceId, userId) =>
+      void (await db.deleteFrom('calendar_feeds').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute()),
   };
 }

@@ -5,21 +5,41 @@ import { createRepos } from '../repositories';
 import type { Tables } from '../schema';
 import { openSqlite, type OpenSqliteOptions, type SqliteDatabase } from './openSqlite';
 import { createSqliteDocumentLog } from './SqliteDocumentLog';
+import { lockDataDir } from './dataDirLock';
 
 export interface SqliteStorage extends Storage {
   /** The open file, for tests and maintenance scripts that look at SQLite itself. */
   readonly sqlite: SqliteDatabase;
 }
 
-export function createSqliteStorage(dataDir: string, options: OpenSqliteOptions = {}): SqliteStorage {
-  const sqlite = openSqlite(dataDir, options);
+export interface SqliteStorageOptions extends OpenSqliteOptions {
+  /**
+   * Hold the data directory for as long as the storage is open (`dataDirLock.ts`): the server
+   * does, so that a second one refuses to start; tools that only look at the file do not.
+   */
+  holdDataDir?: boolean;
+}
+
+export function createSqliteStorage(dataDir: string, options: SqliteStorageOptions = {}): SqliteStorage {
+  // Taken before the database is opened: a second server must not even run the migrations.
+  const lock = options.holdDataDir ? lockDataDir(dataDir) : null;
+  let sqlite: SqliteDatabase;
+  try {
+    sqlite = openSqlite(dataDir, options);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     sqlite,
     log: createSqliteDocumentLog(sqlite),
     repos: createRepos(kysely),
     ping: async () => void sqlite.prepare('SELECT 1').get(),
-    // Kysely's destroy closes the better-sqlite3 connection it was given.
-    close: () => kysely.destroy(),
+    async close() {
+      // Kysely's destroy closes the better-sqlite3 connection it was given.
+      await kysely.destroy();
+      lock?.release();
+    },
   };
 }
