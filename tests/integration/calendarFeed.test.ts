@@ -71,7 +71,7 @@ test('the secret calendar feed lists reflection moments and action due dates, an
   expect((await fetch(second.body.url.replace(/^https?:\/\/[^/]+/, server.origin))).status).toBe(200);
 });
 
-test('a block forged over the socket with CR/LF in its id or text adds no line to the feed: the id makes it invalid, the text is escaped', async () => {
+test('a block forged over the socket with CR/LF in its id or text adds no line to the feed: the server gives it a safe id, the text is escaped', async () => {
   const { owner, workspaceId } = workshop;
   const doc = await owner.post(`/api/workspaces/${workspaceId}/documents`, { title: 'Vervalst', template: 'blank' });
   const client = connectProvider(doc.body.id, { cookie: owner.cookie, origin: server.origin });
@@ -81,14 +81,15 @@ test('a block forged over the socket with CR/LF in its id or text adds no line t
     blockElement('reflection', { id: injectedId, date: '2027-04-01', status: 'planned' }, 'Vervalst moment'),
     blockElement('action', { id: 'a9', due: '2027-04-02', status: 'open', funding: 'unknown' }, 'Huur\rATTACH:https://aanvaller.example/x.exe\rEND:VEVENT\u0000 betalen'),
   ]);
+  // The server renames a block whose id is not in the safe alphabet (blockRecords); were the
+  // id kept, the block would be invalid (shared/blocks) and stay out of the feed either way.
   const reflection = await eventually(async () => {
-    const rows = (await owner.get(`/api/workspaces/${workspaceId}/reflections`)).body as { documentId: string; valid: boolean; issues: Record<string, string> }[];
+    const rows = (await owner.get(`/api/workspaces/${workspaceId}/reflections`)).body as { documentId: string; blockId: string; valid: boolean }[];
     const ours = rows.find((r) => r.documentId === doc.body.id);
-    expect(ours).toBeDefined();
+    expect(ours?.blockId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     return ours!;
   });
-  expect(reflection.valid).toBe(false);
-  expect(reflection.issues.id).toMatch(/blok-id/);
+  expect(reflection.valid).toBe(true);
   await eventually(async () => {
     const actions = await owner.get(`/api/workspaces/${workspaceId}/actions`);
     expect(actions.body.map((a: { blockId: string }) => a.blockId)).toContain('a9');
@@ -105,6 +106,7 @@ test('a block forged over the socket with CR/LF in its id or text adds no line t
 
   const events = parseEvents(ics);
   expect(events.some((e) => e.UID?.startsWith('r9'))).toBe(false);
+  expect(events.find((e) => e.UID === `${reflection.blockId}@werktafel`)?.SUMMARY).toBe('Reflectiemoment: Vervalst moment');
   const action = events.find((e) => e.UID === 'a9-due@werktafel')!;
   expect(action.SUMMARY).toBe('Actie klaar: Huur\\nATTACH:https://aanvaller.example/x.exe\\nEND:VEVENT betalen');
 });
