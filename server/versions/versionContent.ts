@@ -3,17 +3,25 @@ import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { readJsonFromDoc } from '../../shared/editor/schema';
 
-export function docFromState(state: Uint8Array): Y.Doc {
+/**
+ * A document from stored updates: one state (a version's), or a snapshot and the log rows
+ * after it (the document as stored now).
+ */
+export function docFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
   return doc;
 }
 
-export function jsonFromState(state: Uint8Array): JSONContent {
-  const doc = docFromState(state);
+export function jsonFromUpdates(updates: readonly Uint8Array[]): JSONContent {
+  const doc = docFromUpdates(updates);
   try {
     return readJsonFromDoc(doc);
   } finally {
     doc.destroy();
   }
 }
+
+export const jsonFromState = (state: Uint8Array): JSONContent => jsonFromUpdates([state]);
