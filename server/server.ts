@@ -81,7 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const registerTimers = new DocumentTimers(REGISTER_DELAY_MS, logger.child({ component: 'registers' }));
   const attributionTimers = new DocumentTimers(ATTRIBUTION_DELAY_MS, logger.child({ component: 'attribution' }));
   const workers = new WorkerPool(config.offload, logger.child({ component: 'workers' }));
-  const versionKeeper = new VersionKeeper(repos, attribution, autoVersionTimers);
+  const versionKeeper = new VersionKeeper(repos, attribution, autoVersionTimers, workers, logger.child({ component: 'versions' }));
   const registers = new RegisterIndexer(repos);
   const registry = new RoomRegistry({
     log,

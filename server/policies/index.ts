@@ -21,6 +21,7 @@ export const actions = [
   'commitment:decide',
   'version:create',
   'version:restore',
+  'version:delete',
   'adoption:request',
   'adoption:sign',
 ] as const;
@@ -46,7 +47,7 @@ const editorActions: Action[] = [
 ];
 
 const grants: Record<Role, ReadonlySet<Action>> = {
-  owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage', 'adoption:request']),
+  owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage', 'adoption:request', 'version:delete']),
   editor: new Set(editorActions),
   commenter: new Set<Action>([...readerActions, 'document:comment', 'commitment:decide', 'adoption:sign']),
   viewer: new Set(readerActions),
@@ -117,6 +118,7 @@ export function abilitiesFor(membership: Membership | undefined | null): Abiliti
     comment: can(membership, 'document:comment'),
     createVersion: can(membership, 'version:create'),
     restoreVersion: can(membership, 'version:restore'),
+    deleteVersion: can(membership, 'version:delete'),
     requestAdoption: can(membership, 'adoption:request'),
     signAdoption: can(membership, 'adoption:sign') && Boolean(membership?.party_id),
   };

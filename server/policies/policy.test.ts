@@ -25,6 +25,7 @@ const table: Record<Action, Record<Role, boolean>> = {
   'commitment:decide': { owner: Y, editor: Y, commenter: Y, viewer: N },
   'version:create': { owner: Y, editor: Y, commenter: N, viewer: N },
   'version:restore': { owner: Y, editor: Y, commenter: N, viewer: N },
+  'version:delete': { owner: Y, editor: N, commenter: N, viewer: N },
   'adoption:request': { owner: Y, editor: N, commenter: N, viewer: N },
   'adoption:sign': { owner: Y, editor: Y, commenter: Y, viewer: N },
 };
@@ -77,6 +78,7 @@ describe('abilities sent to the client follow the table', () => {
     comment: 'document:comment',
     createVersion: 'version:create',
     restoreVersion: 'version:restore',
+    deleteVersion: 'version:delete',
     requestAdoption: 'adoption:request',
     signAdoption: 'adoption:sign',
   } as const satisfies Record<keyof ReturnType<typeof abilitiesFor>, Action>;

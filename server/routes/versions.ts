@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { RestoreResult, Version, VersionAttribution } from '../../shared/api/versions';
 import { createVersionReq } from '../../shared/api/schemas';
 import { storedBytes, storedUpdates } from '../commands/readDocument';
-import { createVersion, restoreVersion } from '../commands/versions';
+import { createVersion, deleteVersion, restoreVersion } from '../commands/versions';
 import type { AppEnv, Services } from '../context';
 import type { VersionMetaRow } from '../storage/rows';
 import { NotFoundError } from '../errors';
@@ -66,8 +66,9 @@ export function versionRoutes(services: Services) {
       const { document, membership } = await loadDocument(c, services, c.req.param('id')!);
       authorize(membership, 'version:create');
       const body = await parseBody(c, createVersionReq);
-      const version = await createVersion(services, document, { userId: user.id, label: body.label });
-      return c.json(await present(version, await buildNameBook(repos, document.workspace_id)), 201);
+      // Nothing changed since the latest version: that version is the answer, 200 instead of 201.
+      const { version, created } = await createVersion(services, document, { userId: user.id, label: body.label });
+      return c.json(await present(version, await buildNameBook(repos, document.workspace_id)), created ? 201 : 200);
     })
     .get('/:versionId', async (c) => {
       const { document, workspace, membership } = await loadDocument(c, services, c.req.param('id')!);
@@ -101,5 +102,12 @@ export function versionRoutes(services: Services) {
       const version = await loadVersion(c, document.id);
       const { backup } = await restoreVersion(services, document, version, { userId: user.id, partyId: membership.party_id ?? null });
       return c.json({ restoredVersionId: version.id, backupVersionId: backup.id } satisfies RestoreResult);
+    })
+    .delete('/:versionId', async (c) => {
+      const user = requireUser(c);
+      const { document, membership } = await loadDocument(c, services, c.req.param('id')!);
+      authorize(membership, 'version:delete');
+      await deleteVersion(services, document, await loadVersion(c, document.id), user.id);
+      return c.body(null, 204);
     });
 }

@@ -2,9 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrations } from './migrations';
+import { migrations as releasedMigrations } from './migrations';
+import { migrationsBudgets } from './migrationsBudgets';
 
 export type SqliteDatabase = Database.Database;
+
+// The budgets' steps run after the released ones until they are spliced into migrations.ts.
+const migrations = [...releasedMigrations, ...migrationsBudgets];
 
 export interface OpenSqliteOptions {
   synchronous?: 'NORMAL' | 'FULL';
