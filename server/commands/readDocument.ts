@@ -1,8 +1,8 @@
 /**
  * Reading a document as it is now, for work that runs on a worker thread. It reads what is
  * stored (the snapshot and the log rows after it), not the live Y.Doc: encoding a room's
- * document costs the event loop about 150 ms for 25,000 paragraphs, copying the stored bytes
- * about a millisecond. Every update anyone else has received is stored (durable before relay),
+ * document costs the event loop about 150 ms for 25,000 paragraphs, copying the stored bytes a
+ * few milliseconds. Every update anyone else has received is stored (durable before relay),
  * so this is the document as everyone sees it, and it needs no open room.
  */
 import type { Services } from '../context';

@@ -37,6 +37,13 @@ test('a job runs on a worker thread (TypeScript loaded there too) and answers wh
   expect(await pool().run('contentHash', { updates: [state] })).toBe(contentHashOfUpdates([state]));
 });
 
+test('large inputs handed over move to the worker instead of being copied on this thread', async () => {
+  const state = paragraphs(5_000, (i) => `Alinea ${i}`);
+  const expected = contentHashOfUpdates([state]);
+  expect(await pool().run('contentHash', { updates: [state] }, [state.buffer as ArrayBuffer])).toBe(expected);
+  expect(state.byteLength).toBe(0); // detached: it went to the worker
+});
+
 test('a job past its time is ended with its worker, and the next job gets a new one', async () => {
   const slow = pool({ timeoutMs: 5 });
   const big = paragraphs(20_000, (i) => `Alinea ${i} met wat meer tekst erin`);

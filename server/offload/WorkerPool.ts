@@ -47,6 +47,7 @@ interface Job {
   id: number;
   name: JobName;
   input: unknown;
+  transfer: ArrayBuffer[];
   resolve: (output: unknown) => void;
   reject: (error: OffloadError) => void;
 }
@@ -86,11 +87,15 @@ export class WorkerPool {
     private readonly log: Logger,
   ) {}
 
-  run<N extends JobName>(name: N, input: JobInput<N>): Promise<JobOutput<N>> {
+  /**
+   * Runs a job on a worker. The buffers in `transfer` move to the worker (see transfer.ts):
+   * the caller must not use them afterwards, even when the job fails.
+   */
+  run<N extends JobName>(name: N, input: JobInput<N>, transfer: ArrayBuffer[] = []): Promise<JobOutput<N>> {
     if (this.closed) return Promise.reject(new OffloadError('closed', 'The worker pool is closed.'));
     if (this.queue.length >= MAX_QUEUED) return Promise.reject(new OffloadError('busy', 'Too many jobs waiting for a worker.'));
     return new Promise<JobOutput<N>>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, name, input, resolve: resolve as (output: unknown) => void, reject });
+      this.queue.push({ id: this.nextId++, name, input, transfer, resolve: resolve as (output: unknown) => void, reject });
       this.dispatch();
     });
   }
@@ -158,7 +163,14 @@ export class WorkerPool {
       this.log.warn('worker job timed out: terminating its worker', { job: job.name, timeoutMs: this.limits.timeoutMs });
       void this.discard(worker, new OffloadError('timeout', `The job ran longer than ${this.limits.timeoutMs} ms.`));
     }, this.limits.timeoutMs);
-    worker.thread.postMessage({ id: job.id, name: job.name, input: job.input } satisfies ToWorker);
+    try {
+      worker.thread.postMessage({ id: job.id, name: job.name, input: job.input } satisfies ToWorker, job.transfer);
+    } catch (error) {
+      // An input the structured clone cannot carry is the caller's mistake, not the worker's.
+      this.clearTimer(worker);
+      worker.job = null;
+      job.reject(new OffloadError('failed', error instanceof Error ? error.message : String(error)));
+    }
   }
 
   /** A worker that cannot start fails everything waiting: spawning again would only repeat it. */

@@ -31,6 +31,8 @@ export const exportSubject = (format: string): OffloadSubject => ({
   instead: format === 'pdf' || format === 'docx' ? 'Markdown en HTML zijn lichter; probeer een van die.' : 'Splits het document in kleinere documenten.',
 });
 
+const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : Math.round(ms / 1000) === 1 ? '1 seconde' : `${Math.round(ms / 1000)} seconden`);
+
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;
 
 /** Refuses input beyond `maxInputBytes` before any worker is asked. */
@@ -46,7 +48,7 @@ export function offloadHttpError(error: unknown, limits: OffloadLimits, subject:
     case 'over_cap':
       return new HttpError(422, subject.code, error.message);
     case 'timeout':
-      return new HttpError(422, subject.code, `${subject.what} duurde langer dan ${Math.ceil(limits.timeoutMs / 1000)} seconden en is afgebroken. ${subject.instead}`);
+      return new HttpError(422, subject.code, `${subject.what} duurde langer dan ${duration(limits.timeoutMs)} en is afgebroken. ${subject.instead}`);
     case 'out_of_memory':
       return new HttpError(422, subject.code, `${subject.what} had meer geheugen nodig dan de server ervoor heeft en is afgebroken. ${subject.instead}`);
     case 'busy':

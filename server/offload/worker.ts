@@ -1,17 +1,21 @@
 /** A worker thread of WorkerPool: runs the jobs of jobs.ts one at a time and answers each. */
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { jobs, OverCapError, type JobName } from './jobs';
 import type { FromWorker, ToWorker } from './messages';
+import { movableBuffers } from './transfer';
 
 const port = parentPort!;
 
-/** Large byte results move to the main thread instead of being copied there. */
+// A worker competes for the same cores as the event loop that relays everyone's edits; a
+// long export must lose that contest. On Linux the nice value belongs to the thread (see
+// setpriority(2), BUGS), so this lowers only this worker. Elsewhere it would lower the whole
+// process: left alone there.
+if (process.platform === 'linux') os.setPriority(19);
+
+/** A result's large byte arrays (the result itself, or its fields) move instead of being copied. */
 function transferables(output: unknown): ArrayBuffer[] {
-  const values = output instanceof Uint8Array ? [output] : typeof output === 'object' && output ? Object.values(output) : [];
-  // Only whole, large buffers: small Buffers share Node's pool, which must not be moved.
-  return values
-    .filter((value): value is Uint8Array => value instanceof Uint8Array && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength && value.byteLength > 64 * 1024)
-    .map((value) => value.buffer as ArrayBuffer);
+  return movableBuffers(output instanceof Uint8Array ? [output] : typeof output === 'object' && output ? Object.values(output) : []);
 }
 
 async function run(name: JobName, input: unknown): Promise<unknown> {

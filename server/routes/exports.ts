@@ -6,6 +6,7 @@ import { exportFormats, type ExportFormat } from '../../shared/api/documents';
 import { storedBytes, storedUpdates } from '../commands/readDocument';
 import type { ExportInput } from '../export/types';
 import { checkInputSize, exportSubject, offloadHttpError } from '../offload/httpErrors';
+import { movableBuffers } from '../offload/transfer';
 import { authorize } from '../policies';
 import type { NameBook } from '../presenters/registers';
 import { buildNameBook } from '../registers/nameBook';
@@ -69,7 +70,7 @@ export function exportRoutes(services: Services) {
         adoption: await adoptionFor(version, names),
         names,
         exportedAt: new Date(),
-      })
+      }, movableBuffers(updates))
       .catch((error: unknown) => {
         throw offloadHttpError(error, workers.limits, subject);
       });

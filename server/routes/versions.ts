@@ -14,6 +14,7 @@ import type { NameBook } from '../presenters/registers';
 import { buildNameBook } from '../registers/nameBook';
 import { checkInputSize, diffSubject, offloadHttpError, versionSubject, type OffloadSubject } from '../offload/httpErrors';
 import type { JobInput } from '../offload/jobs';
+import { movableBuffers } from '../offload/transfer';
 import { adoptionState } from '../versions/adoptionState';
 import { loadDocument } from './loaders';
 
@@ -26,8 +27,8 @@ export function versionRoutes(services: Services) {
   const { repos, workers } = services;
 
   /** A worker's JSON bytes as the response, or the 422/503 its caps call for. */
-  const jsonFromWorker = async <N extends 'diff' | 'versionDetail'>(c: Context<AppEnv>, subject: OffloadSubject, name: N, input: JobInput<N>) => {
-    const bytes = await workers.run(name, input).catch((error: unknown) => {
+  const jsonFromWorker = async <N extends 'diff' | 'versionDetail'>(c: Context<AppEnv>, subject: OffloadSubject, name: N, input: JobInput<N>, stored: Uint8Array[]) => {
+    const bytes = await workers.run(name, input, movableBuffers(stored)).catch((error: unknown) => {
       throw offloadHttpError(error, workers.limits, subject);
     });
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
@@ -75,7 +76,8 @@ export function versionRoutes(services: Services) {
       authorize(membership, 'document:read');
       const version = await loadVersion(c, document.id);
       checkInputSize(version.state.byteLength, workers.limits, versionSubject);
-      return jsonFromWorker(c, versionSubject, 'versionDetail', { version: await present(version, await buildNameBook(repos, workspace.id)), state: version.state });
+      const presented = await present(version, await buildNameBook(repos, workspace.id));
+      return jsonFromWorker(c, versionSubject, 'versionDetail', { version: presented, state: version.state }, [version.state]);
     })
     .get('/:versionId/diff', async (c) => {
       const { document, workspace, membership } = await loadDocument(c, services, c.req.param('id')!);
@@ -93,7 +95,8 @@ export function versionRoutes(services: Services) {
       }
       checkInputSize(from.state.byteLength + storedBytes(after), workers.limits, diffSubject);
       const names = await buildNameBook(repos, workspace.id);
-      return jsonFromWorker(c, diffSubject, 'diff', { from: { id: from.id, label: from.label }, to: { id: against, label: toLabel }, before: [from.state], after, names });
+      const input = { from: { id: from.id, label: from.label }, to: { id: against, label: toLabel }, before: [from.state], after, names };
+      return jsonFromWorker(c, diffSubject, 'diff', input, [from.state, ...after]);
     })
     .post('/:versionId/restore', async (c) => {
       const user = requireUser(c);

@@ -101,8 +101,10 @@ export class VersionKeeper {
   /** Null when it cannot be had (a worker failed): the version is then stored without one, never lost. */
   private async hashOf(state: Uint8Array): Promise<string | null> {
     if (state.byteLength <= INLINE_HASH_BYTES) return contentHashOfUpdates([state]);
+    // A copy moves to the worker (a memcpy), rather than the serializer copying on this thread.
+    const copy = state.slice();
     try {
-      return await this.workers.run('contentHash', { updates: [state] });
+      return await this.workers.run('contentHash', { updates: [copy] }, [copy.buffer]);
     } catch (error) {
       this.log.warn('content hash not computed: the version is kept without one', describeError(error));
       return null;
