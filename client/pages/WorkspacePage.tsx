@@ -9,6 +9,7 @@ import { DocumentsSection } from '../workspace/DocumentsSection';
 import { InvitesSection } from '../workspace/InvitesSection';
 import { MembersSection } from '../workspace/MembersSection';
 import { PartiesSection } from '../workspace/PartiesSection';
+import { StorageSection } from '../workspace/StorageSection';
 import { WorkspaceHeading } from '../workspace/WorkspaceHeading';
 
 export function WorkspacePage({ id }: { id: string }) {
@@ -40,6 +41,7 @@ export function WorkspacePage({ id }: { id: string }) {
           <ContributionsSection workspace={workspace} />
           <PartiesSection workspace={workspace} onChanged={reload} />
           {workspace.abilities.manageInvites && <InvitesSection workspace={workspace} onChanged={reload} />}
+          {workspace.storage && <StorageSection storage={workspace.storage} />}
         </div>
       </div>
     </div>
