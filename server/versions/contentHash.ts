@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type * as Y from 'yjs';
 import { readJsonFromDoc } from '../../shared/editor/schema';
-import { docFromUpdates } from './versionContent';
+import { readStored } from './versionContent';
 
 /** JSON with object keys in sorted order, so attribute order (which Yjs does not fix) does not count. */
 export function canonicalJson(value: unknown): string {
@@ -24,11 +24,4 @@ export function contentHashOfDoc(doc: Y.Doc): string {
   return createHash('sha256').update(canonicalJson(readJsonFromDoc(doc))).digest('hex');
 }
 
-export function contentHashOfUpdates(updates: readonly Uint8Array[]): string {
-  const doc = docFromUpdates(updates);
-  try {
-    return contentHashOfDoc(doc);
-  } finally {
-    doc.destroy();
-  }
-}
+export const contentHashOfUpdates = (updates: readonly Uint8Array[]): string => readStored(updates, contentHashOfDoc);

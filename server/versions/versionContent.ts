@@ -15,13 +15,16 @@ export function docFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
   return doc;
 }
 
-export function jsonFromUpdates(updates: readonly Uint8Array[]): JSONContent {
+/** Reads a document made from stored updates, and lets it go. */
+export function readStored<T>(updates: readonly Uint8Array[], read: (doc: Y.Doc) => T): T {
   const doc = docFromUpdates(updates);
   try {
-    return readJsonFromDoc(doc);
+    return read(doc);
   } finally {
     doc.destroy();
   }
 }
+
+export const jsonFromUpdates = (updates: readonly Uint8Array[]): JSONContent => readStored(updates, readJsonFromDoc);
 
 export const jsonFromState = (state: Uint8Array): JSONContent => jsonFromUpdates([state]);
