@@ -7,9 +7,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { buildWorkshop, type Workshop } from '../helpers/apiClient';
-import { ProviderPool, storedRows } from '../helpers/collab';
-import { eventually, waitForSync } from '../helpers/providers';
+import { ProviderPool } from '../helpers/collab';
+import { waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { editAndWaitStored } from '../helpers/storedEdits';
 
 const pool = new ProviderPool();
 afterEach(() => pool.destroyAll());
@@ -18,20 +19,20 @@ afterEach(() => pool.destroyAll());
 async function writeParagraphs(server: TestServer, workshop: Workshop, count: number, text: (i: number) => string): Promise<void> {
   const client = pool.connect(workshop.documentId, { cookie: workshop.owner.cookie, origin: server.origin });
   await waitForSync(client.provider);
-  const rowsBefore = storedRows(server, workshop.documentId).updates.length;
-  client.doc.transact(() => {
-    const fragment = client.doc.getXmlFragment(DOCUMENT_FRAGMENT);
-    fragment.delete(0, fragment.length);
-    fragment.insert(
-      0,
-      Array.from({ length: count }, (_, i) => {
-        const paragraph = new Y.XmlElement('paragraph');
-        paragraph.insert(0, [new Y.XmlText(text(i))]);
-        return paragraph;
-      }),
-    );
-  });
-  await eventually(() => expect(storedRows(server, workshop.documentId).updates.length).toBeGreaterThan(rowsBefore), 20_000);
+  const replace = (doc: Y.Doc) =>
+    doc.transact(() => {
+      const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+      fragment.delete(0, fragment.length);
+      fragment.insert(
+        0,
+        Array.from({ length: count }, (_, i) => {
+          const paragraph = new Y.XmlElement('paragraph');
+          paragraph.insert(0, [new Y.XmlText(text(i))]);
+          return paragraph;
+        }),
+      );
+    });
+  await editAndWaitStored(server, workshop.documentId, client.doc, replace, 1, 20_000);
   client.provider.destroy();
 }
 
@@ -59,9 +60,7 @@ describe('with the default caps', () => {
     const small = (await owner.post(`/api/documents/${documentId}/versions`, { label: 'Nieuw' })).body;
     const client = pool.connect(documentId, { cookie: owner.cookie, origin: server.origin });
     await waitForSync(client.provider);
-    const rowsBefore = storedRows(server, documentId).updates.length;
-    ((client.doc.getXmlFragment(DOCUMENT_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Gewijzigd: ');
-    await eventually(() => expect(storedRows(server, documentId).updates.length).toBeGreaterThan(rowsBefore));
+    await editAndWaitStored(server, documentId, client.doc, (d) => ((d.getXmlFragment(DOCUMENT_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Gewijzigd: '));
     const computed = await owner.get(`/api/documents/${documentId}/versions/${small.id}/diff?against=current`);
     expect(computed.status).toBe(200);
     expect(computed.body.entries).toHaveLength(1);

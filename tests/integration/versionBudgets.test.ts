@@ -8,10 +8,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { addMember, buildWorkshop, type Workshop } from '../helpers/apiClient';
-import { ProviderPool, storedRows } from '../helpers/collab';
+import { ProviderPool } from '../helpers/collab';
 import { appendParagraph } from '../helpers/documents';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { editAndWaitStored } from '../helpers/storedEdits';
 
 const pool = new ProviderPool();
 afterEach(() => pool.destroyAll());
@@ -31,11 +32,6 @@ const versionRows = (server: TestServer, documentId: string) =>
 
 const auditActions = async (server: TestServer, documentId: string) => (await server.repos.auditLog.forDocument(documentId)).map((r) => ({ action: r.action, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 
-/** Resolves once the server has stored every update the client sent (its log has grown by `rows`). */
-async function stored(server: TestServer, documentId: string, rowsBefore: number, rows: number): Promise<void> {
-  await eventually(() => expect(storedRows(server, documentId).updates.length).toBeGreaterThanOrEqual(rowsBefore + rows));
-}
-
 const firstText = (doc: Y.Doc) => (doc.getXmlFragment(DOCUMENT_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
 
 describe('with automatic versions only after ten quiet minutes', () => {
@@ -51,8 +47,7 @@ describe('with automatic versions only after ten quiet minutes', () => {
     const { owner, documentId } = workshop;
     const writer = pool.connect(documentId, { cookie: owner.cookie, origin: server.origin });
     await waitForSync(writer.provider);
-    appendParagraph(writer.doc, 'Eerste opzet van de uitvraag');
-    await stored(server, documentId, 0, 1);
+    await editAndWaitStored(server, documentId, writer.doc, (d) => appendParagraph(d, 'Eerste opzet van de uitvraag'));
 
     const first = await owner.post(`/api/documents/${documentId}/versions`, { label: 'Concept 1' });
     expect(first.status).toBe(201);
@@ -62,10 +57,11 @@ describe('with automatic versions only after ten quiet minutes', () => {
     expect(versionRows(server, documentId)).toHaveLength(1);
 
     // Typed and taken back: the same text, other bytes.
-    const rowsBefore = storedRows(server, documentId).updates.length;
-    firstText(writer.doc).insert(0, 'x');
-    firstText(writer.doc).delete(0, 1);
-    await stored(server, documentId, rowsBefore, 2);
+    const typeAndTakeBack = (d: Y.Doc) => {
+      firstText(d).insert(0, 'x');
+      firstText(d).delete(0, 1);
+    };
+    await editAndWaitStored(server, documentId, writer.doc, typeAndTakeBack, 2);
     const now = Y.encodeStateAsUpdate(writer.doc);
     const kept = server.storage.sqlite.prepare<[string], { state: Buffer }>('SELECT state FROM document_versions WHERE id = ?').get(first.body.id)!;
     expect(Buffer.from(now).equals(Buffer.from(kept.state))).toBe(false);
@@ -74,8 +70,7 @@ describe('with automatic versions only after ten quiet minutes', () => {
     expect(unchanged.body.id).toBe(first.body.id);
     expect(versionRows(server, documentId)).toHaveLength(1);
 
-    appendParagraph(writer.doc, 'Een tweede alinea');
-    await stored(server, documentId, rowsBefore + 2, 1);
+    await editAndWaitStored(server, documentId, writer.doc, (d) => appendParagraph(d, 'Een tweede alinea'));
     const second = await owner.post(`/api/documents/${documentId}/versions`, { label: 'Concept 2' });
     expect(second.status).toBe(201);
     expect(versionRows(server, documentId).map((v) => v.label)).toEqual(['Concept 1', 'Concept 2']);
@@ -88,12 +83,9 @@ describe('with automatic versions only after ten quiet minutes', () => {
     const editor = await addMember(workshop, server.origin, 'editor', 'Schrijver');
     const writer = pool.connect(documentId, { cookie: owner.cookie, origin: server.origin });
     await waitForSync(writer.provider);
-    const rowsBefore = storedRows(server, documentId).updates.length;
-    appendParagraph(writer.doc, 'Tekst voor de versie die weg mag');
-    await stored(server, documentId, rowsBefore, 1);
+    await editAndWaitStored(server, documentId, writer.doc, (d) => appendParagraph(d, 'Tekst voor de versie die weg mag'));
     const doomed = (await owner.post(`/api/documents/${documentId}/versions`, { label: 'Mag weg' })).body;
-    appendParagraph(writer.doc, 'Tekst voor de versie ter vaststelling');
-    await stored(server, documentId, rowsBefore + 1, 1);
+    await editAndWaitStored(server, documentId, writer.doc, (d) => appendParagraph(d, 'Tekst voor de versie ter vaststelling'));
     const adopted = (await owner.post(`/api/documents/${documentId}/versions`, { label: 'Ter vaststelling' })).body;
     expect((await owner.post(`/api/documents/${documentId}/versions/${adopted.id}/adoption`, { partyIds: [partyId] })).status).toBe(201);
 
@@ -135,9 +127,7 @@ describe('with automatic versions only after ten quiet minutes', () => {
 
     const writer = pool.connect(documentId, { cookie: owner.cookie, origin: server.origin });
     await waitForSync(writer.provider);
-    const rowsBefore = storedRows(server, documentId).updates.length;
-    appendParagraph(writer.doc, 'Nog een alinea, zodat er een nieuwe versie komt');
-    await stored(server, documentId, rowsBefore, 1);
+    await editAndWaitStored(server, documentId, writer.doc, (d) => appendParagraph(d, 'Nog een alinea, zodat er een nieuwe versie komt'));
     const version = (await owner.post(`/api/documents/${documentId}/versions`, { label: 'Groter' })).body;
     const grown = (await owner.get(`/api/workspaces/${workspaceId}`)).body.storage;
     const versionBytes = versionRows(server, documentId).find((v) => v.id === version.id)!.bytes;
