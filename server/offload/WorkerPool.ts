@@ -40,8 +40,12 @@ export class OffloadError extends Error {
 const MAX_QUEUED = 16;
 /** A worker must have loaded its code within this time (tsx compiles TypeScript on first load). */
 const STARTUP_LIMIT_MS = 30_000;
-/** An idle worker is ended after this long; the next job pays the start-up again. */
-const IDLE_MS = 60_000;
+/**
+ * An idle worker is ended after this long, which frees the heap a big export left; the next
+ * job pays the start-up again (a second or two under tsx), so it should not come with every
+ * version a person opens during a session.
+ */
+const IDLE_MS = 10 * 60_000;
 
 interface Job {
   id: number;
@@ -196,7 +200,7 @@ export class WorkerPool {
     worker.timer = null;
   }
 
-  /** Idle workers hold memory (a big export leaves a big heap): they go after a quiet minute. */
+  /** Idle workers hold memory (a big export leaves a big heap): they go after IDLE_MS of quiet. */
   private armIdle(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
