@@ -174,6 +174,7 @@ export const api = {
     request<VersionDiff>('GET', `${versionPath(documentId, versionId)}/diff?against=${enc(against)}`),
   restoreVersion: (documentId: string, versionId: string) =>
     request<RestoreResult>('POST', `${versionPath(documentId, versionId)}/restore`),
+  deleteVersion: (documentId: string, versionId: string) => request<void>('DELETE', versionPath(documentId, versionId)),
   requestAdoption: (documentId: string, versionId: string, partyIds: string[]) =>
     request<AdoptionState>('POST', `${versionPath(documentId, versionId)}/adoption`, { partyIds } satisfies RequestAdoptionReq),
   signAdoption: (documentId: string, versionId: string, body: SignAdoptionReq) =>

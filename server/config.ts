@@ -1,5 +1,7 @@
 /** Configuration from the environment, read once at start. */
+import os from 'node:os';
 import path from 'node:path';
+import type { OffloadLimits } from './offload/WorkerPool';
 import type { LogLevel } from './support/log';
 
 const logLevels: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -64,6 +66,8 @@ export interface Config {
   /** Sign-ups one client address earns back per minute, and may make at once. */
   signUpsPerMinute: number;
   signUpBurst: number;
+  /** Worker threads for diffs and exports, and their caps (server/offload/WorkerPool.ts). */
+  offload: OffloadLimits;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -106,5 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxEventStreamsPerUser: intFromEnv(env, 'MAX_EVENT_STREAMS_PER_USER', 20),
     signUpsPerMinute: intFromEnv(env, 'SIGNUP_PER_MINUTE', 10),
     signUpBurst: intFromEnv(env, 'SIGNUP_BURST', 30),
+    offload: {
+      // A core stays free for the event loop; more than four rarely pays on one machine.
+      workers: intFromEnv(env, 'WORKER_THREADS', Math.min(4, Math.max(1, os.availableParallelism() - 1))),
+      timeoutMs: intFromEnv(env, 'WORKER_TIMEOUT_MS', 20_000),
+      memoryMb: intFromEnv(env, 'WORKER_MEMORY_MB', 512),
+      maxInputBytes: intFromEnv(env, 'MAX_DIFF_EXPORT_BYTES', 16 * 1024 * 1024),
+    },
   };
 }

@@ -11,6 +11,7 @@ import type { RegisterIndexer } from './registers/RegisterIndexer';
 import type { VersionKeeper } from './versions/VersionKeeper';
 import type { AttributionRecorder } from './attribution/AttributionRecorder';
 import type { WorkspaceEvents } from './events/WorkspaceEvents';
+import type { WorkerPool } from './offload/WorkerPool';
 
 /** What revoking access needs from the collaboration server, without depending on it. */
 export interface ConnectionControl {
@@ -37,6 +38,8 @@ export interface Services {
   versionKeeper: VersionKeeper;
   attribution: AttributionRecorder;
   events: WorkspaceEvents;
+  /** Worker threads for diffs, exports and other work too heavy for the event loop. */
+  workers: WorkerPool;
 }
 
 /**

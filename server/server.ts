@@ -15,6 +15,7 @@ import { RegisterIndexer } from './registers/RegisterIndexer';
 import { WorkspaceEvents } from './events/WorkspaceEvents';
 import { AttributionRecorder } from './attribution/AttributionRecorder';
 import { VersionKeeper } from './versions/VersionKeeper';
+import { WorkerPool } from './offload/WorkerPool';
 import { reindexUnsettledDocuments } from './registers/reindex';
 import { attribution as attributionExtension } from './extensions/attribution';
 import { autoVersions } from './extensions/autoVersions';
@@ -82,7 +83,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const autoVersionTimers = new DocumentTimers(config.autoVersionQuietMs, logger.child({ component: 'versions' }), { quiet: true });
   const registerTimers = new DocumentTimers(REGISTER_DELAY_MS, logger.child({ component: 'registers' }));
   const attributionTimers = new DocumentTimers(ATTRIBUTION_DELAY_MS, logger.child({ component: 'attribution' }));
-  const versionKeeper = new VersionKeeper(repos, attribution, autoVersionTimers);
+  const workers = new WorkerPool(config.offload, logger.child({ component: 'workers' }));
+  const versionKeeper = new VersionKeeper(repos, attribution, autoVersionTimers, workers, logger.child({ component: 'versions' }));
   const registers = new RegisterIndexer(repos);
   const registry = new RoomRegistry({
     log,
@@ -127,6 +129,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     versionKeeper,
     attribution,
     events,
+    workers,
   };
 
   const app = createApp(services, registry);
@@ -184,6 +187,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         server.closeAllConnections();
         await stopped;
         for (const timers of [registerTimers, attributionTimers, autoVersionTimers]) timers.stop();
+        // After the rooms: their last automatic versions may hash on a worker.
+        await workers.close();
         await storage.close();
       })();
       return closing;

@@ -10,6 +10,7 @@ import { DocumentsSection } from '../workspace/DocumentsSection';
 import { InvitesSection } from '../workspace/InvitesSection';
 import { MembersSection } from '../workspace/MembersSection';
 import { PartiesSection } from '../workspace/PartiesSection';
+import { StorageSection } from '../workspace/StorageSection';
 import { WorkspaceHeading } from '../workspace/WorkspaceHeading';
 
 export function WorkspacePage({ id }: { id: string }) {
@@ -42,6 +43,7 @@ export function WorkspacePage({ id }: { id: string }) {
           <PartiesSection workspace={workspace} onChanged={reload} />
           {workspace.abilities.manageInvites && <InvitesSection workspace={workspace} onChanged={reload} />}
           {workspace.abilities.readAudit && <AuditSection workspace={workspace} />}
+          {workspace.storage && <StorageSection storage={workspace.storage} />}
         </div>
       </div>
     </div>

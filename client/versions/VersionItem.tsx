@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18n';
 import { Link, navigate } from '../router';
 import { versionDiffPath, versionPagePath } from '../routes';
 import { AdoptionBadge, AdoptionParties, KindBadge } from './AdoptionStatus';
+import { DeleteVersionButton } from './DeleteVersionButton';
 import { ExportLinks } from './ExportLinks';
 import { RequestAdoptionForm } from './RequestAdoptionForm';
 import { RestoreButton } from './RestoreButton';
@@ -77,6 +78,7 @@ export function VersionItem({ doc, version, versions, onChanged, onRestored }: P
               {t('version.compareNow')}
             </Link>
             <RestoreButton documentId={doc.id} version={version} allowed={doc.abilities.restoreVersion} onRestored={onRestored} />
+            {doc.abilities.deleteVersion && <DeleteVersionButton documentId={doc.id} version={version} onDeleted={onChanged} />}
           </div>
           <CompareWithOther doc={doc} version={version} versions={versions} />
           <div className="version__export">

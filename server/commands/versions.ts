@@ -1,15 +1,18 @@
 /**
- * Commands on versions: save the current document as a named version, and restore a version
- * as a new change on top of the current document (history stays as it was, and everyone
- * connected sees it arrive like any edit), after a backup version of what was there.
+ * Commands on versions: save the current document as a named version, restore a version as a
+ * new change on top of the current document (history stays as it was, and everyone connected
+ * sees it arrive like any edit) after a backup version of what was there, and delete a version
+ * no adoption uses.
  */
 import { updateYFragment } from '@tiptap/y-tiptap';
 import { DOCUMENT_FRAGMENT, documentSchema } from '../../shared/editor/schema';
 import type { Services } from '../context';
+import { ConflictError, NotFoundError } from '../errors';
 import { commitmentGuardOf } from '../extensions/commitmentGuard';
 import type { DocumentRow, VersionRow } from '../storage/rows';
 import { sanitizeForSchema } from '../versions/sanitizeForSchema';
 import { jsonFromState } from '../versions/versionContent';
+import type { KeptVersion } from '../versions/VersionKeeper';
 
 /** Written to the audit log, and announced to the workspace's open pages. */
 async function versionsChanged(services: Services, document: DocumentRow, userId: string, action: string, detail: unknown): Promise<void> {
@@ -17,13 +20,17 @@ async function versionsChanged(services: Services, document: DocumentRow, userId
   services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
 }
 
-export async function createVersion(services: Services, document: DocumentRow, input: { userId: string; label: string }): Promise<VersionRow> {
+/** An unchanged document gets no new version: the answer is the latest one, `created` false. */
+export async function createVersion(services: Services, document: DocumentRow, input: { userId: string; label: string }): Promise<KeptVersion> {
   const { registry, versionKeeper } = services;
-  const version = await registry.withRoom(document.id, (room) =>
+  const kept = await registry.withRoom(document.id, (room) =>
     versionKeeper.create(document.id, room.doc, { label: input.label, kind: 'manual', userId: input.userId }),
   );
-  await versionsChanged(services, document, input.userId, 'version.create', { versionId: version.id, label: input.label });
-  return version;
+  if (kept.created) {
+    const replaced = kept.replacedId ? { replacedVersionId: kept.replacedId } : {};
+    await versionsChanged(services, document, input.userId, 'version.create', { versionId: kept.version.id, label: input.label, ...replaced });
+  }
+  return kept;
 }
 
 export async function restoreVersion(
@@ -37,7 +44,8 @@ export async function restoreVersion(
   const schema = documentSchema();
   const restored = schema.nodeFromJSON(sanitizeForSchema(jsonFromState(version.state), schema));
   const backup = await registry.withRoom(document.id, async (room) => {
-    const before = await versionKeeper.create(document.id, room.doc, {
+    // When nothing changed since the latest version, that version is the backup.
+    const { version: before } = await versionKeeper.create(document.id, room.doc, {
       label: `Voor het terugzetten van '${version.label}'`,
       kind: 'before_restore',
       userId: by.userId,
@@ -52,4 +60,14 @@ export async function restoreVersion(
   });
   await versionsChanged(services, document, by.userId, 'version.restore', { versionId: version.id, backupVersionId: backup.id });
   return { backup };
+}
+
+/** Deletes a version, unless an adoption request uses it (409): a signed text must stay readable. */
+export async function deleteVersion(services: Services, document: DocumentRow, version: VersionRow, userId: string): Promise<void> {
+  const outcome = await services.repos.versions.delete(version.id);
+  if (outcome === 'missing') throw new NotFoundError('Deze versie bestaat niet.');
+  if (outcome === 'adopted') {
+    throw new ConflictError('version_in_adoption', 'Deze versie is ter vaststelling voorgelegd en blijft daarom bewaard.');
+  }
+  await versionsChanged(services, document, userId, 'version.delete', { versionId: version.id, label: version.label, kind: version.kind });
 }

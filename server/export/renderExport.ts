@@ -1,7 +1,8 @@
 /**
  * The document export: builds the export model once from the stored Yjs state, then lays it
  * out as DOCX, PDF, Markdown or HTML. The route decides who may export which document and
- * version; this module only renders what it is given.
+ * version and hands the work to a worker thread (the `export` job of server/offload/jobs.ts);
+ * this module only renders what it is given.
  */
 import type { ExportFormat } from '../../shared/api/documents';
 import { renderDocx } from './docx/renderDocx';
@@ -10,7 +11,6 @@ import { renderHtml } from './html/renderHtml';
 import { renderMarkdown } from './markdown/renderMarkdown';
 import { buildExportModel } from './model/buildModel';
 import { renderPdf } from './pdf/renderPdf';
-import { docFromState } from '../versions/versionContent';
 import type { ExportInput, ExportResult } from './types';
 
 // The route takes the formats from here, with the renderer.
@@ -23,18 +23,6 @@ export const exportContentTypes: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
 };
-
-/** What a route hands in: the stored state (of a version or of the document now), not a live doc. */
-export type ExportRequest = Omit<ExportInput, 'doc'> & { state: Uint8Array };
-
-export async function exportDocument(format: ExportFormat, { state, ...rest }: ExportRequest): Promise<ExportResult> {
-  const doc = docFromState(state);
-  try {
-    return await renderExport(format, { ...rest, doc });
-  } finally {
-    doc.destroy();
-  }
-}
 
 export async function renderExport(format: ExportFormat, input: ExportInput): Promise<ExportResult> {
   const model = buildExportModel(input);

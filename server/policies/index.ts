@@ -21,6 +21,7 @@ export const actions = [
   'commitment:decide',
   'version:create',
   'version:restore',
+  'version:delete',
   'adoption:request',
   'adoption:sign',
   'audit:read',
@@ -47,7 +48,7 @@ const editorActions: Action[] = [
 ];
 
 const grants: Record<Role, ReadonlySet<Action>> = {
-  owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage', 'adoption:request', 'audit:read']),
+  owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage', 'adoption:request', 'audit:read', 'version:delete']),
   editor: new Set(editorActions),
   commenter: new Set<Action>([...readerActions, 'document:comment', 'commitment:decide', 'adoption:sign']),
   viewer: new Set(readerActions),
@@ -118,6 +119,7 @@ export function abilitiesFor(membership: Membership | undefined | null): Abiliti
     comment: can(membership, 'document:comment'),
     createVersion: can(membership, 'version:create'),
     restoreVersion: can(membership, 'version:restore'),
+    deleteVersion: can(membership, 'version:delete'),
     requestAdoption: can(membership, 'adoption:request'),
     signAdoption: can(membership, 'adoption:sign') && Boolean(membership?.party_id),
     readAudit: can(membership, 'audit:read'),

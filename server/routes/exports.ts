@@ -2,8 +2,11 @@ import { Hono } from 'hono';
 import type { AppEnv, Services } from '../context';
 import type { VersionMetaRow } from '../storage/rows';
 import { NotFoundError, ValidationError } from '../errors';
-import { currentState } from '../commands/readDocument';
-import { exportDocument, exportFormats, type ExportFormat, type ExportInput } from '../export/renderExport';
+import { exportFormats, type ExportFormat } from '../../shared/api/documents';
+import { storedBytes, storedUpdates } from '../commands/readDocument';
+import type { ExportInput } from '../export/types';
+import { checkInputSize, exportSubject, offloadHttpError } from '../offload/httpErrors';
+import { movableBuffers } from '../offload/transfer';
 import { authorize } from '../policies';
 import type { NameBook } from '../presenters/registers';
 import { buildNameBook } from '../registers/nameBook';
@@ -12,12 +15,13 @@ import { loadDocument } from './loaders';
 
 /**
  * `GET /api/documents/:id/export?format=docx|pdf|md|html[&version=<id>]`: produced on the
- * server from the stored Yjs state with the shared schema, never from a browser's DOM.
+ * server from the stored Yjs state with the shared schema, never from a browser's DOM, on a
+ * worker thread within the caps of server/offload (a PDF of a long document is seconds of work).
  * Adoption belongs to a version: only a version's export carries its sign-off, because the
  * current text may have changed since the parties signed.
  */
 export function exportRoutes(services: Services) {
-  const { repos } = services;
+  const { repos, workers } = services;
 
   const adoptionFor = async (version: VersionMetaRow | undefined, names: NameBook): Promise<ExportInput['adoption']> => {
     const request = version ? await repos.adoptions.findRequest(version.id) : undefined;
@@ -42,29 +46,36 @@ export function exportRoutes(services: Services) {
     if (!(exportFormats as readonly string[]).includes(format)) {
       throw new ValidationError({ format: 'Kies docx, pdf, md of html.' });
     }
+    const subject = exportSubject(format);
     const names = await buildNameBook(repos, workspace.id);
     const versionId = c.req.query('version');
-    let state: Uint8Array;
+    let updates: Uint8Array[];
     let version: VersionMetaRow | undefined;
     if (versionId) {
       const stored = await repos.versions.findById(versionId);
       if (!stored || stored.document_id !== document.id) throw new NotFoundError('Deze versie bestaat niet.');
       version = stored;
-      state = stored.state;
+      updates = [stored.state];
     } else {
-      state = await currentState(services, document.id);
+      updates = await storedUpdates(services, document.id);
     }
-    const result = await exportDocument(format as ExportFormat, {
-      state,
-      title: document.title,
-      workspaceName: workspace.name,
-      versionLabel: version?.label ?? null,
-      adoption: await adoptionFor(version, names),
-      names,
-      exportedAt: new Date(),
-    });
+    checkInputSize(storedBytes(updates), workers.limits, subject);
+    const result = await workers
+      .run('export', {
+        format: format as ExportFormat,
+        updates,
+        title: document.title,
+        workspaceName: workspace.name,
+        versionLabel: version?.label ?? null,
+        adoption: await adoptionFor(version, names),
+        names,
+        exportedAt: new Date(),
+      }, movableBuffers(updates))
+      .catch((error: unknown) => {
+        throw offloadHttpError(error, workers.limits, subject);
+      });
     c.header('Content-Type', result.contentType);
     c.header('Content-Disposition', `attachment; filename="${result.filename}"`);
-    return c.body(typeof result.body === 'string' ? result.body : new Uint8Array(result.body));
+    return c.body(result.body as Uint8Array<ArrayBuffer>);
   });
 }

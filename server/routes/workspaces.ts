@@ -39,6 +39,8 @@ export function workspaceRoutes(services: Services) {
         ...(can(membership, 'invite:manage')
           ? { invites: (await repos.invites.listForWorkspace(workspace.id)).map(presentInvite) }
           : {}),
+        // Shown to those who can free space by deleting versions.
+        ...(can(membership, 'version:delete') ? { storage: await repos.storageUsage.forWorkspace(workspace.id) } : {}),
       } satisfies WorkspaceDetail);
     })
     .patch('/:id', async (c) => {

@@ -159,10 +159,19 @@ export interface CalendarFeedRepo {
 }
 
 export interface VersionRepo {
-  create(input: Omit<VersionRow, 'id' | 'created_at'> & { created_at?: number }): Promise<VersionRow>;
+  create(input: Omit<VersionRow, 'id' | 'created_at' | 'content_hash'> & { created_at?: number; content_hash?: string | null }): Promise<VersionRow>;
   findById(id: string): Promise<VersionRow | undefined>;
   listForDocument(documentId: string): Promise<VersionMetaRow[]>;
   latestForDocument(documentId: string): Promise<VersionRow | undefined>;
+  /** Deletes the version unless an adoption request uses it, in one statement. */
+  delete(id: string): Promise<'deleted' | 'adopted' | 'missing'>;
+  /** Deletes these automatic versions, except any an adoption request uses; resolves with the number deleted. */
+  deleteAutomatic(ids: readonly string[]): Promise<number>;
+}
+
+/** Bytes stored for a workspace's documents (snapshots and log rows) and for their versions. */
+export interface StorageUsageRepo {
+  forWorkspace(workspaceId: string): Promise<{ documentsBytes: number; versionsBytes: number }>;
 }
 
 export interface AdoptionRepo {
@@ -217,6 +226,7 @@ export interface Repos {
   calendarFeeds: CalendarFeedRepo;
   blockRecords: BlockRecordRepo;
   versions: VersionRepo;
+  storageUsage: StorageUsageRepo;
   adoptions: AdoptionRepo;
   auditLog: AuditLogRepo;
   attribution: AttributionRepo;

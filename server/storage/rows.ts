@@ -144,6 +144,8 @@ export interface VersionRow {
   attribution: string;
   created_by: string | null;
   created_at: number;
+  /** SHA-256 of the content (see server/versions/contentHash.ts); null for versions older than the hash. */
+  content_hash: string | null;
 }
 
 export type VersionMetaRow = Omit<VersionRow, 'state'>;

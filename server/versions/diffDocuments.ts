@@ -9,7 +9,12 @@ import { blockChoiceKey, blockFieldKey } from '../../shared/i18n/blockWording';
 import { nlBlocks } from '../../shared/i18n/nlBlocks';
 import type { NameBook } from '../presenters/registers';
 import type { DiffEntry, FieldChange } from '../../shared/api/versions';
-import { alignKeys, diffWords } from './wordDiff';
+import { alignKeys, DiffTooLargeError, diffWords } from './wordDiff';
+
+export { DiffTooLargeError };
+
+/** More changed passages than anyone reads in one page; the answer would run to megabytes. */
+export const MAX_DIFF_ENTRIES = 5_000;
 
 export type { DiffEntry, FieldChange };
 
@@ -141,5 +146,10 @@ export function diffDocuments(before: JSONContent, after: JSONContent, names: Na
     }
   }
   flush();
+  if (entries.length > MAX_DIFF_ENTRIES) {
+    throw new DiffTooLargeError(
+      `Deze vergelijking is te groot om te tonen: ${entries.length} passages zijn veranderd (de grens is ${MAX_DIFF_ENTRIES}). Vergelijk met een versie die er dichter bij ligt.`,
+    );
+  }
   return entries;
 }

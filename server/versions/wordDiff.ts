@@ -49,8 +49,23 @@ export function diffWords(before: string, after: string): DiffSegment[] {
   return segments;
 }
 
-/** Aligns two sequences of keys; returns pairs of indexes (-1 where one side has none). */
-export function alignKeys(before: string[], after: string[]): [number, number][] {
+/**
+ * Beyond this many cells of the alignment table a diff is refused: the table takes four bytes
+ * a cell (16 million: 64 MB), and its time grows the same way. Counted after the common start
+ * and end are set aside, so a small change in a long document costs little.
+ */
+export const MAX_ALIGN_CELLS = 16_000_000;
+
+/** A diff beyond its caps; the message is for the person who asked. */
+export class DiffTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DiffTooLargeError';
+  }
+}
+
+/** The longest common subsequence of two key sequences, as pairs of indexes (-1: no partner). */
+function alignMiddle(before: string[], after: string[]): [number, number][] {
   const lengths = Array.from({ length: before.length + 1 }, () => new Uint32Array(after.length + 1));
   for (let i = before.length - 1; i >= 0; i--) {
     for (let j = after.length - 1; j >= 0; j--) {
@@ -67,5 +82,29 @@ export function alignKeys(before: string[], after: string[]): [number, number][]
   }
   while (i < before.length) pairs.push([i++, -1]);
   while (j < after.length) pairs.push([-1, j++]);
+  return pairs;
+}
+
+/**
+ * Aligns two sequences of keys; returns pairs of indexes (-1 where one side has none). A common
+ * start and end always belong to a longest common subsequence, so only the middle needs the
+ * table. Throws DiffTooLargeError when that middle is beyond MAX_ALIGN_CELLS.
+ */
+export function alignKeys(before: string[], after: string[]): [number, number][] {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const middleBefore = before.slice(head, before.length - tail);
+  const middleAfter = after.slice(head, after.length - tail);
+  if (middleBefore.length * middleAfter.length > MAX_ALIGN_CELLS) {
+    throw new DiffTooLargeError(
+      `Deze vergelijking is te groot om te maken: er zijn te veel passages veranderd (${middleBefore.length} tegen ${middleAfter.length}). Vergelijk met een versie die er dichter bij ligt.`,
+    );
+  }
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < head; k++) pairs.push([k, k]);
+  for (const [i, j] of alignMiddle(middleBefore, middleAfter)) pairs.push([i < 0 ? -1 : i + head, j < 0 ? -1 : j + head]);
+  for (let k = tail; k > 0; k--) pairs.push([before.length - k, after.length - k]);
   return pairs;
 }

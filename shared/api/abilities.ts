@@ -15,6 +15,8 @@ export interface Abilities {
   comment: boolean;
   createVersion: boolean;
   restoreVersion: boolean;
+  /** Delete a version no adoption uses (owners); also sees the workspace's storage figure. */
+  deleteVersion: boolean;
   requestAdoption: boolean;
   /** May sign or decline adoptions on behalf of their own party (when it is asked to). */
   signAdoption: boolean;

@@ -24,6 +24,14 @@ export interface WorkspaceDetail extends WorkspaceListItem {
   documents: DocumentSummary[];
   /** Only for those who manage invites (owners). */
   invites?: Invite[];
+  /** Only for those who may delete versions (owners). */
+  storage?: StorageUsage;
+}
+
+/** Bytes the workspace takes: its documents (stored Yjs states and update logs) and their versions. */
+export interface StorageUsage {
+  documentsBytes: number;
+  versionsBytes: number;
 }
 
 /** A party around the table, with its colour on every caret, name and list. */

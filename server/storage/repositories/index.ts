@@ -13,6 +13,7 @@ import { createInviteRepo } from './invites';
 import { createMemberRepo } from './members';
 import { createPartyRepo } from './parties';
 import { createSessionRepo } from './sessions';
+import { createStorageUsageRepo } from './storageUsage';
 import { createUserRepo } from './users';
 import { createVersionRepo } from './versions';
 import { createWorkspaceRepo } from './workspaces';
@@ -31,6 +32,7 @@ export function createRepos(db: Db): Repos {
     calendarFeeds: createCalendarFeedRepo(db),
     blockRecords: createBlockRecordRepo(db),
     versions: createVersionRepo(db),
+    storageUsage: createStorageUsageRepo(db),
     adoptions: createAdoptionRepo(db),
     auditLog: createAuditLogRepo(db),
     attribution: createAttributionRepo(db),

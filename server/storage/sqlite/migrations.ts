@@ -218,4 +218,10 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (document_id, block_id)
   );
   `,
+  `
+  -- A hash of each version's content (the document as Tiptap JSON, keys sorted), so a version
+  -- identical to the one before it is not kept twice. NULL for versions made before this step:
+  -- their hash is computed from their state when it is needed.
+  ALTER TABLE document_versions ADD COLUMN content_hash TEXT;
+  `,
 ];
