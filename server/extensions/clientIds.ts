@@ -49,8 +49,9 @@ export class ClientIdBindings implements RoomExtension {
     }
     this.owners.set(this.room.doc.clientID, SERVER);
     for (const [clientId, clock] of Y.decodeStateVector(Y.encodeStateVector(this.room.doc))) this.seen.set(clientId, clock);
+    // Yjs keeps items that wait for their predecessors in a V2-encoded update of their own.
     const pending = this.room.doc.store.pendingStructs;
-    if (pending) clockEnds(Y.decodeUpdate(pending.update).structs, this.seen);
+    if (pending) clockEnds(Y.decodeUpdateV2(pending.update).structs, this.seen);
   }
 
   filterWrite({ principal, decoded }: IncomingWrite): WriteVerdict {

@@ -182,3 +182,25 @@ describe('presence is stamped by the server', () => {
     raw.socket.close();
   });
 });
+
+describe('items held pending', () => {
+  test('a document whose log holds an update still waiting for its predecessor loads again (found by the protocol fuzz: 4503)', async () => {
+    const documentId = await newDocument('Wachtend');
+    const writer = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => updates.push(update));
+    writer.getText('t').insert(0, 'eerst ');
+    writer.getText('t').insert(6, 'daarna');
+    const raw = await openRawSocket(server.origin, documentId, attacker.cookie);
+    // Only the second update: the server keeps it pending, as it arrived.
+    raw.socket.send(syncUpdateFrame(updates[1]!));
+    await eventually(() => expect(updateRowsBy(server, documentId, attacker.userId)).toBe(1));
+    raw.socket.close();
+    await eventually(() => expect(server.registry.roomCount()).toBe(0));
+
+    const again = await openRawSocket(server.origin, documentId, attacker.cookie);
+    again.socket.send(syncUpdateFrame(updates[0]!));
+    await eventually(() => expect(storedText(server, documentId)).toBe('eerst daarna'));
+    again.socket.close();
+  });
+});
