@@ -184,13 +184,18 @@ describe('presence is stamped by the server', () => {
 });
 
 describe('items held pending', () => {
-  test('a document whose log holds an update still waiting for its predecessor loads again (found by the protocol fuzz: 4503)', async () => {
+  test('a document whose log holds an update still waiting for its predecessor loads again, and its items count as seen (found by the protocol fuzz: 4503)', async () => {
     const documentId = await newDocument('Wachtend');
     const writer = new Y.Doc();
     const updates: Uint8Array[] = [];
     writer.on('update', (update: Uint8Array) => updates.push(update));
     writer.getText('t').insert(0, 'eerst ');
-    writer.getText('t').insert(6, 'daarna');
+    writer.transact(() => {
+      const text = writer.getText('t');
+      for (let i = 0; i < 20; i++) text.insert(text.length, `woord${i} `, i % 2 ? { bold: true } : {});
+      writer.getMap('m').set('laatst', 'ja');
+      writer.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
+    });
     const raw = await openRawSocket(server.origin, documentId, attacker.cookie);
     // Only the second update: the server keeps it pending, as it arrived.
     raw.socket.send(syncUpdateFrame(updates[1]!));
@@ -198,9 +203,14 @@ describe('items held pending', () => {
     raw.socket.close();
     await eventually(() => expect(server.registry.roomCount()).toBe(0));
 
-    const again = await openRawSocket(server.origin, documentId, attacker.cookie);
-    again.socket.send(syncUpdateFrame(updates[0]!));
-    await eventually(() => expect(storedText(server, documentId)).toBe('eerst daarna'));
-    again.socket.close();
+    // Someone else's client forwards the pending items (as a sync step 2 may): seen, so taken.
+    const forwarder = await openRawSocket(server.origin, documentId, victim.cookie);
+    forwarder.socket.send(syncUpdateFrame(updates[1]!));
+    const owner = await openRawSocket(server.origin, documentId, attacker.cookie);
+    owner.socket.send(syncUpdateFrame(updates[0]!));
+    await eventually(() => expect(storedText(server, documentId)).toMatch(/^eerst woord0 woord1 /));
+    expect(forwarder.socket.readyState).toBe(forwarder.socket.OPEN);
+    forwarder.socket.close();
+    owner.socket.close();
   });
 });
