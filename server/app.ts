@@ -10,7 +10,7 @@ import type { ApiErrorBody } from '../shared/api/http';
 import { collabPath } from '../shared/collab/protocol';
 import type { AppEnv, Services } from './context';
 import { HttpError } from './errors';
-import { describeError } from './support/log';
+import { describeFailure } from './support/log';
 import { originCheck } from './http/originCheck';
 import { securityHeaders } from './http/securityHeaders';
 import { sessionMiddleware } from './http/session';
@@ -86,7 +86,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
     if (error instanceof HTTPException) {
       return c.json({ error: { code: 'http_error', message: error.message } }, error.status as ContentfulStatusCode);
     }
-    services.logger.error('request failed', { component: 'http', method: c.req.method, path: c.req.path, ...describeError(error) });
+    services.logger.error('request failed', { component: 'http', method: c.req.method, path: c.req.path, ...describeFailure(error) });
     return c.json({ error: { code: 'internal', message: 'Er ging iets mis op de server.' } }, 500);
   });
 

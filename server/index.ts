@@ -2,7 +2,7 @@
 import { loadConfig } from './config';
 import { startServer, type RunningServer } from './server';
 import { DataDirInUseError } from './storage/sqlite/dataDirLock';
-import { createLogger, describeError } from './support/log';
+import { createLogger, describeFailure } from './support/log';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel });
@@ -12,7 +12,7 @@ try {
 } catch (error) {
   // A second server on the same DATA_DIR is an operator's mistake: say so plainly, no stack.
   if (error instanceof DataDirInUseError) logger.error(error.message, { dataDir: config.dataDir });
-  else logger.error('werktafel did not start', describeError(error));
+  else logger.error('werktafel did not start', describeFailure(error));
   process.exit(1);
 }
 server.logger.info(`werktafel listens on ${server.url}`, { publicUrl: config.publicUrl, dataDir: config.dataDir });
@@ -23,7 +23,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        server.logger.error('shutdown failed', describeError(error));
+        server.logger.error('shutdown failed', describeFailure(error));
         process.exit(1);
       },
     );

@@ -4,7 +4,7 @@
  * attribution room extension's business: after changes, and always before compaction.
  */
 import type { AttributionRepo } from '../storage/ports';
-import { describeError, type Logger } from '../support/log';
+import { describeFailure, type Logger } from '../support/log';
 import { countUpdate } from './countUpdate';
 
 export class AttributionRecorder {
@@ -26,7 +26,7 @@ export class AttributionRecorder {
       });
       return true;
     } catch (error) {
-      this.logger.error('summarising attribution failed', { document: documentId, ...describeError(error) });
+      this.logger.error('summarising attribution failed', { document: documentId, ...describeFailure(error) });
       return false;
     }
   }

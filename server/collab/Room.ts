@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/protocol';
 import type { DocumentLog, UpdateAuthor } from '../storage/ports';
-import { describeError, type Logger } from '../support/log';
+import { describeError, describeFailure, type Logger } from '../support/log';
 import { AppendQueue, type LogEntry } from './AppendQueue';
 import { AwarenessGate } from './AwarenessGate';
 import { type ClientMessage, encodeStored, encodeSyncStep1, encodeSyncStep2, encodeUpdate, isEmptyUpdate } from './codec';
@@ -75,7 +75,7 @@ export class Room implements ExtensionRoom {
       (entries) => deps.log.append(documentId, entries),
       (lastId) => (this.lastUpdateId = lastId),
       (error) => this.storageFailed(error),
-      (error) => this.logger.error('reaction to a stored update failed', describeError(error)),
+      (error) => this.logger.error('reaction to a stored update failed', describeFailure(error)),
     );
     this.outbox = new Outbox(() => this.connections, deps.options.relayIntervalMs);
     // A cold document's first joiner gets the stored snapshot as it is: no second encoding.
@@ -269,7 +269,7 @@ export class Room implements ExtensionRoom {
   private storageFailed(error: unknown): void {
     // The doc now holds updates that are not on disk: nobody may receive them. Closing every
     // connection unloads the room, and the next load starts again from what was stored.
-    this.logger.error('storing update failed', describeError(error));
+    this.logger.error('storing update failed', describeFailure(error));
     this.markBroken(CloseCode.storageFailed, 'storage failed');
   }
 
@@ -335,7 +335,7 @@ export class Room implements ExtensionRoom {
       this.snapshotBytes = state.length;
     } catch (error) {
       // The log still holds every update; compaction is only an optimisation.
-      this.logger.error('compaction failed', describeError(error));
+      this.logger.error('compaction failed', describeFailure(error));
     } finally {
       this.compacting = false;
     }

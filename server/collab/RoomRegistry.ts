@@ -7,7 +7,7 @@
 import { CloseCode, terminalCloseCodes } from '../../shared/collab/protocol';
 import type { ConnectionControl } from '../context';
 import type { DocumentLog } from '../storage/ports';
-import { describeError, type Logger } from '../support/log';
+import { describeError, describeFailure, type Logger } from '../support/log';
 import { decodeClientFrame, encodeAuthDenied, encodeAwareness, MalformedFrameError } from './codec';
 import { Connection, type CollabSocket, type Principal } from './Connection';
 import type { RoomExtensionFactory } from './extensions';
@@ -26,6 +26,8 @@ export interface RegistryDeps {
 }
 
 const KEEPALIVE_INTERVAL_MS = 10_000;
+/** Lets the event loop run whatever waits (other rooms' frames) before going on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const MAX_EARLY_FRAMES = 256;
 const MAX_EARLY_BYTES = 16 * 1024 * 1024;
 const emptyAwarenessFrame = encodeAwareness(new Uint8Array([0]));
@@ -60,7 +62,7 @@ export class RoomRegistry implements ConnectionControl {
         (room) => this.admit(connection, room),
         (error: unknown) => {
           // Refuse rather than serve an empty document that a client would then fill and overwrite.
-          this.logger.error('document refused: stored state does not load', { ...connection.logFields, ...describeError(error) });
+          this.logger.error('document refused: stored state does not load', { ...connection.logFields, ...describeFailure(error) });
           connection.close(CloseCode.documentUnavailable, error instanceof DocumentLoadError ? 'document unavailable' : 'error');
         },
       );
@@ -121,6 +123,7 @@ export class RoomRegistry implements ConnectionControl {
     const loaded = await loadDocument(this.deps.log, documentId);
     const room = new Room(documentId, loaded, this.deps);
     try {
+      await nextTurn();
       await room.extensions.load();
     } catch (error) {
       room.destroy();
@@ -141,11 +144,15 @@ export class RoomRegistry implements ConnectionControl {
       await room.settled();
       // A broken room holds state that is not on disk: nothing may read it, nothing is compacted.
       if (!room.broken) {
+        // Each step can take a while on a large document (registers, a version, compaction):
+        // between them the other rooms get their turn, so one unload is never one long stall.
+        await nextTurn();
         await room.extensions.unload();
+        await nextTurn();
         await room.compact();
       }
     })()
-      .catch((error: unknown) => this.logger.error('unloading failed', { document: room.documentId, ...describeError(error) }))
+      .catch((error: unknown) => this.logger.error('unloading failed', { document: room.documentId, ...describeFailure(error) }))
       .finally(() => {
         room.destroy();
         this.unloading.delete(room.documentId);
@@ -193,7 +200,7 @@ export class RoomRegistry implements ConnectionControl {
         this.logger.warn('malformed frame', { ...connection.logFields, ...describeError(error) });
         connection.close(CloseCode.malformedFrame, 'malformed frame');
       } else {
-        this.logger.error('frame handling failed', { ...connection.logFields, ...describeError(error) });
+        this.logger.error('frame handling failed', { ...connection.logFields, ...describeFailure(error) });
         connection.close(CloseCode.updateRejected, 'message rejected');
       }
     }

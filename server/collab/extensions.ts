@@ -18,7 +18,7 @@
  */
 import type * as Y from 'yjs';
 import type { Logger } from '../support/log';
-import { describeError } from '../support/log';
+import { describeFailure } from '../support/log';
 import { CloseCode } from '../../shared/collab/protocol';
 import type { Principal } from './Connection';
 
@@ -90,7 +90,7 @@ export class ExtensionRunner {
         const verdict = extension.filterWrite(write);
         if (verdict) return verdict;
       } catch (error) {
-        this.log.error('write filter failed', { extension: factory.name, ...describeError(error) });
+        this.log.error('write filter failed', { extension: factory.name, ...describeFailure(error) });
         return { reject: { code: CloseCode.updateRejected, reason: 'message rejected' } };
       }
     }
@@ -102,7 +102,7 @@ export class ExtensionRunner {
       try {
         if (extension.mayUseClientId && !extension.mayUseClientId(principal, clientId)) return false;
       } catch (error) {
-        this.log.error('mayUseClientId failed', { extension: factory.name, ...describeError(error) });
+        this.log.error('mayUseClientId failed', { extension: factory.name, ...describeFailure(error) });
         return false;
       }
     }
@@ -116,7 +116,7 @@ export class ExtensionRunner {
         const compensation = extension.afterApply?.(change);
         if (compensation) compensations.push(compensation);
       } catch (error) {
-        this.log.error('afterApply failed', { extension: factory.name, ...describeError(error) });
+        this.log.error('afterApply failed', { extension: factory.name, ...describeFailure(error) });
       }
     }
     return compensations;
@@ -127,7 +127,7 @@ export class ExtensionRunner {
       try {
         if ((await extension.beforeCompact?.(uptoId)) === false) return false;
       } catch (error) {
-        this.log.error('beforeCompact failed', { extension: factory.name, ...describeError(error) });
+        this.log.error('beforeCompact failed', { extension: factory.name, ...describeFailure(error) });
         return false;
       }
     }
@@ -140,7 +140,7 @@ export class ExtensionRunner {
       try {
         await extension.onUnload?.();
       } catch (error) {
-        this.log.error('unload hook failed', { extension: factory.name, ...describeError(error) });
+        this.log.error('unload hook failed', { extension: factory.name, ...describeFailure(error) });
       }
     }
   }

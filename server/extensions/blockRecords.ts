@@ -17,7 +17,7 @@ import type { AppliedChange, ExtensionRoom, RoomExtension, RoomExtensionFactory 
 import { newId } from '../storage/ids';
 import type { Repos } from '../storage/ports';
 import type { BlockRecordRow } from '../storage/rows';
-import { describeError, type Logger } from '../support/log';
+import { describeFailure, type Logger } from '../support/log';
 import { blockContentHash, identityAttrs } from './blockContent';
 
 const safeBlockId = /^[A-Za-z0-9_-]{1,64}$/;
@@ -154,7 +154,7 @@ export class BlockRecords implements RoomExtension {
 
   private async record(rows: BlockRecordRow[]): Promise<void> {
     this.writes = this.writes.then(() => this.repos.blockRecords.insert(rows)).catch((error: unknown) => {
-      this.log.error('recording block authors failed', { document: this.room.documentId, ...describeError(error) });
+      this.log.error('recording block authors failed', { document: this.room.documentId, ...describeFailure(error) });
     });
     await this.writes;
   }

@@ -15,7 +15,7 @@ import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { forEachXmlElement } from '../../shared/editor/yxml';
 import type { AppliedChange, ExtensionRoom, RoomExtension, RoomExtensionFactory } from '../collab/extensions';
 import type { Repos } from '../storage/ports';
-import { describeError, type Logger } from '../support/log';
+import { describeFailure, type Logger } from '../support/log';
 import { blockContentHash, identityAttrs } from './blockContent';
 import type { CommitmentStatus } from '../../shared/blocks/attrs';
 
@@ -216,7 +216,7 @@ export class CommitmentGuard implements RoomExtension {
         await this.audit(principal?.userId ?? null, 'commitment.reopened', { blockId, reason: 'content_changed' });
       });
     } catch (error) {
-      this.log.error('recording a reopened commitment failed', { document: this.room.documentId, blockId, ...describeError(error) });
+      this.log.error('recording a reopened commitment failed', { document: this.room.documentId, blockId, ...describeFailure(error) });
     }
   }
 

@@ -12,7 +12,7 @@ import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { UpgradeSlot } from '../context';
-import { describeError, type Logger } from '../support/log';
+import { describeFailure, type Logger } from '../support/log';
 
 export interface UpgradeOptions {
   /** Only paths under this prefix can become WebSockets; any other upgrade gets a 404. */
@@ -118,7 +118,7 @@ export function handleUpgrades(server: Server, app: UpgradeApp, options: Upgrade
     });
     decide(request, socket, head).catch((error: unknown) => {
       // Bad header values (Headers rejects some bytes Node's parser lets through) land here too.
-      log.error('upgrade failed', describeError(error));
+      log.error('upgrade failed', describeFailure(error));
       refuse(socket, 400, jsonError('bad_request', 'Dit verzoek kan geen WebSocket worden.'), 'application/json');
     });
   });

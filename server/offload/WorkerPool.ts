@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../support/log';
-import { describeError } from '../support/log';
+import { describeError, describeFailure } from '../support/log';
 import type { JobInput, JobName, JobOutput } from './jobs';
 import type { FromWorker, ToWorker } from './messages';
 
@@ -179,7 +179,7 @@ export class WorkerPool {
 
   /** A worker that cannot start fails everything waiting: spawning again would only repeat it. */
   private async failStartup(worker: PoolWorker, error: Error): Promise<void> {
-    this.log.error('worker did not start', describeError(error));
+    this.log.error('worker did not start', describeFailure(error));
     await this.discard(worker, new OffloadError('failed', error.message));
     for (const job of this.queue.splice(0)) job.reject(new OffloadError('failed', `No worker could start: ${error.message}`));
   }

@@ -5,7 +5,7 @@
  */
 import { loadDocument } from '../collab/loadDocument';
 import type { DocumentLog } from '../storage/ports';
-import { describeError, type Logger } from '../support/log';
+import { describeFailure, type Logger } from '../support/log';
 import type { RegisterIndexer } from './RegisterIndexer';
 
 export async function reindexUnsettledDocuments(log: DocumentLog, registers: RegisterIndexer, logger: Logger): Promise<number> {
@@ -19,7 +19,7 @@ export async function reindexUnsettledDocuments(log: DocumentLog, registers: Reg
         doc.destroy();
       }
     } catch (error) {
-      logger.error('document not reindexed', { document: documentId, ...describeError(error) });
+      logger.error('document not reindexed', { document: documentId, ...describeFailure(error) });
     }
   }
   return ids.length;

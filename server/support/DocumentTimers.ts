@@ -5,7 +5,7 @@
  * it runs); with `quiet`, the timer waits until nothing was scheduled for the whole delay.
  * A failing task is logged, never thrown out of a timer (which would end the process).
  */
-import { describeError, type Logger } from './log';
+import { describeFailure, type Logger } from './log';
 
 interface Pending {
   timer: NodeJS.Timeout;
@@ -79,7 +79,7 @@ export class DocumentTimers {
     try {
       await run();
     } catch (error) {
-      this.log.error('scheduled work failed', { key, ...describeError(error) });
+      this.log.error('scheduled work failed', { key, ...describeFailure(error) });
     }
   }
 }

@@ -16,10 +16,19 @@ export interface Logger {
   child(bindings: LogFields): Logger;
 }
 
-/** What a log line says about an error: never the whole object (it may hold request data). */
+/**
+ * What a log line says about an error: never the whole object (it may hold request data).
+ * The stack only where someone must find a fault (`failure`): the routine refusals of hostile
+ * frames are thousands of warnings, and a stack each would be megabytes of garbage.
+ */
 export function describeError(error: unknown): LogFields {
-  if (error instanceof Error) return { error: error.message, errorName: error.name, stack: error.stack };
+  if (error instanceof Error) return { error: error.message, errorName: error.name };
   return { error: String(error) };
+}
+
+/** describeError with the stack, for error-level lines. */
+export function describeFailure(error: unknown): LogFields {
+  return error instanceof Error ? { ...describeError(error), stack: error.stack } : describeError(error);
 }
 
 function wrap(base: pino.Logger): Logger {
