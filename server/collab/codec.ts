@@ -27,6 +27,18 @@ function readPayload(decoder: decoding.Decoder): Uint8Array {
   return decoding.readUint8Array(decoder, length);
 }
 
+/** A state vector must read as one: Yjs would otherwise fail on it later, outside the codec. */
+function readStateVector(decoder: decoding.Decoder): Uint8Array {
+  const payload = readPayload(decoder);
+  const vector = decoding.createDecoder(payload);
+  const clients = decoding.readVarUint(vector);
+  for (let i = 0; i < clients; i++) {
+    decoding.readVarUint(vector);
+    decoding.readVarUint(vector);
+  }
+  return payload;
+}
+
 /** Decodes one client frame, or throws {@link MalformedFrameError}. */
 export function decodeClientFrame(frame: Uint8Array): ClientMessage {
   try {
@@ -35,8 +47,8 @@ export function decodeClientFrame(frame: Uint8Array): ClientMessage {
     switch (type) {
       case MessageType.sync: {
         const syncType = decoding.readVarUint(decoder);
+        if (syncType === SyncMessageType.step1) return { kind: 'syncStep1', stateVector: readStateVector(decoder) };
         const payload = readPayload(decoder);
-        if (syncType === SyncMessageType.step1) return { kind: 'syncStep1', stateVector: payload };
         if (syncType === SyncMessageType.step2) return { kind: 'syncStep2', update: payload };
         if (syncType === SyncMessageType.update) return { kind: 'update', update: payload };
         throw new MalformedFrameError(`unknown sync message type ${syncType}`);

@@ -54,7 +54,7 @@ export class VersionKeeper {
   /** The state (and a small document's hash) is taken before the first await: the caller may let the document go afterwards. */
   create(documentId: string, doc: Y.Doc, input: NewVersion): Promise<KeptVersion> {
     const state = Y.encodeStateAsUpdate(doc);
-    const inlineHash = state.byteLength <= INLINE_HASH_BYTES ? contentHashOfDoc(doc) : null;
+    const inlineHash = state.byteLength <= INLINE_HASH_BYTES ? this.unlessUnreadable(() => contentHashOfDoc(doc)) : null;
     if (input.kind !== 'auto') this.autoVersionTimers.cancel(documentId);
     return this.oneAtATime(documentId, () => this.keep(documentId, state, inlineHash, input));
   }
@@ -65,7 +65,7 @@ export class VersionKeeper {
   }
 
   private async keep(documentId: string, state: Uint8Array, inlineHash: string | null, input: NewVersion): Promise<KeptVersion> {
-    const hash = inlineHash ?? (await this.hashOf(state));
+    const hash = inlineHash ?? (state.byteLength <= INLINE_HASH_BYTES ? null : await this.hashOf(state));
     const latest = await this.repos.versions.latestForDocument(documentId);
     if (hash !== null && latest && (latest.content_hash ?? (await this.hashOf(latest.state))) === hash) {
       // The same text under a name, or as a restore's backup, takes the place of its automatic
@@ -100,13 +100,26 @@ export class VersionKeeper {
 
   /** Null when it cannot be had (a worker failed): the version is then stored without one, never lost. */
   private async hashOf(state: Uint8Array): Promise<string | null> {
-    if (state.byteLength <= INLINE_HASH_BYTES) return contentHashOfUpdates([state]);
+    if (state.byteLength <= INLINE_HASH_BYTES) return this.unlessUnreadable(() => contentHashOfUpdates([state]));
     // A copy moves to the worker (a memcpy), rather than the serializer copying on this thread.
     const copy = state.slice();
     try {
       return await this.workers.run('contentHash', { updates: [copy] }, [copy.buffer]);
     } catch (error) {
       this.log.warn('content hash not computed: the version is kept without one', describeError(error));
+      return null;
+    }
+  }
+
+  /**
+   * A document written outside the editor (a hostile client's foreign types in the fragment)
+   * does not read as editor content: its version is kept without a hash, never refused.
+   */
+  private unlessUnreadable(hash: () => string): string | null {
+    try {
+      return hash();
+    } catch (error) {
+      this.log.warn('content hash not computed: the document does not read as editor content', describeError(error));
       return null;
     }
   }

@@ -45,7 +45,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     log: capture.records,
     async stop() {
       await server.close();
-      if (!env.DATA_DIR) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!env.DATA_DIR && !process.env.KEEP_TEST_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -55,6 +55,9 @@ const badFrames: BadFrame[] = [
   { name: 'an empty frame', bytes: new Uint8Array(0), code: CloseCode.malformedFrame },
   { name: 'a text frame', bytes: 'hallo werktafel', code: CloseCode.malformedFrame },
   { name: 'an unknown message type', bytes: frame(7, 0, 0), code: CloseCode.malformedFrame },
+  // Two clients claimed, one given: before the codec read state vectors itself, Yjs failed on
+  // it later and the server logged a fault (4422) instead of a malformed frame.
+  { name: 'a sync step 1 with a state vector cut short', bytes: frame(MessageType.sync, SyncMessageType.step1, new Uint8Array([2, 7, 3])), code: CloseCode.malformedFrame },
   { name: 'an unknown sync message type', bytes: frame(MessageType.sync, 9, new Uint8Array([0, 0])), code: CloseCode.malformedFrame },
   { name: 'a sync update around bytes Yjs rejects', bytes: frame(MessageType.sync, SyncMessageType.update, garbageUpdate), code: CloseCode.updateRejected },
   { name: 'a sync step 2 around bytes Yjs rejects', bytes: frame(MessageType.sync, SyncMessageType.step2, garbageUpdate), code: CloseCode.updateRejected },
