@@ -14,6 +14,7 @@ import { AwarenessGate } from './AwarenessGate';
 import { type ClientMessage, encodeStored, encodeSyncStep1, encodeSyncStep2, encodeUpdate, isEmptyUpdate } from './codec';
 import type { Connection } from './Connection';
 import { ExtensionRunner, type ExtensionRoom, type RoomExtension, type RoomExtensionFactory } from './extensions';
+import { findImpossibleOrigin } from './impossibleOrigins';
 import { isEmptyStateVector, JoinState } from './JoinState';
 import type { LoadedDocument } from './loadDocument';
 import { OutgoingBatch, Outbox } from './Outbox';
@@ -156,6 +157,11 @@ export class Room implements ExtensionRoom {
       this.reject(connection, CloseCode.updateRejected, 'update rejected', error);
       return;
     }
+    const impossible = findImpossibleOrigin(decoded.structs);
+    if (impossible) {
+      this.reject(connection, CloseCode.updateRejected, 'update rejected', undefined, { why: 'an item points at its own client\'s later items', client: impossible.client, clock: impossible.clock });
+      return;
+    }
     // A full document takes deletions (they shrink it at the next compaction), not growth.
     if (decoded.structs.length > 0 && this.snapshotBytes + this.logBytes + update.length > connection.limits.maxDocumentBytes) {
       this.reject(connection, CloseCode.documentTooLarge, 'document too large');
@@ -183,8 +189,12 @@ export class Room implements ExtensionRoom {
    * Yjs can fail half-way through integrating an update that decodes (found by the protocol
    * fuzz test: a struct whose right origin is a later clock of its own client), and an
    * observer can throw after the whole update is in. Either way the doc then holds structs that
-   * are not on disk; the transaction's cleanup still runs, and tells. Returns the transaction,
-   * or null when the update was rejected.
+   * are not on disk; the transaction's cleanup still runs, and tells. A failed update can also
+   * have changed what Yjs keeps pending (items waiting for their predecessors), and an applied
+   * one can leave pending bytes Yjs cannot read back (found by the fuzz in CI: the document
+   * then neither compacted nor loaded again). In every such case the live document is no longer
+   * what the log replays to, so the room reloads from disk without the update. Returns the
+   * transaction, or null when the update was rejected.
    */
   private applyClientUpdate(connection: Connection, update: Uint8Array): Y.Transaction | null {
     let transaction: Y.Transaction | null = null;
@@ -194,12 +204,14 @@ export class Room implements ExtensionRoom {
       if (tr.deleteSet.clients.size > 0) integrated = true;
       for (const [client, clock] of tr.afterState) if ((tr.beforeState.get(client) ?? 0) !== clock) integrated = true;
     };
+    const pendingBefore = this.pendingState();
     this.doc.on('beforeObserverCalls', note);
     try {
       Y.applyUpdate(this.doc, update, connection);
+      if (!this.samePending(pendingBefore)) assertPendingReadable(this.doc);
     } catch (error) {
       this.reject(connection, CloseCode.updateRejected, 'update rejected', error);
-      if (integrated) {
+      if (integrated || !this.samePending(pendingBefore)) {
         // Nobody may receive that half update and it must never reach a snapshot: drop the
         // room without compaction, as after a failed append; the others reconnect and the
         // next load starts from what was stored.
@@ -211,6 +223,15 @@ export class Room implements ExtensionRoom {
       this.doc.off('beforeObserverCalls', note);
     }
     return transaction;
+  }
+
+  private pendingState(): readonly [unknown, unknown] {
+    return [this.doc.store.pendingStructs, this.doc.store.pendingDs];
+  }
+
+  /** Yjs replaces its pending objects whenever it changes them: identity tells. */
+  private samePending([structs, deletes]: readonly [unknown, unknown]): boolean {
+    return this.doc.store.pendingStructs === structs && this.doc.store.pendingDs === deletes;
   }
 
   /**
@@ -347,4 +368,11 @@ export class Room implements ExtensionRoom {
     this.presence.destroy();
     this.doc.destroy();
   }
+}
+
+/** Throws when Yjs could not read back what it keeps pending (it encodes that as V2 updates). */
+function assertPendingReadable(doc: Y.Doc): void {
+  const { pendingStructs, pendingDs } = doc.store;
+  if (pendingStructs) Y.decodeUpdateV2(pendingStructs.update);
+  if (pendingDs) Y.decodeUpdateV2(pendingDs);
 }
