@@ -1,5 +1,9 @@
 import type { AttributionRepo } from '../ports';
+import type { AttributionCounts } from '../rows';
 import type { Db } from './db';
+
+/** Rows of one multi-row insert: 4 parameters each, well under SQLite's parameter limit. */
+const CLIENT_ROWS_PER_INSERT = 200;
 
 /** Attribution summaries, filled from the update log before compaction removes its rows. */
 export function createAttributionRepo(db: Db): AttributionRepo {
@@ -14,37 +18,56 @@ export function createAttributionRepo(db: Db): AttributionRepo {
           .where('id', '<=', uptoId)
           .orderBy('id')
           .execute();
+        // Rows are added up in memory first: one upsert per person, party and day and one insert
+        // per new client id, not a statement per row and per client id (a log of many updates,
+        // or an update naming hundreds of client ids, made this one long stall of the event loop).
+        const days = new Map<string, { user_id: string; party_id: string; day: string; counts: AttributionCounts; updates: number }>();
+        const clients = new Map<number, { user_id: string; party_id: string | null }>();
         for (const row of rows) {
           if (!row.user_id) continue; // the server's own changes are nobody's writing
           const { counts, clientIds } = count(row);
+          const day = new Date(row.created_at).toISOString().slice(0, 10);
+          const party = row.party_id ?? '';
+          const key = `${row.user_id}\u0000${party}\u0000${day}`;
+          const sum = days.get(key) ?? { user_id: row.user_id, party_id: party, day, counts: { charsInserted: 0, charsDeleted: 0, blocksInserted: 0 }, updates: 0 };
+          sum.counts.charsInserted += counts.charsInserted;
+          sum.counts.charsDeleted += counts.charsDeleted;
+          sum.counts.blocksInserted += counts.blocksInserted;
+          sum.updates += 1;
+          days.set(key, sum);
+          // The first writer with a client id is its owner, as when rows were inserted one by one.
+          for (const clientId of clientIds) if (!clients.has(clientId)) clients.set(clientId, { user_id: row.user_id, party_id: row.party_id });
+        }
+        for (const sum of days.values()) {
           await trx
             .insertInto('attribution_daily')
             .values({
               document_id: documentId,
-              user_id: row.user_id,
-              party_id: row.party_id ?? '',
-              day: new Date(row.created_at).toISOString().slice(0, 10),
-              chars_inserted: counts.charsInserted,
-              chars_deleted: counts.charsDeleted,
-              blocks_inserted: counts.blocksInserted,
-              updates: 1,
+              user_id: sum.user_id,
+              party_id: sum.party_id,
+              day: sum.day,
+              chars_inserted: sum.counts.charsInserted,
+              chars_deleted: sum.counts.charsDeleted,
+              blocks_inserted: sum.counts.blocksInserted,
+              updates: sum.updates,
             })
             .onConflict((oc) =>
               oc.columns(['document_id', 'user_id', 'party_id', 'day']).doUpdateSet((eb) => ({
                 chars_inserted: eb('attribution_daily.chars_inserted', '+', eb.ref('excluded.chars_inserted')),
                 chars_deleted: eb('attribution_daily.chars_deleted', '+', eb.ref('excluded.chars_deleted')),
                 blocks_inserted: eb('attribution_daily.blocks_inserted', '+', eb.ref('excluded.blocks_inserted')),
-                updates: eb('attribution_daily.updates', '+', 1),
+                updates: eb('attribution_daily.updates', '+', eb.ref('excluded.updates')),
               })),
             )
             .execute();
-          for (const clientId of clientIds) {
-            await trx
-              .insertInto('document_clients')
-              .values({ document_id: documentId, client_id: clientId, user_id: row.user_id, party_id: row.party_id })
-              .onConflict((oc) => oc.doNothing())
-              .execute();
-          }
+        }
+        const clientRows = [...clients].map(([clientId, owner]) => ({ document_id: documentId, client_id: clientId, ...owner }));
+        for (let i = 0; i < clientRows.length; i += CLIENT_ROWS_PER_INSERT) {
+          await trx
+            .insertInto('document_clients')
+            .values(clientRows.slice(i, i + CLIENT_ROWS_PER_INSERT))
+            .onConflict((oc) => oc.doNothing())
+            .execute();
         }
         await trx
           .updateTable('document_updates')
