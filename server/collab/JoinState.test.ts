@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { MessageType, SyncMessageType } from '../../shared/collab/protocol';
-import { isEmptyStateVector, JoinState } from './JoinState';
+import { holdsNothingOf, isEmptyStateVector, JoinState } from './JoinState';
 
 /** Applies sync messages the way a provider does, to a replica that starts empty. */
 function replicaFrom(messages: Uint8Array[]): Y.Doc {
@@ -78,4 +78,22 @@ test('a room loaded from a snapshot alone hands out that snapshot, without encod
   const second = joinState.messages();
   expect(second).toHaveLength(2);
   expect(sameState(replicaFrom(second), loaded)).toBe(true);
+});
+
+test('a state vector of clients the document has no items of holds nothing of it; one with a known client at a later clock holds something', () => {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, 'inhoud');
+  const stranger = new Y.Doc();
+  stranger.clientID = doc.clientID + 1;
+  stranger.getText('x').insert(0, 'elders');
+  expect(holdsNothingOf(doc, Y.encodeStateVector(new Y.Doc()))).toBe(true);
+  expect(holdsNothingOf(doc, Y.encodeStateVector(stranger))).toBe(true);
+  const replica = new Y.Doc();
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+  expect(holdsNothingOf(doc, Y.encodeStateVector(replica))).toBe(false);
+  // And what the shared encoding sends such a replica is what it lacks: the whole document.
+  const fromShared = new Y.Doc();
+  Y.applyUpdate(fromShared, Y.encodeStateAsUpdate(stranger));
+  Y.applyUpdate(fromShared, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(stranger)));
+  expect(fromShared.getText('t').toString()).toBe('inhoud');
 });

@@ -62,3 +62,15 @@ export class JoinState {
 export function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0;
 }
+
+/**
+ * True when a replica with this state vector holds nothing of the document: its vector is empty,
+ * or names only clients the document has no items of. The whole document is then what it lacks,
+ * and the shared encoding serves it (a state vector of made-up clients would otherwise cost a
+ * full encoding each time).
+ */
+export function holdsNothingOf(doc: Y.Doc, stateVector: Uint8Array): boolean {
+  if (isEmptyStateVector(stateVector)) return true;
+  for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > 0 && doc.store.clients.has(client)) return false;
+  return true;
+}

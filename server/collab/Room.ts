@@ -15,7 +15,7 @@ import { type ClientMessage, encodeStored, encodeSyncStep1, encodeSyncStep2, enc
 import type { Connection } from './Connection';
 import { ExtensionRunner, type ExtensionRoom, type RoomExtension, type RoomExtensionFactory } from './extensions';
 import { findImpossibleOrigin } from './impossibleOrigins';
-import { isEmptyStateVector, JoinState } from './JoinState';
+import { holdsNothingOf, JoinState } from './JoinState';
 import type { LoadedDocument } from './loadDocument';
 import { OutgoingBatch, Outbox } from './Outbox';
 
@@ -115,7 +115,7 @@ export class Room implements ExtensionRoom {
     switch (message.kind) {
       case 'syncStep1': {
         // What the joiner gets is taken now and sent once everything in it is stored.
-        const batch = isEmptyStateVector(message.stateVector)
+        const batch = holdsNothingOf(this.doc, message.stateVector)
           ? OutgoingBatch.of(this.joinState.messages())
           : OutgoingBatch.of([encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector))]);
         this.queue.afterStored(() => connection.sendBatch(batch));
