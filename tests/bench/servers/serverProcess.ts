@@ -137,6 +137,8 @@ export class ServerProcess {
   /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
   async stop(graceMs = 5000): Promise<void> {
     if (!this.running) return;
+    // BENCH_DUMP_SERVER_LOG=file: the server's output is appended there, to read when a row fails.
+    if (process.env.BENCH_DUMP_SERVER_LOG) (await import('node:fs')).appendFileSync(process.env.BENCH_DUMP_SERVER_LOG, `=== ${this.options.name}\n${this.out}\n`);
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
     await this.exited;
