@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/protocol';
 import type { DocumentLog, UpdateAuthor } from '../storage/ports';
 import { describeError, describeFailure, type Logger } from '../support/log';
+import { nextTurn } from '../support/nextTurn';
 import { AppendQueue, type LogEntry } from './AppendQueue';
 import { AwarenessGate } from './AwarenessGate';
 import { type ClientMessage, encodeStored, encodeSyncStep1, encodeSyncStep2, encodeUpdate, isEmptyUpdate } from './codec';
@@ -349,6 +350,8 @@ export class Room implements ExtensionRoom {
       const rows = this.logLength;
       const bytes = this.logBytes;
       const state = Y.encodeStateAsUpdate(this.doc);
+      // The state and the rows it covers are fixed; what arrives meanwhile gets later ids.
+      await nextTurn();
       if (!(await this.extensions.beforeCompact(uptoId))) return;
       await this.deps.log.compact(this.documentId, state, uptoId);
       this.logLength -= rows;

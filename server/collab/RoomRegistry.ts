@@ -8,6 +8,7 @@ import { CloseCode, terminalCloseCodes } from '../../shared/collab/protocol';
 import type { ConnectionControl } from '../context';
 import type { DocumentLog } from '../storage/ports';
 import { describeError, describeFailure, type Logger } from '../support/log';
+import { nextTurn } from '../support/nextTurn';
 import { decodeClientFrame, encodeAuthDenied, encodeAwareness, MalformedFrameError } from './codec';
 import { Connection, type CollabSocket, type Principal } from './Connection';
 import type { RoomExtensionFactory } from './extensions';
@@ -26,8 +27,6 @@ export interface RegistryDeps {
 }
 
 const KEEPALIVE_INTERVAL_MS = 10_000;
-/** Lets the event loop run whatever waits (other rooms' frames) before going on. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const MAX_EARLY_FRAMES = 256;
 const MAX_EARLY_BYTES = 16 * 1024 * 1024;
 const emptyAwarenessFrame = encodeAwareness(new Uint8Array([0]));

@@ -17,8 +17,8 @@
  * - `onUnload`: the last connection left; last chance to read the document.
  */
 import type * as Y from 'yjs';
-import type { Logger } from '../support/log';
-import { describeFailure } from '../support/log';
+import { describeFailure, type Logger } from '../support/log';
+import { nextTurn } from '../support/nextTurn';
 import { CloseCode } from '../../shared/collab/protocol';
 import type { Principal } from './Connection';
 
@@ -79,7 +79,10 @@ export class ExtensionRunner {
 
   /** A load hook that fails fails the load: the document is refused rather than served unguarded. */
   async load(): Promise<void> {
-    for (const extension of this.instances.values()) await extension.onLoad?.();
+    for (const extension of this.instances.values()) {
+      await nextTurn();
+      await extension.onLoad?.();
+    }
   }
 
   /** The first rejection wins; an extension that throws rejects the update. */
@@ -137,6 +140,7 @@ export class ExtensionRunner {
   /** Every unload hook runs, whatever the others do: a failing one must not keep the room loaded. */
   async unload(): Promise<void> {
     for (const [factory, extension] of this.instances) {
+      await nextTurn();
       try {
         await extension.onUnload?.();
       } catch (error) {
