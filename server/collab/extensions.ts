@@ -79,10 +79,7 @@ export class ExtensionRunner {
 
   /** A load hook that fails fails the load: the document is refused rather than served unguarded. */
   async load(): Promise<void> {
-    for (const extension of this.instances.values()) {
-      await nextTurn();
-      await extension.onLoad?.();
-    }
+    for (const extension of this.instances.values()) await extension.onLoad?.();
   }
 
   /** The first rejection wins; an extension that throws rejects the update. */
