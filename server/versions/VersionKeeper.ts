@@ -65,7 +65,9 @@ export class VersionKeeper {
   }
 
   private async keep(documentId: string, state: Uint8Array, inlineHash: string | null, input: NewVersion): Promise<KeptVersion> {
-    const hash = inlineHash ?? (state.byteLength <= INLINE_HASH_BYTES ? null : await this.hashOf(state));
+    // A small state's hash was taken inline already; null there means it cannot be had, and
+    // trying again would only fail again.
+    const hash = state.byteLength <= INLINE_HASH_BYTES ? inlineHash : await this.hashOf(state);
     const latest = await this.repos.versions.latestForDocument(documentId);
     if (hash !== null && latest && (latest.content_hash ?? (await this.hashOf(latest.state))) === hash) {
       // The same text under a name, or as a restore's backup, takes the place of its automatic
