@@ -16,12 +16,18 @@ function replicaFrom(messages: Uint8Array[]): Y.Doc {
   return replica;
 }
 
+/** Hands the join state every update of the document, as the room does with what it stores. */
+function recording(joinState: JoinState, doc: Y.Doc): JoinState {
+  doc.on('update', (update: Uint8Array) => joinState.record(update));
+  return joinState;
+}
+
 const sameState = (a: Y.Doc, b: Y.Doc) => Buffer.compare(Buffer.from(Y.encodeStateAsUpdate(a)), Buffer.from(Y.encodeStateAsUpdate(b))) === 0;
 
 test('joiners share one encoding, followed by the updates since, and end in the room state', () => {
   const doc = new Y.Doc();
   doc.getText('t').insert(0, 'x'.repeat(10_000));
-  const joinState = new JoinState(doc);
+  const joinState = recording(new JoinState(doc), doc);
 
   const first = joinState.messages();
   expect(first).toHaveLength(1);
@@ -46,7 +52,7 @@ test('joiners share one encoding, followed by the updates since, and end in the 
 test('once the updates since outweigh a quarter of the encoding, the next joiner gets a fresh one', () => {
   const doc = new Y.Doc();
   doc.getText('t').insert(0, 'x'.repeat(1_000));
-  const joinState = new JoinState(doc);
+  const joinState = recording(new JoinState(doc), doc);
   const first = joinState.messages();
   doc.getText('t').insert(0, 'y'.repeat(400));
   const next = joinState.messages();
@@ -69,7 +75,7 @@ test('a room loaded from a snapshot alone hands out that snapshot, without encod
   const snapshot = Y.encodeStateAsUpdate(source);
   const loaded = new Y.Doc();
   Y.applyUpdate(loaded, snapshot);
-  const joinState = new JoinState(loaded, snapshot);
+  const joinState = recording(new JoinState(loaded, snapshot), loaded);
 
   const first = joinState.messages();
   expect(first).toHaveLength(1);

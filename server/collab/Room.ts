@@ -267,7 +267,9 @@ export class Room implements ExtensionRoom {
     if (transaction) this.extensions.afterApply({ principal: null, transaction });
   }
 
+  /** Every update the document took goes through here, in the order it took them. */
   private store(entry: LogEntry, then: () => void): void {
+    this.joinState.record(entry.update);
     this.logLength += 1;
     this.logBytes += entry.update.length;
     this.queue.push(entry, then);

@@ -13,6 +13,7 @@ import { decodeClientFrame, encodeAuthDenied, encodeAwareness, MalformedFrameErr
 import { Connection, type CollabSocket, type Principal } from './Connection';
 import type { RoomExtensionFactory } from './extensions';
 import { defaultCollabLimits, type CollabLimits } from './limits';
+import { FrameTurns } from './FrameTurns';
 import { DocumentLoadError, loadDocument } from './loadDocument';
 import { Room, type RoomOptions } from './Room';
 
@@ -29,6 +30,8 @@ export interface RegistryDeps {
 const KEEPALIVE_INTERVAL_MS = 10_000;
 const MAX_EARLY_FRAMES = 256;
 const MAX_EARLY_BYTES = 16 * 1024 * 1024;
+/** Frames this large take a pass of the event loop of their own (FrameTurns.ts). */
+const HEAVY_FRAME_BYTES = 64 * 1024;
 const emptyAwarenessFrame = encodeAwareness(new Uint8Array([0]));
 
 export class RoomRegistry implements ConnectionControl {
@@ -36,6 +39,7 @@ export class RoomRegistry implements ConnectionControl {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly connections = new Set<Connection>();
+  private readonly turns = new FrameTurns<Connection>(HEAVY_FRAME_BYTES);
   private readonly keepaliveTimer: NodeJS.Timeout;
   private readonly limits: CollabLimits;
   private readonly logger: Logger;
@@ -187,8 +191,19 @@ export class RoomRegistry implements ConnectionControl {
       connection.early.push(frame);
       return;
     }
-    const room = this.rooms.get(connection.documentId);
-    if (room) this.handle(room, connection, frame);
+    this.turns.submit(connection, frame.length, () => {
+      // A frame that waited for its turn finds the connection or its room possibly gone.
+      if (connection.closed) return;
+      const room = this.rooms.get(connection.documentId);
+      if (room) this.handle(room, connection, frame);
+    });
+  }
+
+  /** Answers a client's ping once every frame it sent before has been handled. */
+  ping(connection: Connection, pong: () => void): void {
+    this.turns.afterWaiting(connection, () => {
+      if (!connection.closed) pong();
+    });
   }
 
   private handle(room: Room, connection: Connection, frame: Uint8Array): void {
@@ -208,6 +223,7 @@ export class RoomRegistry implements ConnectionControl {
   /** Called when the socket is gone, whoever closed it. */
   closed(connection: Connection, code: number): void {
     connection.closed = true;
+    this.turns.forget(connection);
     if (code === CloseCode.frameTooLarge) this.logger.warn('frame over the size limit', connection.logFields);
     if (!this.connections.delete(connection)) return;
     const room = this.rooms.get(connection.documentId);
@@ -236,8 +252,13 @@ export class RoomRegistry implements ConnectionControl {
     await Promise.allSettled(this.unloading.values());
   }
 
+  /**
+   * Rooms in memory: open, or still unloading. A room leaves `rooms` when its last connection
+   * goes, but writes its final compaction after that (yielding between its steps): counted until
+   * it has, so that "no rooms" means nothing will write to the documents any more.
+   */
   roomCount(): number {
-    return this.rooms.size;
+    return this.rooms.size + this.unloading.size;
   }
 
   /** Open connections in all rooms. */

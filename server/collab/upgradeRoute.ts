@@ -82,6 +82,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
       // Binary frames arrive as Buffers (Uint8Arrays); a text frame is handed over as its bytes
       // and fails to decode like any other malformed frame.
       ws.on('message', (data: Buffer) => registry.receive(connection, data));
+      ws.on('ping', (data: Buffer) => registry.ping(connection, () => ws.pong(data)));
       ws.on('close', (code) => registry.closed(connection, code));
     };
     // The upgrade handler completes the handshake; this response is never sent.

@@ -61,7 +61,9 @@ const jsonError = (code: string, message: string) => new TextEncoder().encode(JS
 export function handleUpgrades(server: Server, app: UpgradeApp, options: UpgradeOptions): UpgradeHandler {
   const { log } = options;
   // No client tracking: every accepted socket is tracked below for the ping, and by its room.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false, clientTracking: false });
+  // No automatic pong: a route answers a client's ping itself, after the frames sent before it
+  // were handled (collab: some wait for their turn).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false, clientTracking: false, autoPong: false });
   const open = new Set<WebSocket>();
   const awaitingPong = new Set<WebSocket>();
 

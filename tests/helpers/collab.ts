@@ -52,7 +52,7 @@ export function seesMarker(provider: WebsocketProvider, value: string): boolean 
 
 /** A running server whose SQLite file the tests may read. */
 export interface WithSqlite {
-  storage: SqliteStorage;
+  storage: Pick<SqliteStorage, 'sqlite'>;
 }
 
 /** The document exactly as the stored rows make it now. */

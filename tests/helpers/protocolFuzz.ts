@@ -4,7 +4,8 @@
  * each followed by a WebSocket ping: the pong proves the server has handled the frame (ws
  * handles frames of one socket in order), a close tells which close code the frame earned.
  * Meanwhile two honest editors keep typing into the same document, and a watchdog measures the
- * event loop the server runs on.
+ * event loop the server runs on: the server runs in a process of its own (hostedServer.ts), so
+ * that what the fuzzer itself computes is not counted as the server stalling.
  *
  * Frames that carry a decodable Yjs update are real edits for an editor; editor sockets send
  * those to a separate sandbox document, so the honest document must end up holding exactly the
@@ -21,14 +22,14 @@ import type { WebsocketProvider } from 'y-websocket';
 import { collabPath, MessageType } from '../../shared/collab/protocol';
 import { defaultCollabLimits } from '../../server/collab/limits';
 import { addMember, buildWorkshop } from './apiClient';
-import { recordCloseCodes, storedDoc } from './collab';
+import { recordCloseCodes, storedDoc, type WithSqlite } from './collab';
 import { awarenessClientIds, buildCorpus, classifyFrame, generateFrame, type FrameKind, type FuzzFrame } from './fuzzFrames';
-import { startLoopWatchdog, type LoopStall } from './loopWatchdog';
+import type { LoopStall } from './loopWatchdog';
 import { Prng } from './prng';
 import { connectProvider, eventually, waitForSync } from './providers';
 import { rawRequest } from './rawHttp';
 import { LEVEL, type LogRecord } from './logCapture';
-import { startTestServer, type TestServer } from './startTestServer';
+import { startHostedServer, type HostedServer, type HostedWatch } from './hostedServer';
 
 export interface ProtocolFuzzOptions {
   frames: number;
@@ -171,53 +172,13 @@ function summariseServerLog(records: readonly LogRecord[], serverLog: Record<str
   }
 }
 
-function dumpRows(server: TestServer, documentId: string, dir: string): void {
+function dumpRows(server: WithSqlite, documentId: string, dir: string): void {
   const { snapshot, updates: rows } = readStoredRows(server.storage.sqlite, documentId);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, `${documentId}.json`),
     JSON.stringify({ snapshot: snapshot ? { upto: snapshot.upto_id, state: Buffer.from(snapshot.state).toString('base64') } : null, rows: rows.map((r) => ({ id: r.id, update: Buffer.from(r.update_bytes).toString('base64') })) }),
   );
-}
-
-/** Times the registry's frame handling and joins; returns a reader of the `keep` slowest. */
-function timeServerWork(server: TestServer, keep: number): () => { what: string; ms: number }[] {
-  const slowest: { what: string; ms: number }[] = [];
-  const note = (what: () => string, ms: number) => {
-    if (slowest.length >= keep && ms <= slowest.at(-1)!.ms) return;
-    slowest.push({ what: what(), ms: Math.round(ms) });
-    slowest.sort((x, y) => y.ms - x.ms);
-    slowest.length = Math.min(slowest.length, keep);
-  };
-  const registry = server.registry;
-  const receive = registry.receive.bind(registry);
-  registry.receive = (connection, frame) => {
-    const t0 = performance.now();
-    try {
-      receive(connection, frame);
-    } finally {
-      note(() => `frame of ${frame.length} bytes starting ${Buffer.from(frame.subarray(0, 12)).toString('hex')}`, performance.now() - t0);
-    }
-  };
-  const open = registry.open.bind(registry);
-  registry.open = (...args) => {
-    const t0 = performance.now();
-    try {
-      return open(...args);
-    } finally {
-      note(() => 'join (sync step 1 and awareness to the newcomer)', performance.now() - t0);
-    }
-  };
-  const closed = registry.closed.bind(registry);
-  registry.closed = (connection, code) => {
-    const t0 = performance.now();
-    try {
-      closed(connection, code);
-    } finally {
-      note(() => `leave (the last one unloads and compacts the room)`, performance.now() - t0);
-    }
-  };
-  return () => [...slowest];
 }
 
 export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<ProtocolFuzzResult> {
@@ -248,21 +209,26 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
 
-  let server: TestServer | null = null;
+  let server: HostedServer | null = null;
   const providers: WebsocketProvider[] = [];
   const docs: Y.Doc[] = [];
   const fuzzSockets = new Set<FuzzSocket>();
   let logFrom = 0;
-  const watchdog = startLoopWatchdog(options.stallThresholdMs ?? 250);
+  /** When each frame was sent, to say what was on the wire when the server's loop stalled. */
+  const sentAt: { at: number; kind: string }[] = [];
+  let stopWatch: Promise<HostedWatch> | null = null;
 
   try {
-    server = await startTestServer({
-      MAX_FRAME_BYTES: String(maxFrameBytes),
-      // Keep every log row until the end, so the rows can be checked before the final compaction.
-      COMPACT_AFTER_UPDATES: '100000000',
-    });
+    server = await startHostedServer(
+      {
+        MAX_FRAME_BYTES: String(maxFrameBytes),
+        // Keep every log row until the end, so the rows can be checked before the final compaction.
+        COMPACT_AFTER_UPDATES: '100000000',
+      },
+      options.stallThresholdMs ?? 250,
+    );
+    const hosted = server;
     const { origin } = server;
-    const slowest = timeServerWork(server, 5);
     const workshop = await buildWorkshop(origin);
     const honestEditor = await addMember(workshop, origin, 'editor', 'Eerlijk');
     const fuzzEditor = await addMember(workshop, origin, 'editor', 'Fuzzer');
@@ -320,7 +286,7 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
     };
     const typingLoops = [typeLoop(a.doc, 'a'), typeLoop(b.doc, 'b')];
 
-    logFrom = server.log.length;
+    logFrom = await server.logLength();
     const deadline = options.maxMs ? started + options.maxMs : Number.POSITIVE_INFINITY;
     /** Decodable updates the honest-document editors may not send, for the sandbox sockets. */
     const forSandbox: FuzzFrame[] = [];
@@ -368,9 +334,9 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
         framesSent += 1;
         add(framesByKind, frame.kind);
         if (progressEvery > 0 && framesSent % progressEvery === 0) {
-          log(`  ${framesSent} frames, ${connectionsOpened} connections, ${Math.round((performance.now() - started) / 1000)} s, loop max late ${Math.round(watchdog.maxLateMs())} ms`);
+          log(`  ${framesSent} frames, ${connectionsOpened} connections, ${Math.round((performance.now() - started) / 1000)} s`);
         }
-        watchdog.note(frame.kind);
+        sentAt.push({ at: Date.now(), kind: frame.kind });
         const outcome = await socket.send(frame, 5_000);
         if ('timeout' in outcome) {
           unanswered += 1;
@@ -410,7 +376,10 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
     );
     // The watchdog covers the fuzzing and the honest editors catching up; what follows is the
     // test reading documents back, which is no server work.
-    const watch = watchdog.stop();
+    stopWatch = hosted.stopWatch();
+    const { watch, slowest, crashes: serverCrashes } = await stopWatch;
+    crashes.push(...serverCrashes);
+    for (const stall of [...watch.stalls, ...watch.descheduled]) stall.during = framesSentDuring(sentAt, stall);
     if (honestCloses.some((codes) => codes.length > 0)) problems.push(`honest editors were disconnected: ${JSON.stringify(honestCloses)}`);
     if (!a.provider.wsconnected || !b.provider.wsconnected) problems.push('an honest editor is not connected at the end');
 
@@ -466,8 +435,9 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
     for (const provider of providers.splice(0)) provider.destroy();
     for (const socket of fuzzSockets) socket.ws.terminate();
     fuzzSockets.clear();
-    await eventually(() => {
-      if (server!.registry.roomCount() !== 0) throw new Error(`${server!.registry.roomCount()} rooms still open`);
+    await eventually(async () => {
+      const rooms = await hosted.roomCount();
+      if (rooms !== 0) throw new Error(`${rooms} rooms still open`);
     }, 10_000).catch((error: Error) => problems.push(error.message));
     const fresh = connectProvider(honestId, { cookie: honestEditor.cookie, origin });
     docs.push(fresh.doc);
@@ -508,7 +478,8 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
     if (watch.stalls.length > 0) problems.push(`the event loop stalled ${watch.stalls.length} times over ${options.stallThresholdMs ?? 250} ms: ${JSON.stringify(watch.stalls.slice(0, 5))}`);
     if (unanswered > 0) problems.push(`${unanswered} frames got neither a pong nor a close`);
     // 4503 means a stored document no longer loads: an accepted update made it unavailable.
-    summariseServerLog(server.log.slice(logFrom), serverLog, unexpectedErrors);
+    summariseServerLog(await server.logFrom(logFrom), serverLog, unexpectedErrors);
+    if (server.exit()) crashes.push(server.exit()!);
     if (closedByServer['4503']) problems.push(`${closedByServer['4503']} connections were refused with 4503 (a stored document did not load): ${unexpectedErrors.filter((line) => line.includes('document refused')).slice(0, 2).join(' | ')}`);
     if (crashes.length > 0) problems.push(`${crashes.length} uncaught exceptions or rejections: ${crashes.slice(0, 3).join(' | ')}`);
 
@@ -528,7 +499,7 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
       maxLoopLateMs: watch.maxLateMs,
       serverLog,
       unexpectedErrors,
-      slowest: slowest(),
+      slowest,
       honestTokens: typed.length,
       sandboxDocuments: sandboxIds.length,
       healthStatus,
@@ -536,7 +507,7 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
       problems,
     };
   } finally {
-    watchdog.stop();
+    if (server && !stopWatch) await server.stopWatch().catch(() => undefined);
     for (const socket of fuzzSockets) socket.ws.terminate();
     for (const provider of providers) provider.destroy();
     for (const doc of docs) doc.destroy();
@@ -544,6 +515,13 @@ export async function runProtocolFuzz(options: ProtocolFuzzOptions): Promise<Pro
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   }
+}
+
+/** The kinds of frame sent while the server's loop was blocked, for labelling a stall. */
+function framesSentDuring(sentAt: { at: number; kind: string }[], stall: LoopStall): string {
+  const from = stall.wallClock - stall.lateMs - 20;
+  const kinds = new Set(sentAt.filter((sent) => sent.at >= from && sent.at <= stall.wallClock).map((sent) => sent.kind));
+  return kinds.size > 0 ? `frames sent meanwhile: ${[...kinds].slice(0, 6).join(', ')}` : 'no frame sent meanwhile';
 }
 
 export function describeProtocolFuzz(result: ProtocolFuzzResult): string {

@@ -26,6 +26,7 @@ test(`${frames} fuzzed frames: no crash, no stall, offenders closed, honest edit
   console.info(`frames per kind ${JSON.stringify(result.framesByKind)}`);
   console.info(`close codes per kind ${JSON.stringify(result.closeCodesByKind)}`);
   console.info(`server log lines ${JSON.stringify(result.serverLog)}`);
+  console.info(`slowest server work ${JSON.stringify(result.slowest)}; stalls ${JSON.stringify(result.stalls)}`);
   if (result.unexpectedErrors.length > 0) console.info(`unexpected server errors (first ${result.unexpectedErrors.length}):\n${result.unexpectedErrors.join('\n')}`);
 
   expect(result.problems).toEqual([]);
