@@ -3,6 +3,8 @@
  * one error mapper. Nothing here listens; server/index.ts and the tests do.
  */
 import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -27,7 +29,8 @@ import { calendarRoutes } from './routes/calendar';
 import { commitmentRoutes } from './routes/commitments';
 import { registerRoutes } from './routes/registers';
 import { documentRoutes, workspaceDocumentRoutes } from './routes/documents';
-import { healthRoutes } from './routes/health';
+import { healthRoutes, readinessRoutes } from './routes/health';
+import { requestLog } from './http/requestLog';
 import { inviteRoutes, workspaceInviteRoutes } from './routes/invites';
 import { meRoutes } from './routes/me';
 import { memberRoutes } from './routes/members';
@@ -37,6 +40,8 @@ import { workspaceRoutes } from './routes/workspaces';
 export function createApp(services: Services, registry: RoomRegistry) {
   const app = new Hono<AppEnv>();
 
+  app.use('*', requestId());
+  app.use('*', requestLog(services.logger.child({ component: 'http' })));
   app.use('*', securityHeaders(services.config));
   app.use('*', sessionMiddleware(services));
 
@@ -54,6 +59,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   );
   api.use('*', originCheck(services));
   api.route('/health', healthRoutes(services));
+  api.route('/ready', readinessRoutes(services));
   api.route('/auth', authRoutes(services));
   api.route('/me', meRoutes());
   api.route('/workspaces', workspaceRoutes(services));
@@ -86,7 +92,8 @@ export function createApp(services: Services, registry: RoomRegistry) {
     if (error instanceof HTTPException) {
       return c.json({ error: { code: 'http_error', message: error.message } }, error.status as ContentfulStatusCode);
     }
-    services.logger.error('request failed', { component: 'http', method: c.req.method, path: c.req.path, ...describeFailure(error) });
+    // The declared route, not the path: paths carry tokens.
+    services.logger.error('request failed', { component: 'http', requestId: c.get('requestId'), method: c.req.method, route: routePath(c), ...describeFailure(error) });
     return c.json({ error: { code: 'internal', message: 'Er ging iets mis op de server.' } }, 500);
   });
 

@@ -56,5 +56,7 @@ export interface AppEnv {
   Variables: {
     user: UserRow | null;
     session: SessionRow | null;
+    /** From `hono/request-id`: in every request's log lines and its `X-Request-Id` header. */
+    requestId: string;
   };
 }

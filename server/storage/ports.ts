@@ -238,5 +238,7 @@ export interface Storage {
   repos: Repos;
   /** Resolves when the database answers a trivial query (health and readiness checks). */
   ping(): Promise<void>;
+  /** Schema migrations the database holds, and the number this build knows (readiness). */
+  migrations(): Promise<{ applied: number; known: number }>;
   close(): Promise<void>;
 }

@@ -41,6 +41,14 @@ function wrap(base: pino.Logger): Logger {
   };
 }
 
+/**
+ * Fields that must never reach a log, whatever a caller passes: pino replaces them, at the top
+ * level and one level down. Paths are logged as declared routes (server/http/requestLog.ts), so
+ * tokens in URLs never get this far.
+ */
+const secretFields = ['password', 'currentPassword', 'newPassword', 'token', 'sessionToken', 'secret', 'cookie', 'authorization', 'headers.cookie', 'headers.authorization'];
+const redact = { paths: [...secretFields, ...secretFields.filter((field) => !field.includes('.')).map((field) => `*.${field}`)], censor: '[hidden]' };
+
 export function createLogger(options: { level: LogLevel; destination?: DestinationStream }): Logger {
-  return wrap(pino({ level: options.level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, options.destination));
+  return wrap(pino({ level: options.level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, redact }, options.destination));
 }

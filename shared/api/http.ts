@@ -14,3 +14,9 @@ export interface ApiErrorBody {
 export interface Health {
   ok: true;
 }
+
+/** `GET /api/ready`: 200 when every check is ok, 503 otherwise. */
+export interface Readiness {
+  ready: boolean;
+  checks: { database: 'ok' | 'failed'; migrations: 'ok' | 'pending' | 'failed' };
+}

@@ -222,6 +222,7 @@ const commitmentStatus = (documentId: string, blockId: string) =>
 const rows: Row[] = [
   // --- health, accounts, sessions ---
   { name: 'GET /api/health', expect: everyone(200), request: () => ({ method: 'GET', path: '/api/health' }) },
+  { name: 'GET /api/ready', expect: everyone(200), request: () => ({ method: 'GET', path: '/api/ready' }) },
   {
     name: 'POST /api/auth/signup',
     expect: everyone(201),

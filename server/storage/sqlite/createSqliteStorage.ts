@@ -6,6 +6,7 @@ import type { Tables } from '../schema';
 import { openSqlite, type OpenSqliteOptions, type SqliteDatabase } from './openSqlite';
 import { createSqliteDocumentLog } from './SqliteDocumentLog';
 import { lockDataDir } from './dataDirLock';
+import { migrations } from './migrations';
 
 export interface SqliteStorage extends Storage {
   /** The open file, for tests and maintenance scripts that look at SQLite itself. */
@@ -60,6 +61,7 @@ export function createSqliteStorage(dataDir: string, options: SqliteStorageOptio
     log: createSqliteDocumentLog(sqlite),
     repos: createRepos(kysely),
     ping: async () => void sqlite.prepare('SELECT 1').get(),
+    migrations: async () => ({ applied: sqlite.pragma('user_version', { simple: true }) as number, known: migrations.length }),
     async close() {
       // Kysely's destroy closes the better-sqlite3 connection it was given.
       await kysely.destroy();
