@@ -54,6 +54,10 @@ export interface Config {
   pingIntervalMs: number;
   /** `debug` also logs routine network noise (resets, timeouts). */
   logLevel: LogLevel;
+  /** Prometheus metrics on this port (`GET /metrics`), or null: off. 0 takes a free port (tests). */
+  metricsPort: number | null;
+  /** Where the metrics port listens; HOST unless METRICS_HOST says otherwise. */
+  metricsHost: string;
   /** SQLite `synchronous`: NORMAL is durable against process crashes in WAL mode. */
   synchronous: 'NORMAL' | 'FULL';
   /**
@@ -76,6 +80,13 @@ function intFromEnv(env: NodeJS.ProcessEnv, key: string, fallback: number): numb
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${key} must be a positive integer, got "${raw}"`);
   return value;
+}
+
+function metricsPortFrom(raw: string | undefined): number | null {
+  if (raw === undefined || raw === '') return null;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`METRICS_PORT must be a port number, got "${raw}"`);
+  return port;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -104,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: intFromEnv(env, 'REQUEST_TIMEOUT_MS', 60_000),
     pingIntervalMs: intFromEnv(env, 'COLLAB_PING_INTERVAL_MS', 30_000),
     logLevel: logLevelFrom(env.LOG_LEVEL),
+    metricsPort: metricsPortFrom(env.METRICS_PORT),
+    metricsHost: env.METRICS_HOST ?? env.HOST ?? '127.0.0.1',
     synchronous,
     persistence: env.COLLAB_PERSISTENCE !== 'off',
     trustProxy: env.TRUST_PROXY === '0' ? 0 : intFromEnv(env, 'TRUST_PROXY', 0),

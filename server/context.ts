@@ -12,6 +12,7 @@ import type { VersionKeeper } from './versions/VersionKeeper';
 import type { AttributionRecorder } from './attribution/AttributionRecorder';
 import type { WorkspaceEvents } from './events/WorkspaceEvents';
 import type { WorkerPool } from './offload/WorkerPool';
+import type { Metrics } from './support/metrics';
 
 /** What revoking access needs from the collaboration server, without depending on it. */
 export interface ConnectionControl {
@@ -40,6 +41,8 @@ export interface Services {
   events: WorkspaceEvents;
   /** Worker threads for diffs, exports and other work too heavy for the event loop. */
   workers: WorkerPool;
+  /** Prometheus counters (server/support/metrics.ts). */
+  metrics: Metrics;
 }
 
 /**

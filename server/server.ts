@@ -16,6 +16,7 @@ import { WorkspaceEvents } from './events/WorkspaceEvents';
 import { AttributionRecorder } from './attribution/AttributionRecorder';
 import { VersionKeeper } from './versions/VersionKeeper';
 import { WorkerPool } from './offload/WorkerPool';
+import { createMetrics, serveMetrics } from './support/metrics';
 import { reindexUnsettledDocuments } from './registers/reindex';
 import { attribution as attributionExtension } from './extensions/attribution';
 import { autoVersions } from './extensions/autoVersions';
@@ -53,6 +54,8 @@ export interface RunningServer {
   storage: SqliteStorage;
   registry: RoomRegistry;
   logger: Logger;
+  /** The port Prometheus scrapes, when METRICS_PORT is set. */
+  metricsPort: number | null;
   /** Stops accepting, closes every socket after compacting its room, closes the database. */
   close(): Promise<void>;
 }
@@ -76,7 +79,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const storage = createSqliteStorage(config.dataDir, { synchronous: config.synchronous, holdDataDir: true });
   const { repos } = storage;
-  const stored = config.persistence ? storage.log : createNullDocumentLog();
+  const metrics = createMetrics();
+  const stored = metrics.meterDocumentLog(config.persistence ? storage.log : createNullDocumentLog());
   const log = options.wrapDocumentLog ? options.wrapDocumentLog(stored) : stored;
 
   const attribution = new AttributionRecorder(repos.attribution, logger.child({ component: 'attribution' }));
@@ -111,6 +115,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       maxDocumentBytes: config.maxDocumentBytes,
     },
   });
+  metrics.observeRooms(() => ({ documents: registry.roomCount(), connections: registry.connectionCount() }));
   await attribution.summariseAllPending();
   const events = new WorkspaceEvents();
   registers.subscribe((workspaceId, documentId) => events.publish(workspaceId, 'registers', { documentId }));
@@ -130,6 +135,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     attribution,
     events,
     workers,
+    metrics,
   };
 
   const app = createApp(services, registry);
@@ -167,6 +173,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }, 10_000);
   streamSweep.unref();
 
+  const metricsServer = config.metricsPort === null ? null : await serveMetrics(metrics, config.metricsHost, config.metricsPort);
+  if (metricsServer) logger.info('metrics served', { component: 'metrics', port: metricsServer.port });
+
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
@@ -176,6 +185,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     storage,
     registry,
     logger,
+    metricsPort: metricsServer?.port ?? null,
     close() {
       closing ??= (async () => {
         clearInterval(sweep);
@@ -186,6 +196,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         upgrades.stop();
         server.closeAllConnections();
         await stopped;
+        await metricsServer?.close();
         for (const timers of [registerTimers, attributionTimers, autoVersionTimers]) timers.stop();
         // After the rooms: their last automatic versions may hash on a worker.
         await workers.close();

@@ -43,6 +43,7 @@ export function authRoutes(services: Services) {
       const ok = user ? await verifyPassword(user.password_hash, body.password) : await verifyAgainstDummy(body.password);
       if (!user || !ok) {
         throttle.recordFailure(body.email, address);
+        services.metrics.signInFailed();
         throw new UnauthorizedError('E-mailadres of wachtwoord klopt niet.', 'invalid_credentials');
       }
       throttle.recordSuccess(body.email, address);
