@@ -64,7 +64,8 @@ interface PoolWorker {
   timer: NodeJS.Timeout | null;
 }
 
-const workerEntry = new URL('./worker.ts', import.meta.url);
+/** The worker beside this module: worker.ts in the sources, worker.js in the compiled server (dist-server/). */
+const workerEntry = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
 /**
  * Node 20 applies `--import` hooks to a worker's modules but not to its entry file, so a

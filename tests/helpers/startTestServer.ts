@@ -65,11 +65,15 @@ export interface ServerProcess {
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-/** Starts `server/index.ts` in its own Node process on the given data directory. */
-export async function spawnServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * Starts `server/index.ts` in its own Node process on the given data directory; `compiled`:
+ * the compiled `dist-server/index.js` with plain Node, as `npm start` runs it.
+ */
+export async function spawnServerProcess(dataDir: string, env: Record<string, string> = {}, { compiled = false } = {}): Promise<ServerProcess> {
   const port = await getFreePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/index.ts')], {
+  const args = compiled ? [path.join(repoRoot, 'dist-server/index.js')] : ['--import', 'tsx', path.join(repoRoot, 'server/index.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...testDefaults, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: origin, DATA_DIR: dataDir, CLIENT_DIR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
