@@ -13,19 +13,21 @@ export interface ProviderOptions {
   /** Origin header to send; defaults to `origin`. */
   sendOrigin?: string;
   params?: Record<string, string>;
+  /** Certificate to trust for wss:// (a test's own self-signed one). */
+  ca?: string;
 }
 
-function socketClass(cookie: string | null, sendOrigin: string) {
+function socketClass(cookie: string | null, sendOrigin: string, ca?: string) {
   return class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { origin: sendOrigin, ...(cookie ? { cookie } : {}) } });
+      super(url, protocols, { headers: { origin: sendOrigin, ...(cookie ? { cookie } : {}) }, ...(ca ? { ca } : {}) });
     }
   };
 }
 
 export function connectProvider(documentId: string, options: ProviderOptions, doc = new Y.Doc()) {
   const provider = new WebsocketProvider(options.origin.replace(/^http/, 'ws') + collabPath, documentId, doc, {
-    WebSocketPolyfill: socketClass(options.cookie, options.sendOrigin ?? options.origin) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClass(options.cookie, options.sendOrigin ?? options.origin, options.ca) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: options.params ?? {},
   });
