@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Header } from './components/Header';
 import { ErrorState, Loading } from './components/Status';
+import { AccountPage } from './pages/AccountPage';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordResetPages';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
 import { LoginPage, SignupPage } from './pages/AuthPages';
@@ -55,6 +57,12 @@ function Page({ route }: { route: Route }) {
       );
     case 'invite':
       return <InvitePage key={route.token} token={route.token} />;
+    case 'account':
+      return <AccountPage />;
+    case 'forgotPassword':
+      return <ForgotPasswordPage />;
+    case 'resetPassword':
+      return <ResetPasswordPage key={route.token} token={route.token} />;
     case 'notFound':
       return <NotFoundPage />;
   }

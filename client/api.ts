@@ -3,7 +3,7 @@
  * error type that forms can read field messages from.
  */
 import type { AuditLogPage } from '../shared/api/audit';
-import type { User } from '../shared/api/accounts';
+import type { SessionInfo, User } from '../shared/api/accounts';
 import type { DocumentAuthor, DocumentContributions } from '../shared/api/attribution';
 import type {
   CommitmentDecision,
@@ -15,6 +15,11 @@ import type {
 import type { ApiErrorBody } from '../shared/api/http';
 import type { CalendarFeed, RegisterEntries, RegisterName, WorkspaceContribution } from '../shared/api/registers';
 import type {
+  ChangePasswordReq,
+  DeleteMeReq,
+  PasswordResetReq,
+  PasswordResetRequestReq,
+  UpdateMeReq,
   CreateDocumentReq,
   CreateInviteReq,
   CreatePartyReq,
@@ -125,6 +130,13 @@ export const api = {
   signup: (body: SignupReq) => request<User>('POST', '/api/auth/signup', body, { quietUnauthorized: true }),
   login: (body: LoginReq) => request<User>('POST', '/api/auth/login', body, { quietUnauthorized: true }),
   logout: () => request<void>('POST', '/api/auth/logout', undefined, { quietUnauthorized: true }),
+  requestPasswordReset: (body: PasswordResetRequestReq) => request<{ ok: true }>('POST', '/api/auth/password-reset', body),
+  resetPassword: (token: string, body: PasswordResetReq) => request<void>('POST', `/api/auth/password-reset/${encodeURIComponent(token)}`, body, { quietUnauthorized: true }),
+  updateMe: (body: UpdateMeReq) => request<User>('PATCH', '/api/me', body),
+  changePassword: (body: ChangePasswordReq) => request<void>('POST', '/api/me/password', body),
+  mySessions: () => request<SessionInfo[]>('GET', '/api/me/sessions'),
+  signOutElsewhere: () => request<void>('DELETE', '/api/me/sessions'),
+  deleteMe: (body: DeleteMeReq) => request<void>('DELETE', '/api/me', body),
 
   listWorkspaces: () => request<WorkspaceListItem[]>('GET', '/api/workspaces'),
   createWorkspace: (body: CreateWorkspaceReq) => request<Workspace>('POST', '/api/workspaces', body),

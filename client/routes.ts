@@ -26,10 +26,13 @@ export type Route =
   | { name: 'versionDiff'; id: string; versionId: string; against: string }
   | { name: 'contributions'; id: string }
   | { name: 'invite'; token: string }
+  | { name: 'account' }
+  | { name: 'forgotPassword' }
+  | { name: 'resetPassword'; token: string }
   | { name: 'notFound' };
 
 /** Routes a signed-out person may see. */
-export const publicRoutes: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'notFound']);
+export const publicRoutes: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'notFound', 'forgotPassword', 'resetPassword']);
 
 /** The path segment that stands for "the document as it is now" in a comparison. */
 const currentSlug = 'nu';
@@ -44,12 +47,15 @@ const withParams: [RegExp, (...values: string[]) => Route][] = [
     (id, versionId, against) => ({ name: 'versionDiff', id: id!, versionId: versionId!, against: against === currentSlug ? 'current' : against! }),
   ],
   [/^\/uitnodiging\/([^/]+)\/?$/, (token) => ({ name: 'invite', token: token! })],
+  [/^\/wachtwoord-herstellen\/([^/]+)\/?$/, (token) => ({ name: 'resetPassword', token: token! })],
 ];
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (pathname === '/inloggen' || pathname === '/inloggen/') return { name: 'login' };
   if (pathname === '/aanmelden' || pathname === '/aanmelden/') return { name: 'signup' };
+  if (pathname === '/account' || pathname === '/account/') return { name: 'account' };
+  if (pathname === '/wachtwoord-vergeten' || pathname === '/wachtwoord-vergeten/') return { name: 'forgotPassword' };
   const register = /^\/w\/([^/]+)\/([a-z]+)\/?$/.exec(pathname);
   const registerName = register?.[2] ? registerBySlug.get(register[2]) : undefined;
   if (register?.[1] && registerName) {

@@ -61,7 +61,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/health', healthRoutes(services));
   api.route('/ready', readinessRoutes(services));
   api.route('/auth', authRoutes(services));
-  api.route('/me', meRoutes());
+  api.route('/me', meRoutes(services));
   api.route('/workspaces', workspaceRoutes(services));
   api.route('/workspaces/:id/parties', partyRoutes(services));
   api.route('/workspaces/:id/members', memberRoutes(services));

@@ -54,6 +54,10 @@ export interface Config {
   pingIntervalMs: number;
   /** `debug` also logs routine network noise (resets, timeouts). */
   logLevel: LogLevel;
+  /** Where mail goes (`smtp://user:pass@host:587`, `smtps://…`); null: into DATA_DIR/outbox. */
+  smtpUrl: string | null;
+  /** The sender of every mail. */
+  mailFrom: string;
   /** Prometheus metrics on this port (`GET /metrics`), or null: off. 0 takes a free port (tests). */
   metricsPort: number | null;
   /** Where the metrics port listens; HOST unless METRICS_HOST says otherwise. */
@@ -70,6 +74,9 @@ export interface Config {
   /** Sign-ups one client address earns back per minute, and may make at once. */
   signUpsPerMinute: number;
   signUpBurst: number;
+  /** Password reset mails one client address may ask for at once, and earns back per minute. */
+  resetBurst: number;
+  resetsPerMinute: number;
   /** Worker threads for diffs and exports, and their caps (server/offload/WorkerPool.ts). */
   offload: OffloadLimits;
 }
@@ -116,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pingIntervalMs: intFromEnv(env, 'COLLAB_PING_INTERVAL_MS', 30_000),
     logLevel: logLevelFrom(env.LOG_LEVEL),
     metricsPort: metricsPortFrom(env.METRICS_PORT),
+    smtpUrl: env.SMTP_URL ? env.SMTP_URL : null,
+    mailFrom: env.MAIL_FROM ?? `werktafel <noreply@${new URL(publicUrl).hostname}>`,
     metricsHost: env.METRICS_HOST ?? env.HOST ?? '127.0.0.1',
     synchronous,
     persistence: env.COLLAB_PERSISTENCE !== 'off',
@@ -123,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxEventStreamsPerUser: intFromEnv(env, 'MAX_EVENT_STREAMS_PER_USER', 20),
     signUpsPerMinute: intFromEnv(env, 'SIGNUP_PER_MINUTE', 10),
     signUpBurst: intFromEnv(env, 'SIGNUP_BURST', 30),
+    resetBurst: intFromEnv(env, 'PASSWORD_RESET_BURST', 5),
+    resetsPerMinute: intFromEnv(env, 'PASSWORD_RESET_PER_MINUTE', 3),
     offload: {
       // A core stays free for the event loop; more than four rarely pays on one machine.
       workers: intFromEnv(env, 'WORKER_THREADS', Math.min(4, Math.max(1, os.availableParallelism() - 1))),

@@ -13,6 +13,7 @@ import type { AttributionRecorder } from './attribution/AttributionRecorder';
 import type { WorkspaceEvents } from './events/WorkspaceEvents';
 import type { WorkerPool } from './offload/WorkerPool';
 import type { Metrics } from './support/metrics';
+import type { Mailer } from './mail/mailer';
 
 /** What revoking access needs from the collaboration server, without depending on it. */
 export interface ConnectionControl {
@@ -43,6 +44,9 @@ export interface Services {
   workers: WorkerPool;
   /** Prometheus counters (server/support/metrics.ts). */
   metrics: Metrics;
+  mailer: Mailer;
+  /** Password reset requests per client address. */
+  resetRequests: SignUpThrottle;
 }
 
 /**

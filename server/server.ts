@@ -17,6 +17,7 @@ import { AttributionRecorder } from './attribution/AttributionRecorder';
 import { VersionKeeper } from './versions/VersionKeeper';
 import { WorkerPool } from './offload/WorkerPool';
 import { createMetrics, serveMetrics } from './support/metrics';
+import { createMailer } from './mail/mailer';
 import { reindexUnsettledDocuments } from './registers/reindex';
 import { attribution as attributionExtension } from './extensions/attribution';
 import { autoVersions } from './extensions/autoVersions';
@@ -80,6 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const storage = createSqliteStorage(config.dataDir, { synchronous: config.synchronous, holdDataDir: true });
   const { repos } = storage;
   const metrics = createMetrics();
+  const mailer = createMailer(config, logger.child({ component: 'mail' }));
   const stored = metrics.meterDocumentLog(config.persistence ? storage.log : createNullDocumentLog());
   const log = options.wrapDocumentLog ? options.wrapDocumentLog(stored) : stored;
 
@@ -136,6 +138,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     events,
     workers,
     metrics,
+    mailer,
+    // A few links per address and minute: enough for a typo, not for flooding someone's inbox.
+    resetRequests: new SignUpThrottle({ perMinute: config.resetsPerMinute, burst: config.resetBurst }),
   };
 
   const app = createApp(services, registry);
@@ -197,6 +202,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         server.closeAllConnections();
         await stopped;
         await metricsServer?.close();
+        mailer.close();
         for (const timers of [registerTimers, attributionTimers, autoVersionTimers]) timers.stop();
         // After the rooms: their last automatic versions may hash on a worker.
         await workers.close();

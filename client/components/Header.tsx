@@ -48,10 +48,10 @@ export function Header() {
         <div className="site-header__actions">
           {user && (
             <>
-              <span className="site-header__user" title={user.email}>
+              <Link to="/account" className="site-header__user" title={t('header.account')}>
                 <span className="visually-hidden">{t('header.signedInAs', { name: '' })}</span>
                 {user.name}
-              </span>
+              </Link>
               <button type="button" className="button button--ghost" onClick={() => void handleSignOut()}>
                 {t('header.signOut')}
               </button>

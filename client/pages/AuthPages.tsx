@@ -27,6 +27,9 @@ export function LoginPage() {
       <p className="lead">{t('login.intro')}</p>
       <LoginForm onDone={finish} />
       <p className="auth-card__switch">
+        <Link to="/wachtwoord-vergeten">{t('login.forgot')}</Link>
+      </p>
+      <p className="auth-card__switch">
         {t('login.noAccount')} <Link to={authPath('signup', next)}>{t('login.toSignup')}</Link>
       </p>
     </section>

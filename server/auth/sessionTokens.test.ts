@@ -63,10 +63,10 @@ describe('sessions in SQLite', () => {
   test('only the SHA-256 of the token is stored, never the token', async () => {
     const token = generateSessionToken();
     const session = await createSession(repos.sessions, token, userId, T0);
-    expect(session).toEqual({ id: hashToken(token), user_id: userId, expires_at: T0 + SESSION_LIFETIME_MS });
+    expect(session).toEqual({ id: hashToken(token), user_id: userId, expires_at: T0 + SESSION_LIFETIME_MS, created_at: T0, user_agent: null });
     expect(SESSION_LIFETIME_MS).toBe(30 * DAY_MS);
     const rows = allSessionRows();
-    expect(rows).toEqual([{ id: hashToken(token), user_id: userId, expires_at: T0 + SESSION_LIFETIME_MS }]);
+    expect(rows).toEqual([{ id: hashToken(token), user_id: userId, expires_at: T0 + SESSION_LIFETIME_MS, created_at: T0, user_agent: null }]);
     expect(JSON.stringify(rows)).not.toContain(token);
     // Looking up by the stored id (as a thief of the database would) does not work.
     expect(await validateSessionToken(repos.sessions, rows[0]!.id, T0)).toBeNull();
@@ -76,7 +76,7 @@ describe('sessions in SQLite', () => {
     const token = generateSessionToken();
     await createSession(repos.sessions, token, userId, T0);
     expect(await validateSessionToken(repos.sessions, token, T0 + DAY_MS)).toEqual({
-      session: { id: hashToken(token), user_id: userId, expires_at: T0 + SESSION_LIFETIME_MS },
+      session: { id: hashToken(token), user_id: userId, expires_at: T0 + SESSION_LIFETIME_MS, created_at: T0, user_agent: null },
       renewed: false,
     });
     expect(await validateSessionToken(repos.sessions, generateSessionToken(), T0)).toBeNull();

@@ -22,8 +22,8 @@ export function hashToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(sessions: SessionRepo, token: string, userId: string, now = Date.now()): Promise<SessionRow> {
-  const row: SessionRow = { id: hashToken(token), user_id: userId, expires_at: now + SESSION_LIFETIME_MS };
+export async function createSession(sessions: SessionRepo, token: string, userId: string, now = Date.now(), userAgent: string | null = null): Promise<SessionRow> {
+  const row: SessionRow = { id: hashToken(token), user_id: userId, expires_at: now + SESSION_LIFETIME_MS, created_at: now, user_agent: userAgent?.slice(0, 200) ?? null };
   await sessions.insert(row);
   return row;
 }

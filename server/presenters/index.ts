@@ -4,7 +4,7 @@ import type { DocumentSummary } from '../../shared/api/documents';
 import type { Invite, Member, Party, Workspace } from '../../shared/api/workspaces';
 import type { DocumentRow, InviteRow, MemberWithUserRow, PartyRow, UserRow, WorkspaceRow } from '../storage/rows';
 
-const iso = (ms: number) => new Date(ms).toISOString();
+export const iso = (ms: number) => new Date(ms).toISOString();
 
 export const presentUser = (u: UserRow): User => ({ id: u.id, email: u.email, name: u.name });
 

@@ -1,14 +1,19 @@
 import { Hono } from 'hono';
-import { loginReq, signupReq } from '../../shared/api/schemas';
+import { loginReq, passwordResetReq, passwordResetRequestReq, signupReq } from '../../shared/api/schemas';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
-import { createSession, generateSessionToken, invalidateSession } from '../auth/sessionTokens';
+import { createSession, generateSessionToken, hashToken, invalidateSession } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
-import { ConflictError, TooManyRequestsError, UnauthorizedError } from '../errors';
+import { ConflictError, GoneError, TooManyRequestsError, UnauthorizedError } from '../errors';
+import { mailLanguage, passwordResetMail } from '../mail/messages';
+import { describeError } from '../support/log';
 import { clientAddress } from '../http/clientAddress';
 import { clearSessionCookie, setSessionCookie } from '../http/session';
 import { parseBody } from '../http/validate';
 import { presentUser } from '../presenters';
 import { CloseCode } from '../../shared/collab/protocol';
+
+/** A reset link works once, within this time. */
+const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
 export function authRoutes(services: Services) {
   const { repos, throttle } = services;
@@ -29,7 +34,7 @@ export function authRoutes(services: Services) {
         });
       }
       const token = generateSessionToken();
-      const session = await createSession(repos.sessions, token, user.id);
+      const session = await createSession(repos.sessions, token, user.id, Date.now(), c.req.header('user-agent') ?? null);
       setSessionCookie(c, services, token, session.expires_at);
       return c.json(presentUser(user), 201);
     })
@@ -39,7 +44,9 @@ export function authRoutes(services: Services) {
       const wait = throttle.retryAfterMs(body.email, address);
       if (wait > 0) throw new TooManyRequestsError(wait);
 
-      const user = await repos.users.findByEmail(body.email);
+      const found = await repos.users.findByEmail(body.email);
+      // A deleted account signs in as no account.
+      const user = found && found.deleted_at === null ? found : undefined;
       const ok = user ? await verifyPassword(user.password_hash, body.password) : await verifyAgainstDummy(body.password);
       if (!user || !ok) {
         throttle.recordFailure(body.email, address);
@@ -48,7 +55,7 @@ export function authRoutes(services: Services) {
       }
       throttle.recordSuccess(body.email, address);
       const token = generateSessionToken();
-      const session = await createSession(repos.sessions, token, user.id);
+      const session = await createSession(repos.sessions, token, user.id, Date.now(), c.req.header('user-agent') ?? null);
       setSessionCookie(c, services, token, session.expires_at);
       return c.json(presentUser(user));
     })
@@ -59,6 +66,32 @@ export function authRoutes(services: Services) {
         services.connections.closeForSession(session.id, CloseCode.sessionEnded, 'signed out');
       }
       clearSessionCookie(c, services);
+      return c.body(null, 204);
+    })
+    .post('/password-reset', async (c) => {
+      const body = await parseBody(c, passwordResetRequestReq);
+      const wait = services.resetRequests.take(clientAddress(c, services.config.trustProxy));
+      if (wait > 0) throw new TooManyRequestsError(wait);
+      const user = await repos.users.findByEmail(body.email);
+      // The same answer whether or not the address has an account; the mail goes out after it.
+      if (user && user.deleted_at === null) {
+        const token = generateSessionToken();
+        await repos.passwordResets.insert({ token_hash: hashToken(token), user_id: user.id, expires_at: Date.now() + RESET_LIFETIME_MS });
+        const link = `${services.config.publicUrl.replace(/\/$/, '')}/wachtwoord-herstellen/${token}`;
+        const mail = passwordResetMail(mailLanguage(c.req.header('accept-language')), user.name, link);
+        services.mailer.send({ to: user.email, ...mail }).catch((error: unknown) => services.logger.error('password reset mail not sent', { component: 'mail', ...describeError(error) }));
+      }
+      return c.json({ ok: true }, 202);
+    })
+    .post('/password-reset/:token', async (c) => {
+      const body = await parseBody(c, passwordResetReq);
+      const userId = await repos.passwordResets.take(hashToken(c.req.param('token')), Date.now());
+      if (!userId) throw new GoneError('reset_link_invalid', 'Deze link werkt niet meer: hij is al gebruikt of verlopen. Vraag een nieuwe aan.');
+      await repos.users.setPasswordHash(userId, await hashPassword(body.password));
+      await repos.passwordResets.dropForUser(userId);
+      // Whoever had the old password is signed out everywhere; the person signs in anew.
+      const ended = await repos.sessions.deleteAllForUserExcept(userId, null);
+      for (const id of ended) services.connections.closeForSession(id, CloseCode.sessionEnded, 'password reset');
       return c.body(null, 204);
     });
 }

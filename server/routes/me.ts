@@ -1,8 +1,90 @@
+/**
+ * `/api/me`: the signed-in person's own account (issue 17, accounts for life): name and address,
+ * password, where they are signed in, their data to take along, and deleting the account.
+ */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context';
-import { requireUser } from '../http/session';
+import { changePasswordReq, deleteMeReq, updateMeReq } from '../../shared/api/schemas';
+import { CloseCode } from '../../shared/collab/protocol';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import type { AppEnv, Services } from '../context';
+import { ConflictError, ValidationError } from '../errors';
+import { clearSessionCookie, requireUser } from '../http/session';
+import { parseBody } from '../http/validate';
 import { presentUser } from '../presenters';
+import { presentAccountExport, presentSession } from '../presenters/account';
 
-export function meRoutes() {
-  return new Hono<AppEnv>().get('/', async (c) => c.json(presentUser(requireUser(c))));
+export function meRoutes(services: Services) {
+  const { repos, connections } = services;
+
+  /** Ends the given sessions everywhere: their cookies stop working, their sockets and streams close. */
+  const endSessions = (ids: string[], reason: string) => {
+    for (const id of ids) connections.closeForSession(id, CloseCode.sessionEnded, reason);
+  };
+
+  const requireSession = (c: Parameters<typeof requireUser>[0]) => {
+    const user = requireUser(c);
+    return { user, session: c.get('session')! };
+  };
+
+  /** A wrong current password is a field error of the form, not a failed sign-in. */
+  const checkPassword = async (passwordHash: string, password: string, field: string) => {
+    if (!(await verifyPassword(passwordHash, password))) throw new ValidationError({ [field]: 'Dit wachtwoord klopt niet.' }, 'Dit wachtwoord klopt niet.');
+  };
+
+  return new Hono<AppEnv>()
+    .get('/', async (c) => c.json(presentUser(requireUser(c))))
+    .patch('/', async (c) => {
+      const user = requireUser(c);
+      const body = await parseBody(c, updateMeReq);
+      if (!(await repos.users.update(user.id, body))) {
+        throw new ConflictError('email_taken', 'Dit e-mailadres is al in gebruik.', { email: 'Dit e-mailadres is al in gebruik.' });
+      }
+      return c.json(presentUser((await repos.users.findById(user.id))!));
+    })
+    .post('/password', async (c) => {
+      const { user, session } = requireSession(c);
+      const body = await parseBody(c, changePasswordReq);
+      await checkPassword(user.password_hash, body.current, 'current');
+      await repos.users.setPasswordHash(user.id, await hashPassword(body.password));
+      // Whoever knew the old password is signed out everywhere; this browser stays signed in.
+      endSessions(await repos.sessions.deleteAllForUserExcept(user.id, session.id), 'password changed');
+      return c.body(null, 204);
+    })
+    .get('/sessions', async (c) => {
+      const { user, session } = requireSession(c);
+      const sessions = await repos.sessions.listForUser(user.id);
+      return c.json(sessions.map((row) => presentSession(row, session.id)));
+    })
+    .delete('/sessions', async (c) => {
+      const { user, session } = requireSession(c);
+      endSessions(await repos.sessions.deleteAllForUserExcept(user.id, session.id), 'signed out elsewhere');
+      return c.body(null, 204);
+    })
+    .get('/export', async (c) => {
+      const { user, session } = requireSession(c);
+      const [sessions, data] = await Promise.all([repos.sessions.listForUser(user.id), repos.personalData.export(user.id)]);
+      c.header('Content-Disposition', 'attachment; filename="werktafel-mijn-gegevens.json"');
+      c.header('Cache-Control', 'no-store');
+      return c.json(presentAccountExport(user, sessions, session.id, data, Date.now()));
+    })
+    .delete('/', async (c) => {
+      const user = requireUser(c);
+      const body = await parseBody(c, deleteMeReq);
+      await checkPassword(user.password_hash, body.password, 'password');
+      // A workspace must keep an owner: the last one hands over first.
+      const orphaned = [];
+      for (const workspace of await repos.workspaces.listForUser(user.id)) {
+        if (workspace.role === 'owner' && (await repos.members.ownerCount(workspace.id)) === 1) orphaned.push(workspace.name);
+      }
+      if (orphaned.length > 0) {
+        throw new ConflictError('last_owner', `Je bent de laatste eigenaar van ${orphaned.join(', ')}. Maak eerst iemand anders eigenaar.`);
+      }
+      const sessions = await repos.sessions.listForUser(user.id);
+      const memberships = await repos.workspaces.listForUser(user.id);
+      await repos.personalData.anonymise(user.id, Date.now());
+      endSessions(sessions.map((s) => s.id), 'account deleted');
+      for (const workspace of memberships) connections.closeForMember(workspace.id, user.id, CloseCode.accessRevoked, 'account deleted');
+      clearSessionCookie(c, services);
+      return c.body(null, 204);
+    });
 }

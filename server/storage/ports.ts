@@ -22,6 +22,7 @@ import type {
   PartyRow,
   PendingUpdateRow,
   RegisterRow,
+  PasswordResetRow,
   SessionRow,
   UserRow,
   VersionMetaRow,
@@ -70,6 +71,9 @@ export interface UserRepo {
   findById(id: string): Promise<UserRow | undefined>;
   /** Resolves null when the email is taken. */
   create(input: { email: string; name: string; passwordHash: string }): Promise<UserRow | null>;
+  /** Resolves false when the new email is taken by someone else. */
+  update(id: string, changes: { name?: string; email?: string }): Promise<boolean>;
+  setPasswordHash(id: string, passwordHash: string): Promise<void>;
 }
 
 export interface SessionRepo {
@@ -77,6 +81,10 @@ export interface SessionRepo {
   findById(id: string): Promise<SessionRow | undefined>;
   delete(id: string): Promise<void>;
   setExpiry(id: string, expiresAt: number): Promise<void>;
+  /** Newest first. */
+  listForUser(userId: string): Promise<SessionRow[]>;
+  /** Deletes every session of the user but `keepId` (none kept when null); resolves with the ids removed. */
+  deleteAllForUserExcept(userId: string, keepId: string | null): Promise<string[]>;
   /** Resolves with the number of sessions removed. */
   deleteExpired(now: number): Promise<number>;
 }
@@ -200,6 +208,28 @@ export interface AuditLogRepo {
 
 export type CountUpdate = (row: PendingUpdateRow) => { counts: AttributionCounts; clientIds: number[] };
 
+export interface PasswordResetRepo {
+  insert(row: Omit<PasswordResetRow, 'used_at'>): Promise<void>;
+  /** Marks a valid, unused, unexpired link used and resolves with its user; null otherwise. */
+  take(tokenHash: string, now: number): Promise<string | null>;
+  dropForUser(userId: string): Promise<void>;
+}
+
+/** What `GET /api/me/export` hands a person about themselves, beyond their profile and sessions. */
+export interface PersonalDataExport {
+  memberships: { workspaceId: string; workspaceName: string; role: string; partyName: string | null; joinedAt: number }[];
+  contributions: { documentId: string; documentTitle: string; day: string; charsInserted: number; charsDeleted: number; blocksInserted: number }[];
+  commitmentDecisions: { documentId: string; blockId: string; status: string; decidedAt: number; reason: string | null }[];
+  adoptionDecisions: { versionId: string; decision: string; reason: string | null; decidedAt: number }[];
+  auditEntries: { workspaceId: string; documentId: string | null; action: string; detail: string; at: number }[];
+}
+
+export interface PersonalDataRepo {
+  export(userId: string): Promise<PersonalDataExport>;
+  /** Removes the person's personal data and access, keeping the row their work is credited to. */
+  anonymise(userId: string, now: number): Promise<void>;
+}
+
 export interface AttributionRepo {
   /**
    * Counts every not yet attributed log row up to `uptoId` with `count` and marks them done,
@@ -230,6 +260,8 @@ export interface Repos {
   adoptions: AdoptionRepo;
   auditLog: AuditLogRepo;
   attribution: AttributionRepo;
+  personalData: PersonalDataRepo;
+  passwordResets: PasswordResetRepo;
 }
 
 /** One opened database: the document log, the repositories, and its lifecycle. */

@@ -12,6 +12,8 @@ export interface UserRow {
   name: string;
   password_hash: string;
   created_at: number;
+  /** Set when the person deleted their account: the row then holds no personal data. */
+  deleted_at: number | null;
 }
 
 export interface SessionRow {
@@ -19,6 +21,9 @@ export interface SessionRow {
   id: string;
   user_id: string;
   expires_at: number;
+  created_at: number;
+  /** The browser's User-Agent at sign-in (cut short), so a person recognises the device. */
+  user_agent: string | null;
 }
 
 export interface WorkspaceRow {
@@ -210,4 +215,12 @@ export interface DocumentClientRow {
   client_id: number;
   user_id: string;
   party_id: string | null;
+}
+
+export interface PasswordResetRow {
+  /** Hex SHA-256 of the token in the link. */
+  token_hash: string;
+  user_id: string;
+  expires_at: number;
+  used_at: number | null;
 }

@@ -17,6 +17,7 @@ import type {
   InviteRow,
   MemberRow,
   PartyRow,
+  PasswordResetRow,
   SessionRow,
   UserRow,
   VersionRow,
@@ -58,6 +59,7 @@ export interface DocumentClientTable {
 export interface Tables {
   users: UserRow;
   sessions: SessionRow;
+  password_resets: PasswordResetRow;
   workspaces: WorkspaceRow;
   parties: PartyRow;
   members: MemberRow;

@@ -40,13 +40,16 @@ const email = z
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Kies een kleur als #rrggbb.');
 const id = z.string().min(1).max(64);
 
+const newPassword = z
+  .string()
+  .min(10, 'Een wachtwoord heeft minstens 10 tekens.')
+  .max(256, 'Een wachtwoord heeft hoogstens 256 tekens.');
+const currentPassword = z.string().min(1, 'Vul je huidige wachtwoord in.').max(256, 'Een wachtwoord heeft hoogstens 256 tekens.');
+
 export const signupReq = z.object({
   email,
   name,
-  password: z
-    .string()
-    .min(10, 'Een wachtwoord heeft minstens 10 tekens.')
-    .max(256, 'Een wachtwoord heeft hoogstens 256 tekens.'),
+  password: newPassword,
 });
 export type SignupReq = z.infer<typeof signupReq>;
 
@@ -55,6 +58,24 @@ export const loginReq = z.object({
   password: z.string().min(1, 'Vul je wachtwoord in.').max(256, 'Een wachtwoord heeft hoogstens 256 tekens.'),
 });
 export type LoginReq = z.infer<typeof loginReq>;
+
+export const passwordResetRequestReq = z.object({ email });
+export type PasswordResetRequestReq = z.infer<typeof passwordResetRequestReq>;
+export const passwordResetReq = z.object({ password: newPassword });
+export type PasswordResetReq = z.infer<typeof passwordResetReq>;
+
+/** `PATCH /api/me`: a new name, a new address, or both. */
+export const updateMeReq = z
+  .object({ name: name.optional(), email: email.optional() })
+  .refine((body) => body.name !== undefined || body.email !== undefined, { message: 'Geef een nieuwe naam of een nieuw e-mailadres.', path: ['_'] });
+export type UpdateMeReq = z.infer<typeof updateMeReq>;
+
+export const changePasswordReq = z.object({ current: currentPassword, password: newPassword });
+export type ChangePasswordReq = z.infer<typeof changePasswordReq>;
+
+/** `DELETE /api/me`: the password once more, so a forgotten open laptop cannot delete an account. */
+export const deleteMeReq = z.object({ password: currentPassword });
+export type DeleteMeReq = z.infer<typeof deleteMeReq>;
 
 export const createWorkspaceReq = z.object({ name });
 export type CreateWorkspaceReq = z.infer<typeof createWorkspaceReq>;

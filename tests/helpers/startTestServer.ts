@@ -14,9 +14,10 @@ import { getFreePort } from './ports';
 
 /**
  * Every test signs its people up from 127.0.0.1, dozens per server: the sign-up limit per
- * address is lifted here, and tests/integration/signUpLimit.test.ts sets its own.
+ * address is lifted here (so is the password reset limit), and tests/integration/signUpLimit.test.ts
+ * and passwordReset.test.ts set their own.
  */
-const testDefaults = { SIGNUP_BURST: '100000' };
+const testDefaults = { SIGNUP_BURST: '100000', PASSWORD_RESET_BURST: '100000' };
 
 export function makeDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'werktafel-test-'));

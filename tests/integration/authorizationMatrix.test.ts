@@ -246,7 +246,18 @@ const rows: Row[] = [
       if (p.sessionId) expect((await server.repos.sessions.findById(p.sessionId))).toBeUndefined();
     },
   },
+  // The same answer for every address and everyone; a made-up link is gone for everyone.
+  { name: 'POST /api/auth/password-reset', expect: everyone(202), request: () => ({ method: 'POST', path: '/api/auth/password-reset', body: { email: 'niemand-bekend@example.nl' } }) },
+  { name: 'POST /api/auth/password-reset/:token', expect: everyone(410), request: () => ({ method: 'POST', path: '/api/auth/password-reset/verzonnen0123456789', body: { password: 'een-lang-wachtwoord' } }) },
   { name: 'GET /api/me', expect: signedIn(200), request: () => ({ method: 'GET', path: '/api/me' }), effect: (p, _c, res) => expect(json(res).id).toBe(p.userId) },
+  // Account routes act on the caller's own account only; bodies that fail validation keep the
+  // principals alive for the other rows (accountsForLife.test.ts covers the changes themselves).
+  { name: 'PATCH /api/me', expect: signedIn(400), request: () => ({ method: 'PATCH', path: '/api/me', body: {} }) },
+  { name: 'POST /api/me/password', expect: signedIn(400), request: () => ({ method: 'POST', path: '/api/me/password', body: { current: '', password: 'kort' } }) },
+  { name: 'GET /api/me/sessions', expect: signedIn(200), request: () => ({ method: 'GET', path: '/api/me/sessions' }), effect: (_p, _c, res) => expect((JSON.parse(res.text) as { current: boolean }[]).filter((s) => s.current)).toHaveLength(1) },
+  { name: 'DELETE /api/me/sessions', expect: signedIn(204), request: () => ({ method: 'DELETE', path: '/api/me/sessions' }), changes: ['sessions'] },
+  { name: 'GET /api/me/export', expect: signedIn(200), request: () => ({ method: 'GET', path: '/api/me/export' }), effect: (p, _c, res) => expect((JSON.parse(res.text) as { user: { id: string } }).user.id).toBe(p.userId) },
+  { name: 'DELETE /api/me', expect: signedIn(400), request: () => ({ method: 'DELETE', path: '/api/me', body: {} }) },
 
   // --- workspaces ---
   {

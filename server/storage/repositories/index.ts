@@ -12,6 +12,8 @@ import { createDocumentRepo } from './documents';
 import { createInviteRepo } from './invites';
 import { createMemberRepo } from './members';
 import { createPartyRepo } from './parties';
+import { createPasswordResetRepo } from './passwordResets';
+import { createPersonalDataRepo } from './personalData';
 import { createSessionRepo } from './sessions';
 import { createStorageUsageRepo } from './storageUsage';
 import { createUserRepo } from './users';
@@ -36,5 +38,7 @@ export function createRepos(db: Db): Repos {
     adoptions: createAdoptionRepo(db),
     auditLog: createAuditLogRepo(db),
     attribution: createAttributionRepo(db),
+    personalData: createPersonalDataRepo(db),
+    passwordResets: createPasswordResetRepo(db),
   };
 }

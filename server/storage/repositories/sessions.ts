@@ -7,6 +7,11 @@ export function createSessionRepo(db: Db): SessionRepo {
     findById: (id) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
     delete: async (id) => void (await db.deleteFrom('sessions').where('id', '=', id).execute()),
     setExpiry: async (id, expiresAt) => void (await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute()),
+    listForUser: (userId) => db.selectFrom('sessions').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute(),
+    async deleteAllForUserExcept(userId, keepId) {
+      const gone = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepId ?? '').returning('id').execute();
+      return gone.map((row) => row.id);
+    },
     async deleteExpired(now) {
       const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
       return Number(result.numDeletedRows);

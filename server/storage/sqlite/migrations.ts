@@ -224,4 +224,22 @@ export const migrations: readonly string[] = [
   -- their hash is computed from their state when it is needed.
   ALTER TABLE document_versions ADD COLUMN content_hash TEXT;
   `,
+  `
+  -- Accounts for life (issue 17): a person sees their sessions (when and on what they signed
+  -- in) and can delete their account; a deleted account stays as a row without personal data,
+  -- so what the person wrote stays credited to their party.
+  ALTER TABLE sessions ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sessions ADD COLUMN user_agent TEXT;
+  ALTER TABLE users ADD COLUMN deleted_at INTEGER;
+  `,
+  `
+  -- Password reset links: only the SHA-256 of the token is stored; single use, one hour.
+  CREATE TABLE password_resets (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX password_resets_user ON password_resets(user_id);
+  `,
 ];

@@ -1,0 +1,52 @@
+/**
+ * A person's own data across the tables (AVG article 20: the right to take it along), and the
+ * removal of their personal data when they delete their account (article 17). A deleted account
+ * keeps its row, without name, address or password, so that what the person wrote, signed and
+ * decided stays credited to their party as a former participant.
+ */
+import type { PersonalDataRepo } from '../ports';
+import type { Db } from './db';
+
+/** The name a deleted account shows wherever its work is credited. */
+export const formerParticipantName = 'Voormalig deelnemer';
+
+export function createPersonalDataRepo(db: Db): PersonalDataRepo {
+  return {
+    async export(userId) {
+      const [memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries] = await Promise.all([
+        db
+          .selectFrom('members')
+          .innerJoin('workspaces', 'workspaces.id', 'members.workspace_id')
+          .leftJoin('parties', 'parties.id', 'members.party_id')
+          .select(['workspaces.id as workspaceId', 'workspaces.name as workspaceName', 'members.role', 'parties.name as partyName', 'members.created_at as joinedAt'])
+          .where('members.user_id', '=', userId)
+          .execute(),
+        db
+          .selectFrom('attribution_daily')
+          .innerJoin('documents', 'documents.id', 'attribution_daily.document_id')
+          .select(['documents.id as documentId', 'documents.title as documentTitle', 'attribution_daily.day', 'attribution_daily.chars_inserted as charsInserted', 'attribution_daily.chars_deleted as charsDeleted', 'attribution_daily.blocks_inserted as blocksInserted'])
+          .where('attribution_daily.user_id', '=', userId)
+          .orderBy('attribution_daily.day')
+          .execute(),
+        db.selectFrom('commitment_decisions').select(['document_id as documentId', 'block_id as blockId', 'status', 'decided_at as decidedAt', 'reason']).where('user_id', '=', userId).orderBy('id').execute(),
+        db.selectFrom('adoption_decisions').select(['version_id as versionId', 'decision', 'reason', 'decided_at as decidedAt']).where('user_id', '=', userId).orderBy('id').execute(),
+        db.selectFrom('audit_log').select(['workspace_id as workspaceId', 'document_id as documentId', 'action', 'detail', 'at']).where('user_id', '=', userId).orderBy('id').execute(),
+      ]);
+      return { memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries };
+    },
+
+    async anonymise(userId, now) {
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('users')
+          // The address must stay unique and can never be typed at sign-in; no hash verifies.
+          .set({ name: formerParticipantName, email: `verwijderd-${userId}@werktafel.invalid`, password_hash: '!', deleted_at: now })
+          .where('id', '=', userId)
+          .execute();
+        await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+        await tx.deleteFrom('members').where('user_id', '=', userId).execute();
+        await tx.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute();
+      });
+    },
+  };
+}
