@@ -2,7 +2,9 @@
  * The texts of werktafel's mails, in Dutch and English: one place, like the client's message
  * catalogue. The language follows the request that caused the mail (Accept-Language).
  */
-export type MailLanguage = 'nl' | 'en';
+import type { Language } from '../../shared/i18n/messages';
+
+export type MailLanguage = Language;
 
 export function mailLanguage(acceptLanguage: string | undefined): MailLanguage {
   return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'nl';

@@ -27,7 +27,7 @@ export function authRoutes(services: Services) {
       // Hash first, whatever happens next, so the response time does not tell whether the
       // email was known. A taken email must still be refused: that much is unavoidable.
       const passwordHash = await hashPassword(body.password);
-      const user = await repos.users.create({ email: body.email, name: body.name, passwordHash });
+      const user = await repos.users.create({ email: body.email, name: body.name, passwordHash, language: body.language ?? mailLanguage(c.req.header('accept-language')) });
       if (!user) {
         throw new ConflictError('email_taken', 'Met dit e-mailadres kun je geen nieuw account maken. Log in of gebruik een ander adres.', {
           email: 'Met dit e-mailadres kun je geen nieuw account maken.',

@@ -4,6 +4,7 @@
  * one (SQLite, which answers within the same event-loop turn). Nothing outside server/storage
  * names an engine.
  */
+import type { Language } from '../../shared/i18n/messages';
 import type {
   AdoptionDecisionRow,
   AdoptionRequestRow,
@@ -70,9 +71,11 @@ export interface UserRepo {
   findByEmail(email: string): Promise<UserRow | undefined>;
   findById(id: string): Promise<UserRow | undefined>;
   /** Resolves null when the email is taken. */
-  create(input: { email: string; name: string; passwordHash: string }): Promise<UserRow | null>;
-  /** Resolves false when the new email is taken by someone else. */
-  update(id: string, changes: { name?: string; email?: string }): Promise<boolean>;
+  create(input: { email: string; name: string; passwordHash: string; language?: Language }): Promise<UserRow | null>;
+  /** Resolves false when the new email is taken by someone else. A changed email is unverified. */
+  update(id: string, changes: { name?: string; email?: string; language?: Language }): Promise<boolean>;
+  /** Marks `email` verified for the person, if it is still their address; resolves whether it was. */
+  markEmailVerified(id: string, email: string, now: number): Promise<boolean>;
   setPasswordHash(id: string, passwordHash: string): Promise<void>;
 }
 

@@ -5,6 +5,7 @@
 import type { DocumentTemplate, PartyKind, Role } from '../../shared/api/roles';
 import type { VersionKind } from '../../shared/api/versions';
 import type { CommitmentStatus } from '../../shared/blocks/attrs';
+import type { Language } from '../../shared/i18n/messages';
 
 export interface UserRow {
   id: string;
@@ -14,6 +15,10 @@ export interface UserRow {
   created_at: number;
   /** Set when the person deleted their account: the row then holds no personal data. */
   deleted_at: number | null;
+  /** When the person followed a link sent to `email`; null until then and after every change of address. */
+  email_verified_at: number | null;
+  /** The language of the mails werktafel sends this person. */
+  language: Language;
 }
 
 export interface SessionRow {

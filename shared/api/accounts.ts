@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/messages';
 /** Responses of signing up, signing in and `GET /api/me`. */
 
 /** The signed-in person. */
@@ -5,6 +6,10 @@ export interface User {
   id: string;
   email: string;
   name: string;
+  /** Whether the person followed a link sent to this address (false again after a change). */
+  emailVerified: boolean;
+  /** The language of werktafel's mails to this person. */
+  language: Language;
 }
 
 /** `GET /api/me/sessions`: where the person is signed in, newest first. */

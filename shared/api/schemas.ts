@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { documentTemplates, partyKinds, roles } from './roles';
+import { languages } from '../i18n/messages';
 
 /** Line breaks and other control characters, line and paragraph separators, broken UTF-16. */
 const controlCharacter = /[\p{Cc}\u2028\u2029]|\p{Cs}/u;
@@ -46,10 +47,14 @@ const newPassword = z
   .max(256, 'Een wachtwoord heeft hoogstens 256 tekens.');
 const currentPassword = z.string().min(1, 'Vul je huidige wachtwoord in.').max(256, 'Een wachtwoord heeft hoogstens 256 tekens.');
 
+/** The language of the person's mails; without it, the request's Accept-Language decides. */
+const language = z.enum(languages, 'Kies nl of en.');
+
 export const signupReq = z.object({
   email,
   name,
   password: newPassword,
+  language: language.optional(),
 });
 export type SignupReq = z.infer<typeof signupReq>;
 
@@ -66,8 +71,11 @@ export type PasswordResetReq = z.infer<typeof passwordResetReq>;
 
 /** `PATCH /api/me`: a new name, a new address, or both. */
 export const updateMeReq = z
-  .object({ name: name.optional(), email: email.optional() })
-  .refine((body) => body.name !== undefined || body.email !== undefined, { message: 'Geef een nieuwe naam of een nieuw e-mailadres.', path: ['_'] });
+  .object({ name: name.optional(), email: email.optional(), language: language.optional() })
+  .refine((body) => body.name !== undefined || body.email !== undefined || body.language !== undefined, {
+    message: 'Geef een nieuwe naam, een nieuw e-mailadres of een taal.',
+    path: ['_'],
+  });
 export type UpdateMeReq = z.infer<typeof updateMeReq>;
 
 export const changePasswordReq = z.object({ current: currentPassword, password: newPassword });

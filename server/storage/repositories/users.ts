@@ -9,7 +9,16 @@ export function createUserRepo(db: Db): UserRepo {
     findByEmail: (email) => db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst(),
     findById: (id) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
     async create(input) {
-      const row: UserRow = { id: newId(), email: input.email, name: input.name, password_hash: input.passwordHash, created_at: Date.now(), deleted_at: null };
+      const row: UserRow = {
+        id: newId(),
+        email: input.email,
+        name: input.name,
+        password_hash: input.passwordHash,
+        created_at: Date.now(),
+        deleted_at: null,
+        email_verified_at: null,
+        language: input.language ?? 'nl',
+      };
       try {
         await db.insertInto('users').values(row).execute();
       } catch (error) {
@@ -20,12 +29,31 @@ export function createUserRepo(db: Db): UserRepo {
     },
     async update(id, changes) {
       try {
-        await db.updateTable('users').set(changes).where('id', '=', id).where('deleted_at', 'is', null).execute();
+        // A new address is not verified yet; the same address again keeps its verification.
+        await db
+          .updateTable('users')
+          .set((eb) => ({
+            ...changes,
+            ...(changes.email !== undefined ? { email_verified_at: eb.case().when('email', '=', changes.email).then(eb.ref('email_verified_at')).else(null).end() } : {}),
+          }))
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .execute();
       } catch (error) {
         if (isUniqueViolation(error)) return false;
         throw error;
       }
       return true;
+    },
+    async markEmailVerified(id, email, now) {
+      const result = await db
+        .updateTable('users')
+        .set({ email_verified_at: now })
+        .where('id', '=', id)
+        .where('email', '=', email)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
     setPasswordHash: async (id, passwordHash) => void (await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute()),
   };

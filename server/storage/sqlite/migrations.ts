@@ -242,4 +242,10 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX password_resets_user ON password_resets(user_id);
   `,
+  `
+  -- E-mail (issue 17): an address counts as the person's own once they followed a link sent to
+  -- it (a changed address is unverified again); mails to a person go out in their language.
+  ALTER TABLE users ADD COLUMN email_verified_at INTEGER;
+  ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'nl';
+  `,
 ];
