@@ -3,6 +3,7 @@ import { Header } from './components/Header';
 import { ErrorState, Loading } from './components/Status';
 import { AccountPage } from './pages/AccountPage';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordResetPages';
+import { VerifyEmailPage } from './pages/VerifyEmailPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
 import { LoginPage, SignupPage } from './pages/AuthPages';
@@ -63,6 +64,8 @@ function Page({ route }: { route: Route }) {
       return <ForgotPasswordPage />;
     case 'resetPassword':
       return <ResetPasswordPage key={route.token} token={route.token} />;
+    case 'verifyEmail':
+      return <VerifyEmailPage key={route.token} token={route.token} />;
     case 'notFound':
       return <NotFoundPage />;
   }

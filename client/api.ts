@@ -3,7 +3,7 @@
  * error type that forms can read field messages from.
  */
 import type { AuditLogPage } from '../shared/api/audit';
-import type { SessionInfo, User } from '../shared/api/accounts';
+import type { SessionInfo, User, VerifiedEmail } from '../shared/api/accounts';
 import type { DocumentAuthor, DocumentContributions } from '../shared/api/attribution';
 import type {
   CommitmentDecision,
@@ -133,6 +133,8 @@ export const api = {
   requestPasswordReset: (body: PasswordResetRequestReq) => request<{ ok: true }>('POST', '/api/auth/password-reset', body),
   resetPassword: (token: string, body: PasswordResetReq) => request<void>('POST', `/api/auth/password-reset/${encodeURIComponent(token)}`, body, { quietUnauthorized: true }),
   updateMe: (body: UpdateMeReq) => request<User>('PATCH', '/api/me', body),
+  verifyEmail: (token: string) => request<VerifiedEmail>('POST', `/api/auth/verify-email/${encodeURIComponent(token)}`, undefined, { quietUnauthorized: true }),
+  resendVerification: () => request<{ ok: true }>('POST', '/api/me/email-verification'),
   changePassword: (body: ChangePasswordReq) => request<void>('POST', '/api/me/password', body),
   mySessions: () => request<SessionInfo[]>('GET', '/api/me/sessions'),
   signOutElsewhere: () => request<void>('DELETE', '/api/me/sessions'),

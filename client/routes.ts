@@ -29,10 +29,11 @@ export type Route =
   | { name: 'account' }
   | { name: 'forgotPassword' }
   | { name: 'resetPassword'; token: string }
+  | { name: 'verifyEmail'; token: string }
   | { name: 'notFound' };
 
 /** Routes a signed-out person may see. */
-export const publicRoutes: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'notFound', 'forgotPassword', 'resetPassword']);
+export const publicRoutes: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'notFound', 'forgotPassword', 'resetPassword', 'verifyEmail']);
 
 /** The path segment that stands for "the document as it is now" in a comparison. */
 const currentSlug = 'nu';
@@ -48,6 +49,7 @@ const withParams: [RegExp, (...values: string[]) => Route][] = [
   ],
   [/^\/uitnodiging\/([^/]+)\/?$/, (token) => ({ name: 'invite', token: token! })],
   [/^\/wachtwoord-herstellen\/([^/]+)\/?$/, (token) => ({ name: 'resetPassword', token: token! })],
+  [/^\/e-mail-bevestigen\/([^/]+)\/?$/, (token) => ({ name: 'verifyEmail', token: token! })],
 ];
 
 export function matchRoute(pathname: string): Route {

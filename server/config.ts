@@ -58,6 +58,12 @@ export interface Config {
   smtpUrl: string | null;
   /** The sender of every mail. */
   mailFrom: string;
+  /** How often reminders of tomorrow's reflection moments and due actions are looked for; 0: never. */
+  reminderIntervalMs: number;
+  /** Reminders go out from this hour of the day on (0–23), in `timeZone`. */
+  reminderHour: number;
+  /** The time zone whose calendar dates the blocks' dates are (IANA name). */
+  timeZone: string;
   /** Prometheus metrics on this port (`GET /metrics`), or null: off. 0 takes a free port (tests). */
   metricsPort: number | null;
   /** Where the metrics port listens; HOST unless METRICS_HOST says otherwise. */
@@ -96,6 +102,23 @@ function metricsPortFrom(raw: string | undefined): number | null {
   return port;
 }
 
+function hourFrom(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 8;
+  const hour = Number(raw);
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new Error(`REMINDER_HOUR must be an hour from 0 to 23, got "${raw}"`);
+  return hour;
+}
+
+function timeZoneFrom(raw: string | undefined): string {
+  const zone = raw === undefined || raw === '' ? 'Europe/Amsterdam' : raw;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new Error(`TIME_ZONE must be an IANA time zone such as Europe/Amsterdam, got "${raw}"`);
+  }
+  return zone;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === '0' ? 0 : intFromEnv(env, 'PORT', 3000);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
@@ -125,6 +148,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: metricsPortFrom(env.METRICS_PORT),
     smtpUrl: env.SMTP_URL ? env.SMTP_URL : null,
     mailFrom: env.MAIL_FROM ?? `werktafel <noreply@${new URL(publicUrl).hostname}>`,
+    reminderIntervalMs: env.REMINDER_INTERVAL_MS === '0' ? 0 : intFromEnv(env, 'REMINDER_INTERVAL_MS', 15 * 60 * 1000),
+    reminderHour: hourFrom(env.REMINDER_HOUR),
+    timeZone: timeZoneFrom(env.TIME_ZONE),
     metricsHost: env.METRICS_HOST ?? env.HOST ?? '127.0.0.1',
     synchronous,
     persistence: env.COLLAB_PERSISTENCE !== 'off',

@@ -47,6 +47,8 @@ export interface Services {
   mailer: Mailer;
   /** Password reset requests per client address. */
   resetRequests: SignUpThrottle;
+  /** Verification links asked for again, per person. */
+  verificationRequests: SignUpThrottle;
 }
 
 /**

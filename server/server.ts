@@ -18,6 +18,7 @@ import { VersionKeeper } from './versions/VersionKeeper';
 import { WorkerPool } from './offload/WorkerPool';
 import { createMetrics, serveMetrics } from './support/metrics';
 import { createMailer } from './mail/mailer';
+import { ReminderScheduler } from './reminders/ReminderScheduler';
 import { reindexUnsettledDocuments } from './registers/reindex';
 import { attribution as attributionExtension } from './extensions/attribution';
 import { autoVersions } from './extensions/autoVersions';
@@ -57,6 +58,8 @@ export interface RunningServer {
   logger: Logger;
   /** The port Prometheus scrapes, when METRICS_PORT is set. */
   metricsPort: number | null;
+  /** Reminders of tomorrow's reflection moments and due actions (a pass can be run at a given time). */
+  reminders: ReminderScheduler;
   /** Stops accepting, closes every socket after compacting its room, closes the database. */
   close(): Promise<void>;
 }
@@ -141,6 +144,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     mailer,
     // A few links per address and minute: enough for a typo, not for flooding someone's inbox.
     resetRequests: new SignUpThrottle({ perMinute: config.resetsPerMinute, burst: config.resetBurst }),
+    verificationRequests: new SignUpThrottle({ perMinute: 1, burst: 3 }),
   };
 
   const app = createApp(services, registry);
@@ -178,6 +182,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }, 10_000);
   streamSweep.unref();
 
+  const reminders = new ReminderScheduler(services);
+  reminders.start();
+
   const metricsServer = config.metricsPort === null ? null : await serveMetrics(metrics, config.metricsHost, config.metricsPort);
   if (metricsServer) logger.info('metrics served', { component: 'metrics', port: metricsServer.port });
 
@@ -191,9 +198,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     registry,
     logger,
     metricsPort: metricsServer?.port ?? null,
+    reminders,
     close() {
       closing ??= (async () => {
         clearInterval(sweep);
+        await reminders.stop();
         clearInterval(streamSweep);
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         // Rooms compact and their extensions finish (registers, automatic versions) first.

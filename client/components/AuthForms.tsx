@@ -3,7 +3,7 @@ import { loginReq, signupReq } from '../../shared/api/schemas';
 import { api, isApiError } from '../api';
 import type { User } from '../../shared/api/accounts';
 import { errorMessage, fieldErrorsOf, validate, type FieldErrors } from '../forms';
-import { useT } from '../i18n/I18n';
+import { useI18n, useT } from '../i18n/I18n';
 import { FormError, TextField } from './Field';
 
 interface AuthFormProps {
@@ -65,6 +65,8 @@ export function LoginForm({ onDone }: AuthFormProps) {
 
 export function SignupForm({ onDone }: AuthFormProps) {
   const t = useT();
+  // werktafel's mails to this person follow the language they signed up in.
+  const { lang } = useI18n();
   const [values, setValues] = useState({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -73,7 +75,7 @@ export function SignupForm({ onDone }: AuthFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    const checked = validate(signupReq, values);
+    const checked = validate(signupReq, { ...values, language: lang });
     if (!checked.ok) return setErrors(checked.fields);
     setErrors({});
     setBusy(true);

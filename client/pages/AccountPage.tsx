@@ -5,7 +5,8 @@
 import { useState, type FormEvent } from 'react';
 import { changePasswordReq, deleteMeReq, updateMeReq } from '../../shared/api/schemas';
 import { api } from '../api';
-import { FormError, TextField } from '../components/Field';
+import { languages, type Language } from '../../shared/i18n/messages';
+import { FormError, SelectField, TextField } from '../components/Field';
 import { ErrorState, Loading } from '../components/Status';
 import { useI18n } from '../i18n/I18n';
 import { navigate } from '../router';
@@ -14,12 +15,36 @@ import { useAction } from '../useAction';
 import { useResource } from '../useResource';
 import { useSchemaForm } from '../useSchemaForm';
 
+/** Whether the address is confirmed, and a new link when it is not (mails about workspaces wait for it). */
+function EmailStatus({ verified }: { verified: boolean }) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [sent, setSent] = useState(false);
+  if (verified) return <p className="field__hint email-status email-status--verified">{t('account.emailVerified')}</p>;
+  return (
+    <div className="email-status" role="group" aria-label={t('account.emailUnverified')}>
+      <p className="field__hint">{t('account.emailUnverified')}</p>
+      <FormError message={action.error} />
+      {sent ? (
+        <p className="form__success" role="status">
+          {t('account.verificationSent')}
+        </p>
+      ) : (
+        <button type="button" className="button button--small" disabled={action.busy} onClick={() => void action.run(api.resendVerification).then((ok) => ok && setSent(true))}>
+          {t('account.resendVerification')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 function ProfileForm() {
   const { t } = useI18n();
   const { state, signedIn } = useSession();
   const user = state.status === 'ready' ? state.user : null;
   const [name, setName] = useState(user?.name ?? '');
   const [email, setEmail] = useState(user?.email ?? '');
+  const [language, setLanguage] = useState<Language>(user?.language ?? 'nl');
   const [saved, setSaved] = useState(false);
   const form = useSchemaForm(updateMeReq);
   const { errors } = form;
@@ -27,7 +52,7 @@ function ProfileForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    if (await form.submit({ name, email }, async (body) => signedIn(await api.updateMe(body)))) setSaved(true);
+    if (await form.submit({ name, email, language }, async (body) => signedIn(await api.updateMe(body)))) setSaved(true);
   };
 
   return (
@@ -37,6 +62,14 @@ function ProfileForm() {
         <FormError message={form.error} />
         <TextField name="name" label={t('account.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={120} autoComplete="name" required />
         <TextField name="email" type="email" label={t('account.email')} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} maxLength={254} autoComplete="email" required />
+        {user && <EmailStatus verified={user.emailVerified} />}
+        <SelectField name="language" label={t('account.mailLanguage')} value={language} onChange={(e) => setLanguage(e.target.value as Language)} error={errors.language}>
+          {languages.map((code) => (
+            <option key={code} value={code}>
+              {t(`lang.${code}`)}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="button button--primary" disabled={form.busy}>
           {t('account.save')}
         </button>

@@ -33,6 +33,7 @@ function NewInviteLink({ invite, onDismiss }: { invite: CreatedInvite; onDismiss
   return (
     <div className="new-link" role="status">
       <p className="new-link__title">{t('invites.newLink')}</p>
+      {invite.email && <p className="new-link__hint">{t('invites.mailedTo', { email: invite.email })}</p>}
       <p className="new-link__hint">{t('invites.linkOnce')}</p>
       <div className="new-link__row">
         <input
@@ -60,13 +61,15 @@ function NewInviteLink({ invite, onDismiss }: { invite: CreatedInvite; onDismiss
 }
 
 function InviteForm({ workspace, onCreated }: { workspace: WorkspaceDetail; onCreated: (invite: CreatedInvite) => void }) {
-  const { t } = useI18n();
+  // A mailed invite is written in the language the owner works in.
+  const { t, lang } = useI18n();
   const action = useAction();
   const [values, setValues] = useState({
     role: 'editor' as Role,
     partyId: workspace.parties[0]?.id ?? '',
     expiresInDays: '14',
     maxUses: '25',
+    email: '',
   });
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const errors = { ...action.fields, ...localErrors };
@@ -75,12 +78,14 @@ function InviteForm({ workspace, onCreated }: { workspace: WorkspaceDetail; onCr
     event.preventDefault();
     const checked = validate(
       createInviteReq,
-      { ...values, expiresInDays: Number(values.expiresInDays), maxUses: Number(values.maxUses) },
+      { ...values, expiresInDays: Number(values.expiresInDays), maxUses: Number(values.maxUses), email: values.email.trim() || undefined, language: lang },
       { expiresInDays: t('invites.expiresRange'), maxUses: t('invites.maxUsesRange'), partyId: t('invites.needParty') },
     );
     if (!checked.ok) return setLocalErrors(checked.fields);
     setLocalErrors({});
-    await action.run(async () => onCreated(await api.createInvite(workspace.id, checked.data)));
+    const created = await action.run(async () => onCreated(await api.createInvite(workspace.id, checked.data)));
+    // The next invite goes to the next person: the address is not kept.
+    if (created) setValues((current) => ({ ...current, email: '' }));
   };
 
   return (
@@ -138,8 +143,19 @@ function InviteForm({ workspace, onCreated }: { workspace: WorkspaceDetail; onCr
           error={errors.maxUses}
         />
       </div>
+      <TextField
+        name="email"
+        type="email"
+        label={t('invites.email')}
+        hint={t('invites.emailHint')}
+        value={values.email}
+        onChange={(e) => setValues({ ...values, email: e.target.value })}
+        error={errors.email}
+        maxLength={254}
+        autoComplete="off"
+      />
       <button type="submit" className="button button--primary" disabled={action.busy}>
-        {t('invites.create')}
+        {values.email.trim() ? t('invites.createAndSend') : t('invites.create')}
       </button>
     </form>
   );
@@ -167,6 +183,7 @@ function InviteRow({ invite, workspace, onChanged }: { invite: Invite } & Props)
       <p className="invite-row__meta">
         {t('invites.uses', { uses: invite.uses, max: invite.maxUses })} ·{' '}
         {t('invites.expires', { date: formatDate(invite.expiresAt) })}
+        {invite.email && <> · {t('invites.sentTo', { email: invite.email })}</>}
       </p>
       {status === 'active' && (
         <button

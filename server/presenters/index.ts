@@ -41,4 +41,5 @@ export const presentInvite = (i: InviteRow): Invite => ({
   uses: i.uses,
   revoked: i.revoked_at !== null,
   createdAt: iso(i.created_at),
+  email: i.email,
 });

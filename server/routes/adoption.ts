@@ -8,6 +8,7 @@ import { authorize, authorizeAdoptionSignature } from '../policies';
 import { buildNameBook } from '../registers/nameBook';
 import { adoptionState } from '../versions/adoptionState';
 import { loadDocument } from './loaders';
+import { mailAdoptionRequest } from '../mail/adoptionMail';
 
 /**
  * Mounted at /api/documents/:id/versions/:versionId/adoption: the owner asks parties to adopt
@@ -41,6 +42,7 @@ export function adoptionRoutes(services: Services) {
       await repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: 'adoption.request', detail: { versionId: version.id, partyIds } });
       services.events.publish(document.workspace_id, 'versions', { documentId: document.id });
       const state = adoptionState((await repos.adoptions.findRequest(version.id))!, [], await buildNameBook(repos, document.workspace_id));
+      await mailAdoptionRequest(services, { document, versionId: version.id, requester: user, parties: found.filter((party) => party !== undefined) });
       return c.json(state, 201);
     })
     .post('/sign', async (c) => {

@@ -1,19 +1,17 @@
 import { Hono } from 'hono';
 import { loginReq, passwordResetReq, passwordResetRequestReq, signupReq } from '../../shared/api/schemas';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
-import { createSession, generateSessionToken, hashToken, invalidateSession } from '../auth/sessionTokens';
+import { createSession, generateSessionToken, invalidateSession } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
 import { ConflictError, GoneError, TooManyRequestsError, UnauthorizedError } from '../errors';
-import { mailLanguage, passwordResetMail } from '../mail/messages';
-import { describeError } from '../support/log';
+import { mailPasswordResetLink, mailVerificationLink, takeMailedLink } from '../auth/mailedLinks';
+import { mailLanguage } from '../mail/messages';
 import { clientAddress } from '../http/clientAddress';
 import { clearSessionCookie, setSessionCookie } from '../http/session';
 import { parseBody } from '../http/validate';
 import { presentUser } from '../presenters';
 import { CloseCode } from '../../shared/collab/protocol';
-
-/** A reset link works once, within this time. */
-const RESET_LIFETIME_MS = 60 * 60 * 1000;
+import type { VerifiedEmail } from '../../shared/api/accounts';
 
 export function authRoutes(services: Services) {
   const { repos, throttle } = services;
@@ -36,6 +34,7 @@ export function authRoutes(services: Services) {
       const token = generateSessionToken();
       const session = await createSession(repos.sessions, token, user.id, Date.now(), c.req.header('user-agent') ?? null);
       setSessionCookie(c, services, token, session.expires_at);
+      await mailVerificationLink(services, user);
       return c.json(presentUser(user), 201);
     })
     .post('/login', async (c) => {
@@ -74,24 +73,29 @@ export function authRoutes(services: Services) {
       if (wait > 0) throw new TooManyRequestsError(wait);
       const user = await repos.users.findByEmail(body.email);
       // The same answer whether or not the address has an account; the mail goes out after it.
-      if (user && user.deleted_at === null) {
-        const token = generateSessionToken();
-        await repos.passwordResets.insert({ token_hash: hashToken(token), user_id: user.id, expires_at: Date.now() + RESET_LIFETIME_MS });
-        const link = `${services.config.publicUrl.replace(/\/$/, '')}/wachtwoord-herstellen/${token}`;
-        const mail = passwordResetMail(mailLanguage(c.req.header('accept-language')), user.name, link);
-        services.mailer.send({ to: user.email, ...mail }).catch((error: unknown) => services.logger.error('password reset mail not sent', { component: 'mail', ...describeError(error) }));
-      }
+      if (user && user.deleted_at === null) await mailPasswordResetLink(services, user, mailLanguage(c.req.header('accept-language')));
       return c.json({ ok: true }, 202);
     })
     .post('/password-reset/:token', async (c) => {
       const body = await parseBody(c, passwordResetReq);
-      const userId = await repos.passwordResets.take(hashToken(c.req.param('token')), Date.now());
-      if (!userId) throw new GoneError('reset_link_invalid', 'Deze link werkt niet meer: hij is al gebruikt of verlopen. Vraag een nieuwe aan.');
+      const taken = await takeMailedLink(services, 'password_reset', c.req.param('token'));
+      if (!taken) throw new GoneError('reset_link_invalid', 'Deze link werkt niet meer: hij is al gebruikt of verlopen. Vraag een nieuwe aan.');
+      const userId = taken.user_id;
       await repos.users.setPasswordHash(userId, await hashPassword(body.password));
-      await repos.passwordResets.dropForUser(userId);
+      await repos.singleUseLinks.dropForUser(userId, 'password_reset');
+      // The link reached the person at this address: that verifies it as well.
+      await repos.users.markEmailVerified(userId, taken.email, Date.now());
       // Whoever had the old password is signed out everywhere; the person signs in anew.
       const ended = await repos.sessions.deleteAllForUserExcept(userId, null);
       for (const id of ended) services.connections.closeForSession(id, CloseCode.sessionEnded, 'password reset');
       return c.body(null, 204);
+    })
+    .post('/verify-email/:token', async (c) => {
+      // No session needed: the link is often opened on another device than the one signed in.
+      const taken = await takeMailedLink(services, 'email_verification', c.req.param('token'));
+      if (!taken || !(await repos.users.markEmailVerified(taken.user_id, taken.email, Date.now()))) {
+        throw new GoneError('verify_link_invalid', 'Deze link werkt niet meer: hij is al gebruikt, verlopen, of je adres is sindsdien gewijzigd. Vraag op je accountpagina een nieuwe aan.');
+      }
+      return c.json({ email: taken.email, emailVerified: true } satisfies VerifiedEmail);
     });
 }

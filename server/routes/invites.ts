@@ -10,12 +10,14 @@ import { parseBody } from '../http/validate';
 import { authorize } from '../policies';
 import { presentInvite, presentParty } from '../presenters';
 import { loadWorkspace } from './loaders';
+import { appLink, deliverLater } from '../mail/deliver';
+import { formatMailDate, mails } from '../mail/messages';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Mounted at /api/workspaces/:id/invites: the owner's side. */
 export function workspaceInviteRoutes(services: Services) {
-  const { repos, config } = services;
+  const { repos } = services;
 
   return new Hono<AppEnv>()
     .post('/', async (c) => {
@@ -35,15 +37,23 @@ export function workspaceInviteRoutes(services: Services) {
         expires_at: Date.now() + body.expiresInDays * DAY_MS,
         max_uses: body.maxUses,
         created_by: user.id,
+        email: body.email ?? null,
       });
+      const url = appLink(services, `/uitnodiging/${token}`);
+      if (body.email) {
+        const language = body.language ?? user.language;
+        const expires = formatMailDate(invite.expires_at, language);
+        deliverLater(services, { to: body.email, ...mails.invite[language](user.name, workspace.name, party.name, url, expires) }, 'invite');
+      }
       await repos.auditLog.record({
         workspaceId: workspace.id,
         documentId: null,
         userId: user.id,
         action: 'invite.create',
-        detail: { inviteId: invite.id, role: invite.role, partyId: invite.party_id, maxUses: invite.max_uses },
+        // Whether it was mailed, not to whom: the audit log keeps no addresses.
+        detail: { inviteId: invite.id, role: invite.role, partyId: invite.party_id, maxUses: invite.max_uses, mailed: Boolean(body.email) },
       });
-      return c.json({ ...presentInvite(invite), token, url: `${config.publicUrl}/uitnodiging/${token}` } satisfies CreatedInvite, 201);
+      return c.json({ ...presentInvite(invite), token, url } satisfies CreatedInvite, 201);
     })
     .delete('/:inviteId', async (c) => {
       const user = requireUser(c);

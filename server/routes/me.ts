@@ -7,7 +7,10 @@ import { changePasswordReq, deleteMeReq, updateMeReq } from '../../shared/api/sc
 import { CloseCode } from '../../shared/collab/protocol';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { AppEnv, Services } from '../context';
-import { ConflictError, ValidationError } from '../errors';
+import { ConflictError, TooManyRequestsError, ValidationError } from '../errors';
+import { mailVerificationLink } from '../auth/mailedLinks';
+import { appLink, deliverLater } from '../mail/deliver';
+import { mails } from '../mail/messages';
 import { clearSessionCookie, requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
 import { presentUser } from '../presenters';
@@ -39,7 +42,23 @@ export function meRoutes(services: Services) {
       if (!(await repos.users.update(user.id, body))) {
         throw new ConflictError('email_taken', 'Dit e-mailadres is al in gebruik.', { email: 'Dit e-mailadres is al in gebruik.' });
       }
-      return c.json(presentUser((await repos.users.findById(user.id))!));
+      const updated = (await repos.users.findById(user.id))!;
+      if (updated.email !== user.email) {
+        // The new address is verified by a link sent to it; the old one hears of the change, so a
+        // stolen session cannot quietly move the account to another address.
+        await mailVerificationLink(services, updated);
+        const resetLink = appLink(services, '/wachtwoord-vergeten');
+        deliverLater(services, { to: user.email, ...mails.emailChanged[updated.language](updated.name, updated.email, resetLink) }, 'address change notice');
+      }
+      return c.json(presentUser(updated));
+    })
+    .post('/email-verification', async (c) => {
+      const user = requireUser(c);
+      if (user.email_verified_at !== null) throw new ConflictError('already_verified', 'Je e-mailadres is al bevestigd.');
+      const wait = services.verificationRequests.take(user.id);
+      if (wait > 0) throw new TooManyRequestsError(wait, 'Er is net al een bevestigingslink gestuurd.');
+      await mailVerificationLink(services, user);
+      return c.json({ ok: true }, 202);
     })
     .post('/password', async (c) => {
       const { user, session } = requireSession(c);

@@ -23,7 +23,9 @@ import type {
   PartyRow,
   PendingUpdateRow,
   RegisterRow,
-  PasswordResetRow,
+  ReminderSentRow,
+  SingleUseLinkPurpose,
+  SingleUseLinkRow,
   SessionRow,
   UserRow,
   VersionMetaRow,
@@ -122,7 +124,7 @@ export interface MemberRepo {
 }
 
 export interface InviteRepo {
-  create(input: Omit<InviteRow, 'id' | 'uses' | 'revoked_at' | 'created_at'>): Promise<InviteRow>;
+  create(input: Omit<InviteRow, 'id' | 'uses' | 'revoked_at' | 'created_at' | 'email'> & { email?: string | null }): Promise<InviteRow>;
   findByTokenHash(hash: string): Promise<InviteRow | undefined>;
   findById(id: string): Promise<InviteRow | undefined>;
   listForWorkspace(workspaceId: string): Promise<InviteRow[]>;
@@ -211,11 +213,27 @@ export interface AuditLogRepo {
 
 export type CountUpdate = (row: PendingUpdateRow) => { counts: AttributionCounts; clientIds: number[] };
 
-export interface PasswordResetRepo {
-  insert(row: Omit<PasswordResetRow, 'used_at'>): Promise<void>;
-  /** Marks a valid, unused, unexpired link used and resolves with its user; null otherwise. */
-  take(tokenHash: string, now: number): Promise<string | null>;
-  dropForUser(userId: string): Promise<void>;
+export interface SingleUseLinkRepo {
+  insert(row: Omit<SingleUseLinkRow, 'used_at'>): Promise<void>;
+  /**
+   * Marks a valid, unused, unexpired link of this purpose used, if its account still has the
+   * address it was sent to, and resolves with that account and address; null otherwise.
+   */
+  take(purpose: SingleUseLinkPurpose, tokenHash: string, now: number): Promise<{ user_id: string; email: string } | null>;
+  dropForUser(userId: string, purpose: SingleUseLinkPurpose): Promise<void>;
+}
+
+/** A block that can carry a date (reflection moment, action), as reminders see it. */
+export interface DatedBlockRow extends Pick<BlockRow, 'workspace_id' | 'document_id' | 'block_id' | 'kind' | 'attrs' | 'text' | 'valid' | 'issues'> {
+  workspace_name: string;
+  document_title: string;
+}
+
+export interface ReminderRepo {
+  /** The valid reflection moments and actions of every document not archived, in every workspace. */
+  datedBlocks(): Promise<DatedBlockRow[]>;
+  /** Records that a reminder goes out; resolves false when one already went for this person, block and date. */
+  claim(row: ReminderSentRow): Promise<boolean>;
 }
 
 /** What `GET /api/me/export` hands a person about themselves, beyond their profile and sessions. */
@@ -264,7 +282,8 @@ export interface Repos {
   auditLog: AuditLogRepo;
   attribution: AttributionRepo;
   personalData: PersonalDataRepo;
-  passwordResets: PasswordResetRepo;
+  singleUseLinks: SingleUseLinkRepo;
+  reminders: ReminderRepo;
 }
 
 /** One opened database: the document log, the repositories, and its lifecycle. */

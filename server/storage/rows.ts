@@ -63,6 +63,8 @@ export interface MemberRow {
 export interface MemberWithUserRow extends MemberRow {
   name: string;
   email: string;
+  email_verified_at: number | null;
+  language: Language;
 }
 
 export interface InviteRow {
@@ -77,6 +79,8 @@ export interface InviteRow {
   revoked_at: number | null;
   created_by: string;
   created_at: number;
+  /** The address the invite was mailed to, if it was. */
+  email: string | null;
 }
 
 export interface DocumentRow {
@@ -222,10 +226,25 @@ export interface DocumentClientRow {
   party_id: string | null;
 }
 
-export interface PasswordResetRow {
+export type SingleUseLinkPurpose = 'password_reset' | 'email_verification';
+
+export interface SingleUseLinkRow {
   /** Hex SHA-256 of the token in the link. */
   token_hash: string;
+  purpose: SingleUseLinkPurpose;
   user_id: string;
+  /** The address the link was sent to: it works only while the account has this address. */
+  email: string;
   expires_at: number;
   used_at: number | null;
+}
+
+/** A reminder that went out: one per person, block and date. */
+export interface ReminderSentRow {
+  document_id: string;
+  block_id: string;
+  /** The date reminded of (YYYY-MM-DD); a moved date is reminded of again. */
+  due_date: string;
+  user_id: string;
+  sent_at: number;
 }

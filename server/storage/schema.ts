@@ -17,7 +17,8 @@ import type {
   InviteRow,
   MemberRow,
   PartyRow,
-  PasswordResetRow,
+  ReminderSentRow,
+  SingleUseLinkRow,
   SessionRow,
   UserRow,
   VersionRow,
@@ -59,7 +60,8 @@ export interface DocumentClientTable {
 export interface Tables {
   users: UserRow;
   sessions: SessionRow;
-  password_resets: PasswordResetRow;
+  single_use_links: SingleUseLinkRow;
+  reminders_sent: ReminderSentRow;
   workspaces: WorkspaceRow;
   parties: PartyRow;
   members: MemberRow;

@@ -33,3 +33,9 @@ export interface AccountExport {
   adoptionDecisions: { versionId: string; decision: string; reason: string | null; decidedAt: string }[];
   auditEntries: { workspaceId: string; documentId: string | null; action: string; detail: unknown; at: string }[];
 }
+
+/** `POST /api/auth/verify-email/:token`: the address that is now verified. */
+export interface VerifiedEmail {
+  email: string;
+  emailVerified: true;
+}

@@ -117,6 +117,10 @@ export const createInviteReq = z.object({
   expiresInDays: z.number().int().min(1).max(90).default(14),
   /** How many people may use the link. */
   maxUses: z.number().int().min(1).max(500).default(25),
+  /** Mail the link to this address as well (the link is returned either way). */
+  email: email.optional(),
+  /** The language of that mail; the inviting person's own by default. */
+  language: language.optional(),
 });
 export type CreateInviteReq = z.input<typeof createInviteReq>;
 

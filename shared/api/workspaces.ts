@@ -62,6 +62,8 @@ export interface Invite {
   uses: number;
   revoked: boolean;
   createdAt: string;
+  /** The address the link was mailed to, if it was. */
+  email: string | null;
 }
 
 /** `POST /api/workspaces/:id/invites` (201): the link is shown this once, only its hash is stored. */

@@ -227,7 +227,7 @@ const rows: Row[] = [
     name: 'POST /api/auth/signup',
     expect: everyone(201),
     request: () => ({ method: 'POST', path: '/api/auth/signup', body: { email: `${unique('nieuw')}@example.nl`, name: 'Nieuw', password: PASSWORD } }),
-    changes: ['users', 'sessions'],
+    changes: ['users', 'sessions', 'single_use_links'],
     effect: async (_p, _c, res) => expect((await server.repos.users.findById(String(json(res).id)))).toBeDefined(),
   },
   {
@@ -248,6 +248,15 @@ const rows: Row[] = [
   },
   // The same answer for every address and everyone; a made-up link is gone for everyone.
   { name: 'POST /api/auth/password-reset', expect: everyone(202), request: () => ({ method: 'POST', path: '/api/auth/password-reset', body: { email: 'niemand-bekend@example.nl' } }) },
+  { name: 'POST /api/auth/verify-email/:token', expect: everyone(410), request: () => ({ method: 'POST', path: '/api/auth/verify-email/verzonnen0123456789' }) },
+  // A new verification link for one's own address only: the session says whose.
+  {
+    name: 'POST /api/me/email-verification',
+    expect: signedIn(202),
+    request: () => ({ method: 'POST', path: '/api/me/email-verification' }),
+    changes: ['single_use_links'],
+    effect: async (p) => expect(server.storage.sqlite.prepare("SELECT COUNT(*) AS n FROM single_use_links WHERE user_id = ? AND purpose = 'email_verification' AND used_at IS NULL").get(p.userId)).toEqual({ n: 1 }),
+  },
   { name: 'POST /api/auth/password-reset/:token', expect: everyone(410), request: () => ({ method: 'POST', path: '/api/auth/password-reset/verzonnen0123456789', body: { password: 'een-lang-wachtwoord' } }) },
   { name: 'GET /api/me', expect: signedIn(200), request: () => ({ method: 'GET', path: '/api/me' }), effect: (p, _c, res) => expect(json(res).id).toBe(p.userId) },
   // Account routes act on the caller's own account only; bodies that fail validation keep the

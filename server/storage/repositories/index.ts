@@ -12,9 +12,10 @@ import { createDocumentRepo } from './documents';
 import { createInviteRepo } from './invites';
 import { createMemberRepo } from './members';
 import { createPartyRepo } from './parties';
-import { createPasswordResetRepo } from './passwordResets';
 import { createPersonalDataRepo } from './personalData';
+import { createReminderRepo } from './reminders';
 import { createSessionRepo } from './sessions';
+import { createSingleUseLinkRepo } from './singleUseLinks';
 import { createStorageUsageRepo } from './storageUsage';
 import { createUserRepo } from './users';
 import { createVersionRepo } from './versions';
@@ -39,6 +40,7 @@ export function createRepos(db: Db): Repos {
     auditLog: createAuditLogRepo(db),
     attribution: createAttributionRepo(db),
     personalData: createPersonalDataRepo(db),
-    passwordResets: createPasswordResetRepo(db),
+    singleUseLinks: createSingleUseLinkRepo(db),
+    reminders: createReminderRepo(db),
   };
 }

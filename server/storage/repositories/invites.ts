@@ -6,7 +6,7 @@ import type { Db } from './db';
 export function createInviteRepo(db: Db): InviteRepo {
   return {
     async create(input) {
-      const row: InviteRow = { ...input, id: newId(), uses: 0, revoked_at: null, created_at: Date.now() };
+      const row: InviteRow = { ...input, email: input.email ?? null, id: newId(), uses: 0, revoked_at: null, created_at: Date.now() };
       await db.insertInto('invites').values(row).execute();
       return row;
     },

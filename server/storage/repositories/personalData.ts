@@ -40,12 +40,14 @@ export function createPersonalDataRepo(db: Db): PersonalDataRepo {
         await tx
           .updateTable('users')
           // The address must stay unique and can never be typed at sign-in; no hash verifies.
-          .set({ name: formerParticipantName, email: `verwijderd-${userId}@werktafel.invalid`, password_hash: '!', deleted_at: now })
+          .set({ name: formerParticipantName, email: `verwijderd-${userId}@werktafel.invalid`, password_hash: '!', deleted_at: now, email_verified_at: null })
           .where('id', '=', userId)
           .execute();
         await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
         await tx.deleteFrom('members').where('user_id', '=', userId).execute();
         await tx.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute();
+        // Mailed links name the old address.
+        await tx.deleteFrom('single_use_links').where('user_id', '=', userId).execute();
       });
     },
   };

@@ -248,4 +248,32 @@ export const migrations: readonly string[] = [
   ALTER TABLE users ADD COLUMN email_verified_at INTEGER;
   ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'nl';
   `,
+  `
+  -- Links sent by mail that work once (password reset, address verification), in one table; a
+  -- link names the address it went to and works only while the account still has that address.
+  CREATE TABLE single_use_links (
+    token_hash TEXT PRIMARY KEY,
+    purpose TEXT NOT NULL CHECK (purpose IN ('password_reset', 'email_verification')),
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    email TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX single_use_links_user ON single_use_links(user_id, purpose);
+  INSERT INTO single_use_links (token_hash, purpose, user_id, email, expires_at, used_at)
+    SELECT r.token_hash, 'password_reset', r.user_id, u.email, r.expires_at, r.used_at
+    FROM password_resets r JOIN users u ON u.id = r.user_id;
+  DROP TABLE password_resets;
+  -- An invite can be sent to an address; the owner sees where it went.
+  ALTER TABLE invites ADD COLUMN email TEXT;
+  -- Reminders sent, one per person, block and date: a moved date is reminded of again.
+  CREATE TABLE reminders_sent (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    block_id TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    sent_at INTEGER NOT NULL,
+    PRIMARY KEY (document_id, block_id, due_date, user_id)
+  );
+  `,
 ];
