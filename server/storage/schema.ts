@@ -16,9 +16,11 @@ import type {
   DocumentRow,
   InviteRow,
   MemberRow,
+  OidcLoginRow,
   PartyRow,
   PasswordResetRow,
   SessionRow,
+  UserIdentityRow,
   UserRow,
   VersionRow,
   WorkspaceRow,
@@ -78,4 +80,6 @@ export interface Tables {
   audit_log: WithGeneratedId<AuditRow>;
   attribution_daily: AttributionDailyTable;
   document_clients: DocumentClientTable;
+  user_identities: UserIdentityRow;
+  oidc_logins: OidcLoginRow;
 }

@@ -11,11 +11,13 @@ import type { Db } from './db';
 import { createDocumentRepo } from './documents';
 import { createInviteRepo } from './invites';
 import { createMemberRepo } from './members';
+import { createOidcLoginRepo } from './oidcLogins';
 import { createPartyRepo } from './parties';
 import { createPasswordResetRepo } from './passwordResets';
 import { createPersonalDataRepo } from './personalData';
 import { createSessionRepo } from './sessions';
 import { createStorageUsageRepo } from './storageUsage';
+import { createUserIdentityRepo } from './userIdentities';
 import { createUserRepo } from './users';
 import { createVersionRepo } from './versions';
 import { createWorkspaceRepo } from './workspaces';
@@ -40,5 +42,7 @@ export function createRepos(db: Db): Repos {
     attribution: createAttributionRepo(db),
     personalData: createPersonalDataRepo(db),
     passwordResets: createPasswordResetRepo(db),
+    identities: createUserIdentityRepo(db),
+    oidcLogins: createOidcLoginRepo(db),
   };
 }
