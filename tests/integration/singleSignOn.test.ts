@@ -46,6 +46,15 @@ function personAtProvider(claims: { email_verified?: boolean; name?: string; ema
   return account;
 }
 
+/** A new person at the provider, signed in at werktafel through it: their API client and account. */
+async function newcomerSignedIn() {
+  const person = personAtProvider();
+  const browser = new HttpBrowser();
+  await signInThroughProvider(browser, server.origin, person.sub);
+  const client = browser.apiClient(server.origin);
+  return { person, client, userId: (await client.get('/api/me')).body.id as string };
+}
+
 interface UserInDb {
   id: string;
   email: string;
@@ -184,11 +193,7 @@ test('the page to return to stays on this site', async () => {
 });
 
 test('a deleted account does not come back through the provider: its link is gone and the next sign-in starts afresh', async () => {
-  const person = personAtProvider();
-  const browser = new HttpBrowser();
-  await signInThroughProvider(browser, server.origin, person.sub);
-  const client = browser.apiClient(server.origin);
-  const oldId = (await client.get('/api/me')).body.id as string;
+  const { person, client, userId: oldId } = await newcomerSignedIn();
   expect(identitiesOf(server, oldId)).toHaveLength(1);
   // Just signed in through the provider: that is the confirmation an account without a password gives.
   expect((await client.request('DELETE', '/api/me', {})).status).toBe(204);
@@ -204,11 +209,7 @@ test('a deleted account does not come back through the provider: its link is gon
 });
 
 test('an account without a password: no password sign-in, no password change, deletion only after a fresh sign-in; a reset link sets a first password', async () => {
-  const person = personAtProvider();
-  const browser = new HttpBrowser();
-  await signInThroughProvider(browser, server.origin, person.sub);
-  const client = browser.apiClient(server.origin);
-  const userId = (await client.get('/api/me')).body.id as string;
+  const { person, client, userId } = await newcomerSignedIn();
 
   for (const password of ['', 'een-lang-wachtwoord']) {
     expect((await new ApiClient(server.origin).post('/api/auth/login', { email: person.email, password })).status).toBe(password ? 401 : 400);
