@@ -3,7 +3,7 @@
  * error type that forms can read field messages from.
  */
 import type { AuditLogPage } from '../shared/api/audit';
-import type { SessionInfo, User, VerifiedEmail } from '../shared/api/accounts';
+import type { AuthOptions, SessionInfo, User, VerifiedEmail } from '../shared/api/accounts';
 import type { DocumentAuthor, DocumentContributions } from '../shared/api/attribution';
 import type {
   CommitmentDecision,
@@ -127,6 +127,7 @@ const enc = encodeURIComponent;
 
 export const api = {
   me: () => request<User>('GET', '/api/me', undefined, { quietUnauthorized: true }),
+  authOptions: () => request<AuthOptions>('GET', '/api/auth/options', undefined, { quietUnauthorized: true }),
   signup: (body: SignupReq) => request<User>('POST', '/api/auth/signup', body, { quietUnauthorized: true }),
   login: (body: LoginReq) => request<User>('POST', '/api/auth/login', body, { quietUnauthorized: true }),
   logout: () => request<void>('POST', '/api/auth/logout', undefined, { quietUnauthorized: true }),

@@ -3,6 +3,7 @@
  * tested without a browser.
  */
 import type { RegisterName } from '../shared/api/registers';
+import { safeReturnPath } from '../shared/api/returnPath';
 
 /** The registers' Dutch path segments under /w/:id/. */
 export const registerSlugs: Record<RegisterName, string> = {
@@ -80,15 +81,8 @@ export function matchRoute(pathname: string): Route {
   return { name: 'notFound' };
 }
 
-/**
- * A return path from `?next=` that stays on this site: it must start with one slash
- * (not `//host`, not `/\host`), so a crafted link cannot send someone elsewhere after login.
- */
-export function safeNext(next: string | null | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  if ([...next].some((ch) => ch.charCodeAt(0) < 0x20)) return fallback;
-  return next;
-}
+/** A return path from `?next=` that stays on this site (see shared/api/returnPath.ts). */
+export const safeNext = safeReturnPath;
 
 /** `/inloggen?next=...` (or `/aanmelden?next=...`) returning to `path`. */
 export function authPath(page: 'login' | 'signup', returnTo: string): string {

@@ -33,6 +33,7 @@ import { healthRoutes, readinessRoutes } from './routes/health';
 import { requestLog } from './http/requestLog';
 import { inviteRoutes, workspaceInviteRoutes } from './routes/invites';
 import { meRoutes } from './routes/me';
+import { oidcRoutes } from './routes/oidc';
 import { memberRoutes } from './routes/members';
 import { partyRoutes } from './routes/parties';
 import { workspaceRoutes } from './routes/workspaces';
@@ -60,6 +61,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.use('*', originCheck(services));
   api.route('/health', healthRoutes(services));
   api.route('/ready', readinessRoutes(services));
+  api.route('/auth/oidc', oidcRoutes(services));
   api.route('/auth', authRoutes(services));
   api.route('/me', meRoutes(services));
   api.route('/workspaces', workspaceRoutes(services));

@@ -2,6 +2,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { OffloadLimits } from './offload/WorkerPool';
+import { oidcConfigFrom, signupPolicyFrom, type OidcConfig } from './auth/authConfig';
+import type { SignupPolicy } from './policies/signup';
 import type { LogLevel } from './support/log';
 
 const logLevels: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -85,6 +87,10 @@ export interface Config {
   resetsPerMinute: number;
   /** Worker threads for diffs and exports, and their caps (server/offload/WorkerPool.ts). */
   offload: OffloadLimits;
+  /** Single sign-on through an OpenID provider; null: off. */
+  oidc: OidcConfig | null;
+  /** Who may make an account (`SIGNUP`). */
+  signup: SignupPolicy;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -167,5 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       memoryMb: intFromEnv(env, 'WORKER_MEMORY_MB', 512),
       maxInputBytes: intFromEnv(env, 'MAX_DIFF_EXPORT_BYTES', 16 * 1024 * 1024),
     },
+    oidc: oidcConfigFrom(env),
+    signup: signupPolicyFrom(env.SIGNUP),
   };
 }

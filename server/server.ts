@@ -174,6 +174,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const sweep = setInterval(() => {
     repos.sessions.deleteExpired(Date.now()).catch((error: unknown) => logger.warn('expired sessions not removed', describeError(error)));
+    repos.oidcLogins.deleteExpired(Date.now()).catch((error: unknown) => logger.warn('expired single sign-on attempts not removed', describeError(error)));
   }, HOUR_MS);
   sweep.unref();
   // Event streams of expired sessions or removed members end within this interval, like sockets.

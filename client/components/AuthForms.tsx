@@ -63,7 +63,8 @@ export function LoginForm({ onDone }: AuthFormProps) {
   );
 }
 
-export function SignupForm({ onDone }: AuthFormProps) {
+/** `inviteToken`: signing up from an invite link, which lets the person in where `SIGNUP` limits sign-up. */
+export function SignupForm({ onDone, inviteToken }: AuthFormProps & { inviteToken?: string }) {
   const t = useT();
   // werktafel's mails to this person follow the language they signed up in.
   const { lang } = useI18n();
@@ -75,7 +76,7 @@ export function SignupForm({ onDone }: AuthFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    const checked = validate(signupReq, { ...values, language: lang });
+    const checked = validate(signupReq, { ...values, language: lang, ...(inviteToken === undefined ? {} : { inviteToken }) });
     if (!checked.ok) return setErrors(checked.fields);
     setErrors({});
     setBusy(true);
@@ -84,8 +85,8 @@ export function SignupForm({ onDone }: AuthFormProps) {
     } catch (error) {
       const fields = fieldErrorsOf(error);
       setErrors(fields);
-      // email_taken comes as 409 with a message; show it next to the address.
-      if (Object.keys(fields).length === 0 && isApiError(error) && error.code === 'email_taken') {
+      // email_taken (409) and signup_closed (403) are about the address: show them next to it.
+      if (isApiError(error) && (error.code === 'email_taken' || error.code === 'signup_closed')) {
         setErrors({ email: errorMessage(error, t) });
       } else {
         setFormError(errorMessage(error, t));

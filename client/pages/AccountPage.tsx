@@ -85,6 +85,7 @@ function ProfileForm() {
 
 function PasswordForm() {
   const { t } = useI18n();
+  const { state } = useSession();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
@@ -100,6 +101,15 @@ function PasswordForm() {
       setDone(true);
     }
   };
+
+  if (state.user?.hasPassword === false) {
+    return (
+      <section className="panel" aria-labelledby="account-password">
+        <h2 id="account-password">{t('account.passwordTitle')}</h2>
+        <p>{t('account.noPassword')}</p>
+      </section>
+    );
+  }
 
   return (
     <section className="panel" aria-labelledby="account-password">
@@ -159,13 +169,14 @@ function Sessions() {
 
 function DeleteAccount() {
   const { t } = useI18n();
-  const { signOut } = useSession();
+  const { signOut, state } = useSession();
   const [password, setPassword] = useState('');
   const form = useSchemaForm(deleteMeReq);
+  const withPassword = state.user?.hasPassword !== false;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await form.submit({ password }, api.deleteMe)) {
+    if (await form.submit(withPassword ? { password } : {}, api.deleteMe)) {
       await signOut();
       navigate('/inloggen', { replace: true });
     }
@@ -177,7 +188,11 @@ function DeleteAccount() {
       <p>{t('account.deleteExplain')}</p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <FormError message={form.error} />
-        <TextField name="password" type="password" label={t('account.deletePassword')} value={password} onChange={(e) => setPassword(e.target.value)} error={form.errors.password} autoComplete="current-password" required />
+        {withPassword ? (
+          <TextField name="password" type="password" label={t('account.deletePassword')} value={password} onChange={(e) => setPassword(e.target.value)} error={form.errors.password} autoComplete="current-password" required />
+        ) : (
+          <p>{t('account.deleteFreshSignIn')}</p>
+        )}
         <button type="submit" className="button button--danger" disabled={form.busy}>
           {t('account.delete')}
         </button>

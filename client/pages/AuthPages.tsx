@@ -1,4 +1,6 @@
 import { LoginForm, SignupForm } from '../components/AuthForms';
+import { SsoButton, SsoErrorNotice, useAuthOptions } from '../components/SingleSignOn';
+import { Notice } from '../components/Status';
 import { useT } from '../i18n/I18n';
 import { Link, navigate, useLocation } from '../router';
 import { authPath, safeNext } from '../routes';
@@ -21,10 +23,13 @@ function useFinishAuth() {
 export function LoginPage() {
   const t = useT();
   const { next, finish } = useFinishAuth();
+  const options = useAuthOptions();
   return (
     <section className="auth-card" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
       <p className="lead">{t('login.intro')}</p>
+      <SsoErrorNotice />
+      <SsoButton options={options} next={next} />
       <LoginForm onDone={finish} />
       <p className="auth-card__switch">
         <Link to="/wachtwoord-vergeten">{t('login.forgot')}</Link>
@@ -39,11 +44,20 @@ export function LoginPage() {
 export function SignupPage() {
   const t = useT();
   const { next, finish } = useFinishAuth();
+  const options = useAuthOptions();
   return (
     <section className="auth-card" aria-labelledby="signup-title">
       <h1 id="signup-title">{t('signup.title')}</h1>
       <p className="lead">{t('signup.intro')}</p>
-      <SignupForm onDone={finish} />
+      <SsoButton options={options} next={next} />
+      {options?.signup === 'domains' && <p className="muted">{t('signup.domainsOnly', { domains: (options.domains ?? []).join(', ') })}</p>}
+      {options?.signup === 'invite' ? (
+        <Notice>
+          <p>{t('signup.inviteOnly')}</p>
+        </Notice>
+      ) : (
+        <SignupForm onDone={finish} />
+      )}
       <p className="auth-card__switch">
         {t('signup.haveAccount')} <Link to={authPath('login', next)}>{t('signup.toLogin')}</Link>
       </p>

@@ -3,6 +3,7 @@ import { api, isApiError } from '../api';
 import { LoginForm, SignupForm } from '../components/AuthForms';
 import { FormError } from '../components/Field';
 import { PartyChip } from '../components/PartyChip';
+import { SsoButton, useAuthOptions } from '../components/SingleSignOn';
 import { ErrorState, Loading, Notice } from '../components/Status';
 import { useI18n } from '../i18n/I18n';
 import { navigate } from '../router';
@@ -14,13 +15,15 @@ import { useResource } from '../useResource';
 type AuthTab = 'signup' | 'login';
 
 /** Sign up or sign in without leaving the invitation. */
-function AuthOnTheWay() {
+function AuthOnTheWay({ token }: { token: string }) {
   const { t } = useI18n();
   const { signedIn } = useSession();
   const [tab, setTab] = useState<AuthTab>('signup');
+  const options = useAuthOptions();
   return (
     <div className="invite-auth">
       <p>{t('invite.needAccount')}</p>
+      <SsoButton options={options} next={`/uitnodiging/${encodeURIComponent(token)}`} />
       <div className="segmented" role="group">
         <button type="button" aria-pressed={tab === 'signup'} onClick={() => setTab('signup')}>
           {t('invite.tabSignup')}
@@ -29,7 +32,7 @@ function AuthOnTheWay() {
           {t('invite.tabLogin')}
         </button>
       </div>
-      {tab === 'signup' ? <SignupForm onDone={signedIn} /> : <LoginForm onDone={signedIn} />}
+      {tab === 'signup' ? <SignupForm onDone={signedIn} inviteToken={token} /> : <LoginForm onDone={signedIn} />}
     </div>
   );
 }
@@ -94,7 +97,7 @@ export function InvitePage({ token }: { token: string }) {
           </button>
         </div>
       ) : (
-        <AuthOnTheWay />
+        <AuthOnTheWay token={token} />
       )}
     </section>
   );

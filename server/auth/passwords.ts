@@ -26,3 +26,14 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   await verifyPassword(await dummyHash, password);
   return false;
 }
+
+/**
+ * The stored hash of an account that has no password (made through single sign-on): not an
+ * argon2 hash, so no password ever verifies against it. A password reset link can set one.
+ */
+export const noPassword = '';
+
+/** Whether a password can sign in to the account: deleted and single-sign-on accounts have none. */
+export function hasPassword(passwordHash: string): boolean {
+  return passwordHash.startsWith('$argon2');
+}

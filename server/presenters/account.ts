@@ -29,5 +29,6 @@ export function presentAccountExport(user: UserRow, sessions: SessionRow[], curr
     commitmentDecisions: data.commitmentDecisions.map((d) => ({ ...d, decidedAt: iso(d.decidedAt) })),
     adoptionDecisions: data.adoptionDecisions.map((d) => ({ ...d, decidedAt: iso(d.decidedAt) })),
     auditEntries: data.auditEntries.map((e) => ({ ...e, detail: parsedDetail(e.detail), at: iso(e.at) })),
+    identities: data.identities.map((i) => ({ ...i, linkedAt: iso(i.linkedAt) })),
   };
 }

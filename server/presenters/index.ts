@@ -1,12 +1,13 @@
 /** Explicit field whitelists for JSON responses: a column added to a table never leaks by itself. */
 import type { User } from '../../shared/api/accounts';
+import { hasPassword } from '../auth/passwords';
 import type { DocumentSummary } from '../../shared/api/documents';
 import type { Invite, Member, Party, Workspace } from '../../shared/api/workspaces';
 import type { DocumentRow, InviteRow, MemberWithUserRow, PartyRow, UserRow, WorkspaceRow } from '../storage/rows';
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
-export const presentUser = (u: UserRow): User => ({ id: u.id, email: u.email, name: u.name, emailVerified: u.email_verified_at !== null, language: u.language });
+export const presentUser = (u: UserRow): User => ({ id: u.id, email: u.email, name: u.name, emailVerified: u.email_verified_at !== null, language: u.language, hasPassword: hasPassword(u.password_hash) });
 
 export const presentWorkspace = (w: WorkspaceRow): Workspace => ({ id: w.id, name: w.name, createdAt: iso(w.created_at) });
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { loginReq, passwordResetReq, passwordResetRequestReq, signupReq } from '../../shared/api/schemas';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
+import { hashPassword, hasPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
 import { createSession, generateSessionToken, invalidateSession } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
 import { ConflictError, GoneError, TooManyRequestsError, UnauthorizedError } from '../errors';
@@ -9,7 +9,10 @@ import { mailLanguage } from '../mail/messages';
 import { clientAddress } from '../http/clientAddress';
 import { clearSessionCookie, setSessionCookie } from '../http/session';
 import { parseBody } from '../http/validate';
+import { authorizeSignup, describeSignup } from '../policies/signup';
 import { presentUser } from '../presenters';
+import { isUsableInvite } from './loaders';
+import type { AuthOptions } from '../../shared/api/accounts';
 import { CloseCode } from '../../shared/collab/protocol';
 import type { VerifiedEmail } from '../../shared/api/accounts';
 
@@ -17,8 +20,13 @@ export function authRoutes(services: Services) {
   const { repos, throttle } = services;
 
   return new Hono<AppEnv>()
+    .get('/options', (c) => {
+      const { oidc, signup } = services.config;
+      return c.json({ oidc: oidc ? { name: oidc.name } : null, ...describeSignup(signup) } satisfies AuthOptions);
+    })
     .post('/signup', async (c) => {
       const body = await parseBody(c, signupReq);
+      authorizeSignup(services.config.signup, { email: body.email, hasUsableInvite: await isUsableInvite(repos, body.inviteToken), via: 'password' });
       // Counted before the hash, which is the cost the limit is there for.
       const wait = services.signUps.take(clientAddress(c, services.config.trustProxy));
       if (wait > 0) throw new TooManyRequestsError(wait, 'Vanaf dit adres zijn net veel accounts aangemaakt.');
@@ -46,7 +54,8 @@ export function authRoutes(services: Services) {
       const found = await repos.users.findByEmail(body.email);
       // A deleted account signs in as no account.
       const user = found && found.deleted_at === null ? found : undefined;
-      const ok = user ? await verifyPassword(user.password_hash, body.password) : await verifyAgainstDummy(body.password);
+      // An account made through single sign-on has no password: it takes as long as a wrong one.
+      const ok = user && hasPassword(user.password_hash) ? await verifyPassword(user.password_hash, body.password) : await verifyAgainstDummy(body.password);
       if (!user || !ok) {
         throttle.recordFailure(body.email, address);
         services.metrics.signInFailed();

@@ -3,13 +3,12 @@ import type { AcceptedInvite, CreatedInvite, InvitePreview } from '../../shared/
 import { createInviteReq } from '../../shared/api/schemas';
 import { generateSessionToken, hashToken } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
-import type { InviteRow } from '../storage/rows';
 import { GoneError, NotFoundError, ValidationError } from '../errors';
 import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
 import { authorize } from '../policies';
 import { presentInvite, presentParty } from '../presenters';
-import { loadWorkspace } from './loaders';
+import { loadInvite, loadWorkspace } from './loaders';
 import { appLink, deliverLater } from '../mail/deliver';
 import { formatMailDate, mails } from '../mail/messages';
 
@@ -71,14 +70,7 @@ export function workspaceInviteRoutes(services: Services) {
 export function inviteRoutes(services: Services) {
   const { repos } = services;
 
-  /** The invite behind a token, or the reason it can no longer be used. */
-  const loadUsableInvite = async (token: string, now = Date.now()): Promise<InviteRow> => {
-    const invite = await repos.invites.findByTokenHash(hashToken(token));
-    if (!invite || invite.revoked_at !== null) throw new NotFoundError('Deze uitnodiging bestaat niet of is ingetrokken.');
-    if (invite.expires_at <= now) throw new GoneError('invite_expired', 'Deze uitnodiging is verlopen. Vraag om een nieuwe link.');
-    if (invite.uses >= invite.max_uses) throw new GoneError('invite_used_up', 'Deze uitnodiging is al zo vaak gebruikt als mocht.');
-    return invite;
-  };
+  const loadUsableInvite = (token: string) => loadInvite(repos, token);
 
   return new Hono<AppEnv>()
     .get('/:token', async (c) => {

@@ -3,8 +3,10 @@ import type { Context } from 'hono';
 import type { AppEnv, Services } from '../context';
 import type { DocumentRow } from '../storage/rows';
 import type { MemberRow } from '../storage/rows';
-import type { WorkspaceRow } from '../storage/rows';
-import { NotFoundError } from '../errors';
+import type { InviteRow, WorkspaceRow } from '../storage/rows';
+import type { Repos } from '../storage/ports';
+import { hashToken } from '../auth/sessionTokens';
+import { GoneError, NotFoundError } from '../errors';
 import { requireUser } from '../http/session';
 
 export interface WorkspaceAccess {
@@ -31,4 +33,25 @@ export async function loadDocument(c: Context<AppEnv>, services: Services, docum
     throw new NotFoundError();
   }
   return { document, ...(await loadWorkspace(c, services, document.workspace_id)) };
+}
+
+/** The invite behind a token, or the reason it can no longer be used (404 or 410). */
+export async function loadInvite(repos: Repos, token: string, now = Date.now()): Promise<InviteRow> {
+  const invite = await repos.invites.findByTokenHash(hashToken(token));
+  if (!invite || invite.revoked_at !== null) throw new NotFoundError('Deze uitnodiging bestaat niet of is ingetrokken.');
+  if (invite.expires_at <= now) throw new GoneError('invite_expired', 'Deze uitnodiging is verlopen. Vraag om een nieuwe link.');
+  if (invite.uses >= invite.max_uses) throw new GoneError('invite_used_up', 'Deze uitnodiging is al zo vaak gebruikt als mocht.');
+  return invite;
+}
+
+/** Whether the token opens an invite that can still be used; never throws for a bad one. */
+export async function isUsableInvite(repos: Repos, token: string | undefined): Promise<boolean> {
+  if (token === undefined) return false;
+  try {
+    await loadInvite(repos, token);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof GoneError) return false;
+    throw error;
+  }
 }

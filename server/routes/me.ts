@@ -5,9 +5,10 @@
 import { Hono } from 'hono';
 import { changePasswordReq, deleteMeReq, updateMeReq } from '../../shared/api/schemas';
 import { CloseCode } from '../../shared/collab/protocol';
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import { hashPassword, hasPassword, verifyPassword } from '../auth/passwords';
 import type { AppEnv, Services } from '../context';
-import { ConflictError, TooManyRequestsError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, TooManyRequestsError, ValidationError } from '../errors';
+import type { SessionRow, UserRow } from '../storage/rows';
 import { mailVerificationLink } from '../auth/mailedLinks';
 import { appLink, deliverLater } from '../mail/deliver';
 import { mails } from '../mail/messages';
@@ -15,6 +16,9 @@ import { clearSessionCookie, requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
 import { presentUser } from '../presenters';
 import { presentAccountExport, presentSession } from '../presenters/account';
+
+/** How recent a sign-in must be to delete an account that has no password. */
+const FRESH_SIGN_IN_MS = 10 * 60 * 1000;
 
 export function meRoutes(services: Services) {
   const { repos, connections } = services;
@@ -30,8 +34,20 @@ export function meRoutes(services: Services) {
   };
 
   /** A wrong current password is a field error of the form, not a failed sign-in. */
-  const checkPassword = async (passwordHash: string, password: string, field: string) => {
+  const checkPassword = async (passwordHash: string, password: string | undefined, field: string) => {
+    if (password === undefined) throw new ValidationError({ [field]: 'Vul je huidige wachtwoord in.' });
     if (!(await verifyPassword(passwordHash, password))) throw new ValidationError({ [field]: 'Dit wachtwoord klopt niet.' }, 'Dit wachtwoord klopt niet.');
+  };
+
+  /**
+   * Who deletes an account proves it is them: with the password, or, for an account that has
+   * none (single sign-on), with a sign-in at the provider moments ago.
+   */
+  const confirmDeletion = async (user: UserRow, session: SessionRow, password: string | undefined) => {
+    if (hasPassword(user.password_hash)) return checkPassword(user.password_hash, password, 'password');
+    if (Date.now() - session.created_at > FRESH_SIGN_IN_MS) {
+      throw new ForbiddenError('Log eerst opnieuw in via je organisatie; daarna kun je je account binnen tien minuten verwijderen.', 'sign_in_again');
+    }
   };
 
   return new Hono<AppEnv>()
@@ -63,6 +79,10 @@ export function meRoutes(services: Services) {
     .post('/password', async (c) => {
       const { user, session } = requireSession(c);
       const body = await parseBody(c, changePasswordReq);
+      if (!hasPassword(user.password_hash)) {
+        // No current password to check: a link to the verified address sets the first one.
+        throw new ConflictError('no_password', 'Je logt in via je organisatie en hebt hier geen wachtwoord. Wil je er toch een, vraag dan een link aan via "Wachtwoord vergeten".');
+      }
       await checkPassword(user.password_hash, body.current, 'current');
       await repos.users.setPasswordHash(user.id, await hashPassword(body.password));
       // Whoever knew the old password is signed out everywhere; this browser stays signed in.
@@ -87,9 +107,9 @@ export function meRoutes(services: Services) {
       return c.json(presentAccountExport(user, sessions, session.id, data, Date.now()));
     })
     .delete('/', async (c) => {
-      const user = requireUser(c);
+      const { user, session } = requireSession(c);
       const body = await parseBody(c, deleteMeReq);
-      await checkPassword(user.password_hash, body.password, 'password');
+      await confirmDeletion(user, session, body.password);
       // A workspace must keep an owner: the last one hands over first.
       const orphaned = [];
       for (const workspace of await repos.workspaces.listForUser(user.id)) {

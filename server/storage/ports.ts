@@ -20,6 +20,7 @@ import type {
   InviteRow,
   MemberRow,
   MemberWithUserRow,
+  OidcLoginRow,
   PartyRow,
   PendingUpdateRow,
   RegisterRow,
@@ -27,6 +28,7 @@ import type {
   SingleUseLinkPurpose,
   SingleUseLinkRow,
   SessionRow,
+  UserIdentityRow,
   UserRow,
   VersionMetaRow,
   VersionRow,
@@ -69,11 +71,25 @@ export interface DocumentLog {
   documentsWithLog(): Promise<string[]>;
 }
 
+export interface NewUser {
+  email: string;
+  name: string;
+  /** `noPassword` (server/auth/passwords.ts) for an account that signs in only through its provider. */
+  passwordHash: string;
+  language?: Language;
+  /** When the address was verified: by the OpenID provider that created the account. */
+  emailVerifiedAt?: number | null;
+  identity?: { issuer: string; subject: string };
+}
+
 export interface UserRepo {
   findByEmail(email: string): Promise<UserRow | undefined>;
   findById(id: string): Promise<UserRow | undefined>;
-  /** Resolves null when the email is taken. */
-  create(input: { email: string; name: string; passwordHash: string; language?: Language }): Promise<UserRow | null>;
+  /**
+   * Resolves null when the email is taken. With `identity`, the account is linked to that
+   * account at an OpenID provider in the same transaction (null too when that one is linked).
+   */
+  create(input: NewUser): Promise<UserRow | null>;
   /** Resolves false when the new email is taken by someone else. A changed email is unverified. */
   update(id: string, changes: { name?: string; email?: string; language?: Language }): Promise<boolean>;
   /** Marks `email` verified for the person, if it is still their address; resolves whether it was. */
@@ -236,6 +252,22 @@ export interface ReminderRepo {
   claim(row: ReminderSentRow): Promise<boolean>;
 }
 
+/** Accounts at OpenID providers and the werktafel accounts they sign in to. */
+export interface UserIdentityRepo {
+  find(issuer: string, subject: string): Promise<UserIdentityRow | undefined>;
+  /** Resolves false when that identity is linked already (to anyone). */
+  link(row: UserIdentityRow): Promise<boolean>;
+}
+
+/** Sign-ins at the OpenID provider that started here and have not come back yet. */
+export interface OidcLoginRepo {
+  insert(row: OidcLoginRow): Promise<void>;
+  /** Removes the login and resolves it, if it exists and has not expired; null otherwise (so it works once). */
+  take(id: string, now: number): Promise<OidcLoginRow | null>;
+  /** Resolves with the number removed. */
+  deleteExpired(now: number): Promise<number>;
+}
+
 /** What `GET /api/me/export` hands a person about themselves, beyond their profile and sessions. */
 export interface PersonalDataExport {
   memberships: { workspaceId: string; workspaceName: string; role: string; partyName: string | null; joinedAt: number }[];
@@ -243,6 +275,8 @@ export interface PersonalDataExport {
   commitmentDecisions: { documentId: string; blockId: string; status: string; decidedAt: number; reason: string | null }[];
   adoptionDecisions: { versionId: string; decision: string; reason: string | null; decidedAt: number }[];
   auditEntries: { workspaceId: string; documentId: string | null; action: string; detail: string; at: number }[];
+  /** Accounts at OpenID providers that sign in to this one. */
+  identities: { issuer: string; subject: string; linkedAt: number }[];
 }
 
 export interface PersonalDataRepo {
@@ -284,6 +318,8 @@ export interface Repos {
   personalData: PersonalDataRepo;
   singleUseLinks: SingleUseLinkRepo;
   reminders: ReminderRepo;
+  identities: UserIdentityRepo;
+  oidcLogins: OidcLoginRepo;
 }
 
 /** One opened database: the document log, the repositories, and its lifecycle. */

@@ -248,3 +248,26 @@ export interface ReminderSentRow {
   user_id: string;
   sent_at: number;
 }
+
+/** An account at an OpenID provider, linked to a werktafel account. */
+export interface UserIdentityRow {
+  /** The provider's `iss`, as its discovery document names it. */
+  issuer: string;
+  /** The provider's `sub`: stable for the person at that provider. */
+  subject: string;
+  user_id: string;
+  created_at: number;
+}
+
+/** A sign-in at the OpenID provider that has started and not come back yet. */
+export interface OidcLoginRow {
+  /** Hex SHA-256 of the token in the starting browser's cookie. */
+  id: string;
+  state: string;
+  nonce: string;
+  /** The PKCE verifier; only its challenge went to the provider. */
+  code_verifier: string;
+  /** A path on this site to land on after signing in. */
+  return_to: string;
+  expires_at: number;
+}

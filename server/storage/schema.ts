@@ -16,10 +16,12 @@ import type {
   DocumentRow,
   InviteRow,
   MemberRow,
+  OidcLoginRow,
   PartyRow,
   ReminderSentRow,
   SingleUseLinkRow,
   SessionRow,
+  UserIdentityRow,
   UserRow,
   VersionRow,
   WorkspaceRow,
@@ -80,4 +82,6 @@ export interface Tables {
   audit_log: WithGeneratedId<AuditRow>;
   attribution_daily: AttributionDailyTable;
   document_clients: DocumentClientTable;
+  user_identities: UserIdentityRow;
+  oidc_logins: OidcLoginRow;
 }

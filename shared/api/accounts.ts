@@ -10,6 +10,8 @@ export interface User {
   emailVerified: boolean;
   /** The language of werktafel's mails to this person. */
   language: Language;
+  /** False for an account made through single sign-on that never set a password. */
+  hasPassword: boolean;
 }
 
 /** `GET /api/me/sessions`: where the person is signed in, newest first. */
@@ -32,6 +34,8 @@ export interface AccountExport {
   commitmentDecisions: { documentId: string; blockId: string; status: string; decidedAt: string; reason: string | null }[];
   adoptionDecisions: { versionId: string; decision: string; reason: string | null; decidedAt: string }[];
   auditEntries: { workspaceId: string; documentId: string | null; action: string; detail: unknown; at: string }[];
+  /** Accounts at an organisation's sign-in service (OpenID Connect) that sign in to this one. */
+  identities: { issuer: string; subject: string; linkedAt: string }[];
 }
 
 /** `POST /api/auth/verify-email/:token`: the address that is now verified. */
@@ -39,3 +43,23 @@ export interface VerifiedEmail {
   email: string;
   emailVerified: true;
 }
+
+/** How people may sign up (`SIGNUP`). */
+export const signupModes = ['open', 'invite', 'domains'] as const;
+export type SignupMode = (typeof signupModes)[number];
+
+/** `GET /api/auth/options`: what the sign-in and sign-up pages offer. */
+export interface AuthOptions {
+  /**
+   * Single sign-on through the organisation's OpenID provider, with the name on its button
+   * (`OIDC_NAME`; null: the page says "je organisatie" or "your organisation").
+   */
+  oidc: { name: string | null } | null;
+  signup: SignupMode;
+  /** With `signup: 'domains'`: the address domains that may sign up without an invite. */
+  domains?: string[];
+}
+
+/** The `?sso_error=` codes the single sign-on callback sends the sign-in page. */
+export const ssoErrors = ['state', 'cancelled', 'provider', 'unverified', 'not_linkable', 'no_email', 'deleted'] as const;
+export type SsoError = (typeof ssoErrors)[number];

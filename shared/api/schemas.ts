@@ -55,6 +55,8 @@ export const signupReq = z.object({
   name,
   password: newPassword,
   language: language.optional(),
+  /** The token of the invite link the person signs up from: lets them in when `SIGNUP` limits sign-up. */
+  inviteToken: z.string().min(1).max(200).optional(),
 });
 export type SignupReq = z.infer<typeof signupReq>;
 
@@ -81,8 +83,11 @@ export type UpdateMeReq = z.infer<typeof updateMeReq>;
 export const changePasswordReq = z.object({ current: currentPassword, password: newPassword });
 export type ChangePasswordReq = z.infer<typeof changePasswordReq>;
 
-/** `DELETE /api/me`: the password once more, so a forgotten open laptop cannot delete an account. */
-export const deleteMeReq = z.object({ password: currentPassword });
+/**
+ * `DELETE /api/me`: the password once more, so a forgotten open laptop cannot delete an account.
+ * An account without a password (single sign-on) confirms with a fresh sign-in instead.
+ */
+export const deleteMeReq = z.object({ password: currentPassword.optional() });
 export type DeleteMeReq = z.infer<typeof deleteMeReq>;
 
 export const createWorkspaceReq = z.object({ name });
@@ -159,3 +164,9 @@ export const signAdoptionReq = z
     path: ['reason'],
   });
 export type SignAdoptionReq = z.infer<typeof signAdoptionReq>;
+
+/**
+ * What werktafel takes from an OpenID provider's claims for a new account: the same rules as
+ * sign-up, so a provider cannot hand in a name or address the form would refuse.
+ */
+export const providerProfile = z.object({ email, name });

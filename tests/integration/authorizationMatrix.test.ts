@@ -258,6 +258,10 @@ const rows: Row[] = [
     effect: async (p) => expect(server.storage.sqlite.prepare("SELECT COUNT(*) AS n FROM single_use_links WHERE user_id = ? AND purpose = 'email_verification' AND used_at IS NULL").get(p.userId)).toEqual({ n: 1 }),
   },
   { name: 'POST /api/auth/password-reset/:token', expect: everyone(410), request: () => ({ method: 'POST', path: '/api/auth/password-reset/verzonnen0123456789', body: { password: 'een-lang-wachtwoord' } }) },
+  // Single sign-on: this server has no OIDC_*, so both legs are 404 for everyone (singleSignOn.test.ts runs them against a provider).
+  { name: 'GET /api/auth/options', expect: everyone(200), request: () => ({ method: 'GET', path: '/api/auth/options' }), effect: (_p, _c, res) => expect(json(res)).toEqual({ oidc: null, signup: 'open' }) },
+  { name: 'GET /api/auth/oidc/start', expect: everyone(404), request: () => ({ method: 'GET', path: '/api/auth/oidc/start?next=/w/1' }) },
+  { name: 'GET /api/auth/oidc/callback', expect: everyone(404), request: () => ({ method: 'GET', path: '/api/auth/oidc/callback?code=verzonnen&state=verzonnen' }) },
   { name: 'GET /api/me', expect: signedIn(200), request: () => ({ method: 'GET', path: '/api/me' }), effect: (p, _c, res) => expect(json(res).id).toBe(p.userId) },
   // Account routes act on the caller's own account only; bodies that fail validation keep the
   // principals alive for the other rows (accountsForLife.test.ts covers the changes themselves).

@@ -11,12 +11,14 @@ import type { Db } from './db';
 import { createDocumentRepo } from './documents';
 import { createInviteRepo } from './invites';
 import { createMemberRepo } from './members';
+import { createOidcLoginRepo } from './oidcLogins';
 import { createPartyRepo } from './parties';
 import { createPersonalDataRepo } from './personalData';
 import { createReminderRepo } from './reminders';
 import { createSessionRepo } from './sessions';
 import { createSingleUseLinkRepo } from './singleUseLinks';
 import { createStorageUsageRepo } from './storageUsage';
+import { createUserIdentityRepo } from './userIdentities';
 import { createUserRepo } from './users';
 import { createVersionRepo } from './versions';
 import { createWorkspaceRepo } from './workspaces';
@@ -42,5 +44,7 @@ export function createRepos(db: Db): Repos {
     personalData: createPersonalDataRepo(db),
     singleUseLinks: createSingleUseLinkRepo(db),
     reminders: createReminderRepo(db),
+    identities: createUserIdentityRepo(db),
+    oidcLogins: createOidcLoginRepo(db),
   };
 }

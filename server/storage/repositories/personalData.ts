@@ -13,7 +13,7 @@ export const formerParticipantName = 'Voormalig deelnemer';
 export function createPersonalDataRepo(db: Db): PersonalDataRepo {
   return {
     async export(userId) {
-      const [memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries] = await Promise.all([
+      const [memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries, identities] = await Promise.all([
         db
           .selectFrom('members')
           .innerJoin('workspaces', 'workspaces.id', 'members.workspace_id')
@@ -31,8 +31,9 @@ export function createPersonalDataRepo(db: Db): PersonalDataRepo {
         db.selectFrom('commitment_decisions').select(['document_id as documentId', 'block_id as blockId', 'status', 'decided_at as decidedAt', 'reason']).where('user_id', '=', userId).orderBy('id').execute(),
         db.selectFrom('adoption_decisions').select(['version_id as versionId', 'decision', 'reason', 'decided_at as decidedAt']).where('user_id', '=', userId).orderBy('id').execute(),
         db.selectFrom('audit_log').select(['workspace_id as workspaceId', 'document_id as documentId', 'action', 'detail', 'at']).where('user_id', '=', userId).orderBy('id').execute(),
+        db.selectFrom('user_identities').select(['issuer', 'subject', 'created_at as linkedAt']).where('user_id', '=', userId).orderBy('created_at').execute(),
       ]);
-      return { memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries };
+      return { memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries, identities };
     },
 
     async anonymise(userId, now) {
@@ -48,6 +49,8 @@ export function createPersonalDataRepo(db: Db): PersonalDataRepo {
         await tx.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute();
         // Mailed links name the old address.
         await tx.deleteFrom('single_use_links').where('user_id', '=', userId).execute();
+        // The provider's account no longer signs in here: a later sign-in there starts afresh.
+        await tx.deleteFrom('user_identities').where('user_id', '=', userId).execute();
       });
     },
   };

@@ -16,11 +16,16 @@ export function createUserRepo(db: Db): UserRepo {
         password_hash: input.passwordHash,
         created_at: Date.now(),
         deleted_at: null,
-        email_verified_at: null,
+        email_verified_at: input.emailVerifiedAt ?? null,
         language: input.language ?? 'nl',
       };
+      const { identity } = input;
       try {
-        await db.insertInto('users').values(row).execute();
+        await db.transaction().execute(async (tx) => {
+          await tx.insertInto('users').values(row).execute();
+          // Never an account without its identity: a second try would find the address taken.
+          if (identity) await tx.insertInto('user_identities').values({ ...identity, user_id: row.id, created_at: row.created_at }).execute();
+        });
       } catch (error) {
         if (isUniqueViolation(error)) return null;
         throw error;

@@ -276,4 +276,26 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (document_id, block_id, due_date, user_id)
   );
   `,
+  `
+  -- Single sign-on (issue 17): an account at an OpenID provider (issuer, subject) belongs to one
+  -- werktafel account; removed with the person's other data when the account is deleted.
+  CREATE TABLE user_identities (
+    issuer TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (issuer, subject)
+  );
+  CREATE INDEX user_identities_user ON user_identities(user_id);
+  -- A sign-in at the provider that has started and not come back yet: keyed by the SHA-256 of a
+  -- token only the starting browser holds (in a cookie), taken once, for ten minutes.
+  CREATE TABLE oidc_logins (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    code_verifier TEXT NOT NULL,
+    return_to TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  `,
 ];
