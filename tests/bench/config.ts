@@ -83,6 +83,7 @@ export const USAGE = `npm run bench [-- options]
   --n 10,50               S1 client counts
   --warmup-s S --measure-s S --drain-s S
   --s5-idle-s S --s10-s S durations of the long scenarios
+  --s6-samples N          cold loads per S6 variant (median reported)
   --c0-env KEY=VALUE      enable C0 (ours with persistence off) with this environment switch
   --out DIR               results directory (default tests/bench/results)`;
 
@@ -146,6 +147,14 @@ export function parseArgs(argv: string[]): CliOptions {
         config.s5.idleMs = seconds(value, flag, 5, 600);
         i++;
         break;
+      case '--s6-samples': {
+        // A cold load is one join per sample: a few more make its median worth comparing.
+        const samples = Number(value);
+        if (!Number.isInteger(samples) || samples < 1 || samples > 50) throw new Error('--s6-samples takes a whole number from 1 to 50');
+        config.s6.samples = samples;
+        i++;
+        break;
+      }
       case '--s10-s':
         config.s10.durationMs = seconds(value, flag, 5, 600);
         i++;
