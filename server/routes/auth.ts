@@ -11,7 +11,8 @@ import { clearSessionCookie, setSessionCookie } from '../http/session';
 import { parseBody } from '../http/validate';
 import { authorizeSignup, describeSignup } from '../policies/signup';
 import { presentUser } from '../presenters';
-import { isUsableInvite } from './loaders';
+import { usableInvite } from './loaders';
+import { redeemInvite } from '../auth/redeemInvite';
 import type { AuthOptions } from '../../shared/api/accounts';
 import { CloseCode } from '../../shared/collab/protocol';
 import type { VerifiedEmail } from '../../shared/api/accounts';
@@ -26,7 +27,8 @@ export function authRoutes(services: Services) {
     })
     .post('/signup', async (c) => {
       const body = await parseBody(c, signupReq);
-      authorizeSignup(services.config.signup, { email: body.email, hasUsableInvite: await isUsableInvite(repos, body.inviteToken), via: 'password' });
+      const invite = await usableInvite(repos, body.inviteToken);
+      authorizeSignup(services.config.signup, { email: body.email, hasUsableInvite: invite !== null, via: 'password' });
       // Counted before the hash, which is the cost the limit is there for.
       const wait = services.signUps.take(clientAddress(c, services.config.trustProxy));
       if (wait > 0) throw new TooManyRequestsError(wait, 'Vanaf dit adres zijn net veel accounts aangemaakt.');
@@ -42,6 +44,9 @@ export function authRoutes(services: Services) {
       const token = generateSessionToken();
       const session = await createSession(repos.sessions, token, user.id, Date.now(), c.req.header('user-agent') ?? null);
       setSessionCookie(c, services, token, session.expires_at);
+      // The invite that let the person in is used now, not at a later "accept": otherwise one
+      // link for one person could open any number of accounts before anyone accepted it.
+      if (invite) await redeemInvite(services, invite, user.id);
       await mailVerificationLink(services, user);
       return c.json(presentUser(user), 201);
     })

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AcceptedInvite, CreatedInvite, InvitePreview } from '../../shared/api/workspaces';
 import { createInviteReq } from '../../shared/api/schemas';
 import { generateSessionToken, hashToken } from '../auth/sessionTokens';
+import { redeemInvite } from '../auth/redeemInvite';
 import type { AppEnv, Services } from '../context';
 import { GoneError, NotFoundError, ValidationError } from '../errors';
 import { requireUser } from '../http/session';
@@ -86,21 +87,13 @@ export function inviteRoutes(services: Services) {
     })
     .post('/:token/accept', async (c) => {
       const user = requireUser(c);
+      // Accepting twice is harmless and uses nothing up; the existing role stays. That holds for
+      // a link its own sign-up used up as well (signing up with an invite's token joins at once).
+      const known = await repos.invites.findByTokenHash(hashToken(c.req.param('token')));
+      const existing = known && known.revoked_at === null ? await repos.members.find(known.workspace_id, user.id) : undefined;
+      if (known && existing) return c.json({ workspaceId: known.workspace_id, role: existing.role, partyId: existing.party_id } satisfies AcceptedInvite);
       const invite = await loadUsableInvite(c.req.param('token'));
-      const existing = await repos.members.find(invite.workspace_id, user.id);
-      if (existing) {
-        // Accepting twice is harmless and uses nothing up; the existing role stays.
-        return c.json({ workspaceId: invite.workspace_id, role: existing.role, partyId: existing.party_id } satisfies AcceptedInvite);
-      }
-      const joined = await repos.invites.redeem(invite, user.id, Date.now());
-      if (!joined) throw new GoneError('invite_used_up', 'Deze uitnodiging is net niet meer geldig.');
-      await repos.auditLog.record({
-        workspaceId: invite.workspace_id,
-        documentId: null,
-        userId: user.id,
-        action: 'invite.accept',
-        detail: { inviteId: invite.id, role: invite.role, partyId: invite.party_id },
-      });
+      if (!(await redeemInvite(services, invite, user.id))) throw new GoneError('invite_used_up', 'Deze uitnodiging is net niet meer geldig.');
       return c.json({ workspaceId: invite.workspace_id, role: invite.role, partyId: invite.party_id } satisfies AcceptedInvite);
     });
 }

@@ -44,14 +44,13 @@ export async function loadInvite(repos: Repos, token: string, now = Date.now()):
   return invite;
 }
 
-/** Whether the token opens an invite that can still be used; never throws for a bad one. */
-export async function isUsableInvite(repos: Repos, token: string | undefined): Promise<boolean> {
-  if (token === undefined) return false;
+/** The invite the token opens, if it can still be used; null (never an error) for a bad one. */
+export async function usableInvite(repos: Repos, token: string | undefined): Promise<InviteRow | null> {
+  if (token === undefined) return null;
   try {
-    await loadInvite(repos, token);
-    return true;
+    return await loadInvite(repos, token);
   } catch (error) {
-    if (error instanceof NotFoundError || error instanceof GoneError) return false;
+    if (error instanceof NotFoundError || error instanceof GoneError) return null;
     throw error;
   }
 }

@@ -54,7 +54,15 @@ test('SIGNUP=invite: no account without an invite; a usable invite token lets th
   const newcomer = new ApiClient(inviteOnly.origin);
   const made = await newcomer.post('/api/auth/signup', { email: 'uitgenodigd@example.nl', name: 'Uitgenodigd', password, inviteToken: token });
   expect(made.status).toBe(201);
-  expect((await newcomer.post(`/api/invites/${token}/accept`)).body.workspaceId).toBe(workspaceId);
+  // Signing up with the token used it: a link for one person opens one account, even before
+  // anyone pressed "accept", and the newcomer is a member already.
+  expect((await signupAt(inviteOnly, 'meelifter@example.nl', { inviteToken: token })).status).toBe(403);
+  expect(accountsWith(inviteOnly, 'meelifter@example.nl')).toBe(0);
+  expect(withReadOnlyDatabase(inviteOnly.dataDir, (db) => db.prepare('SELECT role FROM members WHERE workspace_id = ? AND user_id = ?').get(workspaceId, made.body.id))).toEqual({ role: 'editor' });
+  // Accepting afterwards, as the invite page does, answers with the membership made.
+  const accepted = await newcomer.post(`/api/invites/${token}/accept`);
+  expect(accepted.status).toBe(200);
+  expect(accepted.body.workspaceId).toBe(workspaceId);
   // Used up: the same token no longer opens sign-up.
   expect((await signupAt(inviteOnly, 'tweede@example.nl', { inviteToken: token })).status).toBe(403);
   expect(accountsWith(inviteOnly, 'tweede@example.nl')).toBe(0);
