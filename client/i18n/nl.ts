@@ -31,6 +31,7 @@ export const nl = {
   'invites.createAndSend': 'Link maken en versturen',
   'invites.mailedTo': 'Verstuurd naar {email}.',
   'invites.sentTo': 'gestuurd naar {email}',
+  'account.workspaceMails': 'Herinneringen (reflectiemomenten, acties) en verzoeken om vast te stellen per e-mail',
   'account.title': 'Mijn account',
   'account.intro': 'Je naam en e-mailadres, je wachtwoord, waar je bent ingelogd, je gegevens en je account.',
   'account.profileTitle': 'Naam en e-mailadres',

@@ -45,6 +45,7 @@ function ProfileForm() {
   const [name, setName] = useState(user?.name ?? '');
   const [email, setEmail] = useState(user?.email ?? '');
   const [language, setLanguage] = useState<Language>(user?.language ?? 'nl');
+  const [workspaceMails, setWorkspaceMails] = useState(user?.workspaceMails ?? true);
   const [saved, setSaved] = useState(false);
   const form = useSchemaForm(updateMeReq);
   const { errors } = form;
@@ -52,7 +53,7 @@ function ProfileForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    if (await form.submit({ name, email, language }, async (body) => signedIn(await api.updateMe(body)))) setSaved(true);
+    if (await form.submit({ name, email, language, workspaceMails }, async (body) => signedIn(await api.updateMe(body)))) setSaved(true);
   };
 
   return (
@@ -70,6 +71,10 @@ function ProfileForm() {
             </option>
           ))}
         </SelectField>
+        <label className="checkbox-field">
+          <input type="checkbox" name="workspaceMails" checked={workspaceMails} onChange={(e) => setWorkspaceMails(e.target.checked)} />
+          <span>{t('account.workspaceMails')}</span>
+        </label>
         <button type="submit" className="button button--primary" disabled={form.busy}>
           {t('account.save')}
         </button>

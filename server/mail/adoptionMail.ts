@@ -3,7 +3,7 @@ import type { Services } from '../context';
 import { can } from '../policies';
 import type { DocumentRow, PartyRow, UserRow } from '../storage/rows';
 import { appLink, deliverLater } from './deliver';
-import { mails } from './messages';
+import { mails, workspaceMail } from './messages';
 import { mailableMembers } from './recipients';
 
 export async function mailAdoptionRequest(
@@ -16,6 +16,7 @@ export async function mailAdoptionRequest(
   const signers = await mailableMembers(services, document.workspace_id, (m) => m.user_id !== requester.id && m.party_id !== null && partyById.has(m.party_id) && can(m, 'adoption:sign'));
   for (const member of signers) {
     const party = partyById.get(member.party_id!)!;
-    deliverLater(services, { to: member.email, ...mails.adoptionRequest[member.language](member.name, requester.name, document.title, party.name, link) }, 'adoption request');
+    const mail = mails.adoptionRequest[member.language](member.name, requester.name, document.title, party.name, link);
+    deliverLater(services, { to: member.email, ...workspaceMail(member.language, mail, appLink(services, '/account')) }, 'adoption request');
   }
 }

@@ -130,4 +130,15 @@ const actionDueReminder: Texts<[name: string, workspace: string, document: strin
   }),
 };
 
+/** Under every mail about a workspace: why it came, and where to turn such mails off. */
+const workspaceMailFooter: Record<MailLanguage, (accountLink: string) => string> = {
+  nl: (accountLink) => `\n--\nJe krijgt deze mail als deelnemer aan deze werkruimte. Geen herinneringen en verzoeken per mail meer? Zet ze uit op ${accountLink}\n`,
+  en: (accountLink) => `\n--\nYou get this mail as a participant in this workspace. No more reminders and requests by mail? Turn them off at ${accountLink}\n`,
+};
+
+/** A mail about a workspace, with the footer that says how to stop such mails. */
+export function workspaceMail(language: MailLanguage, mail: MailText, accountLink: string): MailText {
+  return { subject: mail.subject, text: mail.text + workspaceMailFooter[language](accountLink) };
+}
+
 export const mails = { passwordReset, verifyEmail, emailChanged, invite, adoptionRequest, reflectionReminder, actionDueReminder };

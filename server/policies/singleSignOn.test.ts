@@ -10,6 +10,7 @@ const account = (changes: Partial<UserRow> = {}): UserRow => ({
   created_at: 0,
   deleted_at: null,
   email_verified_at: 1,
+  workspace_mails: 1,
   language: 'nl',
   ...changes,
 });

@@ -7,7 +7,7 @@ import type { DocumentRow, InviteRow, MemberWithUserRow, PartyRow, UserRow, Work
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
-export const presentUser = (u: UserRow): User => ({ id: u.id, email: u.email, name: u.name, emailVerified: u.email_verified_at !== null, language: u.language, hasPassword: hasPassword(u.password_hash) });
+export const presentUser = (u: UserRow): User => ({ id: u.id, email: u.email, name: u.name, emailVerified: u.email_verified_at !== null, language: u.language, workspaceMails: u.workspace_mails === 1, hasPassword: hasPassword(u.password_hash) });
 
 export const presentWorkspace = (w: WorkspaceRow): Workspace => ({ id: w.id, name: w.name, createdAt: iso(w.created_at) });
 

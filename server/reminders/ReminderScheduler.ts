@@ -7,7 +7,7 @@
  */
 import type { Services } from '../context';
 import { appLink, deliverLater } from '../mail/deliver';
-import { formatMailDate, mails } from '../mail/messages';
+import { formatMailDate, mails, workspaceMail } from '../mail/messages';
 import { mailableMembers } from '../mail/recipients';
 import { parseBlockRow } from '../registers/blockRow';
 import type { MemberWithUserRow } from '../storage/rows';
@@ -65,7 +65,8 @@ export class ReminderScheduler {
         const date = formatMailDate(new Date(`${tomorrow}T12:00:00Z`), member.language);
         const link = appLink(this.services, `/d/${row.document_id}#block-${row.block_id}`);
         const texts = block.kind === 'reflection' ? mails.reflectionReminder : mails.actionDueReminder;
-        deliverLater(this.services, { to: member.email, ...texts[member.language](member.name, row.workspace_name, row.document_title, what, date, link) }, 'reminder');
+        const mail = texts[member.language](member.name, row.workspace_name, row.document_title, what, date, link);
+        deliverLater(this.services, { to: member.email, ...workspaceMail(member.language, mail, appLink(this.services, '/account')) }, 'reminder');
         sent += 1;
       }
     }

@@ -55,7 +55,8 @@ export function meRoutes(services: Services) {
     .patch('/', async (c) => {
       const user = requireUser(c);
       const body = await parseBody(c, updateMeReq);
-      if (!(await repos.users.update(user.id, body))) {
+      const { workspaceMails, ...fields } = body;
+      if (!(await repos.users.update(user.id, { ...fields, ...(workspaceMails === undefined ? {} : { workspace_mails: workspaceMails ? 1 : 0 }) }))) {
         throw new ConflictError('email_taken', 'Dit e-mailadres is al in gebruik.', { email: 'Dit e-mailadres is al in gebruik.' });
       }
       const updated = (await repos.users.findById(user.id))!;

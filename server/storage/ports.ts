@@ -91,7 +91,7 @@ export interface UserRepo {
    */
   create(input: NewUser): Promise<UserRow | null>;
   /** Resolves false when the new email is taken by someone else. A changed email is unverified. */
-  update(id: string, changes: { name?: string; email?: string; language?: Language }): Promise<boolean>;
+  update(id: string, changes: { name?: string; email?: string; language?: Language; workspace_mails?: number }): Promise<boolean>;
   /** Marks `email` verified for the person, if it is still their address; resolves whether it was. */
   markEmailVerified(id: string, email: string, now: number): Promise<boolean>;
   setPasswordHash(id: string, passwordHash: string): Promise<void>;

@@ -19,6 +19,8 @@ export interface UserRow {
   email_verified_at: number | null;
   /** The language of the mails werktafel sends this person. */
   language: Language;
+  /** 1: reminders and adoption requests by mail; 0: turned off by the person. */
+  workspace_mails: number;
 }
 
 export interface SessionRow {
@@ -65,6 +67,7 @@ export interface MemberWithUserRow extends MemberRow {
   email: string;
   email_verified_at: number | null;
   language: Language;
+  workspace_mails: number;
 }
 
 export interface InviteRow {

@@ -10,6 +10,8 @@ export interface User {
   emailVerified: boolean;
   /** The language of werktafel's mails to this person. */
   language: Language;
+  /** Reminders and adoption requests by mail (the person can turn them off). */
+  workspaceMails: boolean;
   /** False for an account made through single sign-on that never set a password. */
   hasPassword: boolean;
 }

@@ -73,8 +73,8 @@ export type PasswordResetReq = z.infer<typeof passwordResetReq>;
 
 /** `PATCH /api/me`: a new name, a new address, or both. */
 export const updateMeReq = z
-  .object({ name: name.optional(), email: email.optional(), language: language.optional() })
-  .refine((body) => body.name !== undefined || body.email !== undefined || body.language !== undefined, {
+  .object({ name: name.optional(), email: email.optional(), language: language.optional(), workspaceMails: z.boolean('Kies aan of uit.').optional() })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'Geef een nieuwe naam, een nieuw e-mailadres of een taal.',
     path: ['_'],
   });

@@ -278,4 +278,29 @@ describe('mails to members', () => {
     const rows = server.storage.sqlite.prepare('SELECT COUNT(*) AS n FROM reminders_sent WHERE document_id = ?').get(doc.id) as { n: number };
     expect(rows.n).toBe(9);
   });
+
+  test('a person who turned workspace mails off gets no reminders or adoption requests; the mails that do go say how to', async () => {
+    const { owner, workspaceId } = workshop;
+    const off = await viewer.patch('/api/me', { workspaceMails: false });
+    expect(off.status).toBe(200);
+    expect(off.body.workspaceMails).toBe(false);
+    expect((await viewer.patch('/api/me', { workspaceMails: 'nee' })).body.error.fields.workspaceMails).toBeTruthy();
+    expect(server.storage.sqlite.prepare('SELECT workspace_mails FROM users WHERE id = ?').get(viewer.userId)).toEqual({ workspace_mails: 0 });
+
+    const doc = (await owner.post(`/api/workspaces/${workspaceId}/documents`, { title: 'Tweede plan', template: 'blank' })).body;
+    const client = connectProvider(doc.id, { cookie: owner.cookie, origin: server.origin });
+    await waitForSync(client.provider);
+    client.doc.getXmlFragment(DOCUMENT_FRAGMENT).insert(0, [blockElement('reflection', { id: 'halfjaar', date: '2027-09-02', status: 'planned' }, 'Halfjaarlijkse terugblik')]);
+    await eventually(async () => {
+      const reflections = await owner.get(`/api/workspaces/${workspaceId}/reflections`);
+      expect(reflections.body.map((r: { blockId: string }) => r.blockId)).toContain('halfjaar');
+    });
+    client.provider.destroy();
+    const before = inbox.messages.length;
+    expect(await server.reminders.runPass(Date.UTC(2027, 8, 1, 9, 0))).toBe(2);
+    await eventually(() => expect(inbox.messages.slice(before).filter((m) => m.subject.startsWith('Morgen'))).toHaveLength(2));
+    const sent = inbox.messages.slice(before).filter((m) => m.subject.startsWith('Morgen'));
+    expect(sent.map((m) => m.to).sort()).toEqual([ownerEmail, resident.email].sort());
+    expect(sent[0]!.text).toContain(`Zet ze uit op ${server.origin}/account`);
+  });
 });

@@ -10,7 +10,7 @@ export function createMemberRepo(db: Db): MemberRepo {
         .selectFrom('members as m')
         .innerJoin('users as u', 'u.id', 'm.user_id')
         .selectAll('m')
-        .select(['u.name', 'u.email', 'u.email_verified_at', 'u.language'])
+        .select(['u.name', 'u.email', 'u.email_verified_at', 'u.language', 'u.workspace_mails'])
         .where('m.workspace_id', '=', workspaceId)
         .orderBy('m.created_at')
         .orderBy('u.name')

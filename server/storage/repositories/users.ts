@@ -18,6 +18,7 @@ export function createUserRepo(db: Db): UserRepo {
         deleted_at: null,
         email_verified_at: input.emailVerifiedAt ?? null,
         language: input.language ?? 'nl',
+        workspace_mails: 1,
       };
       const { identity } = input;
       try {

@@ -298,4 +298,9 @@ export const migrations: readonly string[] = [
     expires_at INTEGER NOT NULL
   );
   `,
+  `
+  -- Reminders and adoption requests by mail can be turned off per person; mails about the
+  -- account itself (verification, reset, a changed address) always go.
+  ALTER TABLE users ADD COLUMN workspace_mails INTEGER NOT NULL DEFAULT 1;
+  `,
 ];
