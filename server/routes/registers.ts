@@ -11,6 +11,7 @@ import { authorize } from '../policies';
 import { presentRegisterRow } from '../presenters/registers';
 import { countContributions } from '../registers/contributions';
 import { toCsv } from '../registers/csv';
+import { toSpreadsheetCsv } from '../registers/spreadsheetCsv';
 import { buildNameBook, todayInAmsterdam } from '../registers/nameBook';
 import { loadWorkspace } from './loaders';
 
@@ -42,9 +43,12 @@ export function registerRoutes(services: Services) {
       if (register.kind === 'action') rows.sort((a, b) => String(a.due ?? '9999').localeCompare(String(b.due ?? '9999')));
       if (c.req.query('format') === 'csv') {
         c.header('Content-Disposition', `attachment; filename="${c.req.param('register')}.csv"`);
-        return c.body(toCsv(rows, ['documentTitle', 'blockId', ...register.columns, 'valid']), 200, {
-          'Content-Type': 'text/csv; charset=utf-8',
-        });
+        // Dutch spreadsheets by default; the machine-readable form for integrations on request.
+        const csv =
+          c.req.query('dialect') === 'rfc4180'
+            ? toCsv(rows, ['documentTitle', 'blockId', ...register.columns, 'valid'])
+            : toSpreadsheetCsv(register.kind, rows);
+        return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
       }
       return c.json(rows);
     })
