@@ -117,6 +117,7 @@ export const en: Record<MessageKey, string> = {
   'sso.error.state': 'Signing in through your organisation expired or was not started in this browser. Please try again.',
   'sso.error.cancelled': 'You cancelled signing in at your organisation.',
   'sso.error.provider': 'Signing in through your organisation failed: its sign-in service gave no valid answer or cannot be reached. Try again later or sign in with your e-mail address.',
+  'sso.error.unverified_new': 'Your organisation does not confirm that this e-mail address is yours, so werktafel makes no account with it. Ask the administrator of werktafel or of your organisation, or create an account with a password.',
   'sso.error.unverified': 'Your organisation does not confirm that this e-mail address is yours, and a werktafel account with that address exists. Sign in with your password.',
   'sso.error.not_linkable': 'A werktafel account with this e-mail address exists, but the address has not been confirmed yet. Sign in with your password and confirm your address; then you can sign in through your organisation.',
   'sso.error.no_email': 'Your organisation did not pass on an e-mail address. Ask the administrator of its sign-in service to include it.',

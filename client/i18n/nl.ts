@@ -120,6 +120,7 @@ export const nl = {
   'sso.error.state': 'Het inloggen via je organisatie is verlopen of niet in deze browser begonnen. Probeer het opnieuw.',
   'sso.error.cancelled': 'Je hebt het inloggen bij je organisatie afgebroken.',
   'sso.error.provider': 'Inloggen via je organisatie lukte niet: de inlogdienst gaf geen geldig antwoord of is niet bereikbaar. Probeer het later opnieuw of log in met je e-mailadres.',
+  'sso.error.unverified_new': 'Je organisatie bevestigt niet dat dit e-mailadres van jou is; daarmee maakt werktafel geen account. Vraag de beheerder van werktafel of je organisatie dat kan regelen, of maak een account met een wachtwoord.',
   'sso.error.unverified': 'Je organisatie bevestigt niet dat dit e-mailadres van jou is, en er is al een werktafel-account met dat adres. Log in met je wachtwoord.',
   'sso.error.not_linkable': 'Er is al een werktafel-account met dit e-mailadres, maar dat adres is nog niet bevestigd. Log in met je wachtwoord en bevestig je adres; daarna kun je via je organisatie inloggen.',
   'sso.error.no_email': 'Je organisatie gaf geen e-mailadres door. Vraag de beheerder van de inlogdienst om het e-mailadres mee te sturen.',

@@ -17,7 +17,9 @@ test('an invalid SIGNUP stops the start, naming what is wrong', () => {
 test('OIDC_*: off without them, all three or none, https unless on this machine', () => {
   expect(loadConfig({}).oidc).toBeNull();
   const three = { OIDC_ISSUER: 'https://login.zaanstad.nl/realms/medewerkers', OIDC_CLIENT_ID: 'werktafel', OIDC_CLIENT_SECRET: 'geheim' };
-  expect(loadConfig(three).oidc).toEqual({ issuer: three.OIDC_ISSUER, clientId: 'werktafel', clientSecret: 'geheim', name: null });
+  expect(loadConfig(three).oidc).toEqual({ issuer: three.OIDC_ISSUER, clientId: 'werktafel', clientSecret: 'geheim', name: null, trustEmail: false });
+  expect(loadConfig({ ...three, OIDC_TRUST_EMAIL: 'true' }).oidc?.trustEmail).toBe(true);
+  expect(() => loadConfig({ ...three, OIDC_TRUST_EMAIL: 'ja' })).toThrow(/OIDC_TRUST_EMAIL/);
   expect(loadConfig({ ...three, OIDC_NAME: 'Gemeente Zaanstad' }).oidc?.name).toBe('Gemeente Zaanstad');
   expect(() => loadConfig({ ...three, OIDC_CLIENT_SECRET: '' })).toThrow(/all three/);
   expect(() => loadConfig({ OIDC_ISSUER: three.OIDC_ISSUER })).toThrow(/all three/);

@@ -8,6 +8,11 @@ export interface OidcConfig {
   clientSecret: string;
   /** The name on the sign-in button; null: "je organisatie" / "your organisation". */
   name: string | null;
+  /**
+   * Take the provider's addresses as verified even without `email_verified: true` (Entra ID, for
+   * one, does not send it): for a provider whose people cannot choose their own address.
+   */
+  trustEmail: boolean;
 }
 
 /** A domain name of at least two labels, lower case, without a trailing dot. */
@@ -47,5 +52,7 @@ export function oidcConfigFrom(env: NodeJS.ProcessEnv): OidcConfig | null {
   }
   // Tokens and the client secret travel to the issuer: never over plain HTTP across a network.
   if (url.protocol !== 'https:' && !isLoopbackHttp(issuer)) throw new Error(`OIDC_ISSUER must be an https URL, got "${issuer}"`);
-  return { issuer, clientId, clientSecret, name: env.OIDC_NAME ? env.OIDC_NAME : null };
+  const trust = env.OIDC_TRUST_EMAIL ?? '';
+  if (!['', 'true', 'false'].includes(trust)) throw new Error(`OIDC_TRUST_EMAIL must be true or false, got "${trust}"`);
+  return { issuer, clientId, clientSecret, name: env.OIDC_NAME ? env.OIDC_NAME : null, trustEmail: trust === 'true' };
 }

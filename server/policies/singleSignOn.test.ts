@@ -34,6 +34,16 @@ test('an existing account is linked only when both sides verified the address', 
 
 test('a new address makes a new account; no address at all is refused', () => {
   expect(decideSsoSignIn(undefined, undefined, verified)).toEqual({ kind: 'create' });
-  expect(decideSsoSignIn(undefined, undefined, { email: 'nieuw@zaanstad.nl', emailVerified: false })).toEqual({ kind: 'create' });
+  expect(decideSsoSignIn(undefined, undefined, { email: 'nieuw@zaanstad.nl', emailVerified: false })).toEqual({ kind: 'refuse', reason: 'unverified_new' });
   expect(decideSsoSignIn(undefined, undefined, { email: null, emailVerified: true })).toEqual({ kind: 'refuse', reason: 'no_email' });
+});
+
+test('an address counts as verified only when the provider says exactly true, or the administrator trusts the provider', async () => {
+  const { readProfile } = await import('../auth/oidc/accountForIdentity');
+  expect(readProfile({ email: 'anna@zaanstad.nl', email_verified: true }).emailVerified).toBe(true);
+  expect(readProfile({ email: 'anna@zaanstad.nl', email_verified: 'true' }).emailVerified).toBe(false);
+  expect(readProfile({ email: 'anna@zaanstad.nl' }).emailVerified).toBe(false);
+  expect(readProfile({ email: 'anna@zaanstad.nl' }, true).emailVerified).toBe(true);
+  // Trust needs an address to trust.
+  expect(readProfile({ email: 'geen adres' }, true).emailVerified).toBe(false);
 });

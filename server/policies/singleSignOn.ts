@@ -24,7 +24,10 @@ export type SsoDecision =
 export function decideSsoSignIn(linked: UserRow | undefined, sameAddress: UserRow | undefined, profile: ProviderProfile): SsoDecision {
   if (linked) return linked.deleted_at === null ? { kind: 'signIn', user: linked } : { kind: 'refuse', reason: 'deleted' };
   if (profile.email === null) return { kind: 'refuse', reason: 'no_email' };
-  if (!sameAddress) return { kind: 'create' };
+  // A new account takes the address as its own: only when the provider vouches for it. Else an
+  // account made with someone else's address would, once its owner reset the password through
+  // it, still open to whoever set that address at the provider.
+  if (!sameAddress) return profile.emailVerified ? { kind: 'create' } : { kind: 'refuse', reason: 'unverified_new' };
   if (sameAddress.deleted_at !== null) return { kind: 'refuse', reason: 'deleted' };
   if (!profile.emailVerified) return { kind: 'refuse', reason: 'unverified' };
   if (sameAddress.email_verified_at === null) return { kind: 'refuse', reason: 'not_linkable' };

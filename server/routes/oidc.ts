@@ -81,7 +81,7 @@ export function oidcRoutes(services: Services) {
         logger.warn('OpenID sign-in not accepted', describeError(error));
         return refuse(c, 'provider', login.return_to);
       }
-      const outcome = await accountForIdentity(repos, logger, identity, mailLanguage(c.req.header('accept-language')));
+      const outcome = await accountForIdentity(repos, logger, identity, mailLanguage(c.req.header('accept-language')), config.oidc!.trustEmail);
       if ('refused' in outcome) return refuse(c, outcome.refused, login.return_to);
 
       const sessionToken = generateSessionToken();

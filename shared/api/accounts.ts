@@ -63,5 +63,5 @@ export interface AuthOptions {
 }
 
 /** The `?sso_error=` codes the single sign-on callback sends the sign-in page. */
-export const ssoErrors = ['state', 'cancelled', 'provider', 'unverified', 'not_linkable', 'no_email', 'deleted'] as const;
+export const ssoErrors = ['state', 'cancelled', 'provider', 'unverified', 'unverified_new', 'not_linkable', 'no_email', 'deleted'] as const;
 export type SsoError = (typeof ssoErrors)[number];

@@ -57,7 +57,7 @@ test('the default CSV opens in Dutch Excel: a byte order mark, ; between cells, 
   await eventually(async () => expect((await owner.get(`/api/workspaces/${workspaceId}/criteria`)).body.map((c: { blockId: string }) => c.blockId)).toContain('nl-2'));
   client.provider.destroy();
 
-  const res = await fetch(`${server.origin}/api/workspaces/${workspaceId}/actions?format=csv`, { headers: { cookie: owner.cookie } });
+  const res = await fetch(`${server.origin}/api/workspaces/${workspaceId}/actions?format=csv`, { headers: { cookie: owner.cookie! } });
   expect(res.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
   const bytes = new Uint8Array(await res.arrayBuffer());
   expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

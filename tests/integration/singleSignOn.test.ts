@@ -135,12 +135,13 @@ test('no link to an account whose address werktafel never verified, nor when the
   expect(withReadOnlyDatabase(server.dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM user_identities WHERE subject IN (?, ?)').get(claimsIt.sub, saysNotVerified.sub))).toEqual({ n: 0 });
 });
 
-test('a provider that does not verify the address still makes a new account, with the address unverified', async () => {
+test('a provider that does not verify the address makes no account with it: it could be anyone\'s, whose password reset would then open an account the provider\'s person still signs in to', async () => {
   const person = personAtProvider({ email_verified: false });
   const browser = new HttpBrowser();
-  expect(await signInThroughProvider(browser, server.origin, person.sub)).toBe('/');
-  expect((await browser.apiClient(server.origin).get('/api/me')).body).toMatchObject({ email: person.email, emailVerified: false });
-  expect(usersWithEmail(server, person.email)[0]!.email_verified_at).toBeNull();
+  expect(refusal(await signInThroughProvider(browser, server.origin, person.sub))).toBe('unverified_new');
+  expect(browser.cookie(server.origin, 'session')).toBeUndefined();
+  expect(usersWithEmail(server, person.email)).toEqual([]);
+  expect(withReadOnlyDatabase(server.dataDir, (db) => db.prepare('SELECT COUNT(*) AS n FROM user_identities WHERE subject = ?').get(person.sub))).toEqual({ n: 0 });
 });
 
 test('the callback refuses an answer without this browser\'s cookie, with a tampered state, or a second time', async () => {

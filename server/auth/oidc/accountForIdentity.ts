@@ -18,18 +18,19 @@ export type SsoOutcome = { user: UserRow } | { refused: SsoError };
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The address and a name from the claims, by the sign-up form's rules; null for what fails them. */
-export function readProfile(claims: Record<string, unknown>): { email: string | null; name: string; emailVerified: boolean } {
+export function readProfile(claims: Record<string, unknown>, trustEmail = false): { email: string | null; name: string; emailVerified: boolean } {
   const email = providerProfile.shape.email.safeParse(claims.email);
   const address = email.success ? email.data : null;
   const candidates = [text(claims.name), `${text(claims.given_name)} ${text(claims.family_name)}`, text(claims.preferred_username), address?.split('@')[0] ?? ''];
   const name = candidates.map((c) => providerProfile.shape.name.safeParse(c)).find((r) => r.success)?.data ?? 'Nieuwe deelnemer';
-  // Only a real `true`: a provider that does not say so has not verified the address.
-  return { email: address, name, emailVerified: claims.email_verified === true };
+  // Only a real `true`, or a provider the administrator vouches for (OIDC_TRUST_EMAIL): one that
+  // does not say so has not verified the address.
+  return { email: address, name, emailVerified: address !== null && (claims.email_verified === true || trustEmail) };
 }
 
-export async function accountForIdentity(repos: Repos, logger: Logger, identity: ProviderIdentity, language: Language, now = Date.now()): Promise<SsoOutcome> {
+export async function accountForIdentity(repos: Repos, logger: Logger, identity: ProviderIdentity, language: Language, trustEmail: boolean, now = Date.now()): Promise<SsoOutcome> {
   const { issuer, subject } = identity;
-  const profile = readProfile(identity.claims);
+  const profile = readProfile(identity.claims, trustEmail);
   const link = await repos.identities.find(issuer, subject);
   const linked = link ? await repos.users.findById(link.user_id) : undefined;
   const sameAddress = !linked && profile.email ? await repos.users.findByEmail(profile.email) : undefined;
