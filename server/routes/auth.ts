@@ -12,7 +12,9 @@ import { parseBody } from '../http/validate';
 import { authorizeSignup, describeSignup } from '../policies/signup';
 import { presentUser } from '../presenters';
 import { usableInvite } from './loaders';
-import { redeemInvite } from '../auth/redeemInvite';
+import { recordInviteAccepted } from '../auth/redeemInvite';
+import { InviteUsedUpError } from '../storage/ports';
+import type { UserRow } from '../storage/rows';
 import type { AuthOptions } from '../../shared/api/accounts';
 import { CloseCode } from '../../shared/collab/protocol';
 import type { VerifiedEmail } from '../../shared/api/accounts';
@@ -35,7 +37,20 @@ export function authRoutes(services: Services) {
       // Hash first, whatever happens next, so the response time does not tell whether the
       // email was known. A taken email must still be refused: that much is unavoidable.
       const passwordHash = await hashPassword(body.password);
-      const user = await repos.users.create({ email: body.email, name: body.name, passwordHash, language: body.language ?? mailLanguage(c.req.header('accept-language')) });
+      const newUser = { email: body.email, name: body.name, passwordHash, language: body.language ?? mailLanguage(c.req.header('accept-language')) };
+      // The invite that let the person in is used in the same transaction that makes the account:
+      // a link for one person opens one account, however many sign-ups race for it.
+      let user: UserRow | null;
+      let joined = invite !== null;
+      try {
+        user = await repos.users.create(invite ? { ...newUser, invite } : newUser);
+      } catch (error) {
+        if (!(error instanceof InviteUsedUpError)) throw error;
+        // Used up since the check: refused where only the invite let the person in.
+        authorizeSignup(services.config.signup, { email: body.email, hasUsableInvite: false, via: 'password' });
+        joined = false;
+        user = await repos.users.create(newUser);
+      }
       if (!user) {
         throw new ConflictError('email_taken', 'Met dit e-mailadres kun je geen nieuw account maken. Log in of gebruik een ander adres.', {
           email: 'Met dit e-mailadres kun je geen nieuw account maken.',
@@ -44,9 +59,7 @@ export function authRoutes(services: Services) {
       const token = generateSessionToken();
       const session = await createSession(repos.sessions, token, user.id, Date.now(), c.req.header('user-agent') ?? null);
       setSessionCookie(c, services, token, session.expires_at);
-      // The invite that let the person in is used now, not at a later "accept": otherwise one
-      // link for one person could open any number of accounts before anyone accepted it.
-      if (invite) await redeemInvite(services, invite, user.id);
+      if (invite && joined) await recordInviteAccepted(services, invite, user.id);
       await mailVerificationLink(services, user);
       return c.json(presentUser(user), 201);
     })

@@ -80,6 +80,18 @@ export interface NewUser {
   /** When the address was verified: by the OpenID provider that created the account. */
   emailVerifiedAt?: number | null;
   identity?: { issuer: string; subject: string };
+  /**
+   * Join the invite's workspace in the same transaction, one use counted. When the invite can no
+   * longer be used, nothing is created and `create` rejects with {@link InviteUsedUpError}.
+   */
+  invite?: InviteRow;
+}
+
+/** The invite a sign-up meant to join through was used up, revoked or expired meanwhile. */
+export class InviteUsedUpError extends Error {
+  constructor() {
+    super('invite used up');
+  }
 }
 
 export interface UserRepo {

@@ -96,3 +96,18 @@ test('the sign-up page learns the mode; without OIDC_* there is no single sign-o
   const start = await fetch(`${inviteOnly.origin}/api/auth/oidc/start`, { redirect: 'manual' });
   expect(start.status).toBe(404);
 });
+
+test('SIGNUP=invite: many sign-ups at once with a link for one person open one account', async () => {
+  const { token, workspaceId } = await inviteAt(inviteOnly, 1);
+  const addresses = Array.from({ length: 8 }, (_, i) => `tegelijk-${i}-${Date.now()}@example.nl`);
+  const answers = await Promise.all(addresses.map((email) => signupAt(inviteOnly, email, { inviteToken: token })));
+  expect(answers.map((a) => a.status).sort()).toEqual([201, 403, 403, 403, 403, 403, 403, 403]);
+  expect(addresses.reduce((n, email) => n + accountsWith(inviteOnly, email), 0)).toBe(1);
+  const winner = answers.find((a) => a.status === 201)!;
+  expect(
+    withReadOnlyDatabase(inviteOnly.dataDir, (db) => ({
+      uses: (db.prepare('SELECT uses FROM invites WHERE workspace_id = ?').get(workspaceId) as { uses: number }).uses,
+      members: db.prepare('SELECT user_id FROM members WHERE workspace_id = ? AND user_id != (SELECT created_by FROM workspaces WHERE id = ?)').all(workspaceId, workspaceId),
+    })),
+  ).toEqual({ uses: 1, members: [{ user_id: winner.body.id }] });
+});

@@ -1,7 +1,9 @@
 import type { UserRepo } from '../ports';
 import type { UserRow } from '../rows';
 import { newId } from '../ids';
+import { InviteUsedUpError } from '../ports';
 import { isUniqueViolation } from './errors';
+import { joinThroughInvite } from './invites';
 import type { Db } from './db';
 
 export function createUserRepo(db: Db): UserRepo {
@@ -20,12 +22,15 @@ export function createUserRepo(db: Db): UserRepo {
         language: input.language ?? 'nl',
         workspace_mails: 1,
       };
-      const { identity } = input;
+      const { identity, invite } = input;
       try {
         await db.transaction().execute(async (tx) => {
           await tx.insertInto('users').values(row).execute();
           // Never an account without its identity: a second try would find the address taken.
           if (identity) await tx.insertInto('user_identities').values({ ...identity, user_id: row.id, created_at: row.created_at }).execute();
+          // Nor one that got in through an invite without using it: many sign-ups at once with a
+          // link for one person would otherwise all pass the check before any use was counted.
+          if (invite && !(await joinThroughInvite(tx, invite, row.id, row.created_at))) throw new InviteUsedUpError();
         });
       } catch (error) {
         if (isUniqueViolation(error)) return null;
