@@ -14,6 +14,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** What kind of mail, for the log: subjects hold document titles and block text, never logged. */
+  kind: string;
 }
 
 export interface Mailer {
@@ -32,8 +34,9 @@ export function createMailer(config: MailConfig, logger: Logger): Mailer {
     const transport = nodemailer.createTransport(config.smtpUrl);
     return {
       async send(mail) {
-        await transport.sendMail({ from: config.mailFrom, ...mail });
-        logger.info('mail sent', { subject: mail.subject });
+        const { kind: _kind, ...message } = mail;
+        await transport.sendMail({ from: config.mailFrom, ...message });
+        logger.info('mail sent', { kind: mail.kind });
       },
       close: () => transport.close(),
     };
@@ -42,11 +45,12 @@ export function createMailer(config: MailConfig, logger: Logger): Mailer {
   const writer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(mail) {
-      const { message } = (await writer.sendMail({ from: config.mailFrom, ...mail })) as { message: Buffer };
+      const { kind: _kind, ...content } = mail;
+      const { message } = (await writer.sendMail({ from: config.mailFrom, ...content })) as { message: Buffer };
       fs.mkdirSync(outbox, { recursive: true, mode: 0o700 });
       const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`);
       fs.writeFileSync(file, message, { mode: 0o600 });
-      logger.info('mail not sent (no SMTP_URL): written to the outbox', { file, subject: mail.subject });
+      logger.info('mail not sent (no SMTP_URL): written to the outbox', { file, kind: mail.kind });
     },
     close: () => writer.close(),
   };

@@ -14,9 +14,9 @@ export interface MailText {
 
 type Texts<Args extends unknown[]> = Record<MailLanguage, (...args: Args) => MailText>;
 
-/** A date as a mail in this language writes it, in the Netherlands' time zone. */
-export function formatMailDate(at: number | Date, language: MailLanguage): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(at);
+/** A date as a mail in this language writes it, as the calendar of `timeZone` has it. */
+export function formatMailDate(at: number | Date, language: MailLanguage, timeZone: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(at);
 }
 
 export function mailLanguage(acceptLanguage: string | undefined): MailLanguage {

@@ -6,7 +6,9 @@
 import type { Services } from '../context';
 import type { MemberWithUserRow } from '../storage/rows';
 
+export const acceptsWorkspaceMail = (member: MemberWithUserRow): boolean => member.email_verified_at !== null && member.workspace_mails === 1;
+
 export async function mailableMembers(services: Pick<Services, 'repos'>, workspaceId: string, include: (member: MemberWithUserRow) => boolean): Promise<MemberWithUserRow[]> {
   const members = await services.repos.members.listForWorkspace(workspaceId);
-  return members.filter((member) => member.email_verified_at !== null && member.workspace_mails === 1 && include(member));
+  return members.filter((member) => acceptsWorkspaceMail(member) && include(member));
 }

@@ -8,7 +8,7 @@
 import type { Services } from '../context';
 import { appLink, deliverLater } from '../mail/deliver';
 import { formatMailDate, mails, workspaceMail } from '../mail/messages';
-import { mailableMembers } from '../mail/recipients';
+import { acceptsWorkspaceMail } from '../mail/recipients';
 import { parseBlockRow } from '../registers/blockRow';
 import type { MemberWithUserRow } from '../storage/rows';
 import { describeError } from '../support/log';
@@ -57,12 +57,16 @@ export class ReminderScheduler {
     for (const row of await repos.reminders.datedBlocks()) {
       const block = parseBlockRow(row);
       if (reminderDate(block) !== tomorrow) continue;
-      if (!membersOf.has(row.workspace_id)) membersOf.set(row.workspace_id, mailableMembers(this.services, row.workspace_id, () => true));
-      for (const member of reminderRecipients(block, await membersOf.get(row.workspace_id)!)) {
+      if (!membersOf.has(row.workspace_id)) membersOf.set(row.workspace_id, repos.members.listForWorkspace(row.workspace_id));
+      // Whom the block concerns is decided among all members; only then are those who cannot or
+      // will not get mail left out (an owner without a verified address does not hand their
+      // reminder to the whole party).
+      for (const member of reminderRecipients(block, await membersOf.get(row.workspace_id)!).filter(acceptsWorkspaceMail)) {
         const claimed = await repos.reminders.claim({ document_id: row.document_id, block_id: row.block_id, due_date: tomorrow, user_id: member.user_id, sent_at: now });
         if (!claimed) continue;
         const what = row.text.split('\n')[0]?.trim() || (member.language === 'en' ? '(no text)' : '(zonder tekst)');
-        const date = formatMailDate(new Date(`${tomorrow}T12:00:00Z`), member.language);
+        // A calendar date: written as the same day in every zone.
+        const date = formatMailDate(new Date(`${tomorrow}T00:00:00Z`), member.language, 'UTC');
         const link = appLink(this.services, `/d/${row.document_id}#block-${row.block_id}`);
         const texts = block.kind === 'reflection' ? mails.reflectionReminder : mails.actionDueReminder;
         const mail = texts[member.language](member.name, row.workspace_name, row.document_title, what, date, link);

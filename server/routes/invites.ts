@@ -42,7 +42,7 @@ export function workspaceInviteRoutes(services: Services) {
       const url = appLink(services, `/uitnodiging/${token}`);
       if (body.email) {
         const language = body.language ?? user.language;
-        const expires = formatMailDate(invite.expires_at, language);
+        const expires = formatMailDate(invite.expires_at, language, services.config.timeZone);
         deliverLater(services, { to: body.email, ...mails.invite[language](user.name, workspace.name, party.name, url, expires) }, 'invite');
       }
       await repos.auditLog.record({

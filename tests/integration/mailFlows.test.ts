@@ -303,4 +303,21 @@ describe('mails to members', () => {
     expect(sent.map((m) => m.to).sort()).toEqual([ownerEmail, resident.email].sort());
     expect(sent[0]!.text).toContain(`Zet ze uit op ${server.origin}/account`);
   });
+
+  test('an action whose owner cannot get mail reminds nobody else in their place', async () => {
+    const { owner, workspaceId } = workshop;
+    const doc = (await owner.post(`/api/workspaces/${workspaceId}/documents`, { title: 'Derde plan', template: 'blank' })).body;
+    const client = connectProvider(doc.id, { cookie: owner.cookie, origin: server.origin });
+    await waitForSync(client.provider);
+    client.doc.getXmlFragment(DOCUMENT_FRAGMENT).insert(0, [
+      blockElement('action', { id: 'eigen', due: '2027-10-06', status: 'open', funding: 'unknown', ownerPartyId: residents, ownerUserId: unverified.userId }, 'Sleutel ophalen'),
+    ]);
+    await eventually(async () => {
+      const actions = await owner.get(`/api/workspaces/${workspaceId}/actions`);
+      expect(actions.body.find((a: { blockId: string }) => a.blockId === 'eigen')?.ownerUserName).toBe('Onbevestigd');
+    });
+    client.provider.destroy();
+    // The owner's address is not verified: the party (resident, viewer) is not reminded instead.
+    expect(await server.reminders.runPass(Date.UTC(2027, 9, 5, 9, 0))).toBe(0);
+  });
 });
