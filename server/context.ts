@@ -49,6 +49,10 @@ export interface Services {
   resetRequests: SignUpThrottle;
   /** Verification links asked for again, per person. */
   verificationRequests: SignUpThrottle;
+  /** Single sign-on attempts started, per client address (each stores a row). */
+  ssoStarts: SignUpThrottle;
+  /** Mails a person causes to addresses of their choosing (invites, a new address), per person. */
+  mailsToOthers: SignUpThrottle;
 }
 
 /**

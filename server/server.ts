@@ -145,6 +145,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // A few links per address and minute: enough for a typo, not for flooding someone's inbox.
     resetRequests: new SignUpThrottle({ perMinute: config.resetsPerMinute, burst: config.resetBurst }),
     verificationRequests: new SignUpThrottle({ perMinute: 1, burst: 3 }),
+    ssoStarts: new SignUpThrottle({ perMinute: 30, burst: 60 }),
+    // A workshop's worth of invites at once, then a few a minute: enough to invite, not to spam.
+    mailsToOthers: new SignUpThrottle({ perMinute: 5, burst: 30 }),
   };
 
   const app = createApp(services, registry);

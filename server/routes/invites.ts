@@ -4,7 +4,7 @@ import { createInviteReq } from '../../shared/api/schemas';
 import { generateSessionToken, hashToken } from '../auth/sessionTokens';
 import { redeemInvite } from '../auth/redeemInvite';
 import type { AppEnv, Services } from '../context';
-import { GoneError, NotFoundError, ValidationError } from '../errors';
+import { ForbiddenError, GoneError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors';
 import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
 import { authorize } from '../policies';
@@ -25,6 +25,13 @@ export function workspaceInviteRoutes(services: Services) {
       const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'invite:manage');
       const body = await parseBody(c, createInviteReq);
+      if (body.email) {
+        // werktafel mails in the inviter's name: only for someone whose own address is theirs,
+        // and not without end.
+        if (user.email_verified_at === null) throw new ForbiddenError('Bevestig eerst je eigen e-mailadres (zie Mijn account); daarna kun je uitnodigingen mailen. De link kun je ook zelf delen.', 'verify_email_first');
+        const wait = services.mailsToOthers.take(user.id);
+        if (wait > 0) throw new TooManyRequestsError(wait, 'Je hebt net veel uitnodigingen gemaild. Probeer het zo weer, of deel de link zelf.');
+      }
       const party = await repos.parties.findById(body.partyId);
       if (!party || party.workspace_id !== workspace.id) throw new ValidationError({ partyId: 'Kies een partij uit deze werkruimte.' });
       // Same strength as a session token; only the hash is stored, so the link is shown once.

@@ -55,6 +55,10 @@ export function meRoutes(services: Services) {
     .patch('/', async (c) => {
       const user = requireUser(c);
       const body = await parseBody(c, updateMeReq);
+      if (body.email !== undefined && body.email !== user.email) {
+        const wait = services.mailsToOthers.take(user.id);
+        if (wait > 0) throw new TooManyRequestsError(wait, 'Je hebt je e-mailadres net vaak gewijzigd. Probeer het zo weer.');
+      }
       const { workspaceMails, ...fields } = body;
       if (!(await repos.users.update(user.id, { ...fields, ...(workspaceMails === undefined ? {} : { workspace_mails: workspaceMails ? 1 : 0 }) }))) {
         throw new ConflictError('email_taken', 'Dit e-mailadres is al in gebruik.', { email: 'Dit e-mailadres is al in gebruik.' });

@@ -14,7 +14,8 @@ import { accountForIdentity } from '../auth/oidc/accountForIdentity';
 import { OidcClient } from '../auth/oidc/OidcClient';
 import { createSession, generateSessionToken, hashToken } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
-import { NotFoundError } from '../errors';
+import { NotFoundError, TooManyRequestsError } from '../errors';
+import { clientAddress } from '../http/clientAddress';
 import { setSessionCookie } from '../http/session';
 import { mailLanguage } from '../mail/messages';
 import { describeError } from '../support/log';
@@ -46,6 +47,9 @@ export function oidcRoutes(services: Services) {
   return new Hono<AppEnv>()
     .get('/start', async (c) => {
       const oidc = requireClient();
+      // Every start stores an attempt: without a limit one address could fill the table.
+      const wait = services.ssoStarts.take(clientAddress(c, services.config.trustProxy));
+      if (wait > 0) throw new TooManyRequestsError(wait);
       const returnTo = safeReturnPath(c.req.query('next'));
       let started;
       try {

@@ -145,6 +145,12 @@ describe('invites by mail', () => {
   test('an owner sends an invite to an address: the mail carries the link, which works, and the list shows where it went', async () => {
     const { owner, workspaceId, partyId } = workshop;
     const to = `genodigde-${Date.now()}@example.nl`;
+    // Not before the inviter's own address is confirmed: werktafel mails in their name.
+    const early = await owner.post(`/api/workspaces/${workspaceId}/invites`, { role: 'editor', partyId, email: to });
+    expect(early.status).toBe(403);
+    expect(early.body.error.code).toBe('verify_email_first');
+    expect(server.storage.sqlite.prepare('SELECT COUNT(*) AS n FROM invites WHERE email = ?').get(to)).toEqual({ n: 0 });
+    await verify({ email: (await owner.get('/api/me')).body.email });
     const created = await owner.post(`/api/workspaces/${workspaceId}/invites`, { role: 'editor', partyId, email: to });
     expect(created.status).toBe(201);
     expect(created.body.email).toBe(to);
@@ -185,6 +191,22 @@ describe('invites by mail', () => {
     expect(inbox.messages.slice(before).filter((m) => /Uitnodiging/.test(m.subject)).map((m) => m.to)).toEqual([marker]);
     expect(inbox.to(to)).toEqual([]);
   });
+});
+
+test('mailed invites and address changes are limited per person: a burst, then 429', async () => {
+  const workshop = await buildWorkshop(server.origin);
+  const { owner, workspaceId, partyId } = workshop;
+  await verify({ email: (await owner.get('/api/me')).body.email });
+  const to = `veel-${Date.now()}@example.nl`;
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i++) statuses.push((await owner.post(`/api/workspaces/${workspaceId}/invites`, { role: 'viewer', partyId, email: to })).status);
+  expect(statuses.slice(0, 30).every((status) => status === 201)).toBe(true);
+  expect(statuses[30]).toBe(429);
+  // The link without a mail still works; so does changing one's name.
+  expect((await owner.post(`/api/workspaces/${workspaceId}/invites`, { role: 'viewer', partyId })).status).toBe(201);
+  expect((await owner.patch('/api/me', { email: `ander-${to}` })).status).toBe(429);
+  expect((await owner.patch('/api/me', { name: 'Nog steeds' })).status).toBe(200);
+  await eventually(() => expect(inbox.to(to)).toHaveLength(30));
 });
 
 describe('mails to members', () => {
