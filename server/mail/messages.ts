@@ -62,13 +62,15 @@ const emailChanged: Texts<[name: string, newEmail: string, resetLink: string]> =
     subject: 'Je e-mailadres op werktafel is gewijzigd',
     text:
       `Hallo ${name},\n\nHet e-mailadres van je account op werktafel is zojuist gewijzigd in ${newEmail}.\n` +
-      `Was jij dat niet? Vraag dan direct een nieuw wachtwoord aan (${resetLink}) en neem contact op met de beheerder.\n`,
+      `Was jij dat niet? Neem dan direct contact op met de beheerder van werktafel: wie je account overnam, kan het nu ook\n` +
+      `met dat nieuwe adres herstellen. Kun je nog inloggen, zet dan zelf je adres terug en wijzig je wachtwoord (${resetLink}).\n`,
   }),
   en: (name, newEmail, resetLink) => ({
     subject: 'Your e-mail address on werktafel was changed',
     text:
       `Hello ${name},\n\nThe e-mail address of your werktafel account was just changed to ${newEmail}.\n` +
-      `Was this not you? Then ask for a new password at once (${resetLink}) and contact the administrator.\n`,
+      `Was this not you? Then contact werktafel's administrator at once: whoever took over your account can now also\n` +
+      `recover it with that new address. If you can still sign in, set your address back and change your password (${resetLink}).\n`,
   }),
 };
 

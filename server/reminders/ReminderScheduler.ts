@@ -54,7 +54,7 @@ export class ReminderScheduler {
     const tomorrow = nextDay(calendarDay(now, config.timeZone));
     const membersOf = new Map<string, Promise<MemberWithUserRow[]>>();
     let sent = 0;
-    for (const row of await repos.reminders.datedBlocks()) {
+    for (const row of await repos.reminders.datedBlocks(tomorrow)) {
       const block = parseBlockRow(row);
       if (reminderDate(block) !== tomorrow) continue;
       if (!membersOf.has(row.workspace_id)) membersOf.set(row.workspace_id, repos.members.listForWorkspace(row.workspace_id));

@@ -68,7 +68,7 @@ export function meRoutes(services: Services) {
         // The new address is verified by a link sent to it; the old one hears of the change, so a
         // stolen session cannot quietly move the account to another address.
         await mailVerificationLink(services, updated);
-        const resetLink = appLink(services, '/wachtwoord-vergeten');
+        const resetLink = appLink(services, '/account');
         deliverLater(services, { to: user.email, ...mails.emailChanged[updated.language](updated.name, updated.email, resetLink) }, 'address change notice');
       }
       return c.json(presentUser(updated));

@@ -258,8 +258,11 @@ export interface DatedBlockRow extends Pick<BlockRow, 'workspace_id' | 'document
 }
 
 export interface ReminderRepo {
-  /** The valid reflection moments and actions of every document not archived, in every workspace. */
-  datedBlocks(): Promise<DatedBlockRow[]>;
+  /**
+   * The valid reflection moments and actions of documents not archived, in every workspace, whose
+   * attributes mention `date` (the caller checks which attribute holds it).
+   */
+  datedBlocks(date: string): Promise<DatedBlockRow[]>;
   /** Records that a reminder goes out; resolves false when one already went for this person, block and date. */
   claim(row: ReminderSentRow): Promise<boolean>;
 }

@@ -8,9 +8,9 @@ import type { Db } from './db';
 
 export function createReminderRepo(db: Db): ReminderRepo {
   return {
-    // The date sits inside the JSON attributes: the caller reads it (server/registers/blockRow),
-    // which keeps this query the same on every engine.
-    datedBlocks: () =>
+    // The date sits inside the JSON attributes: the caller reads which field holds it
+    // (server/registers/blockRow), which keeps this query the same on every engine.
+    datedBlocks: (date) =>
       db
         .selectFrom('document_blocks as b')
         .innerJoin('documents as d', 'd.id', 'b.document_id')
@@ -19,6 +19,8 @@ export function createReminderRepo(db: Db): ReminderRepo {
         .where('b.kind', 'in', ['reflection', 'action'])
         .where('b.valid', '=', 1)
         .where('d.archived_at', 'is', null)
+        // A cheap first cut on every engine; `date` is YYYY-MM-DD, no LIKE wildcards in it.
+        .where('b.attrs', 'like', `%"${date}"%`)
         .execute(),
     async claim(row) {
       try {
