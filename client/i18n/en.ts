@@ -29,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   'invites.mailedTo': 'Sent to {email}.',
   'invites.sentTo': 'sent to {email}',
   'account.workspaceMails': 'Reminders (reflection moments, actions) and requests to adopt by e-mail',
+  'account.currentPasswordForEmail': 'Your current password, to change your address',
   'account.title': 'My account',
   'account.intro': 'Your name and e-mail address, your password, where you are signed in, your data and your account.',
   'account.profileTitle': 'Name and e-mail address',

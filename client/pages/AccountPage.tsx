@@ -46,6 +46,9 @@ function ProfileForm() {
   const [email, setEmail] = useState(user?.email ?? '');
   const [language, setLanguage] = useState<Language>(user?.language ?? 'nl');
   const [workspaceMails, setWorkspaceMails] = useState(user?.workspaceMails ?? true);
+  const [currentPassword, setCurrentPassword] = useState('');
+  // A new address asks for the password: whoever holds only this session cannot move the account.
+  const movesAddress = Boolean(user?.hasPassword) && email.trim().toLowerCase() !== (user?.email ?? '');
   const [saved, setSaved] = useState(false);
   const form = useSchemaForm(updateMeReq);
   const { errors } = form;
@@ -53,7 +56,10 @@ function ProfileForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    if (await form.submit({ name, email, language, workspaceMails }, async (body) => signedIn(await api.updateMe(body)))) setSaved(true);
+    if (await form.submit({ name, email, language, workspaceMails, ...(movesAddress ? { currentPassword } : {}) }, async (body) => signedIn(await api.updateMe(body)))) {
+      setSaved(true);
+      setCurrentPassword('');
+    }
   };
 
   return (
@@ -63,6 +69,9 @@ function ProfileForm() {
         <FormError message={form.error} />
         <TextField name="name" label={t('account.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={120} autoComplete="name" required />
         <TextField name="email" type="email" label={t('account.email')} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} maxLength={254} autoComplete="email" required />
+        {movesAddress && (
+          <TextField name="currentPassword" type="password" label={t('account.currentPasswordForEmail')} value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} error={errors.currentPassword} autoComplete="current-password" required />
+        )}
         {user && <EmailStatus verified={user.emailVerified} />}
         <SelectField name="language" label={t('account.mailLanguage')} value={language} onChange={(e) => setLanguage(e.target.value as Language)} error={errors.language}>
           {languages.map((code) => (

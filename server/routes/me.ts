@@ -40,26 +40,28 @@ export function meRoutes(services: Services) {
   };
 
   /**
-   * Who deletes an account proves it is them: with the password, or, for an account that has
-   * none (single sign-on), with a sign-in at the provider moments ago.
+   * Who deletes an account or moves it to another address proves it is them, not just someone
+   * holding their session: with the password, or, for an account that has none (single
+   * sign-on), with a sign-in at the provider moments ago.
    */
-  const confirmDeletion = async (user: UserRow, session: SessionRow, password: string | undefined) => {
-    if (hasPassword(user.password_hash)) return checkPassword(user.password_hash, password, 'password');
+  const confirmIdentity = async (user: UserRow, session: SessionRow, password: string | undefined, field: string) => {
+    if (hasPassword(user.password_hash)) return checkPassword(user.password_hash, password, field);
     if (Date.now() - session.created_at > FRESH_SIGN_IN_MS) {
-      throw new ForbiddenError('Log eerst opnieuw in via je organisatie; daarna kun je je account binnen tien minuten verwijderen.', 'sign_in_again');
+      throw new ForbiddenError('Log eerst opnieuw in via je organisatie; daarna kun je dit binnen tien minuten doen.', 'sign_in_again');
     }
   };
 
   return new Hono<AppEnv>()
     .get('/', async (c) => c.json(presentUser(requireUser(c))))
     .patch('/', async (c) => {
-      const user = requireUser(c);
+      const { user, session } = requireSession(c);
       const body = await parseBody(c, updateMeReq);
       if (body.email !== undefined && body.email !== user.email) {
+        await confirmIdentity(user, session, body.currentPassword, 'currentPassword');
         const wait = services.mailsToOthers.take(user.id);
         if (wait > 0) throw new TooManyRequestsError(wait, 'Je hebt je e-mailadres net vaak gewijzigd. Probeer het zo weer.');
       }
-      const { workspaceMails, ...fields } = body;
+      const { workspaceMails, currentPassword: _password, ...fields } = body;
       if (!(await repos.users.update(user.id, { ...fields, ...(workspaceMails === undefined ? {} : { workspace_mails: workspaceMails ? 1 : 0 }) }))) {
         throw new ConflictError('email_taken', 'Dit e-mailadres is al in gebruik.', { email: 'Dit e-mailadres is al in gebruik.' });
       }
@@ -114,7 +116,7 @@ export function meRoutes(services: Services) {
     .delete('/', async (c) => {
       const { user, session } = requireSession(c);
       const body = await parseBody(c, deleteMeReq);
-      await confirmDeletion(user, session, body.password);
+      await confirmIdentity(user, session, body.password, 'password');
       // A workspace must keep an owner: the last one hands over first.
       const orphaned = [];
       for (const workspace of await repos.workspaces.listForUser(user.id)) {

@@ -71,10 +71,13 @@ export type PasswordResetRequestReq = z.infer<typeof passwordResetRequestReq>;
 export const passwordResetReq = z.object({ password: newPassword });
 export type PasswordResetReq = z.infer<typeof passwordResetReq>;
 
-/** `PATCH /api/me`: a new name, a new address, or both. */
+/**
+ * `PATCH /api/me`: a new name, address, mail language or mail setting. A new address needs the
+ * current password (an account without one: a sign-in at its provider moments ago).
+ */
 export const updateMeReq = z
-  .object({ name: name.optional(), email: email.optional(), language: language.optional(), workspaceMails: z.boolean('Kies aan of uit.').optional() })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+  .object({ name: name.optional(), email: email.optional(), language: language.optional(), workspaceMails: z.boolean('Kies aan of uit.').optional(), currentPassword: currentPassword.optional() })
+  .refine(({ currentPassword: _password, ...changes }) => Object.values(changes).some((value) => value !== undefined), {
     message: 'Geef een nieuwe naam, een nieuw e-mailadres of een taal.',
     path: ['_'],
   });

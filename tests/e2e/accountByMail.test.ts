@@ -59,6 +59,17 @@ test('sign up, confirm the address, invite by mail, and choose a new password th
   await screenshot(owner.page, 'email-verified');
   await owner.page.getByRole('link', { name: t('verify.toAccount') }).click();
   await owner.page.getByText(t('account.emailVerified')).waitFor();
+  // A new address asks for the password, and is unconfirmed until its own link is followed.
+  const moved = newAccount('Anna Verhuisd').email;
+  await owner.page.locator('input[name=email]').fill(moved);
+  await owner.page.locator('input[name=currentPassword]').fill(anna.password);
+  await owner.page.getByRole('button', { name: t('account.save') }).click();
+  await owner.page.getByText(t('account.saved')).waitFor();
+  await owner.page.getByText(t('account.emailUnverified')).waitFor();
+  await screenshot(owner.page, 'account-address-changed');
+  await owner.page.goto(await linkFromMail(moved, /Bevestig je e-mailadres/));
+  await owner.page.getByText(t('verify.done', { email: moved })).waitFor();
+  anna.email = moved;
   // The same link a second time says plainly that it no longer works.
   await guest.page.goto(verifyLink);
   await guest.page.getByRole('alert').waitFor();

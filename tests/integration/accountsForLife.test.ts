@@ -40,7 +40,16 @@ test('name and address change; a taken address or an empty change is refused wit
   expect(renamed.body).toMatchObject({ id: person.userId, name: 'Nieuwe Naam', email: person.email });
   expect((await person.get('/api/me')).body.name).toBe('Nieuwe Naam');
 
-  const taken = await person.patch('/api/me', { email: other.email });
+  // Someone holding only the session cannot move the account to another address.
+  const withoutPassword = await person.patch('/api/me', { email: `kaper-${Date.now()}@example.nl` });
+  expect(withoutPassword.status).toBe(400);
+  expect(withoutPassword.body.error.fields.currentPassword).toBeTruthy();
+  const wrongPassword = await person.patch('/api/me', { email: `kaper-${Date.now()}@example.nl`, currentPassword: 'niet-het-wachtwoord' });
+  expect(wrongPassword.status).toBe(400);
+  expect(wrongPassword.body.error.fields.currentPassword).toBeTruthy();
+  expect((server.storage.sqlite.prepare('SELECT email FROM users WHERE id = ?').get(person.userId) as { email: string }).email).toBe(person.email);
+
+  const taken = await person.patch('/api/me', { email: other.email, currentPassword: 'een-lang-wachtwoord' });
   expect(taken.status).toBe(409);
   expect(taken.body.error.fields.email).toBeTruthy();
   const empty = await person.patch('/api/me', {});
@@ -50,7 +59,7 @@ test('name and address change; a taken address or an empty change is refused wit
   expect(Object.keys(bad.body.error.fields).sort()).toEqual(['email', 'name']);
 
   const moved = `verhuisd-${Date.now()}@example.nl`;
-  expect((await person.patch('/api/me', { email: moved.toUpperCase() })).body.email).toBe(moved);
+  expect((await person.patch('/api/me', { email: moved.toUpperCase(), currentPassword: 'een-lang-wachtwoord' })).body.email).toBe(moved);
   expect((await signInElsewhere(person.email)).status).toBe(401);
   expect((await signInElsewhere(moved)).status).toBe(200);
 });
