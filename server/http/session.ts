@@ -1,7 +1,7 @@
 /** Reads the session cookie into `c.var.user` and re-sends it when its expiry slid forward. */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { validateSessionToken } from '../auth/sessionTokens';
+import { createSession, generateSessionToken, validateSessionToken } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
 import { UnauthorizedError } from '../errors';
 import type { UserRow } from '../storage/rows';
@@ -16,6 +16,13 @@ export function setSessionCookie(c: Context, services: Services, token: string, 
     secure: services.config.publicUrl.startsWith('https:'),
     expires: new Date(expiresAt),
   });
+}
+
+/** Signs the person in on this browser: a new session, its cookie set on the response. */
+export async function startSession(c: Context, services: Services, userId: string): Promise<void> {
+  const token = generateSessionToken();
+  const session = await createSession(services.repos.sessions, token, userId, Date.now(), c.req.header('user-agent') ?? null);
+  setSessionCookie(c, services, token, session.expires_at);
 }
 
 export function clearSessionCookie(c: Context, services: Services): void {

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { loginReq, passwordResetReq, passwordResetRequestReq, signupReq } from '../../shared/api/schemas';
 import { hashPassword, hasPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords';
-import { createSession, generateSessionToken, invalidateSession } from '../auth/sessionTokens';
+import { invalidateSession } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
 import { ConflictError, GoneError, TooManyRequestsError, UnauthorizedError } from '../errors';
 import { mailPasswordResetLink, mailVerificationLink, takeMailedLink } from '../auth/mailedLinks';
 import { mailLanguage } from '../mail/messages';
 import { clientAddress } from '../http/clientAddress';
-import { clearSessionCookie, setSessionCookie } from '../http/session';
+import { clearSessionCookie, startSession } from '../http/session';
 import { parseBody } from '../http/validate';
 import { authorizeSignup, describeSignup } from '../policies/signup';
 import { presentUser } from '../presenters';
@@ -41,14 +41,14 @@ export function authRoutes(services: Services) {
       // The invite that let the person in is used in the same transaction that makes the account:
       // a link for one person opens one account, however many sign-ups race for it.
       let user: UserRow | null;
-      let joined = invite !== null;
+      let joinedThrough = invite;
       try {
         user = await repos.users.create(invite ? { ...newUser, invite } : newUser);
       } catch (error) {
         if (!(error instanceof InviteUsedUpError)) throw error;
         // Used up since the check: refused where only the invite let the person in.
         authorizeSignup(services.config.signup, { email: body.email, hasUsableInvite: false, via: 'password' });
-        joined = false;
+        joinedThrough = null;
         user = await repos.users.create(newUser);
       }
       if (!user) {
@@ -56,10 +56,8 @@ export function authRoutes(services: Services) {
           email: 'Met dit e-mailadres kun je geen nieuw account maken.',
         });
       }
-      const token = generateSessionToken();
-      const session = await createSession(repos.sessions, token, user.id, Date.now(), c.req.header('user-agent') ?? null);
-      setSessionCookie(c, services, token, session.expires_at);
-      if (invite && joined) await recordInviteAccepted(services, invite, user.id);
+      await startSession(c, services, user.id);
+      if (joinedThrough) await recordInviteAccepted(services, joinedThrough, user.id);
       await mailVerificationLink(services, user);
       return c.json(presentUser(user), 201);
     })
@@ -80,9 +78,7 @@ export function authRoutes(services: Services) {
         throw new UnauthorizedError('E-mailadres of wachtwoord klopt niet.', 'invalid_credentials');
       }
       throttle.recordSuccess(body.email, address);
-      const token = generateSessionToken();
-      const session = await createSession(repos.sessions, token, user.id, Date.now(), c.req.header('user-agent') ?? null);
-      setSessionCookie(c, services, token, session.expires_at);
+      await startSession(c, services, user.id);
       return c.json(presentUser(user));
     })
     .post('/logout', async (c) => {

@@ -9,7 +9,7 @@ import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
 import { authorize } from '../policies';
 import { presentInvite, presentParty } from '../presenters';
-import { loadInvite, loadWorkspace } from './loaders';
+import { loadInvite, loadWorkspace, usableOrRefused } from './loaders';
 import { appLink, deliverLater } from '../mail/deliver';
 import { formatMailDate, mails } from '../mail/messages';
 
@@ -99,7 +99,7 @@ export function inviteRoutes(services: Services) {
       const known = await repos.invites.findByTokenHash(hashToken(c.req.param('token')));
       const existing = known && known.revoked_at === null ? await repos.members.find(known.workspace_id, user.id) : undefined;
       if (known && existing) return c.json({ workspaceId: known.workspace_id, role: existing.role, partyId: existing.party_id } satisfies AcceptedInvite);
-      const invite = await loadUsableInvite(c.req.param('token'));
+      const invite = usableOrRefused(known);
       if (!(await redeemInvite(services, invite, user.id))) throw new GoneError('invite_used_up', 'Deze uitnodiging is net niet meer geldig.');
       return c.json({ workspaceId: invite.workspace_id, role: invite.role, partyId: invite.party_id } satisfies AcceptedInvite);
     });

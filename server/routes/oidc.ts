@@ -12,11 +12,11 @@ import type { SsoError } from '../../shared/api/accounts';
 import { safeReturnPath } from '../../shared/api/returnPath';
 import { accountForIdentity } from '../auth/oidc/accountForIdentity';
 import { OidcClient } from '../auth/oidc/OidcClient';
-import { createSession, generateSessionToken, hashToken } from '../auth/sessionTokens';
+import { generateSessionToken, hashToken } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
 import { NotFoundError, TooManyRequestsError } from '../errors';
 import { clientAddress } from '../http/clientAddress';
-import { setSessionCookie } from '../http/session';
+import { startSession } from '../http/session';
 import { mailLanguage } from '../mail/messages';
 import { describeError } from '../support/log';
 
@@ -48,7 +48,7 @@ export function oidcRoutes(services: Services) {
     .get('/start', async (c) => {
       const oidc = requireClient();
       // Every start stores an attempt: without a limit one address could fill the table.
-      const wait = services.ssoStarts.take(clientAddress(c, services.config.trustProxy));
+      const wait = services.ssoStarts.take(clientAddress(c, config.trustProxy));
       if (wait > 0) throw new TooManyRequestsError(wait);
       const returnTo = safeReturnPath(c.req.query('next'));
       let started;
@@ -88,9 +88,7 @@ export function oidcRoutes(services: Services) {
       const outcome = await accountForIdentity(repos, logger, identity, mailLanguage(c.req.header('accept-language')), config.oidc!.trustEmail);
       if ('refused' in outcome) return refuse(c, outcome.refused, login.return_to);
 
-      const sessionToken = generateSessionToken();
-      const session = await createSession(repos.sessions, sessionToken, outcome.user.id, Date.now(), c.req.header('user-agent') ?? null);
-      setSessionCookie(c, services, sessionToken, session.expires_at);
+      await startSession(c, services, outcome.user.id);
       return c.redirect(login.return_to, 302);
     });
 }
