@@ -21,6 +21,9 @@ function tableHeadings<N extends BlockName>(kind: N, fields: readonly (keyof Blo
   return [nlBlocks[`block.kind.${kind}`], ...fields.map((field) => fieldName(kind, field))];
 }
 
+/** The export's own words are Dutch, so a reader's tools should read it as Dutch. */
+export const exportLanguage = 'nl-NL';
+
 export const columns = {
   actions: tableHeadings('action', ['ownerPartyId', 'ownerUserId', 'due', 'status', 'funding']),
   criteria: tableHeadings('criterion', ['kind', 'category', 'weight']),

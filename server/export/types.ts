@@ -117,6 +117,8 @@ export interface AdoptionPartyLine {
 
 export interface ExportModel {
   title: string;
+  /** The language of the export's text as a BCP 47 tag ("nl-NL"): PDF and ODT declare it. */
+  language: string;
   /** Label/value pairs under the title: workspace, version, status, export time. */
   meta: { label: string; value: string }[];
   /** The signing parties, when the version was proposed for adoption. */

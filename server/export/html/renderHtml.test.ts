@@ -4,6 +4,7 @@ import { escapeHtml, renderHtml } from './renderHtml';
 
 const model = (body: ExportModel['body']): ExportModel => ({
   title: '<Titel> & "zo"',
+  language: 'nl-NL',
   meta: [{ label: 'Werkruimte', value: '<b>x</b>' }],
   parties: [{ party: 'P"><script>', color: '#123456', state: 'Nog niet getekend' }],
   body,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportModel } from '../types';
 import { escapeMarkdown, inlineMarkdown, renderMarkdown } from './renderMarkdown';
 
-const model = (body: ExportModel['body']): ExportModel => ({ title: 'T', meta: [], parties: [], body });
+const model = (body: ExportModel['body']): ExportModel => ({ title: 'T', language: 'nl-NL', meta: [], parties: [], body });
 
 describe('renderMarkdown', () => {
   it('escapes text that Markdown or HTML would read as syntax', () => {

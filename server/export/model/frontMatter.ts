@@ -1,5 +1,5 @@
 /** The lines under the title: workspace, version, adoption status with its parties, export time. */
-import { formatTime, safeColor, words } from '../labels';
+import { exportLanguage, formatTime, safeColor, words } from '../labels';
 import type { AdoptionPartyInput, AdoptionPartyLine, ExportInput, ExportModel } from '../types';
 
 function partyState(party: AdoptionPartyInput): string {
@@ -21,6 +21,7 @@ export function frontMatter(input: ExportInput): Omit<ExportModel, 'body'> {
   const title = input.title.trim() || 'Naamloos document';
   return {
     title,
+    language: exportLanguage,
     meta: [
       { label: words.workspace, value: input.workspaceName },
       { label: words.version, value: input.versionLabel?.trim() || words.currentVersion },

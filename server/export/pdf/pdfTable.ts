@@ -1,10 +1,13 @@
 /**
  * Tables in the PDF, drawn as a text grid: thin cell borders, a grey header row that is
  * repeated on every page the table runs onto. A row moves to the next page whole, unless it is
- * taller than a page: then it is split between words.
+ * taller than a page: then it is split between words. Tagged as Table > TR > TH/TD; borders and
+ * fills are artifacts, and so is a header row repeated on a later page (it is read once).
  */
 import type PDFDocument from 'pdfkit';
-import { toWinAnsi } from './winAnsi';
+import { fontOf } from './pdfFonts';
+import type { PdfTags } from './pdfTags';
+import { toPdfText } from './pdfText';
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
@@ -32,9 +35,6 @@ export interface TableSpec {
 const pad = 4;
 const squareSize = 6;
 
-export const fontOf = (line: { bold?: boolean; italic?: boolean }) =>
-  line.bold ? (line.italic ? 'Helvetica-BoldOblique' : 'Helvetica-Bold') : line.italic ? 'Helvetica-Oblique' : 'Helvetica';
-
 function textWidth(cell: Cell, width: number): number {
   return width - 2 * pad - (cell.square ? squareSize + 4 : 0);
 }
@@ -43,31 +43,49 @@ function cellHeight(pdf: Pdf, cell: Cell, width: number, size: number): number {
   let height = 0;
   for (const line of cell.lines) {
     pdf.font(fontOf(line)).fontSize(size);
-    height += pdf.heightOfString(toWinAnsi(line.text) || ' ', { width: textWidth(cell, width) });
+    height += pdf.heightOfString(toPdfText(line.text) || ' ', { width: textWidth(cell, width) });
   }
   return Math.max(height, size * 1.2) + 2 * pad;
 }
 
-function drawRow(pdf: Pdf, cells: Cell[], xs: number[], widths: number[], y: number, height: number, size: number, fill: string | null): void {
-  cells.forEach((cell, i) => {
-    const x = xs[i] ?? 0;
-    const width = widths[i] ?? 0;
-    if (fill) pdf.rect(x, y, width, height).fill(fill);
-    pdf.lineWidth(0.5).strokeColor('#999999').rect(x, y, width, height).stroke();
-    let textX = x + pad;
-    if (cell.square) {
-      pdf.rect(textX, y + pad + (size - squareSize) / 2 + 1, squareSize, squareSize).fill(cell.square);
-      textX += squareSize + 4;
-    }
-    let lineY = y + pad;
-    for (const line of cell.lines) {
-      const text = toWinAnsi(line.text);
-      pdf.font(fontOf(line)).fontSize(size).fillColor(line.color ?? '#222222');
-      // `height` stops pdfkit from starting a page of its own inside a cell.
-      pdf.text(text, textX, lineY, { width: textWidth(cell, width), height: Math.max(y + height - lineY, size), lineBreak: true });
-      lineY += pdf.heightOfString(text || ' ', { width: textWidth(cell, width) });
-    }
-  });
+interface RowStyle {
+  fill: string | null;
+  /** TH for a header row; null for a repeated header, which is drawn as an artifact only. */
+  cellType: 'TH' | 'TD' | null;
+}
+
+function drawCellText(pdf: Pdf, cell: Cell, x: number, y: number, width: number, height: number, size: number): void {
+  let lineY = y + pad;
+  for (const line of cell.lines) {
+    const text = toPdfText(line.text);
+    pdf.font(fontOf(line)).fontSize(size).fillColor(line.color ?? '#222222');
+    // `height` stops pdfkit from starting a page of its own inside a cell.
+    pdf.text(text, x, lineY, { width: textWidth(cell, width), height: Math.max(y + height - lineY, size), lineBreak: true });
+    lineY += pdf.heightOfString(text || ' ', { width: textWidth(cell, width) });
+  }
+}
+
+function drawRow(pdf: Pdf, tags: PdfTags, cells: Cell[], xs: number[], widths: number[], y: number, height: number, size: number, style: RowStyle): void {
+  const draw = () =>
+    cells.forEach((cell, i) => {
+      const x = xs[i] ?? 0;
+      const width = widths[i] ?? 0;
+      const textX = x + pad + (cell.square ? squareSize + 4 : 0);
+      const decorate = () => {
+        if (style.fill) pdf.rect(x, y, width, height).fill(style.fill);
+        pdf.lineWidth(0.5).strokeColor('#999999').rect(x, y, width, height).stroke();
+        if (cell.square) pdf.rect(x + pad, y + pad + (size - squareSize) / 2 + 1, squareSize, squareSize).fill(cell.square);
+      };
+      if (!style.cellType) {
+        decorate();
+        drawCellText(pdf, cell, textX, y, width, height, size);
+        return;
+      }
+      tags.artifact(decorate);
+      tags.leaf(style.cellType, () => drawCellText(pdf, cell, textX, y, width, height, size));
+    });
+  if (style.cellType) tags.group('TR', draw);
+  else tags.artifact(draw, 'Pagination');
   pdf.fillColor('#222222');
 }
 
@@ -95,7 +113,7 @@ function splitCell(pdf: Pdf, cell: Cell, width: number, size: number, room: numb
       continue;
     }
     pdf.font(fontOf(line)).fontSize(size);
-    const text = toWinAnsi(line.text) || ' ';
+    const text = toPdfText(line.text) || ' ';
     const height = pdf.heightOfString(text, { width: textWidth(cell, width) });
     if (used + height <= room) {
       fit.push(line);
@@ -110,7 +128,11 @@ function splitCell(pdf: Pdf, cell: Cell, width: number, size: number, room: numb
 }
 
 /** Draws the table from the current position and leaves the cursor below it, at the left margin. */
-export function drawTable(pdf: Pdf, spec: TableSpec): void {
+export function drawTable(pdf: Pdf, tags: PdfTags, spec: TableSpec): void {
+  tags.group('Table', () => layTable(pdf, tags, spec));
+}
+
+function layTable(pdf: Pdf, tags: PdfTags, spec: TableSpec): void {
   const size = spec.fontSize ?? 9;
   const left = pdf.page.margins.left;
   const available = pdf.page.width - pdf.page.margins.left - pdf.page.margins.right;
@@ -128,7 +150,7 @@ export function drawTable(pdf: Pdf, spec: TableSpec): void {
     pdf.addPage();
     y = pdf.page.margins.top;
     if (!header) return;
-    drawRow(pdf, header, xs, widths, y, headerHeight, size, '#eeeeee');
+    drawRow(pdf, tags, header, xs, widths, y, headerHeight, size, { fill: '#eeeeee', cellType: null });
     y += headerHeight;
   };
 
@@ -138,7 +160,7 @@ export function drawTable(pdf: Pdf, spec: TableSpec): void {
     y = pdf.page.margins.top;
   }
   if (header) {
-    drawRow(pdf, header, xs, widths, y, headerHeight, size, '#eeeeee');
+    drawRow(pdf, tags, header, xs, widths, y, headerHeight, size, { fill: '#eeeeee', cellType: 'TH' });
     y += headerHeight;
   }
   const fresh = bottom() - pdf.page.margins.top - headerHeight;
@@ -148,7 +170,7 @@ export function drawTable(pdf: Pdf, spec: TableSpec): void {
       const height = rowHeight(cells);
       const room = bottom() - y;
       if (height <= room) {
-        drawRow(pdf, cells, xs, widths, y, height, size, null);
+        drawRow(pdf, tags, cells, xs, widths, y, height, size, { fill: null, cellType: 'TD' });
         y += height;
         break;
       }
@@ -158,7 +180,7 @@ export function drawTable(pdf: Pdf, spec: TableSpec): void {
         continue;
       }
       const parts = cells.map((c, i) => splitCell(pdf, c, widths[i] ?? 0, size, room));
-      drawRow(pdf, parts.map((p) => p[0]), xs, widths, y, room, size, null);
+      drawRow(pdf, tags, parts.map((p) => p[0]), xs, widths, y, room, size, { fill: null, cellType: 'TD' });
       cells = parts.map((p) => p[1]);
       newPage();
     }

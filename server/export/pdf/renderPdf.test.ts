@@ -15,7 +15,7 @@ function pdfText(body: Buffer): string {
   return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
-const model = (body: ExportModel['body']): ExportModel => ({ title: 'Test', meta: [], parties: [], body });
+const model = (body: ExportModel['body']): ExportModel => ({ title: 'Test', language: 'nl-NL', meta: [], parties: [], body });
 const hasPdftotext = existsSync('/usr/bin/pdftotext');
 
 describe.skipIf(!hasPdftotext && !process.env.CI)('renderPdf', () => {
@@ -29,9 +29,16 @@ describe.skipIf(!hasPdftotext && !process.env.CI)('renderPdf', () => {
     expect(text).toMatch(/pagina 1 van [3-9]/);
   });
 
-  it('keeps hard breaks and folds characters the standard fonts lack', async () => {
-    const text = pdfText(await renderPdf(model([{ kind: 'paragraph', runs: [{ text: 'eerste regel\ntweede regel ≥ Şahin' }] }])));
-    expect(text).toMatch(/eerste regel\ntweede regel >= Sahin/);
+  it('keeps hard breaks and writes letters outside Windows-1252 as they are', async () => {
+    const text = pdfText(await renderPdf(model([{ kind: 'paragraph', runs: [{ text: 'eerste regel\ntweede regel ≥ Şahin, Łukasz, Nguyễn' }] }])));
+    expect(text).toMatch(/eerste regel\ntweede regel ≥ Şahin, Łukasz, Nguyễn/);
     expect(text).toContain('pagina 1 van 1');
+  });
+
+  it('embeds its fonts: no standard font is left for a viewer to substitute', async () => {
+    const body = await renderPdf(model([{ kind: 'paragraph', runs: [{ text: 'vet', bold: true }, { text: ' code', code: true }] }]));
+    const fonts = [...body.toString('latin1').matchAll(/\/BaseFont \/(\S+)/g)].map((m) => m[1]);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatch(/^[A-Z]{6}\+DejaVuSans/);
   });
 });
