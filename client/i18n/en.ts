@@ -452,4 +452,9 @@ export const en: Record<MessageKey, string> = {
   'audit.adoption.declined': 'Declined on behalf of {party}: {document}',
   'audit.adoption.adopted': '{document} is adopted',
   'audit.other': '{action}',
+  'export.format.docx': 'Word (DOCX)',
+  'export.format.odt': 'OpenDocument text (ODT)',
+  'export.format.pdf': 'PDF',
+  'export.format.md': 'Markdown',
+  'export.format.html': 'HTML',
 };

@@ -455,6 +455,11 @@ export const nl = {
   'audit.adoption.declined': 'Afgewezen namens {party}: {document}',
   'audit.adoption.adopted': '{document} is vastgesteld',
   'audit.other': '{action}',
+  'export.format.docx': 'Word (DOCX)',
+  'export.format.odt': 'OpenDocument-tekst (ODT)',
+  'export.format.pdf': 'PDF',
+  'export.format.md': 'Markdown',
+  'export.format.html': 'HTML',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

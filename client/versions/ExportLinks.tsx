@@ -2,8 +2,15 @@
 import { exportPath } from '../api';
 import { type ExportFormat, exportFormats } from '../../shared/api/documents';
 import { useT } from '../i18n/I18n';
+import type { MessageKey } from '../i18n/nl';
 
-export const exportFormatLabels: Record<ExportFormat, string> = { docx: 'Word (DOCX)', pdf: 'PDF', md: 'Markdown', html: 'HTML' };
+const formatLabelKeys: Record<ExportFormat, MessageKey> = {
+  docx: 'export.format.docx',
+  odt: 'export.format.odt',
+  pdf: 'export.format.pdf',
+  md: 'export.format.md',
+  html: 'export.format.html',
+};
 
 interface Props {
   documentId: string;
@@ -19,20 +26,23 @@ export function ExportLinks({ documentId, versionId, subject, className, onChoos
   const t = useT();
   return (
     <ul className={['export-links', className ?? ''].filter(Boolean).join(' ')}>
-      {exportFormats.map((format) => (
-        <li key={format}>
-          <a
-            href={exportPath(documentId, format, versionId)}
-            download
-            className="export-links__link"
-            data-format={format}
-            onClick={onChoose}
-            aria-label={t('export.linkLabel', { subject, format: exportFormatLabels[format] })}
-          >
-            {exportFormatLabels[format]}
-          </a>
-        </li>
-      ))}
+      {exportFormats.map((format) => {
+        const label = t(formatLabelKeys[format]);
+        return (
+          <li key={format}>
+            <a
+              href={exportPath(documentId, format, versionId)}
+              download
+              className="export-links__link"
+              data-format={format}
+              onClick={onChoose}
+              aria-label={t('export.linkLabel', { subject, format: label })}
+            >
+              {label}
+            </a>
+          </li>
+        );
+      })}
     </ul>
   );
 }

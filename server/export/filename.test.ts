@@ -9,6 +9,7 @@ describe('exportFilename', () => {
 
   it('keeps only safe ASCII: accents folded, quotes and slashes gone', () => {
     expect(toSlug('Café ’t Hoekje: "uitvraag" / perceel 2')).toBe('cafe-t-hoekje-uitvraag-perceel-2');
+    expect(toSlug('Łukasz Nowak, Ömer Yılmaz, Nguyễn Thị Hoa, Đorđe')).toBe('lukasz-nowak-omer-yilmaz-nguyen-thi-hoa-dorde');
     expect(exportFilename('../../etc/passwd\r\nX-Header: 1', 'v1', 'md')).toBe('etc-passwd-x-header-1-v1.md');
   });
 

@@ -9,6 +9,10 @@ export function toSlug(text: string, maxLength = 60): string {
     .replace(/ß/g, 'ss')
     .replace(/[æÆ]/g, 'ae')
     .replace(/[øØ]/g, 'o')
+    // Letters that have no decomposition of their own: Polish ł, Turkish dotless ı, South Slavic đ.
+    .replace(/[łŁ]/g, 'l')
+    .replace(/ı/g, 'i')
+    .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -14,7 +14,7 @@ import { adoptionState } from '../versions/adoptionState';
 import { loadDocument } from './loaders';
 
 /**
- * `GET /api/documents/:id/export?format=docx|pdf|md|html[&version=<id>]`: produced on the
+ * `GET /api/documents/:id/export?format=docx|odt|pdf|md|html[&version=<id>]`: produced on the
  * server from the stored Yjs state with the shared schema, never from a browser's DOM, on a
  * worker thread within the caps of server/offload (a PDF of a long document is seconds of work).
  * Adoption belongs to a version: only a version's export carries its sign-off, because the
@@ -44,7 +44,7 @@ export function exportRoutes(services: Services) {
     authorize(membership, 'document:read');
     const format = c.req.query('format') ?? '';
     if (!(exportFormats as readonly string[]).includes(format)) {
-      throw new ValidationError({ format: 'Kies docx, pdf, md of html.' });
+      throw new ValidationError({ format: 'Kies docx, odt, pdf, md of html.' });
     }
     const subject = exportSubject(format);
     const names = await buildNameBook(repos, workspace.id);

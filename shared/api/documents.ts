@@ -38,5 +38,5 @@ export interface CommitmentDecision {
 }
 
 /** `GET /api/documents/:id/export?format=…`. */
-export const exportFormats = ['docx', 'pdf', 'md', 'html'] as const;
+export const exportFormats = ['docx', 'odt', 'pdf', 'md', 'html'] as const;
 export type ExportFormat = (typeof exportFormats)[number];

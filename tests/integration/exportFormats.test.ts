@@ -1,7 +1,7 @@
 /**
- * Exports of a document with every block type, in the four formats, checked the way a reader's
- * tools see them: the DOCX unzipped, the PDF through pdftotext, the Markdown parsed back, the
- * HTML parsed by a DOM.
+ * Exports of a document with every block type, in the five formats, checked the way a reader's
+ * tools see them: the DOCX unzipped, the ODT unzipped and its XML parsed, the PDF through
+ * pdftotext and pdfinfo, the Markdown parsed back, the HTML parsed by a DOM.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { columns } from '../../server/export/labels';
 import { renderExport } from '../../server/export/renderExport';
 import { buildFixtureDoc, buildFixtureInput, buildFixtureJson } from '../helpers/exportFixture';
+import { firstZipEntry, headings, lists, readOdt, tables } from '../helpers/odt';
 
 const leakedIds = /pty_|usr_|blk_/;
 const fixtureJson = buildFixtureJson();
@@ -72,6 +73,41 @@ describe('export formats', () => {
       ['Onbekende partij', 'Nog niemand', 'niet ingevuld', 'Open', 'Nog onbekend'],
     ]);
     expect(actions![1]![0]).toContain('Twee ochtenden per week inloop');
+  });
+
+  it('ODT: an OpenDocument package whose content.xml holds the headings, lists and tables of the document', async () => {
+    const { body, contentType, filename } = await renderExport('odt', input());
+    expect(contentType).toBe('application/vnd.oasis.opendocument.text');
+    expect(filename).toBe('plan-van-aanpak-buurtkamer-de-kolk-concept-bijeenkomst-2.odt');
+    expect(firstZipEntry(body as Buffer)).toMatchObject({ name: 'mimetype', method: 0, data: 'application/vnd.oasis.opendocument.text' });
+    const { content } = await readOdt(body as Buffer);
+    const xml = content.toString();
+    expect(xml).not.toMatch(leakedIds);
+    expect(xml).not.toMatch(/javascript/i);
+
+    const docHeadings = nodesOf('heading').map((h) => [Number(h.attrs?.level), textOf(h)]);
+    expect(headings(content)).toEqual([...docHeadings.slice(1), [2, 'Overzicht'], [3, 'Criteria en weging']]);
+
+    const goals = nodesOf('orderedList')[0]!;
+    expect(lists(content)).toContainEqual({ style: 'List_number', items: (goals.content ?? []).map(textOf) });
+    expect(lists(content)).toContainEqual({ style: 'List_bullet', items: ['Wij openen de werkplaats drie ochtenden per week. (Bevestigd door Fatima El Idrissi op 3 maart 2025 om 14:05)', 'Wij werven tien vrijwilligers uit de buurt. (Voorgesteld)'] });
+
+    const odtTables = tables(content);
+    const docTables = nodesOf('table').map((t) => (t.content ?? []).map((row) => (row.content ?? []).map((cell) => textOf(cell))));
+    for (const expected of docTables) expect(odtTables).toContainEqual(expected);
+
+    const actions = odtTables.find((t) => t[0]?.join('|') === columns.actions.join('|'));
+    expect(actions!.slice(1).map((row) => row.slice(1).map((c) => c.replace(/^■ /, '')))).toEqual([
+      ['Stichting Al Amal', 'Fatima El Idrissi', '1 juni 2025', 'Bezig', 'Bestaand werk en budget'],
+      ['Gemeente Zaanstad', 'Nog niemand', '2025-13-45 (ongeldig)', 'Vastgelopen', 'Extra financiering nodig'],
+      ['Onbekende partij', 'Nog niemand', 'niet ingevuld', 'Open', 'Nog onbekend'],
+    ]);
+    expect(actions!.slice(1).map((row) => row[0]!.split('\n')[0])).toEqual(nodesOf('action').map(textOf));
+    const overview = odtTables.filter((t) => t[0]?.join('|') === columns.criteria.join('|')).at(-1)!;
+    expect(overview.slice(1).map((row) => row[3])).toEqual(['–', '–', '40', '40', '120 (ongeldig)']);
+    expect(overview.at(-1)![0]).toContain('Let op: Weging: Maximaal 100.');
+    expect(xml).toContain('Totaal gunningsweging: 80 van 100');
+    expect(xml).toContain('15 september 2025');
   });
 
   it('PDF: pdftotext extracts the texts and the page numbers', async (ctx) => {

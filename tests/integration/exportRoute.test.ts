@@ -45,7 +45,7 @@ test('the export API serves every format, and a version export differs where the
   expect(old.body).not.toContain('Na de bijeenkomst toegevoegd');
   expect(old.headers.get('content-disposition')).toMatch(/filename="plan-van-aanpak-de-kolk-concept-1\.md"/);
 
-  for (const [format, type] of [['docx', 'officedocument'], ['pdf', 'application/pdf'], ['html', 'text/html']] as const) {
+  for (const [format, type] of [['docx', 'officedocument'], ['odt', 'application/vnd.oasis.opendocument.text'], ['pdf', 'application/pdf'], ['html', 'text/html']] as const) {
     const res = await fetch(`${server.origin}/api/documents/${documentId}/export?format=${format}`, { headers: { cookie: owner.cookie! } });
     expect(res.status, format).toBe(200);
     expect(res.headers.get('content-type'), format).toContain(type);

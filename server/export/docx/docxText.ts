@@ -2,12 +2,7 @@
 import { ExternalHyperlink, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import { isAllowedLinkHref } from '../../../shared/editor/extensions';
 import type { RichLines, Run } from '../types';
-
-/** Characters XML 1.0 forbids; Word refuses a document that has them. */
-export function cleanXmlText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
-}
+import { cleanXmlText } from '../xmlText';
 
 export interface RunStyle {
   bold?: boolean;

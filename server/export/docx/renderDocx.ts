@@ -20,7 +20,8 @@ import {
 import { words } from '../labels';
 import type { ExportBlock, ExportModel } from '../types';
 import { actionsTable, criteriaTable, documentTable } from './docxTables';
-import { cleanXmlText, colorSquare, noticeParagraph, runChildren, textRun } from './docxText';
+import { colorSquare, noticeParagraph, runChildren, textRun } from './docxText';
+import { cleanXmlText } from '../xmlText';
 
 type Out = Paragraph | Table;
 
