@@ -34,7 +34,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('the compiled server runs on plain node: client, API, live sync and an export on a worker thread', async () => {
+test('the compiled server runs on plain node: client, API, live sync and exports (DOCX, PDF with its fonts, ODT) on a worker thread', async () => {
   expect(server.child.spawnargs.slice(1)).toEqual([path.join(repoRoot, 'dist-server/index.js')]);
   const page = await fetch(`${server.origin}/`);
   expect(page.status).toBe(200);
@@ -51,6 +51,13 @@ test('the compiled server runs on plain node: client, API, live sync and an expo
   const exported = await workshop.owner.get(`/api/documents/${workshop.documentId}/export?format=docx`);
   expect(exported.status, server.output().slice(-2000)).toBe(200);
   expect(exported.headers.get('content-type')).toMatch(/officedocument\.wordprocessingml/);
+  // The PDF's font files resolve from the compiled code too (through node_modules, not a source path).
+  const pdf = await fetch(`${server.origin}/api/documents/${workshop.documentId}/export?format=pdf`, { headers: { cookie: workshop.owner.cookie! } });
+  expect(pdf.status, server.output().slice(-2000)).toBe(200);
+  expect(Buffer.from(await pdf.arrayBuffer()).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+  const odt = await workshop.owner.get(`/api/documents/${workshop.documentId}/export?format=odt`);
+  expect(odt.status, server.output().slice(-2000)).toBe(200);
+  expect(odt.headers.get('content-type')).toBe('application/vnd.oasis.opendocument.text');
   expect(server.output()).not.toMatch(/"level":50/);
 });
 
