@@ -2,7 +2,7 @@
  * A municipality and a residents' council adopt a plan of approach together, each in their own
  * browser: the owner (Gemeente) saves a version and proposes it for adoption by both parties;
  * the resident first declines with a reason, then both sign, and both see "Vastgesteld". The
- * owner downloads the plan as DOCX and PDF, looks at who contributed per party, and asks who
+ * owner downloads the plan as DOCX, ODT and PDF, looks at who contributed per party, and asks who
  * wrote the text. The workspace is set up through the API; everything after that in the UI.
  */
 import fs from 'node:fs';
@@ -44,14 +44,14 @@ async function saveDownload(download: Download): Promise<Buffer> {
 }
 
 /** Clicks one format in the document menu's export list and returns the downloaded file. */
-async function exportCurrent(page: Page, format: 'docx' | 'pdf'): Promise<{ name: string; body: Buffer }> {
+async function exportCurrent(page: Page, format: 'docx' | 'odt' | 'pdf'): Promise<{ name: string; body: Buffer }> {
   await page.getByRole('button', { name: t('export.title') }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-menu').locator(`a[data-format=${format}]`).first().click()]);
   expect(await download.failure()).toBeNull();
   return { name: download.suggestedFilename(), body: await saveDownload(download) };
 }
 
-test('two parties adopt a version, and the plan is downloaded as DOCX and PDF', async ({ onTestFailed }) => {
+test('two parties adopt a version, and the plan is downloaded as DOCX, ODT and PDF', async ({ onTestFailed }) => {
   // Gemeente (owner) and Bewonersraad (an editor invited for the second party).
   const workshop = await buildWorkshop(server.origin);
   const residents = await workshop.owner.post(`/api/workspaces/${workshop.workspaceId}/parties`, { name: 'Bewonersraad', kind: 'residents' });
@@ -141,12 +141,18 @@ test('two parties adopt a version, and the plan is downloaded as DOCX and PDF', 
   expect(parties).toContain('Bram Bewoner');
   await screenshot(a.page, 'adopted-version');
 
-  // DOCX and PDF of the document as it is now, from the document menu.
+  // DOCX, ODT and PDF of the document as it is now, from the document menu.
   const docx = await exportCurrent(a.page, 'docx');
   expect(docx.name).toMatch(/\.docx$/);
   const documentXml = await (await JSZip.loadAsync(docx.body)).file('word/document.xml')!.async('string');
   expect(documentXml).toContain(ownerText);
   expect(documentXml).toContain(residentText);
+  const odt = await exportCurrent(a.page, 'odt');
+  expect(odt.name).toMatch(/\.odt$/);
+  expect(odt.body.subarray(30, 38 + 39).toString('latin1')).toBe('mimetypeapplication/vnd.oasis.opendocument.text');
+  const contentXml = await (await JSZip.loadAsync(odt.body)).file('content.xml')!.async('string');
+  expect(contentXml).toContain(ownerText);
+  expect(contentXml).toContain(residentText);
   const pdf = await exportCurrent(a.page, 'pdf');
   expect(pdf.name).toMatch(/\.pdf$/);
   expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
