@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pdfCatalog, pdfStructure, structureTypes } from '../../../tests/helpers/pdf';
 import type { ExportModel } from '../types';
 import { renderPdf } from './renderPdf';
 
@@ -40,5 +41,18 @@ describe.skipIf(!hasPdftotext && !process.env.CI)('renderPdf', () => {
     const fonts = [...body.toString('latin1').matchAll(/\/BaseFont \/(\S+)/g)].map((m) => m[1]);
     expect(fonts.length).toBeGreaterThan(0);
     for (const font of fonts) expect(font).toMatch(/^[A-Z]{6}\+DejaVuSans/);
+  });
+
+  it('is tagged in the language of the export model, with the blocks as structure elements', async () => {
+    const body = await renderPdf({
+      ...model([
+        { kind: 'heading', level: 2, runs: [{ text: 'Kop' }] },
+        { kind: 'list', ordered: false, start: 1, items: [[{ kind: 'paragraph', runs: [{ text: 'punt' }] }]] },
+        { kind: 'table', rows: [{ header: true, cells: [[[{ text: 'Rol' }]]] }, { header: false, cells: [[[{ text: 'Trekker' }]]] }] },
+      ]),
+      language: 'en-GB',
+    });
+    expect(pdfCatalog(body)).toEqual({ lang: 'en-GB', marked: true, structTreeRoot: true });
+    expect(structureTypes(pdfStructure(body))).toEqual(['Document', 'H1', 'H2', 'L', 'LI', 'Lbl', 'LBody', 'P', 'Table', 'TR', 'TH', 'TR', 'TD']);
   });
 });
