@@ -28,7 +28,7 @@ export const versionSubject: OffloadSubject = {
 export const exportSubject = (format: string): OffloadSubject => ({
   code: 'export_too_large',
   what: `Deze export als ${format.toUpperCase()}`,
-  instead: format === 'pdf' || format === 'docx' ? 'Markdown en HTML zijn lichter; probeer een van die.' : 'Splits het document in kleinere documenten.',
+  instead: ['pdf', 'docx', 'odt'].includes(format) ? 'Markdown en HTML zijn lichter; probeer een van die.' : 'Splits het document in kleinere documenten.',
 });
 
 const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : Math.round(ms / 1000) === 1 ? '1 seconde' : `${Math.round(ms / 1000)} seconden`);

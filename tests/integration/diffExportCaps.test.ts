@@ -86,6 +86,9 @@ describe('with 64 KiB of stored bytes as the most a diff or export takes on', ()
     expect(exported.status).toBe(422);
     expect(exported.body.error).toMatchObject({ code: 'export_too_large' });
     expect(exported.body.error.message).toMatch(/^Deze export als PDF is te groot: [\d,]+ MB aan tekst, de grens is 0,1 MB\. Markdown en HTML zijn lichter/);
+    const odt = await owner.get(`/api/documents/${documentId}/export?format=odt`);
+    expect(odt.status).toBe(422);
+    expect(odt.body.error.message).toMatch(/^Deze export als ODT is te groot: .* Markdown en HTML zijn lichter/);
     const diff = await owner.get(`/api/documents/${documentId}/versions/${version.id}/diff?against=current`);
     expect(diff.status).toBe(422);
     expect(diff.body.error.code).toBe('diff_too_large');
