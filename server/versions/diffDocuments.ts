@@ -4,7 +4,7 @@
  * "actie 'Werkplaats openen': eigenaar leeg -> Stichting Al Amal".
  */
 import type { JSONContent } from '@tiptap/core';
-import { isBlockName, partyAttrs, userAttrs, type BlockName } from '../../shared/blocks/attrs';
+import { exampleAttr, isBlockName, partyAttrs, userAttrs, type BlockName } from '../../shared/blocks/attrs';
 import { blockChoiceKey, blockFieldKey } from '../../shared/i18n/blockWording';
 import { nlBlocks } from '../../shared/i18n/nlBlocks';
 import type { NameBook } from '../presenters/registers';
@@ -41,8 +41,9 @@ function units(doc: JSONContent): Unit[] {
   });
 }
 
-const trackedAttrs = (node: JSONContent) =>
-  Object.entries(node.attrs ?? {}).filter(([name]) => name !== 'id' && name !== 'createdBy' && name !== 'createdByParty');
+/** Not compared: who made a block, and the example mark (the edit that cleared it shows itself). */
+const untrackedAttrs: ReadonlySet<string> = new Set(['id', 'createdBy', 'createdByParty', exampleAttr]);
+const trackedAttrs = (node: JSONContent) => Object.entries(node.attrs ?? {}).filter(([name]) => !untrackedAttrs.has(name));
 
 /** The words of the block catalogue, which the editor shows capitalised, inside a sentence. */
 const inSentence = (words: string) => words.toLocaleLowerCase('nl');
