@@ -452,4 +452,7 @@ export const en: Record<MessageKey, string> = {
   'audit.adoption.declined': 'Declined on behalf of {party}: {document}',
   'audit.adoption.adopted': '{document} is adopted',
   'audit.other': '{action}',
+  'block.example': 'Example',
+  'block.exampleHint': 'This is an example from the template. It does not count in the registers, the calendar or who contributes until someone edits it or takes it over.',
+  'block.fromTemplateTaken': 'From the template',
 };

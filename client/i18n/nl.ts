@@ -455,6 +455,9 @@ export const nl = {
   'audit.adoption.declined': 'Afgewezen namens {party}: {document}',
   'audit.adoption.adopted': '{document} is vastgesteld',
   'audit.other': '{action}',
+  'block.example': 'Voorbeeld',
+  'block.exampleHint': 'Dit is een voorbeeld uit het sjabloon. Het telt niet mee in de registers, de agenda en wie wat bijdraagt tot iemand het aanpast of overneemt.',
+  'block.fromTemplateTaken': 'Uit het sjabloon',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;
