@@ -293,3 +293,29 @@ test('an example deleted and brought back unchanged (undo) is still an example',
   expect(await registerRow('reflections', blockId)).toBeUndefined();
   undo.destroy();
 });
+
+test("a restore is the server's change: a version's examples come back as examples, with their text", async () => {
+  const documentId = await createFromTemplate('plan-van-aanpak', 'Plan Centrum');
+  const saved = await workshop.owner.post(`/api/documents/${documentId}/versions`, { label: 'Zoals het sjabloon het gaf' });
+  expect(saved.status).toBe(201);
+  const client = pool.connect(documentId, { cookie: resident.cookie, origin: server.origin });
+  await waitForSync(client.provider);
+  const action = blocksOf(client.doc, 'action')[0]!;
+  const blockId = action.getAttribute('id')!;
+  action.setAttribute('ownerPartyId', residentsPartyId);
+  await eventually(async () => expect(await registerRow('actions', blockId)).toMatchObject({ ownerPartyName: 'Bewoners' }));
+
+  const restored = await resident.post(`/api/documents/${documentId}/versions/${saved.body.id}/restore`);
+  expect(restored.status).toBe(200);
+  await eventually(() => {
+    for (const replica of [client.doc, storedDoc(server, documentId)]) {
+      expect(markOf(byId(replica, blockId))).toBe(true);
+      expect(byId(replica, blockId).getAttribute('ownerPartyId') ?? null).toBeNull();
+    }
+  });
+  await eventually(async () => expect(await registerRow('actions', blockId)).toBeUndefined());
+  // Taken over again after the restore: the restored mark is on record and goes like any other.
+  byId(client.doc, blockId).setAttribute('ownerPartyId', residentsPartyId);
+  await eventually(async () => expect(await registerRow('actions', blockId)).toMatchObject({ ownerPartyName: 'Bewoners' }));
+  expect(markOf(byId(client.doc, blockId))).toBeUndefined();
+});
