@@ -25,6 +25,7 @@ import { autoVersions } from './extensions/autoVersions';
 import { blockRecords } from './extensions/blockRecords';
 import { clientIds } from './extensions/clientIds';
 import { commitmentGuard } from './extensions/commitmentGuard';
+import { exampleBlocks } from './extensions/exampleBlocks';
 import { registerIndex } from './extensions/registerIndex';
 import type { Config } from './config';
 import { createNullDocumentLog } from './storage/NullDocumentLog';
@@ -104,6 +105,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       // Before the guard: a copied commitment has its fresh id by the time the guard judges it.
       blockRecords(repos, logger.child({ component: 'blocks' })),
       commitmentGuard(repos, logger.child({ component: 'commitments' })),
+      // Template examples: an edit or a take-over clears the mark, a forged mark is removed.
+      exampleBlocks(),
       registerIndex(registers, registerTimers),
       attributionExtension(attribution, attributionTimers),
       autoVersions(versionKeeper, autoVersionTimers),

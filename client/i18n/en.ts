@@ -457,4 +457,7 @@ export const en: Record<MessageKey, string> = {
   'export.format.pdf': 'PDF',
   'export.format.md': 'Markdown',
   'export.format.html': 'HTML',
+  'block.example': 'Example',
+  'block.exampleHint': 'This is an example from the template. It does not count in the registers, the calendar or who contributes until someone edits it or takes it over.',
+  'block.fromTemplateTaken': 'From the template',
 };

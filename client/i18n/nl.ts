@@ -460,6 +460,9 @@ export const nl = {
   'export.format.pdf': 'PDF',
   'export.format.md': 'Markdown',
   'export.format.html': 'HTML',
+  'block.example': 'Voorbeeld',
+  'block.exampleHint': 'Dit is een voorbeeld uit het sjabloon. Het telt niet mee in de registers, de agenda en wie wat bijdraagt tot iemand het aanpast of overneemt.',
+  'block.fromTemplateTaken': 'Uit het sjabloon',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

@@ -50,6 +50,7 @@ export const words = {
   overview: 'Overzicht',
   overviewIntro: 'Alle blokken van dit document bij elkaar, in de volgorde van het document.',
   page: (n: number, total: number) => `pagina ${n} van ${total}`,
+  example: 'Voorbeeld uit het sjabloon: telt niet mee tot iemand het aanpast of overneemt.',
 } as const;
 
 /** "2025-13-45 (ongeldig)": a stored value shown as it is, marked invalid. */

@@ -10,7 +10,6 @@
  * paste) keeps its id and author only when it comes back saying what it said before.
  */
 import * as Y from 'yjs';
-import { isBlockName } from '../../shared/blocks/attrs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { forEachXmlElement } from '../../shared/editor/yxml';
 import type { AppliedChange, ExtensionRoom, RoomExtension, RoomExtensionFactory } from '../collab/extensions';
@@ -19,35 +18,13 @@ import type { Repos } from '../storage/ports';
 import type { BlockRecordRow } from '../storage/rows';
 import { describeFailure, type Logger } from '../support/log';
 import { blockContentHash, identityAttrs } from './blockContent';
+import { insertedBlocks, isBlock, isLive } from './blockElements';
 
 const safeBlockId = /^[A-Za-z0-9_-]{1,64}$/;
 
 interface Author {
   createdBy: string | null;
   createdByParty: string | null;
-}
-
-function isBlock(type: unknown): type is Y.XmlElement {
-  return type instanceof Y.XmlElement && isBlockName(type.nodeName);
-}
-
-const isLive = (element: Y.XmlElement) => !element._item?.deleted && element.doc !== null;
-
-/** Block elements this transaction inserted, also deep inside inserted elements. */
-function insertedBlocks(transaction: Y.Transaction): Y.XmlElement[] {
-  const found = new Set<Y.XmlElement>();
-  for (const [type, keys] of transaction.changed) {
-    if (!keys.has(null) || !(type instanceof Y.XmlElement || type instanceof Y.XmlFragment)) continue;
-    for (const child of type.toArray()) {
-      if (!(child instanceof Y.XmlElement) || !child._item) continue;
-      if (child._item.id.clock < (transaction.beforeState.get(child._item.id.client) ?? 0)) continue;
-      if (isBlock(child)) found.add(child);
-      forEachXmlElement(child, (element) => {
-        if (isBlock(element)) found.add(element);
-      });
-    }
-  }
-  return [...found];
 }
 
 export class BlockRecords implements RoomExtension {

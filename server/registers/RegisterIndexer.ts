@@ -5,6 +5,7 @@
  */
 import type * as Y from 'yjs';
 import type { Repos } from '../storage/ports';
+import { exampleAttr } from '../../shared/blocks/attrs';
 import { extractBlocks } from './extractBlocks';
 
 export type RegisterListener = (workspaceId: string, documentId: string) => void;
@@ -19,7 +20,10 @@ export class RegisterIndexer {
    * it go once this returns its Promise) and stores them.
    */
   async index(documentId: string, doc: Y.Doc): Promise<void> {
-    const blocks = extractBlocks(doc);
+    // A template's examples are nobody's work until someone edits or takes them over, so every
+    // reader of these tables (registers, CSV, calendar feed, reminders, who contributed) skips
+    // them without knowing about them. The mark itself is then always false here: not stored.
+    const blocks = extractBlocks(doc).filter((block) => !block.example);
     const document = await this.repos.documents.findById(documentId);
     if (!document) return;
     const rows = blocks.map((block) => ({
@@ -28,7 +32,7 @@ export class RegisterIndexer {
       workspace_id: document.workspace_id,
       kind: block.kind,
       position: block.position,
-      attrs: JSON.stringify(block.attrs),
+      attrs: JSON.stringify(withoutExampleMark(block.attrs)),
       text: block.text,
       valid: block.valid ? 1 : 0,
       issues: JSON.stringify(block.issues),
@@ -41,4 +45,9 @@ export class RegisterIndexer {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+function withoutExampleMark(attrs: Record<string, unknown>): Record<string, unknown> {
+  const { [exampleAttr]: _mark, ...rest } = attrs;
+  return rest;
 }

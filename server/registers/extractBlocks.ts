@@ -3,7 +3,7 @@
  * shared/blocks. Invalid attribute values become issues on the block, never an exception.
  */
 import * as Y from 'yjs';
-import { isBlockName, toRawAttrs, validateBlockAttrs, type BlockName } from '../../shared/blocks/attrs';
+import { isBlockName, isExample, toRawAttrs, validateBlockAttrs, type BlockName } from '../../shared/blocks/attrs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { forEachXmlElement, textsUnder } from '../../shared/editor/yxml';
 
@@ -17,6 +17,8 @@ export interface ExtractedBlock {
   text: string;
   valid: boolean;
   issues: Record<string, string>;
+  /** A template's example nobody has edited or taken over yet (`example: true`). */
+  example: boolean;
 }
 
 function plainText(element: Y.XmlElement | Y.XmlFragment): string {
@@ -47,6 +49,7 @@ export function extractBlocks(doc: Y.Doc): ExtractedBlock[] {
       text: plainText(child),
       valid: Object.keys(issues).length === 0,
       issues,
+      example: isExample(raw),
     });
     // Blocks are not nested in blocks: what is inside one is its text.
     return false;

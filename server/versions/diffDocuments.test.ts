@@ -35,3 +35,11 @@ test('values that are no choice, and ids nobody knows, are named as such', () =>
   const [unknown] = diffDocuments(doc(action({})), doc(action({ ownerPartyId: 'p9', ownerUserId: 'u9' })), names);
   expect(unknown?.fieldChanges.map((c) => c.to)).toEqual(['onbekende partij', 'onbekende persoon']);
 });
+
+test('an example taken over shows the change that took it over, not the example mark', () => {
+  const [entry] = diffDocuments(doc(action({ example: true })), doc(action({ example: false, ownerPartyId: 'p1' })), names);
+  expect(entry?.fieldChanges.map((c) => c.field)).toEqual(['ownerPartyId']);
+  expect(entry?.summary).toBe("actie 'Werkplaats openen': eigenaar leeg -> Stichting Al Amal");
+  // Only the mark going (cleared by hand) is no change of what the block says.
+  expect(diffDocuments(doc(action({ example: true })), doc(action({})), names)).toEqual([]);
+});

@@ -4,7 +4,7 @@
  * "actie 'Werkplaats openen': eigenaar leeg -> Stichting Al Amal".
  */
 import type { JSONContent } from '@tiptap/core';
-import { isBlockName, partyAttrs, userAttrs, type BlockName } from '../../shared/blocks/attrs';
+import { exampleAttr, isBlockName, partyAttrs, userAttrs, type BlockName } from '../../shared/blocks/attrs';
 import { blockChoiceKey, blockFieldKey } from '../../shared/i18n/blockWording';
 import { nlBlocks } from '../../shared/i18n/nlBlocks';
 import type { NameBook } from '../presenters/registers';
@@ -41,8 +41,16 @@ function units(doc: JSONContent): Unit[] {
   });
 }
 
-const trackedAttrs = (node: JSONContent) =>
-  Object.entries(node.attrs ?? {}).filter(([name]) => name !== 'id' && name !== 'createdBy' && name !== 'createdByParty');
+/** Not compared: who made a block, and the example mark (the edit that cleared it shows itself). */
+const untrackedAttrs: ReadonlySet<string> = new Set(['id', 'createdBy', 'createdByParty', exampleAttr]);
+const trackedAttrs = (node: JSONContent) => Object.entries(node.attrs ?? {}).filter(([name]) => !untrackedAttrs.has(name));
+
+/** A unit as compared: the example mark alone going or coming is no change of what it says. */
+function comparable(node: JSONContent): string {
+  if (!node.attrs || !(exampleAttr in node.attrs)) return JSON.stringify(node);
+  const { [exampleAttr]: _mark, ...attrs } = node.attrs;
+  return JSON.stringify({ ...node, attrs });
+}
 
 /** The words of the block catalogue, which the editor shows capitalised, inside a sentence. */
 const inSentence = (words: string) => words.toLocaleLowerCase('nl');
@@ -130,7 +138,7 @@ export function diffDocuments(before: JSONContent, after: JSONContent, names: Na
       flush();
       const before = a[i]!;
       const after = b[j]!;
-      if (JSON.stringify(before.node) !== JSON.stringify(after.node)) entries.push(entry('change', before, after, names));
+      if (comparable(before.node) !== comparable(after.node)) entries.push(entry('change', before, after, names));
     } else if (i >= 0) {
       if (blockKeysAfter.has(a[i]!.key)) continue; // moved: reported where it now stands
       deleted.push(a[i]!);
@@ -139,7 +147,7 @@ export function diffDocuments(before: JSONContent, after: JSONContent, names: Na
       const moved = blockKeysBefore.has(unit.key) ? a.find((u) => u.key === unit.key) : undefined;
       if (moved) {
         flush();
-        if (JSON.stringify(moved.node) !== JSON.stringify(unit.node)) entries.push(entry('change', moved, unit, names));
+        if (comparable(moved.node) !== comparable(unit.node)) entries.push(entry('change', moved, unit, names));
         continue;
       }
       inserted.push(unit);

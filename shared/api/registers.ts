@@ -4,7 +4,8 @@
  */
 import type { BlockAttrs, BlockName, StoredValue } from '../blocks/attrs';
 
-type AttrFields<N extends BlockName> = Omit<BlockAttrs<N>, 'id'>;
+/** A register holds no examples (see `exampleAttr`), so its entries carry no example mark. */
+type AttrFields<N extends BlockName> = Omit<BlockAttrs<N>, 'id' | 'example'>;
 
 /**
  * A block's attributes, flattened into its register entry: the schema's types when `valid`,

@@ -31,9 +31,26 @@ export const blockIdentityAttrs = z.object({
   createdByParty: optionalId,
 });
 
+/**
+ * `example`: the block is an example a template put into a new document, not something anyone
+ * wrote or took on. Registers, their CSV, the calendar feed, reminders and who contributed leave
+ * examples out. Only the server marks a block as an example (when it writes a template); a
+ * person's first change to the block's text or fields, or taking it over (an owner, a party, a
+ * date), clears the mark (server/extensions/exampleBlocks.ts). Absent means false.
+ */
+export const exampleAttr = 'example';
+const exampleFlag = z
+  .boolean('Voorbeeld is waar of onwaar.')
+  .nullable()
+  .optional()
+  .transform((v) => v === true);
+
+/** Attributes of every block that are not about what it says: identity, and the example mark. */
+const blockCommonAttrs = blockIdentityAttrs.extend({ [exampleAttr]: exampleFlag });
+
 export const commitmentStatuses = ['proposed', 'confirmed', 'withdrawn'] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
-export const commitmentAttrs = blockIdentityAttrs.extend({
+export const commitmentAttrs = blockCommonAttrs.extend({
   partyId: z.string('Kies de partij die dit toezegt.').min(1, 'Kies de partij die dit toezegt.').max(64),
   status: z.enum(commitmentStatuses, 'Onbekende status.'),
   confirmedBy: optionalId,
@@ -45,7 +62,7 @@ export const actionStatuses = ['open', 'in_progress', 'done', 'blocked'] as cons
 export type ActionStatus = (typeof actionStatuses)[number];
 export const fundingKinds = ['existing', 'extra', 'unknown'] as const;
 export type FundingKind = (typeof fundingKinds)[number];
-export const actionAttrs = blockIdentityAttrs.extend({
+export const actionAttrs = blockCommonAttrs.extend({
   ownerPartyId: optionalId,
   ownerUserId: optionalId,
   due: isoDate.nullable().optional().or(z.literal('')).transform((v) => (v ? v : null)),
@@ -56,7 +73,7 @@ export type ActionAttrs = z.infer<typeof actionAttrs>;
 
 export const reflectionStatuses = ['planned', 'held'] as const;
 export type ReflectionStatus = (typeof reflectionStatuses)[number];
-export const reflectionAttrs = blockIdentityAttrs.extend({
+export const reflectionAttrs = blockCommonAttrs.extend({
   date: isoDate.nullable().optional().or(z.literal('')).transform((v) => (v ? v : null)),
   status: z.enum(reflectionStatuses, 'Onbekende status.'),
 });
@@ -74,7 +91,7 @@ export const criterionCategories = [
   'other',
 ] as const;
 export type CriterionCategory = (typeof criterionCategories)[number];
-export const criterionAttrs = blockIdentityAttrs
+export const criterionAttrs = blockCommonAttrs
   .extend({
     kind: z.enum(criterionKinds, 'Onbekende soort criterium.'),
     weight: z.coerce.number('Een weging is een getal van 0 tot 100.').int('Een weging is een heel getal.').min(0, 'Minimaal 0.').max(100, 'Maximaal 100.').nullable().optional().transform((v) => v ?? null),
@@ -105,6 +122,13 @@ export function isBlockName(name: string): name is BlockName {
 
 /** Attributes every block has (`blockIdentityAttrs`), as opposed to those of one kind. */
 export type IdentityAttr = keyof z.infer<typeof blockIdentityAttrs>;
+/** Attributes every block has besides those of its kind: identity and the example mark. */
+export type CommonAttr = IdentityAttr | typeof exampleAttr;
+
+/** Whether a block's stored attributes mark it as a template's example (only `true` does). */
+export function isExample(attrs: Record<string, unknown>): boolean {
+  return attrs[exampleAttr] === true;
+}
 
 /** The attributes of each block that hold one of a fixed list of choices. */
 export const blockChoices = {

@@ -5,7 +5,7 @@
  * keep every one of them.
  */
 import { mergeAttributes, Node } from '@tiptap/core';
-import { blockDefaults, type BlockName } from './attrs';
+import { blockDefaults, exampleAttr, type BlockName } from './attrs';
 
 const identityAttrNames = ['id', 'createdBy', 'createdByParty'] as const;
 
@@ -14,9 +14,19 @@ export function dataAttributeName(attr: string): string {
   return `data-${attr.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
+/**
+ * A template's example mark: a boolean, false unless set. In HTML only a marked block carries
+ * `data-example="true"`, so pasted or exported blocks keep the mark and nothing else grows.
+ */
+const exampleSpec = {
+  default: false,
+  parseHTML: (element: HTMLElement) => element.getAttribute(dataAttributeName(exampleAttr)) === 'true',
+  renderHTML: (attrs: Record<string, unknown>) => (attrs[exampleAttr] === true ? { [dataAttributeName(exampleAttr)]: 'true' } : {}),
+};
+
 function attributeSpecs(name: BlockName) {
   const names = [...identityAttrNames, ...Object.keys(blockDefaults[name])];
-  return Object.fromEntries(
+  const specs = Object.fromEntries(
     names.map((attr) => {
       const fallback = (blockDefaults[name] as Record<string, unknown>)[attr] ?? null;
       return [
@@ -35,6 +45,7 @@ function attributeSpecs(name: BlockName) {
       ];
     }),
   );
+  return { ...specs, [exampleAttr]: exampleSpec };
 }
 
 /** What each block may hold: short text for most, questions and notes for a reflection. */

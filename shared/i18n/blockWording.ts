@@ -2,7 +2,7 @@
  * Which key of the block catalogue (`nlBlocks`, `enBlocks`) names which attribute and which
  * choice, so that every reader of block attributes words them the same way.
  */
-import { blockChoices, isChoice, type BlockAttrs, type BlockName, type IdentityAttr } from '../blocks/attrs';
+import { blockChoices, isChoice, type BlockAttrs, type BlockName, type CommonAttr, type IdentityAttr } from '../blocks/attrs';
 import type { nlBlocks } from './nlBlocks';
 
 /** A key of the block catalogue. */
@@ -18,7 +18,7 @@ type ChoiceKeysOf<N extends keyof Choices> = {
 /** One key per choice of every choice attribute: 'action.status.blocked', 'criterion.kind.award', … */
 export type BlockChoiceKey = { [N in keyof Choices]: ChoiceKeysOf<N> }[keyof Choices];
 
-type KindAttr<N extends BlockName> = Exclude<keyof BlockAttrs<N>, IdentityAttr>;
+type KindAttr<N extends BlockName> = Exclude<keyof BlockAttrs<N>, CommonAttr>;
 
 const fieldKeys: { [N in BlockName]: Record<KindAttr<N>, BlockMessageKey> } = {
   action: {

@@ -4,10 +4,11 @@
  *
  * The helpers produce JSON that matches `documentSchema()` exactly: no empty text nodes,
  * adjacent text with the same marks merged (Yjs would merge it anyway), and every block with
- * all of its attributes, a fresh id from the context and the inserting user and party.
+ * all of its attributes, a fresh id from the context and the inserting user and party, marked
+ * as an example (`example: true`, see shared/blocks/attrs.ts).
  */
 import type { JSONContent } from '@tiptap/core';
-import { blockDefaults, type ActionAttrs, type CriterionAttrs } from '../blocks/attrs';
+import { blockDefaults, exampleAttr, type ActionAttrs, type CriterionAttrs } from '../blocks/attrs';
 
 /** What a template needs from whoever creates the document. */
 export interface TemplateContext {
@@ -108,8 +109,9 @@ export function title(ctx: TemplateContext, placeholder: string): JSONContent {
   return h1(own ? own : placeholder);
 }
 
+/** Every block a template writes is an example until someone edits or takes it over. */
 function identity(ctx: TemplateContext) {
-  return { id: ctx.newId(), createdBy: ctx.userId, createdByParty: ctx.partyId };
+  return { id: ctx.newId(), createdBy: ctx.userId, createdByParty: ctx.partyId, [exampleAttr]: true };
 }
 
 const paragraphs = (text: string | string[]) => (Array.isArray(text) ? text : [text]).map((t) => paragraph(t));

@@ -150,6 +150,15 @@ describe('templates', () => {
         }
       });
 
+      it('marks every block it writes as an example', () => {
+        const blocks = blocksOf(template.build(counterContext('e').ctx));
+        for (const blk of blocks) expect(blk.attrs, JSON.stringify(blk.attrs)).toMatchObject({ example: true });
+        // The mark survives the trip into the Yjs document that the server stores.
+        const doc = new Y.Doc();
+        writeJsonToDoc(doc, template.build(counterContext('y').ctx));
+        expect(blocksOf(readJsonFromDoc(doc)).map((b) => b.attrs?.example)).toEqual(blocks.map(() => true));
+      });
+
       it('adds award weights up to 100 wherever it has award criteria, and raises no barrier warning', () => {
         const json = template.build(counterContext('w').ctx);
         const weights = awardWeights(json);

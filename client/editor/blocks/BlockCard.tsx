@@ -1,7 +1,7 @@
 /** The frame every block shares: kind, who proposed it, its fields, its text, and "Let op". */
 import { useMemo, type ReactNode } from 'react';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
-import { validateBlockAttrs, type BlockName } from '../../../shared/blocks/attrs';
+import { isExample, validateBlockAttrs, type BlockName } from '../../../shared/blocks/attrs';
 import { PartyChip } from '../../components/PartyChip';
 import { useT } from '../../i18n/I18n';
 import { useBlockEnv } from './BlockContext';
@@ -35,13 +35,15 @@ interface BlockCardProps {
   className?: string;
 }
 
-function Proposer({ createdBy, createdByParty }: { createdBy: unknown; createdByParty: unknown }) {
+function Proposer({ createdBy, createdByParty, example }: { createdBy: unknown; createdByParty: unknown; example: boolean }) {
   const t = useT();
   const { members, parties } = useBlockEnv();
   const person = members.find((m) => m.userId === createdBy);
   const party = parties.find((p) => p.id === createdByParty);
-  // Example blocks of a template belong to nobody until someone takes them over.
-  if (!createdBy && !createdByParty) return <span className="block-card__by block-card__by--template">{t('block.fromTemplate')}</span>;
+  // A template's blocks were proposed by nobody, also once someone took them over.
+  if (!createdBy && !createdByParty) {
+    return <span className="block-card__by block-card__by--template">{t(example ? 'block.fromTemplate' : 'block.fromTemplateTaken')}</span>;
+  }
   return (
     <span className="block-card__by">
       <span className="block-card__by-label">{t('block.proposedBy')}</span>{' '}
@@ -63,6 +65,9 @@ export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note
   const otherIssues = Object.entries(issues).filter(([field]) => !fieldNames.includes(field));
   const invalid = Object.keys(issues).length > 0;
   const highlighted = !!highlightId && highlightId === node.attrs.id;
+  // A template's example, counted nowhere until someone edits or takes it over (the server
+  // clears the mark then).
+  const example = isExample(node.attrs);
   const classes = [
     'block-card',
     `block-card--${kind}`,
@@ -75,8 +80,13 @@ export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note
     <NodeViewWrapper className={classes.filter(Boolean).join(' ')} data-valid={invalid ? 'false' : 'true'}>
       <div className="block-card__head" contentEditable={false}>
         <span className="block-card__kind">{kindLabel}</span>
+        {example && (
+          <span className="block-badge block-badge--example" title={t('block.exampleHint')}>
+            {t('block.example')}
+          </span>
+        )}
         {badges}
-        <Proposer createdBy={node.attrs.createdBy} createdByParty={node.attrs.createdByParty} />
+        <Proposer createdBy={node.attrs.createdBy} createdByParty={node.attrs.createdByParty} example={example} />
         {canWrite && (
           <button
             type="button"
@@ -111,8 +121,9 @@ export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note
       >
         {fields}
       </div>
-      {note && (
+      {(note || example) && (
         <div className="block-card__note" contentEditable={false}>
+          {example && <p className="block-card__example-hint">{t('block.exampleHint')}</p>}
           {note}
         </div>
       )}

@@ -108,6 +108,24 @@ describe('buildExportModel', () => {
     expect(headings(uitvraag.body)).not.toContain('Overzicht');
   });
 
+  it("marks a template's examples as examples, and only those", () => {
+    const doc = new Y.Doc();
+    let n = 0;
+    writeJsonToDoc(doc, buildTemplate('plan-van-aanpak', { newId: () => `b${++n}`, userId: null, partyId: null, title: 'Plan' }));
+    const first = doc.getXmlFragment(DOCUMENT_FRAGMENT).toArray().find((node) => node instanceof Y.XmlElement && node.nodeName === 'action') as Y.XmlElement;
+    first.removeAttribute('example');
+    const plan = buildExportModel({ ...buildFixtureInput(), doc, title: 'Plan' });
+    const rows = ofKind(plan.body, 'actions').flatMap((table) => table.rows);
+    const reflections = ofKind(plan.body, 'reflections').flatMap((list) => list.items);
+    expect(rows.length).toBeGreaterThan(1);
+    expect(reflections.length).toBeGreaterThan(0);
+    const example = 'Voorbeeld uit het sjabloon: telt niet mee tot iemand het aanpast of overneemt.';
+    expect(rows.map((row) => row.notices.includes(example))).toEqual(rows.map((_, i) => i > 0));
+    for (const item of reflections) expect(item.notices[0]).toBe(example);
+    // The fixture was written by people: no block of it is an example.
+    expect(JSON.stringify(model.body)).not.toContain(example);
+  });
+
   it('keeps only http, https and mailto links', () => {
     const paragraph = ofKind(model.body, 'paragraph').find((p) => plainText(p.runs).startsWith('Zie de wijkagenda'));
     expect(paragraph!.runs.filter((r) => r.href).map((r) => [r.text, r.href])).toEqual([

@@ -5,7 +5,7 @@
  * lines and the fields still show what can be shown.
  */
 import type { JSONContent } from '@tiptap/core';
-import { validateBlockAttrs, type BlockName } from '../../../shared/blocks/attrs';
+import { isExample, validateBlockAttrs, type BlockName } from '../../../shared/blocks/attrs';
 import type { NameBook } from '../../presenters/registers';
 import { choiceLabel, formatDay, formatTime, invalidValue, noticesOf, safeColor, words } from '../labels';
 import type { ActionRow, CommitmentItem, CriterionRow, ReflectionItem } from '../types';
@@ -18,13 +18,17 @@ interface Checked {
   notices: string[];
 }
 
-/** Raw attributes with "" read as null (as the schemas do), plus the notices of invalid ones. */
+/**
+ * Raw attributes with "" read as null (as the schemas do), plus the notices: a template's
+ * example says so first (it counts nowhere yet), then one per invalid attribute.
+ */
 function check(name: BlockName, node: JSONContent): Checked {
   const raw: Record<string, unknown> = { ...(node.attrs ?? {}) };
   for (const [key, value] of Object.entries(raw)) if (value === '') raw[key] = null;
+  const exampleNotice = isExample(raw) ? [words.example] : [];
   const result = validateBlockAttrs(name, raw);
-  if (result.valid) return { attrs: result.attrs as Record<string, unknown>, invalid: new Set(), notices: [] };
-  return { attrs: raw, invalid: new Set(Object.keys(result.issues)), notices: noticesOf(name, result.issues, raw) };
+  if (result.valid) return { attrs: result.attrs as Record<string, unknown>, invalid: new Set(), notices: exampleNotice };
+  return { attrs: raw, invalid: new Set(Object.keys(result.issues)), notices: [...exampleNotice, ...noticesOf(name, result.issues, raw)] };
 }
 
 export interface PartyRef {
