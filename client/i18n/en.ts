@@ -452,4 +452,6 @@ export const en: Record<MessageKey, string> = {
   'audit.adoption.declined': 'Declined on behalf of {party}: {document}',
   'audit.adoption.adopted': '{document} is adopted',
   'audit.other': '{action}',
+  'toolbar.linkTitle': 'Link',
+  'toolbar.linkApply': 'Make link',
 };

@@ -455,6 +455,8 @@ export const nl = {
   'audit.adoption.declined': 'Afgewezen namens {party}: {document}',
   'audit.adoption.adopted': '{document} is vastgesteld',
   'audit.other': '{action}',
+  'toolbar.linkTitle': 'Link',
+  'toolbar.linkApply': 'Link maken',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

@@ -1,8 +1,10 @@
 /** The frame every block shares: kind, who proposed it, its fields, its text, and "Let op". */
 import { useMemo, type ReactNode } from 'react';
+import { X } from 'lucide-react';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { validateBlockAttrs, type BlockName } from '../../../shared/blocks/attrs';
 import { PartyChip } from '../../components/PartyChip';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useT } from '../../i18n/I18n';
 import { useBlockEnv } from './BlockContext';
 
@@ -58,7 +60,15 @@ function Proposer({ createdBy, createdByParty }: { createdBy: unknown; createdBy
 export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note, footer, className }: BlockCardProps) {
   const t = useT();
   const { canWrite, highlightId } = useBlockEnv();
-  const { node, deleteNode } = view;
+  const { node, deleteNode, editor } = view;
+  const confirm = useConfirm();
+  const remove = async () => {
+    const yes = await confirm.ask({ title: t('block.confirmRemove'), confirmLabel: t('block.remove', { kind: kindLabel.toLowerCase() }), danger: true });
+    if (!yes) return;
+    deleteNode();
+    // The button went with the block: the text around it is the sensible place to go on.
+    editor.commands.focus();
+  };
   const kindLabel = t(`block.kind.${kind}`);
   const otherIssues = Object.entries(issues).filter(([field]) => !fieldNames.includes(field));
   const invalid = Object.keys(issues).length > 0;
@@ -83,13 +93,12 @@ export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note
             className="block-card__remove"
             aria-label={t('block.remove', { kind: kindLabel.toLowerCase() })}
             title={t('block.remove', { kind: kindLabel.toLowerCase() })}
-            onClick={() => {
-              if (window.confirm(t('block.confirmRemove'))) deleteNode();
-            }}
+            onClick={() => void remove()}
           >
-            ×
+            <X aria-hidden="true" size={16} />
           </button>
         )}
+        {confirm.dialog}
       </div>
       {otherIssues.length > 0 && (
         <div className="block-card__issues" contentEditable={false} role="note">
