@@ -454,4 +454,5 @@ export const en: Record<MessageKey, string> = {
   'audit.other': '{action}',
   'toolbar.linkTitle': 'Link',
   'toolbar.linkApply': 'Make link',
+  'editor.exitNote': 'Out of the text. Tab goes on through the page, Shift+Tab back to the text.',
 };

@@ -457,6 +457,7 @@ export const nl = {
   'audit.other': '{action}',
   'toolbar.linkTitle': 'Link',
   'toolbar.linkApply': 'Link maken',
+  'editor.exitNote': 'Uit de tekst. Tab gaat verder op de pagina, Shift+Tab terug naar de tekst.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

@@ -1,11 +1,13 @@
 /** The frame every block shares: kind, who proposed it, its fields, its text, and "Let op". */
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { TextSelection } from '@tiptap/pm/state';
 import { X } from 'lucide-react';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { validateBlockAttrs, type BlockName } from '../../../shared/blocks/attrs';
 import { PartyChip } from '../../components/PartyChip';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useT } from '../../i18n/I18n';
+import { controlsBeforeText } from '../keys/blockFocus';
 import { useBlockEnv } from './BlockContext';
 
 /** zod's own (English) type messages, for values of the wrong type written by hand. */
@@ -69,6 +71,16 @@ export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note
     // The button went with the block: the text around it is the sensible place to go on.
     editor.commands.focus();
   };
+  // Tab from the last field goes on to the block's own text (Shift+Tab there comes back: keys/editorExits.ts).
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Tab' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (controlsBeforeText(event.currentTarget).at(-1) !== event.target) return;
+    const pos = view.getPos();
+    if (typeof pos !== 'number') return;
+    event.preventDefault();
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(pos + 1))));
+    editor.view.focus();
+  };
   const kindLabel = t(`block.kind.${kind}`);
   const otherIssues = Object.entries(issues).filter(([field]) => !fieldNames.includes(field));
   const invalid = Object.keys(issues).length > 0;
@@ -82,7 +94,7 @@ export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note
   ];
 
   return (
-    <NodeViewWrapper className={classes.filter(Boolean).join(' ')} data-valid={invalid ? 'false' : 'true'}>
+    <NodeViewWrapper className={classes.filter(Boolean).join(' ')} data-valid={invalid ? 'false' : 'true'} data-block-card={kind} onKeyDown={onKeyDown}>
       <div className="block-card__head" contentEditable={false}>
         <span className="block-card__kind">{kindLabel}</span>
         {badges}
