@@ -92,6 +92,38 @@ test('the toolbar is one tab stop: arrow keys choose a tool, Enter makes the tex
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Tab');
   expect((await focused(page)).testId).toBe('editor');
+  await screenshot(page, 'keyboard-toolbar');
+
+  // The link tool asks for the address in the page; Enter makes the link.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' Zie');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+  expect((await focused(page)).label).toBe(t('toolbar.link'));
+  await page.keyboard.press('Enter');
+  const linkDialog = page.getByRole('dialog', { name: t('toolbar.linkTitle') });
+  await linkDialog.waitFor();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('https://www.zaanstad.nl/dagbesteding');
+  await page.keyboard.press('Enter');
+  await linkDialog.waitFor({ state: 'detached' });
+  await waitConnectedAndSaved(page);
+  expect(await storedXml(workshop)).toMatch(/<link [^>]*href="https:\/\/www\.zaanstad\.nl\/dagbesteding"[^>]*>Zie<\/link>/);
+
+  // The export menu, closed with Escape, gives focus back to its button.
+  const exportButton = page.getByRole('button', { name: t('export.title') });
+  await exportButton.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('export-menu').waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('export-menu').waitFor({ state: 'detached' });
+  expect(await exportButton.evaluate((el) => el === document.activeElement)).toBe(true);
 });
 
 test("Shift+Tab from a block's text reaches its own fields, Tab from the fields goes back to its text", async ({ onTestFailed }) => {
