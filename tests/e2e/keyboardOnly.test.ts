@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildWorkshop, type Workshop } from '../helpers/apiClient';
+import { buildWorkshop, signUp, type Workshop } from '../helpers/apiClient';
+import { translate } from '../../client/i18n/translate';
 import { builtClientDir, launchBrowser, newPerson, screenshot } from '../helpers/browser';
 import { readViaFreshClient } from '../helpers/documents';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
@@ -243,4 +244,27 @@ test('every page has its own title, and focus goes to the new h1 after a navigat
   await expect.poll(() => page.title()).toBe('Uitvraag — Dagactivering 2027 — werktafel');
   await page.goto(`${server.origin}/account`);
   await expect.poll(() => page.title()).toBe(`${t('account.title')} — werktafel`);
+});
+
+test('after signing in, focus is on the first page\'s heading; titles follow the language', async ({ onTestFailed }) => {
+  const account = await signUp(server.origin, 'Iemand');
+  const person = await newPerson(browser, 'sign-in');
+  onTestFailed(async () => {
+    console.error(person.problems.join('\n'));
+    await screenshot(person.page, 'keyboard-sign-in-failed');
+  });
+  const page = person.page;
+  await page.goto(`${server.origin}/`);
+  await page.getByRole('heading', { name: t('login.title'), level: 1 }).waitFor();
+  await expect.poll(() => page.title()).toBe(`${t('login.title')} — werktafel`);
+  await page.locator('input[name=email]').fill(account.email);
+  await page.locator('input[name=password]').fill('een-lang-wachtwoord');
+  await page.keyboard.press('Enter');
+  const home = page.getByRole('heading', { name: t('home.title'), level: 1 });
+  await home.waitFor();
+  await expect.poll(() => home.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await page.title()).toBe(`${t('home.title')} — werktafel`);
+
+  await page.getByRole('button', { name: /^EN/ }).click();
+  await expect.poll(() => page.title()).toBe(`${translate('en', 'home.title')} — werktafel`);
 });
