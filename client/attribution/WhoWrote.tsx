@@ -45,7 +45,11 @@ export function useWhoWrote(editor: Editor, doc: Y.Doc, documentId: string) {
     }
   }, [editor, doc, documentId, t]);
 
-  const close = useCallback(() => setAnswer({ status: 'idle' }), []);
+  // The close button goes with the answer: back to the text it was about, not to the page.
+  const close = useCallback(() => {
+    setAnswer({ status: 'idle' });
+    editor.commands.focus();
+  }, [editor]);
   return { hasSelection, answer, ask, close };
 }
 
