@@ -12,7 +12,7 @@ import { translate } from '../../client/i18n/translate';
 import { builtClientDir, launchBrowser, newPerson, screenshot } from '../helpers/browser';
 import { readViaFreshClient } from '../helpers/documents';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
-import { blockField, insertBlockBySlash } from './blockSteps';
+import { blockField, caretInEmptyLastParagraph, insertBlockBySlash } from './blockSteps';
 import { editor, openDocument, signInWithCookie, t, waitConnectedAndSaved } from './steps';
 
 let server: TestServer;
@@ -151,6 +151,20 @@ test("Shift+Tab from a block's text reaches its own fields, Tab from the fields 
   await page.keyboard.type('Eerst: ');
   await waitConnectedAndSaved(page);
   expect(await card.textContent()).toContain('Eerst: Buurthuis openen');
+
+  // A commitment's confirm button sits under its text: Tab reaches it, Shift+Tab comes back.
+  await caretInEmptyLastParagraph(page);
+  await insertBlockBySlash(page, 'toezegging', 'commitment');
+  await page.keyboard.type('Wij leveren twee ruimtes');
+  await page.keyboard.press('Tab');
+  const commitment = editor(page).locator('[data-testid=block-commitment]');
+  const confirm = commitment.getByRole('button', { name: t('commitment.confirm', { party: 'Gemeente' }) });
+  expect(await confirm.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.press('Shift+Tab');
+  expect((await focused(page)).testId).toBe('editor');
+  await page.keyboard.type(' in de wijk');
+  await waitConnectedAndSaved(page);
+  expect(await commitment.textContent()).toContain('Wij leveren twee ruimtes in de wijk');
 });
 
 test('a table is left with Escape or Tab, and Tab adds at most one row, only after a filled last row', async ({ onTestFailed }) => {

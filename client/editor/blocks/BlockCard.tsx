@@ -7,7 +7,7 @@ import { validateBlockAttrs, type BlockName } from '../../../shared/blocks/attrs
 import { PartyChip } from '../../components/PartyChip';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useT } from '../../i18n/I18n';
-import { controlsBeforeText } from '../keys/blockFocus';
+import { controlsAfterText, controlsBeforeText } from '../keys/blockFocus';
 import { useBlockEnv } from './BlockContext';
 
 /** zod's own (English) type messages, for values of the wrong type written by hand. */
@@ -71,14 +71,18 @@ export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note
     // The button went with the block: the text around it is the sensible place to go on.
     editor.commands.focus();
   };
-  // Tab from the last field goes on to the block's own text (Shift+Tab there comes back: keys/editorExits.ts).
+  // Tab from the last field before the text, and Shift+Tab from the first control under it, go
+  // to the block's own text (the keys from the text to them: keys/editorExits.ts).
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Tab' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (controlsBeforeText(event.currentTarget).at(-1) !== event.target) return;
+    if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const card = event.currentTarget;
+    const fromFields = !event.shiftKey && controlsBeforeText(card).at(-1) === event.target;
+    const fromFooter = event.shiftKey && controlsAfterText(card)[0] === event.target;
     const pos = view.getPos();
-    if (typeof pos !== 'number') return;
+    if ((!fromFields && !fromFooter) || typeof pos !== 'number') return;
     event.preventDefault();
-    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(pos + 1))));
+    const inside = fromFields ? pos + 1 : pos + node.nodeSize - 1;
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(inside), fromFields ? 1 : -1)));
     editor.view.focus();
   };
   const kindLabel = t(`block.kind.${kind}`);
