@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/I18n';
 import { useAction } from '../useAction';
 import { inviteStatus } from './inviteStatus';
 import { useConfirm } from '../components/ConfirmDialog';
+import { focusHeading } from '../a11y/focusHeading';
 
 interface Props {
   workspace: WorkspaceDetail;
@@ -172,7 +173,9 @@ function InviteRow({ invite, workspace, onChanged }: { invite: Invite } & Props)
 
   const revoke = async () => {
     if (!(await confirm.ask({ title: t('invites.confirmRevoke'), confirmLabel: t('invites.revoke'), danger: true }))) return;
-    if (await action.run(() => api.revokeInvite(workspace.id, invite.id))) onChanged();
+    if (!(await action.run(() => api.revokeInvite(workspace.id, invite.id)))) return;
+    onChanged();
+    focusHeading('invites-title');
   };
 
   return (

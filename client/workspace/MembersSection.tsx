@@ -8,6 +8,7 @@ import { navigate } from '../router';
 import { useUser } from '../session';
 import { useAction } from '../useAction';
 import { useConfirm } from '../components/ConfirmDialog';
+import { focusHeading } from '../a11y/focusHeading';
 
 interface Props {
   workspace: WorkspaceDetail;
@@ -31,8 +32,9 @@ function MemberRow({ member, workspace, onChanged }: { member: Member } & Props)
     const yes = await confirm.ask({ title: t('members.confirmRemove', { name: member.name }), confirmLabel: t('members.remove'), danger: true });
     if (!yes) return;
     if (!(await action.run(() => api.removeMember(workspace.id, member.userId)))) return;
-    if (isMe) navigate('/');
-    else onChanged();
+    if (isMe) return navigate('/');
+    onChanged();
+    focusHeading('members-title');
   };
 
   return (

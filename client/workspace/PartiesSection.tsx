@@ -8,6 +8,7 @@ import { useT } from '../i18n/I18n';
 import { useAction } from '../useAction';
 import { PartyForm, partyFormValues, type PartyValues } from './PartyForm';
 import { useConfirm } from '../components/ConfirmDialog';
+import { focusHeading } from '../a11y/focusHeading';
 
 interface Props {
   workspace: WorkspaceDetail;
@@ -65,7 +66,9 @@ function PartyRow({ party, workspace, onChanged }: { party: Party } & Props) {
   const handleDelete = async () => {
     const yes = await confirm.ask({ title: t('parties.confirmDelete', { name: party.name }), confirmLabel: t('parties.delete', { name: party.name }), danger: true });
     if (!yes) return;
-    if (await remove.run(() => api.deleteParty(workspace.id, party.id))) onChanged();
+    if (!(await remove.run(() => api.deleteParty(workspace.id, party.id)))) return;
+    onChanged();
+    focusHeading('parties-title');
   };
 
   return (

@@ -230,6 +230,9 @@ test('removing a party asks in the page: Escape cancels, Enter confirms', async 
   await page.keyboard.press('Enter');
   await remove.waitFor({ state: 'detached' });
   expect(await parties()).not.toContain('Buurtteam');
+  // The button went with the party: focus goes on from the list's heading, not the page's top.
+  const heading = page.getByRole('heading', { name: t('parties.title'), level: 2 });
+  await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
 });
 
 test('every page has its own title, and focus goes to the new h1 after a navigation', async ({ onTestFailed }) => {
