@@ -196,6 +196,7 @@ test('a table is left with Escape or Tab, and Tab adds at most one row, only aft
   await page.keyboard.press('Escape');
   expect((await focused(page)).testId).toBe('editor-exit');
   expect(await page.getByTestId('editor-exit').textContent()).toBe(t('editor.exitNote'));
+  await screenshot(page, 'keyboard-editor-exit');
   await page.keyboard.press('Shift+Tab');
   expect((await focused(page)).testId).toBe('editor');
   await page.keyboard.press('Escape');
