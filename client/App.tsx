@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useFocusHeadingOnNavigate } from './a11y/useFocusHeadingOnNavigate';
 import { Header } from './components/Header';
 import { ErrorState, Loading } from './components/Status';
 import { AccountPage } from './pages/AccountPage';
@@ -93,10 +94,13 @@ function Routes() {
 }
 
 export function App() {
+  const { href } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  useFocusHeadingOnNavigate(href, main);
   return (
     <>
       <Header />
-      <main id="main" className="site-main" tabIndex={-1}>
+      <main id="main" className="site-main" tabIndex={-1} ref={main}>
         <Routes />
       </main>
     </>

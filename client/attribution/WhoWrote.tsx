@@ -12,6 +12,7 @@ import { PartyChip, PartyDot } from '../components/PartyChip';
 import { errorMessage } from '../forms';
 import { useT } from '../i18n/I18n';
 import { clientsInRange, writersOf, type Writer } from './whoWrote';
+import { X } from 'lucide-react';
 
 type Answer =
   | { status: 'idle' }
@@ -44,7 +45,11 @@ export function useWhoWrote(editor: Editor, doc: Y.Doc, documentId: string) {
     }
   }, [editor, doc, documentId, t]);
 
-  const close = useCallback(() => setAnswer({ status: 'idle' }), []);
+  // The close button goes with the answer: back to the text it was about, not to the page.
+  const close = useCallback(() => {
+    setAnswer({ status: 'idle' });
+    editor.commands.focus();
+  }, [editor]);
   return { hasSelection, answer, ask, close };
 }
 
@@ -78,7 +83,7 @@ export function WhoWroteAnswer({ state }: { state: WhoWroteState }) {
       <div className="who-wrote__head">
         <h2 className="who-wrote__title">{t('whoWrote.title')}</h2>
         <button type="button" className="dialog__close" aria-label={t('common.close')} title={t('common.close')} onClick={state.close}>
-          ×
+          <X aria-hidden="true" size={18} />
         </button>
       </div>
       {answer.status === 'busy' && <p className="loading">{t('common.loading')}</p>}

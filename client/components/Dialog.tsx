@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+/**
+ * A modal dialog on React Aria (react-aria-components): focus moves in and is kept inside,
+ * Escape and the close button close it, focus goes back to what opened it, and the rest of
+ * the page is hidden from screen readers while it is open. `role="alertdialog"` is for
+ * questions that interrupt (are you sure?).
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Dialog as AriaDialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { X } from 'lucide-react';
 import { useT } from '../i18n/I18n';
 
 interface DialogProps {
@@ -6,58 +14,35 @@ interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
-  /** Optional test id on the <dialog>. */
+  /** Optional test id on the dialog element. */
   testId?: string;
+  role?: 'dialog' | 'alertdialog';
 }
 
-/**
- * A modal dialog on the browser's own <dialog>: focus moves in and back, Escape closes it,
- * and the rest of the page is inert while it is open.
- */
-export function Dialog({ open, title, onClose, children, testId }: DialogProps) {
+export function Dialog({ open, title, onClose, children, testId, role = 'dialog' }: DialogProps) {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const onCloseRef = useRef(onClose);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
+  const frame = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // The browser focuses the first focusable element (the close button); a form field is more useful.
-      dialog.querySelector<HTMLElement>('input, textarea, select')?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
+    // React Aria focuses the dialog itself; a form field is more useful where there is one.
+    if (open) frame.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
   }, [open]);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    // Escape closes the native dialog by itself; tell the owner so its state follows.
-    const closed = () => onCloseRef.current();
-    dialog.addEventListener('close', closed);
-    return () => dialog.removeEventListener('close', closed);
-  }, []);
-
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} data-testid={testId}>
-      {open && (
-        <div className="dialog__frame">
+    <ModalOverlay className="dialog-overlay" isOpen={open} onOpenChange={(isOpen) => !isOpen && onClose()} isDismissable>
+      <Modal className="dialog">
+        <AriaDialog className="dialog__frame" role={role} data-testid={testId} ref={frame}>
           <div className="dialog__head">
-            <h2 id={titleId} className="dialog__title">
+            <Heading slot="title" className="dialog__title">
               {title}
-            </h2>
+            </Heading>
             <button type="button" className="dialog__close" aria-label={t('common.close')} title={t('common.close')} onClick={onClose}>
-              ×
+              <X aria-hidden="true" size={18} />
             </button>
           </div>
           {children}
-        </div>
-      )}
-    </dialog>
+        </AriaDialog>
+      </Modal>
+    </ModalOverlay>
   );
 }

@@ -9,6 +9,8 @@ import { useWhoWrote, WhoWroteAnswer, WhoWroteButton } from '../attribution/WhoW
 import { useT } from '../i18n/I18n';
 import { BlockEnvProvider, type BlockEnv, type BlockIdentity } from './blocks/BlockContext';
 import { BlockTools } from './blocks/BlockTools';
+import { EditorExits } from './keys/editorExits';
+import { TableKeys } from './keys/tableKeys';
 import { blockViewNodes } from './blocks/blockViews';
 import { SlashMenu } from './blocks/SlashMenu';
 import { renderCaret, renderSelection } from './caret';
@@ -41,12 +43,17 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: Ed
   const identityRef = useRef<BlockIdentity>({ userId: blockEnv.me.id, partyId: blockEnv.me.partyId });
   identityRef.current = { userId: blockEnv.me.id, partyId: blockEnv.me.partyId };
   const frameRef = useRef<HTMLDivElement>(null);
+  // Where Escape (and Tab outside lists and tables) puts focus: just after the text.
+  const exitRef = useRef<HTMLParagraphElement>(null);
+  const leaveRef = useRef(() => exitRef.current?.focus());
 
   const editor = useEditor(
     {
       extensions: [
         ...baseExtensions({ blockNodes: blockViewNodes }),
         BlockTools.configure({ identity: () => identityRef.current }),
+        TableKeys.configure({ leave: () => leaveRef.current() }),
+        EditorExits.configure({ leave: () => leaveRef.current() }),
         Collaboration.configure({ document: doc }),
         CollaborationCaret.configure({
           provider,
@@ -99,6 +106,19 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: Ed
         <EditorContent editor={editor} className="editor__page" />
       </BlockEnvProvider>
       {editable && <SlashMenu editor={editor} container={frameRef} identity={() => identityRef.current} />}
+      <p
+        ref={exitRef}
+        className="editor__exit"
+        tabIndex={-1}
+        data-testid="editor-exit"
+        onKeyDown={(event) => {
+          if (event.key !== 'Tab' || !event.shiftKey) return;
+          event.preventDefault();
+          editor.commands.focus();
+        }}
+      >
+        {t('editor.exitNote')}
+      </p>
     </div>
   );
 }

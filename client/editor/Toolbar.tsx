@@ -1,28 +1,57 @@
-import { useState, type MouseEvent, type ReactNode } from 'react';
+/**
+ * The formatting toolbar: one tab stop (React Aria's Toolbar), arrow keys move along it, Home
+ * and End go to its ends, Enter or Space runs a tool and puts the caret back in the text.
+ */
+import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { Toolbar as AriaToolbar } from 'react-aria-components';
 import { useEditorState, type Editor } from '@tiptap/react';
-import { isAllowedLinkHref } from '../../shared/editor/extensions';
+import {
+  BetweenHorizontalEnd,
+  BetweenVerticalEnd,
+  Bold,
+  Heading1,
+  Heading2,
+  Heading3,
+  Italic,
+  Link,
+  LinkOff,
+  List,
+  ListOrdered,
+  Plus,
+  Redo2,
+  Table,
+  TableColumnsSplit,
+  TableRowsSplit,
+  Trash2,
+  Undo2,
+} from 'lucide-react';
 import { useT } from '../i18n/I18n';
 import type { BlockIdentity } from './blocks/BlockContext';
 import { insertBlock } from './blocks/insertBlock';
 import { slashItems } from './blocks/slashItems';
+import { LinkDialog } from './LinkDialog';
 
 interface ButtonProps {
   label: string;
   onRun: () => void;
   active?: boolean;
   disabled?: boolean;
-  children: ReactNode;
+  /** Shown beside the icon; without it the button is the icon alone, named by `label`. */
+  text?: string;
+  children?: ReactNode;
 }
 
 /** Keeps the editor's selection: the button does not take focus on mouse down. */
 const keepSelection = (event: MouseEvent) => event.preventDefault();
 
-function ToolButton({ label, onRun, active, disabled, children }: ButtonProps) {
+const iconSize = 18;
+
+function ToolButton({ label, onRun, active, disabled, text, children }: ButtonProps) {
   return (
     <button
       type="button"
-      className="tool"
-      aria-label={label}
+      className={text ? 'tool tool--text' : 'tool'}
+      aria-label={text ? undefined : label}
       title={label}
       aria-pressed={active === undefined ? undefined : active}
       disabled={disabled}
@@ -30,8 +59,23 @@ function ToolButton({ label, onRun, active, disabled, children }: ButtonProps) {
       onClick={onRun}
     >
       {children}
+      {text && <span>{text}</span>}
     </button>
   );
+}
+
+/**
+ * Home and End: the first and last tool that can take focus (arrows come from React Aria).
+ * Only for keys pressed on the bar itself: React passes the link dialog's keys up to here too.
+ */
+function toEnds(event: KeyboardEvent<HTMLDivElement>, bar: HTMLElement | null) {
+  if (event.key !== 'Home' && event.key !== 'End') return;
+  if (!bar || !(event.target instanceof HTMLButtonElement) || !bar.contains(event.target)) return;
+  const tools = [...bar.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const target = event.key === 'Home' ? tools[0] : tools.at(-1);
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
 }
 
 interface ToolbarProps {
@@ -43,7 +87,8 @@ interface ToolbarProps {
 
 export function Toolbar({ editor, identity, extra }: ToolbarProps) {
   const t = useT();
-  const [message, setMessage] = useState<string | null>(null);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const bar = useRef<HTMLDivElement>(null);
   const s = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -55,6 +100,7 @@ export function Toolbar({ editor, identity, extra }: ToolbarProps) {
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
       link: e.isActive('link'),
+      href: (e.getAttributes('link').href as string | undefined) ?? '',
       inTable: e.isActive('table'),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
@@ -63,18 +109,11 @@ export function Toolbar({ editor, identity, extra }: ToolbarProps) {
 
   const chain = () => editor.chain().focus();
 
-  const editLink = () => {
-    setMessage(null);
-    const current = (editor.getAttributes('link').href as string | undefined) ?? '';
-    const input = window.prompt(t('toolbar.linkPrompt'), current || 'https://');
-    if (input === null) return;
-    const href = input.trim();
-    if (href === '' || href === 'https://') {
-      if (current) chain().extendMarkRange('link').unsetLink().run();
-      return;
-    }
-    if (!isAllowedLinkHref(href)) {
-      setMessage(t('toolbar.linkInvalid'));
+  const applyLink = (href: string | null) => {
+    setLinkOpen(false);
+    if (href === null) {
+      if (s.link) chain().extendMarkRange('link').unsetLink().run();
+      else editor.commands.focus();
       return;
     }
     if (editor.state.selection.empty && !editor.isActive('link')) {
@@ -87,69 +126,66 @@ export function Toolbar({ editor, identity, extra }: ToolbarProps) {
   };
 
   return (
-    <div className="toolbar-wrap">
-      <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+    <div className="toolbar-wrap" onKeyDown={(event) => toEnds(event, bar.current)}>
+      <AriaToolbar className="toolbar" aria-label={t('toolbar.label')} ref={bar} data-testid="toolbar">
         <div className="toolbar__group">
           <ToolButton label={t('toolbar.h1')} active={s.h1} onRun={() => chain().toggleHeading({ level: 1 }).run()}>
-            H1
+            <Heading1 aria-hidden="true" size={iconSize} />
           </ToolButton>
           <ToolButton label={t('toolbar.h2')} active={s.h2} onRun={() => chain().toggleHeading({ level: 2 }).run()}>
-            H2
+            <Heading2 aria-hidden="true" size={iconSize} />
           </ToolButton>
           <ToolButton label={t('toolbar.h3')} active={s.h3} onRun={() => chain().toggleHeading({ level: 3 }).run()}>
-            H3
+            <Heading3 aria-hidden="true" size={iconSize} />
           </ToolButton>
         </div>
         <div className="toolbar__group">
           <ToolButton label={t('toolbar.bold')} active={s.bold} onRun={() => chain().toggleBold().run()}>
-            <strong>B</strong>
+            <Bold aria-hidden="true" size={iconSize} />
           </ToolButton>
           <ToolButton label={t('toolbar.italic')} active={s.italic} onRun={() => chain().toggleItalic().run()}>
-            <em className="tool__italic">I</em>
+            <Italic aria-hidden="true" size={iconSize} />
           </ToolButton>
         </div>
         <div className="toolbar__group">
           <ToolButton label={t('toolbar.bulletList')} active={s.bulletList} onRun={() => chain().toggleBulletList().run()}>
-            <span aria-hidden="true">•≡</span>
+            <List aria-hidden="true" size={iconSize} />
           </ToolButton>
           <ToolButton label={t('toolbar.orderedList')} active={s.orderedList} onRun={() => chain().toggleOrderedList().run()}>
-            <span aria-hidden="true">1.≡</span>
+            <ListOrdered aria-hidden="true" size={iconSize} />
           </ToolButton>
         </div>
         <div className="toolbar__group">
-          <ToolButton label={t('toolbar.link')} active={s.link} onRun={editLink}>
-            {t('toolbar.link')}
+          <ToolButton label={t('toolbar.link')} active={s.link} onRun={() => setLinkOpen(true)}>
+            <Link aria-hidden="true" size={iconSize} />
           </ToolButton>
           {s.link && (
             <ToolButton label={t('toolbar.unlink')} onRun={() => chain().extendMarkRange('link').unsetLink().run()}>
-              <span aria-hidden="true">⨯</span>
+              <LinkOff aria-hidden="true" size={iconSize} />
             </ToolButton>
           )}
           {!s.inTable && (
-            <ToolButton
-              label={t('toolbar.table')}
-              onRun={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
-            >
-              {t('toolbar.table')}
+            <ToolButton label={t('toolbar.table')} onRun={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+              <Table aria-hidden="true" size={iconSize} />
             </ToolButton>
           )}
         </div>
         {s.inTable && (
           <div className="toolbar__group">
             <ToolButton label={t('toolbar.addRow')} onRun={() => chain().addRowAfter().run()}>
-              + {t('toolbar.rowShort')}
+              <BetweenHorizontalEnd aria-hidden="true" size={iconSize} />
             </ToolButton>
             <ToolButton label={t('toolbar.addColumn')} onRun={() => chain().addColumnAfter().run()}>
-              + {t('toolbar.columnShort')}
+              <BetweenVerticalEnd aria-hidden="true" size={iconSize} />
             </ToolButton>
             <ToolButton label={t('toolbar.deleteRow')} onRun={() => chain().deleteRow().run()}>
-              − {t('toolbar.rowShort')}
+              <TableRowsSplit aria-hidden="true" size={iconSize} />
             </ToolButton>
             <ToolButton label={t('toolbar.deleteColumn')} onRun={() => chain().deleteColumn().run()}>
-              − {t('toolbar.columnShort')}
+              <TableColumnsSplit aria-hidden="true" size={iconSize} />
             </ToolButton>
             <ToolButton label={t('toolbar.deleteTable')} onRun={() => chain().deleteTable().run()}>
-              <span aria-hidden="true">⌫</span>
+              <Trash2 aria-hidden="true" size={iconSize} />
             </ToolButton>
           </div>
         )}
@@ -158,30 +194,25 @@ export function Toolbar({ editor, identity, extra }: ToolbarProps) {
             <ToolButton
               key={kind}
               label={t('toolbar.insertBlock', { kind: t(`block.kind.${kind}`) })}
+              text={t(`block.kind.${kind}`)}
               onRun={() => insertBlock(editor, kind, identity())}
             >
-              <span className={`tool__block tool__block--${kind}`} aria-hidden="true" />+ {t(`block.kind.${kind}`)}
+              <span className={`tool__block tool__block--${kind}`} aria-hidden="true" />
+              <Plus aria-hidden="true" size={14} />
             </ToolButton>
           ))}
         </div>
         <div className="toolbar__group toolbar__group--end">
           <ToolButton label={t('toolbar.undo')} disabled={!s.canUndo} onRun={() => chain().undo().run()}>
-            <span aria-hidden="true">↶</span>
+            <Undo2 aria-hidden="true" size={iconSize} />
           </ToolButton>
           <ToolButton label={t('toolbar.redo')} disabled={!s.canRedo} onRun={() => chain().redo().run()}>
-            <span aria-hidden="true">↷</span>
+            <Redo2 aria-hidden="true" size={iconSize} />
           </ToolButton>
         </div>
         {extra && <div className="toolbar__group">{extra}</div>}
-      </div>
-      {message && (
-        <p className="toolbar__message" role="alert">
-          {message}
-          <button type="button" className="button button--ghost button--small" onClick={() => setMessage(null)}>
-            {t('common.close')}
-          </button>
-        </p>
-      )}
+      </AriaToolbar>
+      <LinkDialog open={linkOpen} current={s.href} onClose={() => setLinkOpen(false)} onSubmit={applyLink} />
     </div>
   );
 }

@@ -460,4 +460,7 @@ export const en: Record<MessageKey, string> = {
   'block.example': 'Example',
   'block.exampleHint': 'This is an example from the template. It does not count in the registers, the calendar or who contributes until someone edits it or takes it over.',
   'block.fromTemplateTaken': 'From the template',
+  'toolbar.linkTitle': 'Link',
+  'toolbar.linkApply': 'Make link',
+  'editor.exitNote': 'Out of the text. Tab goes on through the page, Shift+Tab back to the text.',
 };

@@ -463,6 +463,9 @@ export const nl = {
   'block.example': 'Voorbeeld',
   'block.exampleHint': 'Dit is een voorbeeld uit het sjabloon. Het telt niet mee in de registers, de agenda en wie wat bijdraagt tot iemand het aanpast of overneemt.',
   'block.fromTemplateTaken': 'Uit het sjabloon',
+  'toolbar.linkTitle': 'Link',
+  'toolbar.linkApply': 'Link maken',
+  'editor.exitNote': 'Uit de tekst. Tab gaat verder op de pagina, Shift+Tab terug naar de tekst.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

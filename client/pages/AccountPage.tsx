@@ -14,6 +14,7 @@ import { useSession } from '../session';
 import { useAction } from '../useAction';
 import { useResource } from '../useResource';
 import { useSchemaForm } from '../useSchemaForm';
+import { usePageTitle } from '../a11y/pageTitle';
 
 /** Whether the address is confirmed, and a new link when it is not (mails about workspaces wait for it). */
 function EmailStatus({ verified }: { verified: boolean }) {
@@ -217,6 +218,7 @@ function DeleteAccount() {
 
 export function AccountPage() {
   const { t } = useI18n();
+  usePageTitle(t('account.title'));
   return (
     <div className="page">
       <div className="page__head">

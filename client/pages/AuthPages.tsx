@@ -6,6 +6,7 @@ import { Link, navigate, useLocation } from '../router';
 import { authPath, safeNext } from '../routes';
 import { useSession } from '../session';
 import type { User } from '../../shared/api/accounts';
+import { usePageTitle } from '../a11y/pageTitle';
 
 function useFinishAuth() {
   const { signedIn } = useSession();
@@ -22,6 +23,7 @@ function useFinishAuth() {
 
 export function LoginPage() {
   const t = useT();
+  usePageTitle(t('login.title'));
   const { next, finish } = useFinishAuth();
   const options = useAuthOptions();
   return (
@@ -43,6 +45,7 @@ export function LoginPage() {
 
 export function SignupPage() {
   const t = useT();
+  usePageTitle(t('signup.title'));
   const { next, finish } = useFinishAuth();
   const options = useAuthOptions();
   return (

@@ -6,10 +6,12 @@ import { useT } from '../i18n/I18n';
 import { Link } from '../router';
 import { documentPath } from '../routes';
 import { useResource } from '../useResource';
+import { usePageTitle } from '../a11y/pageTitle';
 
 export function ContributionsPage({ id }: { id: string }) {
   const t = useT();
   const { resource, reload } = useResource(() => Promise.all([api.getDocument(id), api.documentContributions(id)]), [id]);
+  usePageTitle(t('docContrib.menu'), resource.data?.[0].title);
   if (resource.status === 'loading') return <Loading />;
   if (resource.status === 'error') return <ErrorState error={resource.error} onRetry={reload} />;
   const [doc, data] = resource.data;

@@ -26,6 +26,7 @@ import { DocumentMenu } from '../versions/DocumentMenu';
 import { SaveVersionDialog } from '../versions/SaveVersionDialog';
 import { useVersions } from '../versions/useVersions';
 import { VersionPanel } from '../versions/VersionPanel';
+import { usePageTitle } from '../a11y/pageTitle';
 
 function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
   document: DocumentDetail;
@@ -188,6 +189,7 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
 
 export function DocumentPage({ id }: { id: string }) {
   const { resource, reload } = useResource(() => api.getDocument(id), [id]);
+  usePageTitle(resource.data?.title, resource.data?.workspace.name);
   const onTitleSaved = useCallback(() => reload(), [reload]);
 
   if (resource.status === 'loading') return <Loading />;

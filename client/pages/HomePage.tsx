@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18n';
 import { Link, navigate } from '../router';
 import { workspacePath } from '../routes';
 import { useResource } from '../useResource';
+import { usePageTitle } from '../a11y/pageTitle';
 
 function CreateWorkspaceForm() {
   const { t } = useI18n();
@@ -59,6 +60,7 @@ function CreateWorkspaceForm() {
 export function HomePage() {
   const { t, formatDate } = useI18n();
   const { resource, reload } = useResource(() => api.listWorkspaces(), []);
+  usePageTitle(t('home.title'));
 
   return (
     <div className="page">

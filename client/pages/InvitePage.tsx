@@ -11,6 +11,7 @@ import { workspacePath } from '../routes';
 import { useSession } from '../session';
 import { useAction } from '../useAction';
 import { useResource } from '../useResource';
+import { usePageTitle } from '../a11y/pageTitle';
 
 type AuthTab = 'signup' | 'login';
 
@@ -41,6 +42,7 @@ export function InvitePage({ token }: { token: string }) {
   const { t, formatDate } = useI18n();
   const { state } = useSession();
   const { resource, reload } = useResource(() => api.getInvite(token), [token]);
+  usePageTitle(t('invite.title'));
   const accept = useAction();
 
   if (resource.status === 'loading') return <Loading />;

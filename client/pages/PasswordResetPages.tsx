@@ -6,9 +6,11 @@ import { FormError, TextField } from '../components/Field';
 import { useT } from '../i18n/I18n';
 import { Link } from '../router';
 import { useSchemaForm } from '../useSchemaForm';
+import { usePageTitle } from '../a11y/pageTitle';
 
 export function ForgotPasswordPage() {
   const t = useT();
+  usePageTitle(t('forgot.title'));
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const form = useSchemaForm(passwordResetRequestReq);
@@ -46,6 +48,7 @@ export function ForgotPasswordPage() {
 
 export function ResetPasswordPage({ token }: { token: string }) {
   const t = useT();
+  usePageTitle(t('reset.title'));
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const form = useSchemaForm(passwordResetReq);

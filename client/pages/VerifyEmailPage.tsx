@@ -5,11 +5,13 @@ import { errorMessage } from '../forms';
 import { useT } from '../i18n/I18n';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { usePageTitle } from '../a11y/pageTitle';
 
 type State = { status: 'busy' } | { status: 'done'; email: string } | { status: 'failed'; message: string };
 
 export function VerifyEmailPage({ token }: { token: string }) {
   const t = useT();
+  usePageTitle(t('verify.title'));
   const { state: session, signedIn } = useSession();
   const [state, setState] = useState<State>({ status: 'busy' });
   const user = session.status === 'ready' ? session.user : null;

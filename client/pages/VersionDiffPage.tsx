@@ -4,11 +4,12 @@ import { api } from '../api';
 import type { DocumentDetail } from '../../shared/api/documents';
 import type { Version, VersionDiff } from '../../shared/api/versions';
 import { ErrorState, Loading } from '../components/Status';
-import { useI18n } from '../i18n/I18n';
+import { useI18n, useT } from '../i18n/I18n';
 import { Link, navigate } from '../router';
 import { documentPath, versionDiffPath, versionPagePath } from '../routes';
 import { useResource } from '../useResource';
 import { DiffView } from '../versions/DiffView';
+import { usePageTitle } from '../a11y/pageTitle';
 
 interface ViewProps {
   doc: DocumentDetail;
@@ -58,6 +59,8 @@ export function VersionDiffPage({ id, versionId, against }: { id: string; versio
     () => Promise.all([api.getDocument(id), api.versions(id), api.diffVersion(id, versionId, against)]),
     [id, versionId, against],
   );
+  const t = useT();
+  usePageTitle(t('diff.title'), resource.data?.[0].title);
   if (resource.status === 'loading') return <Loading />;
   if (resource.status === 'error') return <ErrorState error={resource.error} onRetry={reload} />;
   const [doc, versions, diff] = resource.data;

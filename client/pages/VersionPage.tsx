@@ -5,7 +5,7 @@ import type { DocumentDetail } from '../../shared/api/documents';
 import type { VersionDetail } from '../../shared/api/versions';
 import { ErrorState, Loading } from '../components/Status';
 import type { BlockEnv } from '../editor/blocks/BlockContext';
-import { useI18n } from '../i18n/I18n';
+import { useI18n, useT } from '../i18n/I18n';
 import { Link, navigate } from '../router';
 import { documentPath, versionDiffPath } from '../routes';
 import { useUser } from '../session';
@@ -16,6 +16,7 @@ import { ExportLinks } from '../versions/ExportLinks';
 import { RestoreButton } from '../versions/RestoreButton';
 import { SignDecision } from '../versions/SignDecision';
 import { VersionContent } from '../versions/VersionContent';
+import { usePageTitle } from '../a11y/pageTitle';
 
 function VersionView({ doc, version, onReload }: { doc: DocumentDetail; version: VersionDetail; onReload: () => void }) {
   const { t, formatDate } = useI18n();
@@ -75,7 +76,10 @@ function VersionView({ doc, version, onReload }: { doc: DocumentDetail; version:
 }
 
 export function VersionPage({ id, versionId }: { id: string; versionId: string }) {
+  const t = useT();
   const { resource, reload } = useResource(() => Promise.all([api.getDocument(id), api.getVersion(id, versionId)]), [id, versionId]);
+  const [titleDoc, titleVersion] = resource.data ?? [];
+  usePageTitle(titleVersion && t('version.readOnlyTitle', { label: titleVersion.label }), titleDoc?.title);
   if (resource.status === 'loading') return <Loading />;
   if (resource.status === 'error') return <ErrorState error={resource.error} onRetry={reload} />;
   const [doc, version] = resource.data;

@@ -12,10 +12,12 @@ import { MembersSection } from '../workspace/MembersSection';
 import { PartiesSection } from '../workspace/PartiesSection';
 import { StorageSection } from '../workspace/StorageSection';
 import { WorkspaceHeading } from '../workspace/WorkspaceHeading';
+import { usePageTitle } from '../a11y/pageTitle';
 
 export function WorkspacePage({ id }: { id: string }) {
   const t = useT();
   const { resource, reload } = useResource(() => api.getWorkspace(id), [id]);
+  usePageTitle(t('tabs.overview'), resource.data?.name);
 
   if (resource.status === 'loading') return <Loading />;
   if (resource.status === 'error') return <ErrorState error={resource.error} onRetry={reload} />;

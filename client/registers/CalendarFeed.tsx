@@ -1,5 +1,5 @@
 /** "Agenda-abonnement": a secret per-person address with reflection moments and due dates. */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { api } from '../api';
 import { FormError } from '../components/Field';
 import { useT } from '../i18n/I18n';
@@ -10,7 +10,13 @@ export function useCalendarFeed(workspaceId: string) {
   const action = useAction();
   const [url, setUrl] = useState<string | null>(null);
   const create = () => action.run(async () => setUrl((await api.createCalendarFeed(workspaceId)).url));
-  return { url, create, close: () => setUrl(null), busy: action.busy, error: action.error };
+  // Closing the panel takes its close button away: focus goes back to the button that opened it.
+  const returnFocus = useRef(false);
+  const close = () => {
+    returnFocus.current = true;
+    setUrl(null);
+  };
+  return { url, create, close, returnFocus, busy: action.busy, error: action.error };
 }
 export type CalendarFeedState = ReturnType<typeof useCalendarFeed>;
 
@@ -18,7 +24,18 @@ export function CalendarFeedButton({ feed }: { feed: CalendarFeedState }) {
   const t = useT();
   if (feed.url) return null;
   return (
-    <button type="button" className="button button--secondary button--small" disabled={feed.busy} onClick={() => void feed.create()} data-testid="calendar-feed">
+    <button
+      ref={(button) => {
+        if (!button || !feed.returnFocus.current) return;
+        feed.returnFocus.current = false;
+        button.focus();
+      }}
+      type="button"
+      className="button button--secondary button--small"
+      disabled={feed.busy}
+      onClick={() => void feed.create()}
+      data-testid="calendar-feed"
+    >
       {t('cal.button')}
     </button>
   );

@@ -13,6 +13,7 @@ import { CriteriaRegister } from './CriteriaRegister';
 import { ReflectionsRegister } from './ReflectionsRegister';
 import { useWorkspaceEvents, type LiveState } from './useWorkspaceEvents';
 import { WorkspaceTabs } from './WorkspaceTabs';
+import { usePageTitle } from '../a11y/pageTitle';
 
 function LiveBadge({ state }: { state: LiveState }) {
   const t = useT();
@@ -44,6 +45,7 @@ export function RegisterPage({ workspaceId, register }: { workspaceId: string; r
   const entries = useResource(() => api.register(workspaceId, register), [workspaceId, register]);
   const live = useWorkspaceEvents(workspaceId, entries.reload);
   const feed = useCalendarFeed(workspaceId);
+  usePageTitle(t(`tabs.${register}`), ws.resource.data?.name);
 
   if (ws.resource.status === 'loading') return <Loading />;
   if (ws.resource.status === 'error') return <ErrorState error={ws.resource.error} onRetry={ws.reload} />;

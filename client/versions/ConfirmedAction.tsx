@@ -1,5 +1,5 @@
 /**
- * A button whose action asks first, in the page: the browser's own <dialog> (components/Dialog),
+ * A button whose action asks first, in the page: an alert dialog (components/Dialog),
  * so focus moves into it and back, Escape cancels, and a screen reader hears its title and
  * text. Restoring and deleting a version both go through it.
  */
@@ -51,7 +51,7 @@ export function ConfirmedAction(props: Props) {
       >
         {props.label}
       </button>
-      <Dialog open={open} title={props.title} onClose={() => setOpen(false)} testId={props.dialogTestId}>
+      <Dialog open={open} title={props.title} onClose={() => setOpen(false)} testId={props.dialogTestId} role="alertdialog">
         <p>{props.explain}</p>
         <FormError message={action.error} />
         <div className="row-actions dialog__actions">

@@ -1,5 +1,6 @@
 /** The document menu: keep a version, the version panel, contributions, and export. */
 import { useEffect, useRef, useState } from 'react';
+import { ChevronDown } from 'lucide-react';
 import type { DocumentDetail } from '../../shared/api/documents';
 import type { Version } from '../../shared/api/versions';
 import { useT } from '../i18n/I18n';
@@ -17,11 +18,19 @@ interface Props {
   onToggleVersions: () => void;
 }
 
-/** A disclosure with the export links; closes on Escape and on a click elsewhere. */
+/**
+ * A disclosure with the export links; closes on Escape and on a click elsewhere. Closed by
+ * the keyboard or by choosing a link, focus goes back to its button rather than to the page.
+ */
 function ExportMenu({ doc, adopted }: { doc: DocumentDetail; adopted: Version | null }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const closeToTrigger = () => {
+    setOpen(false);
+    trigger.current?.focus();
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -29,7 +38,9 @@ function ExportMenu({ doc, adopted }: { doc: DocumentDetail; adopted: Version | 
       if (!ref.current?.contains(event.target as Node)) setOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      if (ref.current?.contains(document.activeElement)) trigger.current?.focus();
     };
     document.addEventListener('pointerdown', onPointer);
     document.addEventListener('keydown', onKey);
@@ -42,18 +53,19 @@ function ExportMenu({ doc, adopted }: { doc: DocumentDetail; adopted: Version | 
   return (
     <div className="doc-menu__export" ref={ref}>
       <button
+        ref={trigger}
         type="button"
-        className="button button--ghost button--small"
+        className="button button--ghost button--small button--icon-end"
         aria-expanded={open}
         aria-controls="export-menu"
         onClick={() => setOpen((v) => !v)}
       >
-        {t('export.title')} <span aria-hidden="true">▾</span>
+        {t('export.title')} <ChevronDown aria-hidden="true" size={16} />
       </button>
       {open && (
         <div id="export-menu" className="doc-menu__popover" data-testid="export-menu">
           <p className="doc-menu__popover-title">{t('export.current')}</p>
-          <ExportLinks documentId={doc.id} subject={doc.title} onChoose={() => setOpen(false)} />
+          <ExportLinks documentId={doc.id} subject={doc.title} onChoose={closeToTrigger} />
           {adopted && (
             <>
               <p className="doc-menu__popover-title doc-menu__popover-title--next">{t('export.adopted', { label: adopted.label })}</p>
@@ -61,7 +73,7 @@ function ExportMenu({ doc, adopted }: { doc: DocumentDetail; adopted: Version | 
                 documentId={doc.id}
                 versionId={adopted.id}
                 subject={t('export.ofVersion', { label: adopted.label })}
-                onChoose={() => setOpen(false)}
+                onChoose={closeToTrigger}
               />
             </>
           )}

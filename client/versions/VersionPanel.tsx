@@ -5,6 +5,7 @@ import { ErrorState, Loading } from '../components/Status';
 import { useT } from '../i18n/I18n';
 import type { Resource } from '../useResource';
 import { VersionItem } from './VersionItem';
+import { X } from 'lucide-react';
 
 interface Props {
   doc: DocumentDetail;
@@ -36,7 +37,7 @@ export function VersionPanel({ doc, versions, onChanged, onRestored, onClose }: 
       <div className="side-panel__head">
         <h2 id="version-panel-title">{t('version.panelTitle')}</h2>
         <button type="button" className="dialog__close" aria-label={t('version.closePanel')} title={t('version.closePanel')} onClick={onClose}>
-          ×
+          <X aria-hidden="true" size={18} />
         </button>
       </div>
       <p className="muted version-panel__intro">{t('version.panelIntro')}</p>

@@ -9,6 +9,8 @@ import { validate, type FieldErrors } from '../forms';
 import { useI18n } from '../i18n/I18n';
 import { useAction } from '../useAction';
 import { inviteStatus } from './inviteStatus';
+import { useConfirm } from '../components/ConfirmDialog';
+import { focusHeading } from '../a11y/focusHeading';
 
 interface Props {
   workspace: WorkspaceDetail;
@@ -164,17 +166,21 @@ function InviteForm({ workspace, onCreated }: { workspace: WorkspaceDetail; onCr
 function InviteRow({ invite, workspace, onChanged }: { invite: Invite } & Props) {
   const { t, formatDate } = useI18n();
   const action = useAction();
+  const confirm = useConfirm();
   const party = workspace.parties.find((p) => p.id === invite.partyId);
   const status = inviteStatus(invite);
   const role = t(`role.${invite.role}`);
 
   const revoke = async () => {
-    if (!window.confirm(t('invites.confirmRevoke'))) return;
-    if (await action.run(() => api.revokeInvite(workspace.id, invite.id))) onChanged();
+    if (!(await confirm.ask({ title: t('invites.confirmRevoke'), confirmLabel: t('invites.revoke'), danger: true }))) return;
+    if (!(await action.run(() => api.revokeInvite(workspace.id, invite.id)))) return;
+    onChanged();
+    focusHeading('invites-title');
   };
 
   return (
     <li className={`invite-row invite-row--${status}`} data-invite-id={invite.id}>
+      {confirm.dialog}
       <div className="invite-row__main">
         <span className="invite-row__role">{role}</span>
         {party && <PartyChip name={party.name} color={party.color} compact />}

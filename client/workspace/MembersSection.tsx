@@ -7,6 +7,8 @@ import { useT } from '../i18n/I18n';
 import { navigate } from '../router';
 import { useUser } from '../session';
 import { useAction } from '../useAction';
+import { useConfirm } from '../components/ConfirmDialog';
+import { focusHeading } from '../a11y/focusHeading';
 
 interface Props {
   workspace: WorkspaceDetail;
@@ -17,6 +19,7 @@ function MemberRow({ member, workspace, onChanged }: { member: Member } & Props)
   const t = useT();
   const me = useUser();
   const action = useAction();
+  const confirm = useConfirm();
   const isMe = member.userId === me.id;
   const party = workspace.parties.find((p) => p.id === member.partyId);
   const canManage = workspace.abilities.manageMembers;
@@ -26,10 +29,12 @@ function MemberRow({ member, workspace, onChanged }: { member: Member } & Props)
   };
 
   const remove = async () => {
-    if (!window.confirm(t('members.confirmRemove', { name: member.name }))) return;
+    const yes = await confirm.ask({ title: t('members.confirmRemove', { name: member.name }), confirmLabel: t('members.remove'), danger: true });
+    if (!yes) return;
     if (!(await action.run(() => api.removeMember(workspace.id, member.userId)))) return;
-    if (isMe) navigate('/');
-    else onChanged();
+    if (isMe) return navigate('/');
+    onChanged();
+    focusHeading('members-title');
   };
 
   return (
@@ -103,6 +108,7 @@ function MemberRow({ member, workspace, onChanged }: { member: Member } & Props)
             {t('members.remove')}
           </button>
           <FormError message={action.error} />
+          {confirm.dialog}
         </td>
       )}
     </tr>

@@ -7,6 +7,8 @@ import { PartyChip } from '../components/PartyChip';
 import { useT } from '../i18n/I18n';
 import { useAction } from '../useAction';
 import { PartyForm, partyFormValues, type PartyValues } from './PartyForm';
+import { useConfirm } from '../components/ConfirmDialog';
+import { focusHeading } from '../a11y/focusHeading';
 
 interface Props {
   workspace: WorkspaceDetail;
@@ -27,6 +29,7 @@ function PartyRow({ party, workspace, onChanged }: { party: Party } & Props) {
   const [editing, setEditing] = useState(false);
   const save = useAction();
   const remove = useAction();
+  const confirm = useConfirm();
   const memberCount = workspace.members.filter((m) => m.partyId === party.id).length;
 
   if (editing) {
@@ -61,12 +64,16 @@ function PartyRow({ party, workspace, onChanged }: { party: Party } & Props) {
   }
 
   const handleDelete = async () => {
-    if (!window.confirm(t('parties.confirmDelete', { name: party.name }))) return;
-    if (await remove.run(() => api.deleteParty(workspace.id, party.id))) onChanged();
+    const yes = await confirm.ask({ title: t('parties.confirmDelete', { name: party.name }), confirmLabel: t('parties.delete', { name: party.name }), danger: true });
+    if (!yes) return;
+    if (!(await remove.run(() => api.deleteParty(workspace.id, party.id)))) return;
+    onChanged();
+    focusHeading('parties-title');
   };
 
   return (
     <li className="party-row" data-party-id={party.id}>
+      {confirm.dialog}
       <div className="party-row__main">
         <PartyChip name={party.name} color={party.color} />
         <span className="party-row__meta">

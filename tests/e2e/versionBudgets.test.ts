@@ -92,7 +92,7 @@ test('an owner saves no duplicate, deletes a version after an in-page confirmati
   const first = versionItem(page, 'Concept 1');
   await first.locator('summary').click();
   await first.getByTestId('delete-version').click();
-  const confirm = page.getByRole('dialog', { name: t('version.deleteTitle', { label: 'Concept 1' }) });
+  const confirm = page.getByRole('alertdialog', { name: t('version.deleteTitle', { label: 'Concept 1' }) });
   await confirm.waitFor();
   expect(await confirm.textContent()).toContain(t('version.deleteExplain'));
   // Focus is inside the dialog, so a keyboard user acts on it.

@@ -1,9 +1,13 @@
 /** The frame every block shares: kind, who proposed it, its fields, its text, and "Let op". */
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { TextSelection } from '@tiptap/pm/state';
+import { X } from 'lucide-react';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { isExample, validateBlockAttrs, type BlockName } from '../../../shared/blocks/attrs';
 import { PartyChip } from '../../components/PartyChip';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useT } from '../../i18n/I18n';
+import { controlsAfterText, controlsBeforeText } from '../keys/blockFocus';
 import { useBlockEnv } from './BlockContext';
 
 /** zod's own (English) type messages, for values of the wrong type written by hand. */
@@ -60,7 +64,29 @@ function Proposer({ createdBy, createdByParty, example }: { createdBy: unknown; 
 export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note, footer, className }: BlockCardProps) {
   const t = useT();
   const { canWrite, highlightId } = useBlockEnv();
-  const { node, deleteNode } = view;
+  const { node, deleteNode, editor } = view;
+  const confirm = useConfirm();
+  const remove = async () => {
+    const yes = await confirm.ask({ title: t('block.confirmRemove'), confirmLabel: t('block.remove', { kind: kindLabel.toLowerCase() }), danger: true });
+    if (!yes) return;
+    deleteNode();
+    // The button went with the block: the text around it is the sensible place to go on.
+    editor.commands.focus();
+  };
+  // Tab from the last field before the text, and Shift+Tab from the first control under it, go
+  // to the block's own text (the keys from the text to them: keys/editorExits.ts).
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const card = event.currentTarget;
+    const fromFields = !event.shiftKey && controlsBeforeText(card).at(-1) === event.target;
+    const fromFooter = event.shiftKey && controlsAfterText(card)[0] === event.target;
+    const pos = view.getPos();
+    if ((!fromFields && !fromFooter) || typeof pos !== 'number') return;
+    event.preventDefault();
+    const inside = fromFields ? pos + 1 : pos + node.nodeSize - 1;
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(inside), fromFields ? 1 : -1)));
+    editor.view.focus();
+  };
   const kindLabel = t(`block.kind.${kind}`);
   const otherIssues = Object.entries(issues).filter(([field]) => !fieldNames.includes(field));
   const invalid = Object.keys(issues).length > 0;
@@ -77,7 +103,7 @@ export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note
   ];
 
   return (
-    <NodeViewWrapper className={classes.filter(Boolean).join(' ')} data-valid={invalid ? 'false' : 'true'}>
+    <NodeViewWrapper className={classes.filter(Boolean).join(' ')} data-valid={invalid ? 'false' : 'true'} data-block-card={kind} onKeyDown={onKeyDown}>
       <div className="block-card__head" contentEditable={false}>
         <span className="block-card__kind">{kindLabel}</span>
         {example && (
@@ -93,13 +119,12 @@ export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note
             className="block-card__remove"
             aria-label={t('block.remove', { kind: kindLabel.toLowerCase() })}
             title={t('block.remove', { kind: kindLabel.toLowerCase() })}
-            onClick={() => {
-              if (window.confirm(t('block.confirmRemove'))) deleteNode();
-            }}
+            onClick={() => void remove()}
           >
-            ×
+            <X aria-hidden="true" size={16} />
           </button>
         )}
+        {confirm.dialog}
       </div>
       {otherIssues.length > 0 && (
         <div className="block-card__issues" contentEditable={false} role="note">
