@@ -7,6 +7,7 @@ import { isIsoDate, localDate } from '../blocks/dates';
 import { useI18n } from '../i18n/I18n';
 import { filterActions, isFiltered, noActionFilters, type ActionFilters } from './actionFilters';
 import { Attention, EntryLink, PartyOf, rowClick } from './EntryParts';
+import { TableScroll } from '../components/TableScroll';
 
 function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
   const id = useId();
@@ -126,7 +127,7 @@ export function ActionsRegister({ entries, workspace }: { entries: ActionEntry[]
       {shown.length === 0 ? (
         <p className="empty">{t('reg.noMatch')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('tabs.actions')}>
           <table className="data-table reg-table">
             <thead>
               <tr>
@@ -146,7 +147,7 @@ export function ActionsRegister({ entries, workspace }: { entries: ActionEntry[]
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

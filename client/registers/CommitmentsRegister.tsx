@@ -5,6 +5,7 @@ import { choiceLabel } from '../blocks/choiceLabel';
 import { PartyChip } from '../components/PartyChip';
 import { useI18n } from '../i18n/I18n';
 import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';
+import { TableScroll } from '../components/TableScroll';
 
 interface Group {
   key: string;
@@ -82,7 +83,7 @@ export function CommitmentsRegister({ entries, workspace }: { entries: Commitmen
                 {t('reg.partySummary', { confirmed: count('confirmed'), proposed: count('proposed'), withdrawn: count('withdrawn') })}
               </span>
             </h3>
-            <div className="table-scroll">
+            <TableScroll label={group.party?.name ?? t('reg.noParty')}>
               <table className="data-table reg-table reg-table--fixed">
                 <thead>
                   <tr>
@@ -101,7 +102,7 @@ export function CommitmentsRegister({ entries, workspace }: { entries: Commitmen
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         );
       })}

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18n';
 import { Link } from '../router';
 import { blockPath, documentPath } from '../routes';
 import { Attention, EntryLink, rowClick } from './EntryParts';
+import { TableScroll } from '../components/TableScroll';
 
 function byDocument(entries: readonly CriterionEntry[]): { documentId: string; title: string; archived: boolean; entries: CriterionEntry[] }[] {
   const groups = new Map<string, { documentId: string; title: string; archived: boolean; entries: CriterionEntry[] }>();
@@ -32,7 +33,7 @@ export function CriteriaRegister({ entries }: { entries: CriterionEntry[] }) {
               {group.archived && <span className="status-badge status-badge--archived">{t('reg.archived')}</span>}
             </h3>
             <div className="reg-criteria">
-              <div className="table-scroll">
+              <TableScroll label={group.title}>
                 <table className="data-table reg-table">
                   <thead>
                     <tr>
@@ -61,7 +62,7 @@ export function CriteriaRegister({ entries }: { entries: CriterionEntry[] }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <div className="reg-criteria__check">
                 <CriteriaSummary
                   check={check}

@@ -4,6 +4,7 @@ import { choiceLabel } from '../blocks/choiceLabel';
 import { isIsoDate, localDate, todayIso } from '../blocks/dates';
 import { useI18n } from '../i18n/I18n';
 import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';
+import { TableScroll } from '../components/TableScroll';
 
 function dateOf(entry: ReflectionEntry): string | null {
   return isIsoDate(entry.date) && !entry.issues.date ? entry.date : null;
@@ -28,7 +29,7 @@ export function splitReflections(entries: readonly ReflectionEntry[], today: str
 function ReflectionTable({ entries, workspace }: { entries: ReflectionEntry[]; workspace: WorkspaceDetail }) {
   const { t, formatDate } = useI18n();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('tabs.reflections')}>
       <table className="data-table reg-table reg-table--fixed">
         <thead>
           <tr>
@@ -66,7 +67,7 @@ function ReflectionTable({ entries, workspace }: { entries: ReflectionEntry[]; w
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -7,6 +7,7 @@ import { useT } from '../i18n/I18n';
 import { navigate } from '../router';
 import { useUser } from '../session';
 import { useAction } from '../useAction';
+import { TableScroll } from '../components/TableScroll';
 
 interface Props {
   workspace: WorkspaceDetail;
@@ -115,7 +116,7 @@ export function MembersSection({ workspace, onChanged }: Props) {
   return (
     <section className="panel" aria-labelledby="members-title">
       <h2 id="members-title">{t('members.title')}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t('members.title')}>
         <table className="data-table members-table">
           <thead>
             <tr>
@@ -135,7 +136,7 @@ export function MembersSection({ workspace, onChanged }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
