@@ -4,11 +4,12 @@
  * and 320 CSS pixels (WCAG 1.4.10 Reflow), with the version panel near the top on a phone.
  * One browser, one signed-out and one signed-in context, each page visited in both widths.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, type AxeViolation } from '../helpers/axe';
 import { elementsStickingOut, pageWidth } from '../helpers/reflow';
-import { builtClientDir, launchBrowser, newPerson, screenshot, type Person } from '../helpers/browser';
+import { builtClientDir, launchBrowser, newPerson, resultsDir, screenshot, type Person } from '../helpers/browser';
 import { startSmtpInbox, type SmtpInbox } from '../helpers/smtpInbox';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
 import { buildSiteTour, waitForPage, type SiteTour, type Visit } from './siteTour';
@@ -50,19 +51,20 @@ async function show(page: Page, visit: Visit, width: number): Promise<void> {
 
 const describe = (violations: AxeViolation[]) => violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
 
-test('axe-core finds no WCAG 2.1 A/AA violation on any page at 1280 and 390 px', async ({ onTestFailed }) => {
+test('axe-core finds no WCAG 2.1 A/AA violation on any page at 1280 and 390 px, nor a too small target on a phone', async ({ onTestFailed }) => {
   onTestFailed(() => console.error([...signedOut.problems, ...signedIn.problems].join('\n')));
   const found: string[] = [];
   const counts: string[] = [];
   for (const width of [1280, 390]) {
     for (const [page, visit] of everyPage()) {
       await show(page, visit, width);
-      const violations = await axeViolations(page);
+      // At phone width also WCAG 2.2's target size (2.5.8): everything a thumb taps is at least 24 by 24 px.
+      const violations = await axeViolations(page, width < 800 ? ['target-size'] : []);
       counts.push(`${String(width).padStart(4)} px  ${visit.name.padEnd(24)} ${violations.length}`);
       if (violations.length) found.push(`${visit.name} at ${width} px:\n${describe(violations)}`);
     }
   }
-  console.info(`axe-core violations per page (WCAG 2.0/2.1 A and AA):\n${counts.join('\n')}`);
+  console.info(`axe-core violations per page (WCAG 2.0/2.1 A and AA; at 390 px also target-size):\n${counts.join('\n')}`);
   expect(found.join('\n')).toBe('');
 }, 240_000);
 
@@ -77,7 +79,8 @@ test('no page is wider than a 390 or 320 px phone, and the version panel opens n
       await show(page, visit, width);
       const scrollWidth = await pageWidth(page);
       if (scrollWidth > width) tooWide.push(`${visit.name} at ${width} px is ${scrollWidth} px wide:\n    ${(await elementsStickingOut(page)).join('\n    ')}`);
-      if (width === 390) await screenshot(page, `phone-${visit.name.replace(/\W+/g, '-')}`);
+      // The whole page at phone width, to look at (test-results/phone-*.png).
+      if (width === 390) await page.screenshot({ path: path.join(resultsDir, `phone-${visit.name.replace(/\W+/g, '-')}.png`), fullPage: true });
     }
   }
   expect(tooWide.join('\n')).toBe('');

@@ -20,12 +20,16 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Runs axe on what the page shows now and returns its violations. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe on what the page shows now and returns its violations; `alsoRules` adds rules
+ * outside those tags (`target-size`: WCAG 2.2's 2.5.8, targets of at least 24 by 24 px).
+ */
+export async function axeViolations(page: Page, alsoRules: string[] = []): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
+  return page.evaluate(async ([tags, alsoRules]) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const rules = Object.fromEntries(alsoRules.map((rule) => [rule, { enabled: true }]));
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
-  }, wcagTags);
+  }, [wcagTags, alsoRules] as const);
 }
