@@ -21,7 +21,10 @@ export function VersionPanel({ doc, versions, onChanged, onRestored, onClose }: 
   const t = useT();
   const panel = useRef<HTMLElement>(null);
   // On a phone the panel opens above the editor, possibly just below the screen's edge: bring it into view.
-  useEffect(() => panel.current?.scrollIntoView({ block: 'nearest' }), []);
+  useEffect(() => {
+    // A block body: newer browsers return a Promise from scrollIntoView, which React would take for a cleanup.
+    void panel.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   let body;
   if (versions.status === 'loading') body = <Loading />;
   else if (versions.status === 'error') body = <ErrorState error={versions.error} onRetry={onChanged} />;

@@ -43,6 +43,9 @@ const everyPage = (): [Page, Visit][] => [
   ...tour.signedIn.map((visit) => [signedIn.page, visit] as [Page, Visit]),
 ];
 
+/** Uncaught errors in either page (a signed-out page's 401 on /api/me is expected and not one). */
+const pageErrors = () => [...signedOut.problems, ...signedIn.problems].filter((problem) => problem.includes('pageerror'));
+
 async function show(page: Page, visit: Visit, width: number): Promise<void> {
   await page.setViewportSize({ width, height: width > 800 ? 800 : 780 });
   await page.goto(server.origin + visit.path);
@@ -66,6 +69,7 @@ test('axe-core finds no WCAG 2.1 A/AA violation on any page at 1280 and 390 px, 
   }
   console.info(`axe-core violations per page (WCAG 2.0/2.1 A and AA; at 390 px also target-size):\n${counts.join('\n')}`);
   expect(found.join('\n')).toBe('');
+  expect(pageErrors()).toEqual([]);
 }, 240_000);
 
 test('no page is wider than a 390 or 320 px phone, and the version panel opens near the top', async ({ onTestFailed }) => {
@@ -84,6 +88,7 @@ test('no page is wider than a 390 or 320 px phone, and the version panel opens n
     }
   }
   expect(tooWide.join('\n')).toBe('');
+  expect(pageErrors()).toEqual([]);
 
   // On a phone "Versies" opens its panel above the editor, in view with its close button.
   const page = signedIn.page;
