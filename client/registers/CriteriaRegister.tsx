@@ -34,28 +34,28 @@ export function CriteriaRegister({ entries }: { entries: CriterionEntry[] }) {
             </h3>
             <div className="reg-criteria">
               <TableScroll label={group.title}>
-                <table className="data-table reg-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('reg.col.criterion')}</th>
-                      <th scope="col">{t('reg.col.kind')}</th>
-                      <th scope="col" className="reg-cell--num">{t('reg.col.weight')}</th>
-                      <th scope="col">{t('reg.col.category')}</th>
-                      <th scope="col">
+                <table role="table" className="data-table reg-table reg-table--cards">
+                  <thead role="rowgroup">
+                    <tr role="row">
+                      <th role="columnheader" scope="col">{t('reg.col.criterion')}</th>
+                      <th role="columnheader" scope="col">{t('reg.col.kind')}</th>
+                      <th role="columnheader" scope="col" className="reg-cell--num">{t('reg.col.weight')}</th>
+                      <th role="columnheader" scope="col">{t('reg.col.category')}</th>
+                      <th role="columnheader" scope="col">
                         <span className="visually-hidden">{t('reg.attention')}</span>
                       </th>
                     </tr>
                   </thead>
-                  <tbody>
+                  <tbody role="rowgroup">
                     {group.entries.map((entry) => (
-                      <tr key={entry.blockId} className={entry.valid ? 'row-link' : 'row-link reg-row--invalid'} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="criterion-row">
-                        <td className="reg-cell--text">
+                      <tr role="row" key={entry.blockId} className={entry.valid ? 'row-link' : 'row-link reg-row--invalid'} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="criterion-row">
+                        <td role="cell" className="reg-cell--text">
                           <EntryLink entry={entry} />
                         </td>
-                        <td>{choiceLabel(t, 'criterion', 'kind', entry.kind)}</td>
-                        <td className="reg-cell--num">{entry.kind === 'award' ? (entry.weight ?? '—') : ''}</td>
-                        <td>{choiceLabel(t, 'criterion', 'category', entry.category)}</td>
-                        <td>
+                        <td role="cell" data-label={t('reg.col.kind')}>{choiceLabel(t, 'criterion', 'kind', entry.kind)}</td>
+                        <td role="cell" className="reg-cell--num" data-label={t('reg.col.weight')}>{entry.kind === 'award' ? (entry.weight ?? '—') : ''}</td>
+                        <td role="cell" data-label={t('reg.col.category')}>{choiceLabel(t, 'criterion', 'category', entry.category)}</td>
+                        <td role="cell" className="reg-cell--flag">
                           <Attention entry={entry} />
                         </td>
                       </tr>
