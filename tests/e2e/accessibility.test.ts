@@ -52,7 +52,7 @@ async function show(page: Page, visit: Visit, width: number): Promise<void> {
   await waitForPage(page, visit);
 }
 
-const describe = (violations: AxeViolation[]) => violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
+const listViolations = (violations: AxeViolation[]) => violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
 
 test('axe-core finds no WCAG 2.1 A/AA violation on any page at 1280 and 390 px, nor a too small target on a phone', async ({ onTestFailed }) => {
   onTestFailed(() => console.error([...signedOut.problems, ...signedIn.problems].join('\n')));
@@ -64,7 +64,7 @@ test('axe-core finds no WCAG 2.1 A/AA violation on any page at 1280 and 390 px, 
       // At phone width also WCAG 2.2's target size (2.5.8): everything a thumb taps is at least 24 by 24 px.
       const violations = await axeViolations(page, width < 800 ? ['target-size'] : []);
       counts.push(`${String(width).padStart(4)} px  ${visit.name.padEnd(24)} ${violations.length}`);
-      if (violations.length) found.push(`${visit.name} at ${width} px:\n${describe(violations)}`);
+      if (violations.length) found.push(`${visit.name} at ${width} px:\n${listViolations(violations)}`);
     }
   }
   console.info(`axe-core violations per page (WCAG 2.0/2.1 A and AA; at 390 px also target-size):\n${counts.join('\n')}`);

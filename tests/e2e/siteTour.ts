@@ -96,6 +96,7 @@ export async function buildSiteTour(origin: string, inbox: SmtpInbox): Promise<S
       { name: 'sign-up', path: '/aanmelden' },
       { name: 'forgot password', path: '/wachtwoord-vergeten' },
       { name: 'reset password', path: new URL(resetLink).pathname },
+      // The first visit uses the link up; later visits show the page's "link no longer valid" state.
       { name: 'verify e-mail', path: new URL(verifyLink).pathname, ready: async (page) => void (await page.locator('main :is(.notice, [role=status], [role=alert])').first().waitFor()) },
       { name: 'invite', path: `/uitnodiging/${openInvite.token}`, ready: async (page) => void (await page.getByRole('heading', { name: t('invite.title'), level: 1 }).waitFor()) },
       { name: 'not found', path: '/bestaat-niet' },
