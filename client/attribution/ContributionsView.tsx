@@ -9,6 +9,7 @@ import { isHexColor, noPartyColor } from '../color';
 import { PartyChip } from '../components/PartyChip';
 import { useI18n } from '../i18n/I18n';
 import { contributionMetrics, dominantWriter, largestDay, metricBars, timelineByDay, writingShares, type ContributionMetric } from './contributionStats';
+import { TableScroll } from '../components/TableScroll';
 
 const partyColor = (color: string | null | undefined) => (isHexColor(color) ? color : noPartyColor);
 
@@ -51,7 +52,7 @@ function Timeline({ data }: { data: DocumentContributions }) {
     ...(withoutParty ? [{ id: '', name: t('docContrib.noParty'), color: noPartyColor }] : []),
   ];
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('docContrib.timelineCaption')}>
       <table className="data-table timeline" data-testid="contrib-timeline">
         <caption className="visually-hidden">{t('docContrib.timelineCaption')}</caption>
         <thead>
@@ -88,7 +89,7 @@ function Timeline({ data }: { data: DocumentContributions }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

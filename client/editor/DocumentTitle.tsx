@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { updateDocumentReq } from '../../shared/api/schemas';
 import { api } from '../api';
 import type { DocumentSummary } from '../../shared/api/documents';
@@ -13,14 +13,25 @@ interface Props {
   onSaved: (doc: DocumentSummary) => void;
 }
 
-/** The title as the page heading; with `updateDocument` it is edited in place (Enter or leaving saves, Escape undoes). */
+/**
+ * The title as the page heading; with `updateDocument` it is edited in place (Enter or leaving
+ * saves, Escape undoes). The field is a one-paragraph text area that grows with its text, so a
+ * long title wraps on a phone instead of being cut off; Enter never makes a line break.
+ */
 export function DocumentTitle({ documentId, title, editable, onSaved }: Props) {
   const t = useT();
   const [value, setValue] = useState(title);
   const [error, setError] = useState<string | null>(null);
   const action = useAction();
+  const field = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => setValue(title), [title]);
+  useLayoutEffect(() => {
+    const el = field.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight}px`;
+  });
 
   if (!editable) return <h1 className="doc-title">{title}</h1>;
 
@@ -35,7 +46,7 @@ export function DocumentTitle({ documentId, title, editable, onSaved }: Props) {
     await action.run(async () => onSaved(await api.updateDocument(documentId, checked.data)));
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
       event.currentTarget.blur();
@@ -43,20 +54,22 @@ export function DocumentTitle({ documentId, title, editable, onSaved }: Props) {
       setValue(title);
       setError(null);
       // Leaving the field after Escape must not save the old text again.
-      requestAnimationFrame(() => (event.target as HTMLInputElement).blur());
+      requestAnimationFrame(() => (event.target as HTMLTextAreaElement).blur());
     }
   };
 
   const message = error ?? action.fields.title ?? action.error;
   return (
     <h1 className="doc-title">
-      <input
+      <textarea
+        ref={field}
         className="doc-title__input"
         name="title"
+        rows={1}
         aria-label={t('doc.titleLabel')}
         value={value}
         maxLength={200}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => setValue(e.target.value.replace(/[\r\n]+/g, ' '))}
         onBlur={() => void save()}
         onKeyDown={onKeyDown}
         aria-invalid={message ? true : undefined}

@@ -151,9 +151,9 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
         </Notice>
       )}
       <div className={versionsOpen ? 'doc-page__body doc-page__body--panel' : 'doc-page__body'}>
-        <div className="doc-page__main">{body}</div>
-        <aside className="doc-page__side">
-          {versionsOpen && (
+        {/* Before the editor in reading and tab order: on a phone it opens right under "Versies". */}
+        {versionsOpen && (
+          <div className="doc-page__versions">
             <VersionPanel
               doc={doc}
               versions={versions.resource}
@@ -161,7 +161,10 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
               onRestored={onRestored}
               onClose={() => setVersionsOpen(false)}
             />
-          )}
+          </div>
+        )}
+        <div className="doc-page__main">{body}</div>
+        <aside className="doc-page__side">
           {collab.session && <Presence provider={collab.session.provider} />}
           {editor && <CriteriaPanel editor={editor} onJump={(blockId) => reveal(blockId)} />}
           <section className="side-panel" aria-labelledby="doc-me-title">

@@ -7,6 +7,7 @@ import { isIsoDate, localDate } from '../blocks/dates';
 import { useI18n } from '../i18n/I18n';
 import { filterActions, isFiltered, noActionFilters, type ActionFilters } from './actionFilters';
 import { Attention, EntryLink, PartyOf, rowClick } from './EntryParts';
+import { TableScroll } from '../components/TableScroll';
 
 function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
   const id = useId();
@@ -87,25 +88,25 @@ function ActionRow({ entry, workspace }: { entry: ActionEntry; workspace: Worksp
   const overdue = entry.overdue && due !== null;
   const classes = ['row-link', overdue ? 'reg-row--overdue' : '', entry.unowned ? 'reg-row--unowned' : '', entry.valid ? '' : 'reg-row--invalid'];
   return (
-    <tr className={classes.filter(Boolean).join(' ')} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="action-row">
-      <td className="reg-cell--text">
+    <tr role="row" className={classes.filter(Boolean).join(' ')} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="action-row">
+      <td role="cell" className="reg-cell--text">
         <EntryLink entry={entry} />
       </td>
-      <td>
+      <td role="cell" data-label={t('reg.col.owner')}>
         <div className="owner">
           <PartyOf id={entry.ownerPartyId} name={entry.ownerPartyName} parties={workspace.parties} empty={<span className="tag tag--unowned">{t('action.noOwner')}</span>} />
           {entry.ownerUserName && <span className="owner__person">{entry.ownerUserName}</span>}
         </div>
       </td>
-      <td className="reg-cell--date">
+      <td role="cell" className="reg-cell--date" data-label={t('reg.col.due')}>
         {due ? formatDate(localDate(due).toISOString()) : entry.due ? <span className="attention-value">{entry.due}</span> : <span className="muted">{t('reg.noDue')}</span>}
         {overdue && <span className="tag tag--overdue">{t('action.overdue')}</span>}
       </td>
-      <td>
+      <td role="cell" data-label={t('reg.col.status')}>
         <span className={`tag tag--status-${entry.status}`}>{choiceLabel(t, 'action', 'status', entry.status)}</span>
       </td>
-      <td>{choiceLabel(t, 'action', 'funding', entry.funding)}</td>
-      <td>
+      <td role="cell" data-label={t('reg.col.funding')}>{choiceLabel(t, 'action', 'funding', entry.funding)}</td>
+      <td role="cell" className="reg-cell--flag">
         <Attention entry={entry} />
       </td>
     </tr>
@@ -126,27 +127,28 @@ export function ActionsRegister({ entries, workspace }: { entries: ActionEntry[]
       {shown.length === 0 ? (
         <p className="empty">{t('reg.noMatch')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table reg-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reg.col.action')}</th>
-                <th scope="col">{t('reg.col.owner')}</th>
-                <th scope="col">{t('reg.col.due')}</th>
-                <th scope="col">{t('reg.col.status')}</th>
-                <th scope="col">{t('reg.col.funding')}</th>
-                <th scope="col">
+        <TableScroll label={t('tabs.actions')}>
+          {/* Explicit roles: on a phone the rows are shown as cards (CSS display), which must not cost the table its semantics. */}
+          <table role="table" className="data-table reg-table reg-table--cards">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader" scope="col">{t('reg.col.action')}</th>
+                <th role="columnheader" scope="col">{t('reg.col.owner')}</th>
+                <th role="columnheader" scope="col">{t('reg.col.due')}</th>
+                <th role="columnheader" scope="col">{t('reg.col.status')}</th>
+                <th role="columnheader" scope="col">{t('reg.col.funding')}</th>
+                <th role="columnheader" scope="col">
                   <span className="visually-hidden">{t('reg.attention')}</span>
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {shown.map((entry) => (
                 <ActionRow key={`${entry.documentId}:${entry.blockId}`} entry={entry} workspace={workspace} />
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

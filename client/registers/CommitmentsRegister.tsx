@@ -5,6 +5,7 @@ import { choiceLabel } from '../blocks/choiceLabel';
 import { PartyChip } from '../components/PartyChip';
 import { useI18n } from '../i18n/I18n';
 import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';
+import { TableScroll } from '../components/TableScroll';
 
 interface Group {
   key: string;
@@ -40,14 +41,14 @@ function CommitmentRow({ entry, parties }: { entry: CommitmentEntry; parties: re
   const { t, formatDate } = useI18n();
   const decided = entry.status === 'confirmed' || entry.status === 'withdrawn';
   return (
-    <tr className={entry.valid ? 'row-link' : 'row-link reg-row--invalid'} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="commitment-row">
-      <td className="reg-cell--text">
+    <tr role="row" className={entry.valid ? 'row-link' : 'row-link reg-row--invalid'} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="commitment-row">
+      <td role="cell" className="reg-cell--text">
         <EntryLink entry={entry} />
       </td>
-      <td>
+      <td role="cell" data-label={t('reg.col.status')}>
         <StatusCell entry={entry} />
       </td>
-      <td>
+      <td role="cell" data-label={t('reg.col.confirmed')}>
         {decided && typeof entry.confirmedAt === 'string' && entry.confirmedAt ? (
           <span className="confirmed-by">
             {entry.confirmedByName ?? t('block.unknownPerson')}
@@ -57,10 +58,10 @@ function CommitmentRow({ entry, parties }: { entry: CommitmentEntry; parties: re
           <span className="muted">—</span>
         )}
       </td>
-      <td>
+      <td role="cell" data-label={t('reg.col.proposedBy')}>
         <ProposedBy entry={entry} parties={parties} />
       </td>
-      <td>
+      <td role="cell" className="reg-cell--flag">
         <Attention entry={entry} />
       </td>
     </tr>
@@ -82,26 +83,26 @@ export function CommitmentsRegister({ entries, workspace }: { entries: Commitmen
                 {t('reg.partySummary', { confirmed: count('confirmed'), proposed: count('proposed'), withdrawn: count('withdrawn') })}
               </span>
             </h3>
-            <div className="table-scroll">
-              <table className="data-table reg-table reg-table--fixed">
-                <thead>
-                  <tr>
-                    <th scope="col" className="col--text">{t('reg.col.commitment')}</th>
-                    <th scope="col" className="col--status">{t('reg.col.status')}</th>
-                    <th scope="col" className="col--who">{t('reg.col.confirmed')}</th>
-                    <th scope="col" className="col--who">{t('reg.col.proposedBy')}</th>
-                    <th scope="col" className="col--flag">
+            <TableScroll label={group.party?.name ?? t('reg.noParty')}>
+              <table role="table" className="data-table reg-table reg-table--fixed reg-table--cards">
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th role="columnheader" scope="col" className="col--text">{t('reg.col.commitment')}</th>
+                    <th role="columnheader" scope="col" className="col--status">{t('reg.col.status')}</th>
+                    <th role="columnheader" scope="col" className="col--who">{t('reg.col.confirmed')}</th>
+                    <th role="columnheader" scope="col" className="col--who">{t('reg.col.proposedBy')}</th>
+                    <th role="columnheader" scope="col" className="col--flag">
                       <span className="visually-hidden">{t('reg.attention')}</span>
                     </th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   {group.entries.map((entry) => (
                     <CommitmentRow key={`${entry.documentId}:${entry.blockId}`} entry={entry} parties={workspace.parties} />
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         );
       })}

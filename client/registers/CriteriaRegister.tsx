@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18n';
 import { Link } from '../router';
 import { blockPath, documentPath } from '../routes';
 import { Attention, EntryLink, rowClick } from './EntryParts';
+import { TableScroll } from '../components/TableScroll';
 
 function byDocument(entries: readonly CriterionEntry[]): { documentId: string; title: string; archived: boolean; entries: CriterionEntry[] }[] {
   const groups = new Map<string, { documentId: string; title: string; archived: boolean; entries: CriterionEntry[] }>();
@@ -32,36 +33,36 @@ export function CriteriaRegister({ entries }: { entries: CriterionEntry[] }) {
               {group.archived && <span className="status-badge status-badge--archived">{t('reg.archived')}</span>}
             </h3>
             <div className="reg-criteria">
-              <div className="table-scroll">
-                <table className="data-table reg-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('reg.col.criterion')}</th>
-                      <th scope="col">{t('reg.col.kind')}</th>
-                      <th scope="col" className="reg-cell--num">{t('reg.col.weight')}</th>
-                      <th scope="col">{t('reg.col.category')}</th>
-                      <th scope="col">
+              <TableScroll label={group.title}>
+                <table role="table" className="data-table reg-table reg-table--cards">
+                  <thead role="rowgroup">
+                    <tr role="row">
+                      <th role="columnheader" scope="col">{t('reg.col.criterion')}</th>
+                      <th role="columnheader" scope="col">{t('reg.col.kind')}</th>
+                      <th role="columnheader" scope="col" className="reg-cell--num">{t('reg.col.weight')}</th>
+                      <th role="columnheader" scope="col">{t('reg.col.category')}</th>
+                      <th role="columnheader" scope="col">
                         <span className="visually-hidden">{t('reg.attention')}</span>
                       </th>
                     </tr>
                   </thead>
-                  <tbody>
+                  <tbody role="rowgroup">
                     {group.entries.map((entry) => (
-                      <tr key={entry.blockId} className={entry.valid ? 'row-link' : 'row-link reg-row--invalid'} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="criterion-row">
-                        <td className="reg-cell--text">
+                      <tr role="row" key={entry.blockId} className={entry.valid ? 'row-link' : 'row-link reg-row--invalid'} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="criterion-row">
+                        <td role="cell" className="reg-cell--text">
                           <EntryLink entry={entry} />
                         </td>
-                        <td>{choiceLabel(t, 'criterion', 'kind', entry.kind)}</td>
-                        <td className="reg-cell--num">{entry.kind === 'award' ? (entry.weight ?? '—') : ''}</td>
-                        <td>{choiceLabel(t, 'criterion', 'category', entry.category)}</td>
-                        <td>
+                        <td role="cell" data-label={t('reg.col.kind')}>{choiceLabel(t, 'criterion', 'kind', entry.kind)}</td>
+                        <td role="cell" className="reg-cell--num" data-label={t('reg.col.weight')}>{entry.kind === 'award' ? (entry.weight ?? '—') : ''}</td>
+                        <td role="cell" data-label={t('reg.col.category')}>{choiceLabel(t, 'criterion', 'category', entry.category)}</td>
+                        <td role="cell" className="reg-cell--flag">
                           <Attention entry={entry} />
                         </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <div className="reg-criteria__check">
                 <CriteriaSummary
                   check={check}

@@ -4,6 +4,7 @@ import { choiceLabel } from '../blocks/choiceLabel';
 import { isIsoDate, localDate, todayIso } from '../blocks/dates';
 import { useI18n } from '../i18n/I18n';
 import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';
+import { TableScroll } from '../components/TableScroll';
 
 function dateOf(entry: ReflectionEntry): string | null {
   return isIsoDate(entry.date) && !entry.issues.date ? entry.date : null;
@@ -28,37 +29,37 @@ export function splitReflections(entries: readonly ReflectionEntry[], today: str
 function ReflectionTable({ entries, workspace }: { entries: ReflectionEntry[]; workspace: WorkspaceDetail }) {
   const { t, formatDate } = useI18n();
   return (
-    <div className="table-scroll">
-      <table className="data-table reg-table reg-table--fixed">
-        <thead>
-          <tr>
-            <th scope="col" className="col--date">{t('reg.col.date')}</th>
-            <th scope="col" className="col--text">{t('reg.col.reflection')}</th>
-            <th scope="col" className="col--status">{t('reg.col.status')}</th>
-            <th scope="col" className="col--who">{t('reg.col.proposedBy')}</th>
-            <th scope="col" className="col--flag">
+    <TableScroll label={t('tabs.reflections')}>
+      <table role="table" className="data-table reg-table reg-table--fixed reg-table--cards">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col" className="col--date">{t('reg.col.date')}</th>
+            <th role="columnheader" scope="col" className="col--text">{t('reg.col.reflection')}</th>
+            <th role="columnheader" scope="col" className="col--status">{t('reg.col.status')}</th>
+            <th role="columnheader" scope="col" className="col--who">{t('reg.col.proposedBy')}</th>
+            <th role="columnheader" scope="col" className="col--flag">
               <span className="visually-hidden">{t('reg.attention')}</span>
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {entries.map((entry) => {
             const date = dateOf(entry);
             return (
-              <tr key={`${entry.documentId}:${entry.blockId}`} className={entry.valid ? 'row-link' : 'row-link reg-row--invalid'} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="reflection-row">
-                <td className="reg-cell--date">{date ? formatDate(localDate(date).toISOString()) : <span className="muted">{entry.date || '—'}</span>}</td>
-                <td className="reg-cell--text">
+              <tr role="row" key={`${entry.documentId}:${entry.blockId}`} className={entry.valid ? 'row-link' : 'row-link reg-row--invalid'} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="reflection-row">
+                <td role="cell" className="reg-cell--date" data-label={t('reg.col.date')}>{date ? formatDate(localDate(date).toISOString()) : <span className="muted">{entry.date || '—'}</span>}</td>
+                <td role="cell" className="reg-cell--text">
                   <EntryLink entry={entry} />
                 </td>
-                <td>
+                <td role="cell" data-label={t('reg.col.status')}>
                   <span className={`tag tag--reflection-${entry.status}`}>
                     {choiceLabel(t, 'reflection', 'status', entry.status)}
                   </span>
                 </td>
-                <td>
+                <td role="cell" data-label={t('reg.col.proposedBy')}>
                   <ProposedBy entry={entry} parties={workspace.parties} />
                 </td>
-                <td>
+                <td role="cell" className="reg-cell--flag">
                   <Attention entry={entry} />
                 </td>
               </tr>
@@ -66,7 +67,7 @@ function ReflectionTable({ entries, workspace }: { entries: ReflectionEntry[]; w
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

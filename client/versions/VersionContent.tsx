@@ -21,7 +21,7 @@ export function VersionContent({ content, blockEnv, label }: { content: JSONCont
           'data-testid': 'version-content',
           class: 'doc-content',
           'aria-label': t('version.contentLabel', { label }),
-          'aria-readonly': 'true',
+          // Not editable at all (no contenteditable), so no aria-readonly: a document role does not take it.
           role: 'document',
           lang: document.documentElement.lang || 'nl',
         },

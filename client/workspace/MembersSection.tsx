@@ -9,6 +9,7 @@ import { useUser } from '../session';
 import { useAction } from '../useAction';
 import { useConfirm } from '../components/ConfirmDialog';
 import { focusHeading } from '../a11y/focusHeading';
+import { TableScroll } from '../components/TableScroll';
 
 interface Props {
   workspace: WorkspaceDetail;
@@ -121,7 +122,7 @@ export function MembersSection({ workspace, onChanged }: Props) {
   return (
     <section className="panel" aria-labelledby="members-title">
       <h2 id="members-title">{t('members.title')}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t('members.title')}>
         <table className="data-table members-table">
           <thead>
             <tr>
@@ -141,7 +142,7 @@ export function MembersSection({ workspace, onChanged }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
