@@ -37,7 +37,7 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
 export function errorMessage(error: unknown, t: TFunction): string {
   if (!isApiError(error)) return t('error.generic');
   if (error.status === 0) return t('error.network');
-  if (error.status === 429) return t('error.tooMany', { seconds: error.retryAfter ?? 60 });
+  if (error.status === 429) return t('error.tooMany', { count: error.retryAfter ?? 60 });
   if (error.fields && Object.keys(error.fields).length > 0) return error.message || t('error.fixFields');
   if (error.message) return error.message;
   if (error.status === 404) return t('error.notFound');

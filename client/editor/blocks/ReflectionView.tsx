@@ -25,7 +25,7 @@ export function ReflectionView(view: ReactNodeViewProps) {
       {status === 'held' && <span className="block-badge block-badge--done">{t('reflection.status.held')}</span>}
       {status === 'planned' && daysAway === 0 && <span className="block-badge block-badge--soon">{t('reflection.today')}</span>}
       {status === 'planned' && daysAway !== null && daysAway > 0 && daysAway <= 14 && (
-        <span className="block-badge block-badge--soon">{t('reflection.upcoming', { days: daysAway })}</span>
+        <span className="block-badge block-badge--soon">{t('reflection.upcoming', { count: daysAway })}</span>
       )}
     </>
   );
