@@ -21,7 +21,7 @@ const action = (attrs: Record<string, unknown>) =>
 test('a changed block is summarised in the words the editor shows for its fields and values', () => {
   const [entry] = diffDocuments(doc(action({})), doc(action({ ownerPartyId: 'p1', ownerUserId: 'u1', status: 'blocked', funding: 'existing' })), names);
   expect(entry?.summary).toBe(
-    "actie 'Werkplaats openen': eigenaar leeg -> Stichting Al Amal; trekker leeg -> Fatima El Idrissi; status open -> vastgelopen; financiering nog onbekend -> bestaand werk en budget",
+    "actie 'Werkplaats openen': eigenaar niet ingevuld -> Stichting Al Amal; trekker niet ingevuld -> Fatima El Idrissi; status open -> vastgelopen; financiering nog onbekend -> bestaand werk en budget",
   );
 });
 
@@ -34,4 +34,11 @@ test('values that are no choice, and ids nobody knows, are named as such', () =>
   ]);
   const [unknown] = diffDocuments(doc(action({})), doc(action({ ownerPartyId: 'p9', ownerUserId: 'u9' })), names);
   expect(unknown?.fieldChanges.map((c) => c.to)).toEqual(['onbekende partij', 'onbekende persoon']);
+});
+
+test('in English the same change reads in the English words of the editor', () => {
+  const [entry] = diffDocuments(doc(action({})), doc(action({ ownerPartyId: 'p1', status: 'blocked' })), names, 'en');
+  expect(entry?.summary).toBe("action 'Werkplaats openen': owner not set -> Stichting Al Amal; status open -> blocked");
+  const [added] = diffDocuments(doc(), doc(action({})), names, 'en');
+  expect(added?.summary).toBe("action 'Werkplaats openen' added");
 });
