@@ -8,9 +8,10 @@ import type { MessageKey } from '../shared/i18n/translate';
 
 /**
  * A message for the person: a catalogue key, or a key with its placeholders (a placeholder may
- * itself be a message, worded in the same language), or text already worded (a worker's answer).
+ * itself be a message as an object, worded in the same language; a string placeholder is put in
+ * as it is), or text already worded (a worker's answer).
  */
-export type ServerMessage = MessageKey | { key: MessageKey; params?: Record<string, string | number | ServerMessage> } | { text: string };
+export type ServerMessage = MessageKey | { key: MessageKey; params?: Record<string, string | number | Exclude<ServerMessage, string>> } | { text: string };
 
 export class HttpError extends Error {
   constructor(

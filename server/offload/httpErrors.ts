@@ -1,40 +1,42 @@
 /**
  * The answers a person gets when a diff or an export stays within no cap: 422 with a code the
- * client knows and a sentence (in the request's language) that says what happened and what to try instead; 503 when
- * too many already wait for a worker.
+ * client knows and a sentence (in the request's language) that says what happened and what to
+ * try instead; 503 when too many already wait for a worker.
  */
 import { HttpError, type ServerMessage } from '../errors';
 import { OffloadError, type OffloadLimits } from './WorkerPool';
 
+type Nested = Exclude<ServerMessage, string>;
+
 /** What failed, in words: the error code and the start and end of the sentence. */
 export interface OffloadSubject {
   code: 'diff_too_large' | 'export_too_large' | 'version_too_large';
-  what: ServerMessage;
-  instead: ServerMessage;
+  what: Nested;
+  instead: Nested;
 }
 
 export const diffSubject: OffloadSubject = {
   code: 'diff_too_large',
-  what: 'error.offload.diff.what',
-  instead: 'error.offload.diff.instead',
+  what: { key: 'error.offload.diff.what' },
+  instead: { key: 'error.offload.diff.instead' },
 };
 
 export const versionSubject: OffloadSubject = {
   code: 'version_too_large',
-  what: 'error.offload.version.what',
-  instead: 'error.offload.version.instead',
+  what: { key: 'error.offload.version.what' },
+  instead: { key: 'error.offload.version.instead' },
 };
 
 export const exportSubject = (format: string): OffloadSubject => ({
   code: 'export_too_large',
   what: { key: 'error.offload.export.what', params: { format: format.toUpperCase() } },
-  instead: format === 'pdf' || format === 'docx' ? 'error.offload.export.insteadLighter' : 'error.offload.export.insteadSplit',
+  instead: { key: format === 'pdf' || format === 'docx' ? 'error.offload.export.insteadLighter' : 'error.offload.export.insteadSplit' },
 });
 
-const duration = (ms: number): ServerMessage =>
+const duration = (ms: number): Nested =>
   ms < 1000 ? { key: 'error.offload.milliseconds', params: { ms } } : { key: 'error.offload.seconds', params: { count: Math.round(ms / 1000) } };
 
-const megabytes = (bytes: number): ServerMessage => ({ key: 'error.offload.megabytes', params: { size: bytes / (1024 * 1024) } });
+const megabytes = (bytes: number): Nested => ({ key: 'error.offload.megabytes', params: { size: bytes / (1024 * 1024) } });
 
 /** Refuses input beyond `maxInputBytes` before any worker is asked. */
 export function checkInputSize(bytes: number, limits: OffloadLimits, subject: OffloadSubject): void {
