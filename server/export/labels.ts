@@ -10,7 +10,8 @@ import { localeOf, translate, type MessageKey, type MessageParams } from '../../
 
 /** The language of every export. */
 const exportLanguage = 'nl';
-const say = (key: MessageKey, params?: MessageParams): string => translate(exportLanguage, key, params);
+/** A catalogue message in the export's language. */
+export const say = (key: MessageKey, params?: MessageParams): string => translate(exportLanguage, key, params);
 
 const fieldName = (kind: BlockName, field: string): string => {
   const key = blockFieldKey(kind, field);

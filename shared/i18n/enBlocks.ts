@@ -82,4 +82,5 @@ export const enBlocks: Record<BlockMessageKey, string> = {
   'block.issue.min0': 'At least 0.',
   'block.issue.max100': 'At most 100.',
   'block.issue.category': 'Unknown category.',
+  'block.issue.duplicateId': 'This block has the same id as an earlier block.',
 };

@@ -91,4 +91,5 @@ export const nlBlocks = {
   'block.issue.min0': 'Minimaal 0.',
   'block.issue.max100': 'Maximaal 100.',
   'block.issue.category': 'Onbekende categorie.',
+  'block.issue.duplicateId': 'Dit blok heeft hetzelfde id als een eerder blok.',
 } satisfies Record<BlockChoiceKey, string> & Record<string, string>;
