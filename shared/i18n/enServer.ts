@@ -139,4 +139,5 @@ export const enServer: Record<keyof typeof nlServer, string> = {
   'exportDoc.totalNot100': 'Note: the weights of the award criteria add up to {total}. Together they must be exactly 100.',
   'exportDoc.awardTotal': 'Total award weight: {total} of 100',
   'exportDoc.ownerNotInWorkspace': 'Note: the owner is not a party of this workspace.',
+  'error.websocketOnly': 'This address speaks WebSocket only.',
 };

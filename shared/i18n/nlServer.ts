@@ -141,4 +141,5 @@ export const nlServer = {
   'exportDoc.totalNot100': 'Let op: de wegingen van de gunningscriteria tellen op tot {total}. Samen moeten ze precies 100 zijn.',
   'exportDoc.awardTotal': 'Totaal gunningsweging: {total} van 100',
   'exportDoc.ownerNotInWorkspace': 'Let op: de eigenaar is geen partij van deze werkruimte.',
+  'error.websocketOnly': 'Dit adres spreekt alleen WebSocket.',
 } satisfies Record<string, string>;
