@@ -140,4 +140,7 @@ export const enServer: Record<keyof typeof nlServer, string> = {
   'exportDoc.awardTotal': 'Total award weight: {total} of 100',
   'exportDoc.ownerNotInWorkspace': 'Note: the owner is not a party of this workspace.',
   'error.websocketOnly': 'This address speaks WebSocket only.',
+  'validation.sequenceNumber': 'Use a sequence number.',
+  'validation.number': 'Use a number.',
+  'validation.wholeNumber': 'Use a whole number.',
 };

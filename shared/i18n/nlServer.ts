@@ -142,4 +142,7 @@ export const nlServer = {
   'exportDoc.awardTotal': 'Totaal gunningsweging: {total} van 100',
   'exportDoc.ownerNotInWorkspace': 'Let op: de eigenaar is geen partij van deze werkruimte.',
   'error.websocketOnly': 'Dit adres spreekt alleen WebSocket.',
+  'validation.sequenceNumber': 'Gebruik een volgnummer.',
+  'validation.number': 'Gebruik een aantal.',
+  'validation.wholeNumber': 'Gebruik een heel aantal.',
 } satisfies Record<string, string>;
