@@ -13,6 +13,8 @@ import type {
   ExportFormat,
 } from '../shared/api/documents';
 import type { ApiErrorBody } from '../shared/api/http';
+import { currentLanguage } from './i18n/currentLanguage';
+import { translate } from './i18n/translate';
 import type { CalendarFeed, RegisterEntries, RegisterName, WorkspaceContribution } from '../shared/api/registers';
 import type {
   ChangePasswordReq,
@@ -101,11 +103,16 @@ async function request<T>(method: string, path: string, body?: unknown, options:
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      // The interface language, so that the server's messages come in it.
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': currentLanguage(),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network', 'Geen verbinding met de server.');
+    throw new ApiError(0, 'network', translate(currentLanguage(), 'error.network'));
   }
   if (response.status === 204) return undefined as T;
   const data = await readJson(response);

@@ -12,6 +12,8 @@ import type { ApiErrorBody } from '../shared/api/http';
 import { collabPath } from '../shared/collab/protocol';
 import type { AppEnv, Services } from './context';
 import { HttpError } from './errors';
+import { requestLanguage, wordMessage } from './http/language';
+import { translate } from '../shared/i18n/translate';
 import { describeFailure } from './support/log';
 import { originCheck } from './http/originCheck';
 import { securityHeaders } from './http/securityHeaders';
@@ -54,7 +56,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
       onError: (c) => {
         // The rest of the body is never read; keeping the connection would leave it unusable.
         c.header('Connection', 'close');
-        return c.json({ error: { code: 'too_large', message: 'Het verzoek is te groot.' } }, 413);
+        return c.json({ error: { code: 'too_large', message: translate(requestLanguage(c), 'error.tooLarge') } }, 413);
       },
     }),
   );
@@ -79,16 +81,18 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/calendar', calendarRoutes(services));
   api.route('/invites', inviteRoutes(services));
   api.route('/documents', documentRoutes(services));
-  api.all('*', (c) => c.json({ error: { code: 'not_found', message: 'Onbekend adres in de API.' } }, 404));
+  api.all('*', (c) => c.json({ error: { code: 'not_found', message: translate(requestLanguage(c), 'error.unknownApiPath') } }, 404));
 
   app.route('/api', api);
   app.route(collabPath, collabRoutes(services, registry));
   if (services.config.clientDir) app.route('/', staticClient(services.config.clientDir));
 
   app.onError((error, c) => {
+    const lang = requestLanguage(c);
     if (error instanceof HttpError) {
       for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
-      const body: ApiErrorBody = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+      const fields = error.fields && Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, wordMessage(lang, message)]));
+      const body: ApiErrorBody = { error: { code: error.code, message: wordMessage(lang, error.text), ...(fields ? { fields } : {}) } };
       return c.json(body, error.status);
     }
     if (error instanceof HTTPException) {
@@ -96,7 +100,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
     }
     // The declared route, not the path: paths carry tokens.
     services.logger.error('request failed', { component: 'http', requestId: c.get('requestId'), method: c.req.method, route: routePath(c), ...describeFailure(error) });
-    return c.json({ error: { code: 'internal', message: 'Er ging iets mis op de server.' } }, 500);
+    return c.json({ error: { code: 'internal', message: translate(lang, 'error.internal') } }, 500);
   });
 
   return app;

@@ -8,13 +8,14 @@ import type { DocumentContributions } from '../../shared/api/attribution';
 import { isHexColor, noPartyColor } from '../color';
 import { PartyChip } from '../components/PartyChip';
 import { useI18n } from '../i18n/I18n';
+import { localeOf } from '../i18n/translate';
 import { contributionMetrics, dominantWriter, largestDay, metricBars, timelineByDay, writingShares, type ContributionMetric } from './contributionStats';
 import { TableScroll } from '../components/TableScroll';
 
 const partyColor = (color: string | null | undefined) => (isHexColor(color) ? color : noPartyColor);
 
 function MetricBars({ data, metric, dominantId }: { data: DocumentContributions; metric: ContributionMetric; dominantId: string | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const bars = metricBars(data.parties, metric);
   return (
     <section className="metric" aria-labelledby={`metric-${metric}`} data-testid={`metric-${metric}`}>
@@ -33,7 +34,7 @@ function MetricBars({ data, metric, dominantId }: { data: DocumentContributions;
                 style={{ '--party': partyColor(party.color), width: `${width}%` } as CSSProperties}
               />
             </span>
-            <span className="metric__value">{value.toLocaleString()}</span>
+            <span className="metric__value">{value.toLocaleString(localeOf(lang))}</span>
           </li>
         ))}
       </ul>

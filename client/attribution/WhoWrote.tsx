@@ -100,7 +100,7 @@ export function WhoWroteAnswer({ state }: { state: WhoWroteState }) {
                   <PartyDot color={w.color} />
                   <span className="who-wrote__name">{w.userId ? (w.userName ?? t('block.unknownPerson')) : t('whoWrote.unknown')}</span>
                   {w.userId && <PartyChip name={w.partyName ?? t('whoWrote.noParty')} color={w.color} compact />}
-                  <span className="who-wrote__share">{t('whoWrote.share', { share: w.share, chars: w.chars })}</span>
+                  <span className="who-wrote__share">{t('whoWrote.share', { share: w.share, count: w.chars })}</span>
                 </li>
               ))}
             </ul>

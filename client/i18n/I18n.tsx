@@ -8,6 +8,7 @@ import {
   type MessageKey,
   type MessageParams,
 } from './translate';
+import { setCurrentLanguage } from './currentLanguage';
 
 const storageKey = 'werktafel.lang';
 
@@ -26,7 +27,10 @@ const I18nContext = createContext<I18nValue | null>(null);
 function initialLanguage(): Language {
   try {
     const stored = window.localStorage.getItem(storageKey);
-    if (isLanguage(stored)) return stored;
+    if (isLanguage(stored)) {
+      setCurrentLanguage(stored);
+      return stored;
+    }
   } catch {
     // Storage can be blocked; Dutch is the default anyway.
   }
@@ -41,6 +45,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
 
   const setLang = useCallback((next: Language) => {
+    setCurrentLanguage(next);
     setLangState(next);
     try {
       window.localStorage.setItem(storageKey, next);

@@ -4,7 +4,8 @@ import type { RegisterEntry, RegisterEntryBase } from '../../shared/api/register
 import type { StoredValue } from '../../shared/blocks/attrs';
 import type { Party } from '../../shared/api/workspaces';
 import { PartyChip } from '../components/PartyChip';
-import { useT } from '../i18n/I18n';
+import { useI18n, useT } from '../i18n/I18n';
+import { wordIssue } from '../../shared/i18n/issues';
 import { Link, navigate } from '../router';
 import { blockPath } from '../routes';
 
@@ -29,10 +30,10 @@ export function EntryLink({ entry }: { entry: RegisterEntryBase }) {
 }
 
 export function Attention({ entry }: { entry: RegisterEntry }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   if (entry.valid) return null;
   const issues = Object.entries(entry.issues)
-    .map(([field, message]) => `${field}: ${message}`)
+    .map(([field, message]) => `${field}: ${wordIssue(lang, message)}`)
     .join('; ');
   return (
     <span className="attention" title={t('reg.attentionTitle', { issues })} data-testid="attention">

@@ -62,7 +62,7 @@ export function AdoptionRequests({ doc, versions, maySign, onChanged }: Requests
                   {t('adoption.youDeclined', { name: mine.userName ?? t('block.unknownPerson'), reason: mine.reason ?? '' })}
                 </p>
               )}
-              <p className="muted">{t('adoption.progress', { signed, total })}</p>
+              <p className="muted">{t('adoption.progress', { signed, count: total })}</p>
               <SignDecision documentId={doc.id} version={version} party={myParty} onDone={onChanged} />
               <details className="adoption-request__more">
                 <summary>{t('adoption.showParties')}</summary>
@@ -73,7 +73,7 @@ export function AdoptionRequests({ doc, versions, maySign, onChanged }: Requests
         }
         return (
           <p key={version.id} className="adoption-pending-line" data-testid="adoption-pending">
-            <span className="version-badge version-badge--pending">{t('adoption.pendingCount', { signed, total })}</span>{' '}
+            <span className="version-badge version-badge--pending">{t('adoption.pendingCount', { signed, count: total })}</span>{' '}
             <Link to={open}>{t('adoption.pendingLine', { label: version.label })}</Link>
           </p>
         );

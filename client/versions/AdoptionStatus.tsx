@@ -17,7 +17,7 @@ export function AdoptionBadge({ adoption }: { adoption: AdoptionState | null }) 
   const { signed, total } = adoptionProgress(adoption);
   return (
     <span className="version-badge version-badge--pending" data-testid="adoption-badge">
-      {t('adoption.pendingCount', { signed, total })}
+      {t('adoption.pendingCount', { signed, count: total })}
     </span>
   );
 }

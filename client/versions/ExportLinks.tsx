@@ -2,7 +2,7 @@
 import { exportPath } from '../api';
 import { type ExportFormat, exportFormats } from '../../shared/api/documents';
 import { useT } from '../i18n/I18n';
-import type { MessageKey } from '../i18n/nl';
+import type { MessageKey } from '../i18n/translate';
 
 const formatLabelKeys: Record<ExportFormat, MessageKey> = {
   docx: 'export.format.docx',

@@ -60,9 +60,9 @@ function ContributionBars({ rows }: { rows: WorkspaceContribution[] }) {
                 role="img"
                 aria-label={t('contrib.summary', {
                   party: row.partyName,
-                  proposed: row.blocksProposed,
-                  owned: row.actionsOwned,
-                  made: row.commitmentsMade,
+                  proposed: t('contrib.summary.proposed', { count: row.blocksProposed }),
+                  owned: t('contrib.summary.owned', { count: row.actionsOwned }),
+                  made: t('contrib.summary.made', { count: row.commitmentsMade }),
                   confirmed: row.commitmentsConfirmed,
                 })}
                 style={{ '--party': color, width: `${(total / max) * 100}%` } as CSSProperties}

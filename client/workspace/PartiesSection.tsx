@@ -78,7 +78,7 @@ function PartyRow({ party, workspace, onChanged }: { party: Party } & Props) {
         <PartyChip name={party.name} color={party.color} />
         <span className="party-row__meta">
           {t(`kind.${party.kind}`)} ·{' '}
-          {memberCount === 1 ? t('parties.member') : t('parties.members', { count: memberCount })}
+          {t('parties.members', { count: memberCount })}
         </span>
       </div>
       {workspace.abilities.manageParties && (

@@ -5,6 +5,8 @@
 import { Hono } from 'hono';
 import type { WebSocket } from 'ws';
 import { clientAddress } from '../http/clientAddress';
+import { requestLanguage } from '../http/language';
+import { translate } from '../../shared/i18n/translate';
 import { ackParam } from '../../shared/collab/protocol';
 import type { AppEnv, Services } from '../context';
 import { can, collabAbilitiesFor } from '../policies';
@@ -48,7 +50,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
 
   return new Hono<AppEnv>().get('/:documentId', async (c) => {
     const slot = c.env.upgrade;
-    if (!slot) return c.json({ error: { code: 'upgrade_required', message: 'Dit adres spreekt alleen WebSocket.' } }, 426);
+    if (!slot) return c.json({ error: { code: 'upgrade_required', message: translate(requestLanguage(c), 'error.websocketOnly') } }, 426);
     // Cross-Site WebSocket Hijacking: browsers send cookies with cross-site upgrades, so the
     // Origin must be ours.
     if (c.req.header('origin') !== config.publicOrigin) return c.json({ error: { code: 'bad_origin', message: 'Origin not allowed' } }, 403);

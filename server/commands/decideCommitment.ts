@@ -26,7 +26,7 @@ export async function decideCommitment(services: Services, input: DecideCommitme
   try {
     return await registry.withRoom(input.document.id, async (room) => {
       const element = findBlockElement(room.doc, 'commitment', input.blockId);
-      if (!element) throw new NotFoundError('Deze toezegging staat niet (meer) in het document.');
+      if (!element) throw new NotFoundError('error.commitmentMissing');
       authorizeCommitmentDecision(input.membership, element.getAttribute('partyId'));
       const next = await commitmentGuardOf(room).decide(element, { status: input.status, userId: input.userId, partyId: input.membership.party_id! });
       // The element may have gone while the decision was recorded; the guard puts it right
@@ -40,7 +40,7 @@ export async function decideCommitment(services: Services, input: DecideCommitme
       return next;
     });
   } catch (error) {
-    if (error instanceof DocumentLoadError) throw new HttpError(503, 'document_unavailable', 'Dit document kan nu niet worden geladen.');
+    if (error instanceof DocumentLoadError) throw new HttpError(503, 'document_unavailable', 'error.documentUnavailable');
     throw error;
   }
 }

@@ -65,9 +65,9 @@ export async function restoreVersion(
 /** Deletes a version, unless an adoption request uses it (409): a signed text must stay readable. */
 export async function deleteVersion(services: Services, document: DocumentRow, version: VersionRow, userId: string): Promise<void> {
   const outcome = await services.repos.versions.delete(version.id);
-  if (outcome === 'missing') throw new NotFoundError('Deze versie bestaat niet.');
+  if (outcome === 'missing') throw new NotFoundError('error.versionMissing');
   if (outcome === 'adopted') {
-    throw new ConflictError('version_in_adoption', 'Deze versie is ter vaststelling voorgelegd en blijft daarom bewaard.');
+    throw new ConflictError('version_in_adoption', 'error.versionInAdoption');
   }
   await versionsChanged(services, document, userId, 'version.delete', { versionId: version.id, label: version.label, kind: version.kind });
 }

@@ -1,28 +1,33 @@
 /**
- * Dutch wording of the export: block names, fields and values from the shared block catalogue
- * (shared/i18n/nlBlocks.ts, the words the editor shows), and the export's own words, column
- * headings and dates.
+ * Wording of the export, which is a Dutch public document: block names, fields, values and
+ * their checks with the same catalogue keys the editor shows them with (shared/i18n), the
+ * export's own words from the same catalogue, column headings and dates.
  */
 import type { BlockAttrs, BlockName } from '../../shared/blocks/attrs';
 import { blockChoiceKey, blockFieldKey, type ChoiceAttr } from '../../shared/i18n/blockWording';
-import { fillPlaceholders } from '../../shared/i18n/messages';
-import { nlBlocks } from '../../shared/i18n/nlBlocks';
+import { wordIssue } from '../../shared/i18n/issues';
+import { localeOf, translate, type Language, type MessageKey, type MessageParams } from '../../shared/i18n/translate';
+
+/** The language of every export: its words are Dutch, as the public document is. */
+const exportWordsIn: Language = 'nl';
+/** A catalogue message in the export's language. */
+export const say = (key: MessageKey, params?: MessageParams): string => translate(exportWordsIn, key, params);
 
 const fieldName = (kind: BlockName, field: string): string => {
   const key = blockFieldKey(kind, field);
-  return key ? nlBlocks[key] : field;
+  return key ? say(key) : field;
 };
 
 /** The heading of a kind of block in the overview: "Acties", "Criteria en weging", … */
-export const blockHeading = (kind: BlockName): string => nlBlocks[`block.kinds.${kind}`];
+export const blockHeading = (kind: BlockName): string => say(`block.kinds.${kind}`);
 
 /** Headings of an overview table: the block's name, then the names of the fields shown. */
 function tableHeadings<N extends BlockName>(kind: N, fields: readonly (keyof BlockAttrs<N> & string)[]): readonly string[] {
-  return [nlBlocks[`block.kind.${kind}`], ...fields.map((field) => fieldName(kind, field))];
+  return [say(`block.kind.${kind}`), ...fields.map((field) => fieldName(kind, field))];
 }
 
-/** The export's own words are Dutch, so a reader's tools should read it as Dutch. */
-export const exportLanguage = 'nl-NL';
+/** The export's own words are Dutch, so a reader's tools should read it as Dutch (BCP 47). */
+export const exportLanguage = localeOf(exportWordsIn);
 
 export const columns = {
   actions: tableHeadings('action', ['ownerPartyId', 'ownerUserId', 'due', 'status', 'funding']),
@@ -30,58 +35,54 @@ export const columns = {
 };
 
 export const words = {
-  workspace: 'Werkruimte',
-  version: 'Versie',
-  currentVersion: 'Huidige stand (geen opgeslagen versie)',
-  adoption: 'Vaststelling',
-  exportedAt: 'Geëxporteerd op',
-  adopted: 'Vastgesteld: alle partijen hebben ingestemd',
-  pending: 'Voorgesteld ter vaststelling, nog niet door alle partijen ondertekend',
-  notAdopted: 'Niet vastgesteld',
-  signingParties: 'Ondertekenende partijen',
-  notSigned: 'Nog niet getekend',
-  noOwner: nlBlocks['action.noOwner'],
-  noOwnerUser: nlBlocks['action.noOwnerUser'],
-  noParty: 'Nog geen partij',
-  unknownParty: nlBlocks['block.unknownParty'],
-  unknownPerson: nlBlocks['block.unknownPersonInText'],
-  notSet: nlBlocks['block.notSet'],
-  noDate: 'Nog geen datum',
-  overview: 'Overzicht',
-  overviewIntro: 'Alle blokken van dit document bij elkaar, in de volgorde van het document.',
-  page: (n: number, total: number) => `pagina ${n} van ${total}`,
-  example: 'Voorbeeld uit het sjabloon: telt niet mee tot iemand het aanpast of overneemt.',
+  workspace: say('exportDoc.workspace'),
+  version: say('exportDoc.version'),
+  currentVersion: say('exportDoc.currentVersion'),
+  adoption: say('exportDoc.adoption'),
+  exportedAt: say('exportDoc.exportedAt'),
+  adopted: say('exportDoc.adopted'),
+  pending: say('exportDoc.pending'),
+  notAdopted: say('exportDoc.notAdopted'),
+  signingParties: say('exportDoc.signingParties'),
+  notSigned: say('exportDoc.notSigned'),
+  noOwner: say('action.noOwner'),
+  noOwnerUser: say('action.noOwnerUser'),
+  noParty: say('exportDoc.noParty'),
+  unknownParty: say('block.unknownParty'),
+  unknownPerson: say('block.unknownPersonInText'),
+  notSet: say('block.notSet'),
+  noDate: say('exportDoc.noDate'),
+  overview: say('exportDoc.overview'),
+  overviewIntro: say('exportDoc.overviewIntro'),
+  page: (n: number, total: number) => say('exportDoc.page', { n, total }),
+  example: say('exportDoc.example'),
 } as const;
 
 /** "2025-13-45 (ongeldig)": a stored value shown as it is, marked invalid. */
-export const invalidValue = (value: unknown): string => fillPlaceholders(nlBlocks['block.invalidValue'], { value: String(value) });
+export const invalidValue = (value: unknown): string => say('block.invalidValue', { value: String(value) });
 
-/**
- * "Let op: Weging: Maximaal 100." for each invalid attribute. The schemas word their own checks
- * in Dutch, but a value of the wrong type (a missing party is null) gets zod's English default
- * message; that one is replaced.
- */
+/** "Let op: Weging: Maximaal 100." for each invalid attribute (the checks are catalogue keys). */
 export function noticesOf(kind: BlockName, issues: Record<string, string>, raw: Record<string, unknown> = {}): string[] {
   return Object.entries(issues).map(([field, message]) => {
-    const dutch = /^Invalid input|expected /i.test(message)
+    const worded = /^Invalid input|expected /i.test(message)
       ? raw[field] === null || raw[field] === undefined
-        ? nlBlocks['block.missingValue']
-        : nlBlocks['block.invalidGeneric']
-      : message;
-    return fillPlaceholders(nlBlocks['block.attention'], { message: field === '_' ? dutch : `${fieldName(kind, field)}: ${dutch}` });
+        ? say('block.missingValue')
+        : say('block.invalidGeneric')
+      : wordIssue(exportWordsIn, message);
+    return say('block.attention', { message: field === '_' ? worded : `${fieldName(kind, field)}: ${worded}` });
   });
 }
 
 /** A choice's name, or the raw value marked invalid (raw values are user text: never trusted as names). */
 export function choiceLabel<N extends BlockName>(kind: N, field: ChoiceAttr<N>, value: unknown): string {
   const key = blockChoiceKey(kind, field, value);
-  if (key) return nlBlocks[key];
+  if (key) return say(key);
   if (value === null || value === undefined || value === '') return words.notSet;
   return invalidValue(value);
 }
 
-const dayFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('nl-NL', {
+const dayFormat = new Intl.DateTimeFormat(localeOf(exportWordsIn), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(localeOf(exportWordsIn), {
   timeZone: 'Europe/Amsterdam',
   day: 'numeric',
   month: 'long',

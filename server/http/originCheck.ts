@@ -13,7 +13,7 @@ export function originCheck(services: Services): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!safeMethods.has(c.req.method) && c.req.header('cookie')) {
       if (c.req.header('origin') !== services.config.publicOrigin) {
-        throw new ForbiddenError('Dit verzoek komt niet van werktafel zelf (Origin klopt niet).', 'bad_origin');
+        throw new ForbiddenError('error.badOrigin', 'bad_origin');
       }
     }
     await next();

@@ -1,21 +1,16 @@
-/** Parses a JSON body with a zod schema into a typed value, or a 400 with field messages. */
+/**
+ * Parses a JSON body with a zod schema into a typed value, or a 400 with field messages (catalogue
+ * keys, worded in the request's language by the error handler).
+ */
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { issueMessages } from '../../shared/i18n/issues';
 import { ValidationError } from '../errors';
-
-export function fieldMessages(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 /** Parses the query string with a zod schema, or a 400 with field messages. */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
   const result = schema.safeParse(c.req.query());
-  if (!result.success) throw new ValidationError(fieldMessages(result.error));
+  if (!result.success) throw new ValidationError(issueMessages(result.error));
   return result.data;
 }
 
@@ -24,9 +19,9 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   try {
     body = await c.req.json();
   } catch {
-    throw new ValidationError({ _: 'De inhoud is geen geldige JSON.' }, 'De inhoud is geen geldige JSON.');
+    throw new ValidationError({ _: 'error.badJson' }, 'error.badJson');
   }
   const result = schema.safeParse(body);
-  if (!result.success) throw new ValidationError(fieldMessages(result.error));
+  if (!result.success) throw new ValidationError(issueMessages(result.error));
   return result.data;
 }

@@ -4,6 +4,7 @@
  * mail to someone else follows the language stored with that person's account.
  */
 import type { Language } from '../../shared/i18n/messages';
+import { localeOf } from '../../shared/i18n/translate';
 
 export type MailLanguage = Language;
 
@@ -16,7 +17,7 @@ type Texts<Args extends unknown[]> = Record<MailLanguage, (...args: Args) => Mai
 
 /** A date as a mail in this language writes it, as the calendar of `timeZone` has it. */
 export function formatMailDate(at: number | Date, language: MailLanguage, timeZone: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(at);
+  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(at);
 }
 
 export function mailLanguage(acceptLanguage: string | undefined): MailLanguage {

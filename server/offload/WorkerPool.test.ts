@@ -60,7 +60,7 @@ test('a diff beyond its cap is refused by the job itself, with a message for the
   const before = paragraphs(4_100, (i) => `oud ${i}`);
   const after = paragraphs(4_100, (i) => `nieuw ${i}`);
   const failed = (await pool()
-    .run('diff', { from: { id: 'a', label: 'a' }, to: { id: 'current', label: 'nu' }, before: [before], after: [after], names })
+    .run('diff', { from: { id: 'a', label: 'a' }, to: { id: 'current', label: 'nu' }, before: [before], after: [after], names, lang: 'nl' })
     .catch((error: unknown) => error)) as OffloadError;
   expect(failed.reason).toBe('over_cap');
   expect(failed.message).toMatch(/te groot/);

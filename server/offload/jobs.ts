@@ -6,6 +6,7 @@
  * Each job imports its modules when it first runs: a worker loads only what its jobs need.
  */
 import type { ExportFormat } from '../../shared/api/documents';
+import type { Language } from '../../shared/i18n/translate';
 import type { Version, VersionDetail, VersionDiff } from '../../shared/api/versions';
 import type { ExportInput } from '../export/types';
 import type { NameBook } from '../presenters/registers';
@@ -27,6 +28,8 @@ export interface DiffJob {
   before: StoredUpdates;
   after: StoredUpdates;
   names: NameBook;
+  /** The language the summaries and a refusal are worded in. */
+  lang: Language;
 }
 
 export interface ExportJob extends Omit<ExportInput, 'doc'> {
@@ -48,11 +51,12 @@ export const jobs = {
   async diff(job: DiffJob): Promise<Uint8Array> {
     const { diffDocuments, DiffTooLargeError } = await import('../versions/diffDocuments');
     const { jsonFromUpdates } = await import('../versions/versionContent');
+    const { translate } = await import('../../shared/i18n/translate');
     try {
-      const entries = diffDocuments(jsonFromUpdates(job.before), jsonFromUpdates(job.after), job.names);
+      const entries = diffDocuments(jsonFromUpdates(job.before), jsonFromUpdates(job.after), job.names, job.lang);
       return jsonBytes({ from: job.from, to: job.to, entries } satisfies VersionDiff);
     } catch (error) {
-      if (error instanceof DiffTooLargeError) throw new OverCapError(error.message);
+      if (error instanceof DiffTooLargeError) throw new OverCapError(translate(job.lang, error.keyed.key, error.keyed.params));
       throw error;
     }
   },

@@ -79,7 +79,7 @@ export function canDecideCommitment(membership: Membership | undefined | null, c
 export function authorizeCommitmentDecision(membership: Membership | undefined | null, commitmentPartyId: unknown): void {
   authorize(membership, 'document:read');
   if (!canDecideCommitment(membership, commitmentPartyId)) {
-    throw new ForbiddenError('Alleen iemand van deze partij kan deze toezegging bevestigen of intrekken.', 'not_your_party');
+    throw new ForbiddenError('error.notYourParty', 'not_your_party');
   }
 }
 
@@ -88,7 +88,7 @@ export function authorizeAdoptionSignature(membership: Membership | undefined | 
   authorize(membership, 'document:read');
   const partyId = membership.party_id;
   if (!can(membership, 'adoption:sign') || !partyId || !requiredPartyIds.includes(partyId)) {
-    throw new ForbiddenError('Je partij hoeft deze versie niet te ondertekenen, of je mag niet namens haar tekenen.', 'not_a_signing_party');
+    throw new ForbiddenError('error.notASigningParty', 'not_a_signing_party');
   }
   return partyId;
 }

@@ -5,7 +5,7 @@
  * the organisation's own identity provider already decided who may sign in there.
  */
 import type { SignupMode } from '../../shared/api/accounts';
-import { HttpError } from '../errors';
+import { HttpError, type ServerMessage } from '../errors';
 
 export type SignupPolicy = { mode: 'open' } | { mode: 'invite' } | { mode: 'domains'; domains: readonly string[] };
 
@@ -35,10 +35,8 @@ export function maySignUp(policy: SignupPolicy, request: SignupRequest): boolean
 /** Throws 403 `signup_closed`, with a message on the address, when the sign-up is not allowed. */
 export function authorizeSignup(policy: SignupPolicy, request: SignupRequest): void {
   if (maySignUp(policy, request)) return;
-  const message =
-    policy.mode === 'domains'
-      ? `Een account aanmaken kan hier alleen met een e-mailadres van ${policy.domains.join(', ')}, of met een uitnodiging.`
-      : 'Een account aanmaken kan hier alleen met een uitnodiging. Vraag de eigenaar van je werkruimte om een uitnodigingslink.';
+  const message: ServerMessage =
+    policy.mode === 'domains' ? { key: 'error.signupDomains', params: { domains: policy.domains.join(', ') } } : 'error.signupInvite';
   throw new HttpError(403, 'signup_closed', message, { email: message });
 }
 

@@ -37,7 +37,7 @@ test('extracts blocks in document order with attributes and plain text, flagging
   expect(blocks[0]!.attrs).toMatchObject({ ownerPartyId: 'p1', due: '2027-01-31' });
   expect(blocks[1]!.issues.status).toBeDefined();
   expect(blocks[2]!.issues.weight).toBeDefined();
-  expect(blocks[3]!.issues.id).toMatch(/hetzelfde id/);
+  expect(blocks[3]!.issues.id).toBe('block.issue.duplicateId');
 });
 
 test('a block without any attributes is reported, not thrown', () => {

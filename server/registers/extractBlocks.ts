@@ -37,7 +37,7 @@ export function extractBlocks(doc: Y.Doc): ExtractedBlock[] {
     let blockId = typeof raw.id === 'string' && raw.id ? raw.id : `missing-${blocks.length}`;
     const issues = validation.valid ? {} : { ...validation.issues };
     if (seen.has(blockId)) {
-      issues.id = 'Dit blok heeft hetzelfde id als een eerder blok.';
+      issues.id = 'block.issue.duplicateId';
       blockId = `${blockId}#${blocks.length}`;
     }
     seen.add(blockId);

@@ -20,7 +20,7 @@ export function adoptionRoutes(services: Services) {
 
   const loadVersion = async (documentId: string, versionId: string) => {
     const version = await repos.versions.findById(versionId);
-    if (!version || version.document_id !== documentId) throw new NotFoundError('Deze versie bestaat niet.');
+    if (!version || version.document_id !== documentId) throw new NotFoundError('error.versionMissing');
     return version;
   };
 
@@ -34,9 +34,9 @@ export function adoptionRoutes(services: Services) {
       const partyIds = [...new Set(body.partyIds)];
       const found = await Promise.all(partyIds.map((id) => repos.parties.findById(id)));
       const unknown = partyIds.filter((_id, i) => found[i]?.workspace_id !== document.workspace_id);
-      if (unknown.length > 0) throw new ValidationError({ partyIds: 'Kies partijen uit deze werkruimte.' });
+      if (unknown.length > 0) throw new ValidationError({ partyIds: 'error.partiesFromWorkspace' });
       if (await repos.adoptions.findRequest(version.id)) {
-        throw new ConflictError('adoption_exists', 'Voor deze versie is al om vaststelling gevraagd.');
+        throw new ConflictError('adoption_exists', 'error.adoptionExists');
       }
       await repos.adoptions.createRequest({ version_id: version.id, party_ids: JSON.stringify(partyIds), requested_by: user.id, requested_at: Date.now() });
       await repos.auditLog.record({ workspaceId: document.workspace_id, documentId: document.id, userId: user.id, action: 'adoption.request', detail: { versionId: version.id, partyIds } });
@@ -50,7 +50,7 @@ export function adoptionRoutes(services: Services) {
       const { document, membership } = await loadDocument(c, services, c.req.param('id')!);
       const version = await loadVersion(document.id, c.req.param('versionId')!);
       const request = await repos.adoptions.findRequest(version.id);
-      if (!request) throw new NotFoundError('Voor deze versie is niet om vaststelling gevraagd.');
+      if (!request) throw new NotFoundError('error.adoptionMissing');
       const partyId = authorizeAdoptionSignature(membership, JSON.parse(request.party_ids) as string[]);
       const body = await parseBody(c, signAdoptionReq);
       const names = await buildNameBook(repos, document.workspace_id);
@@ -58,12 +58,12 @@ export function adoptionRoutes(services: Services) {
       // One person, one signature: whoever decided for a party cannot decide for another one,
       // however their party changed since.
       if (decisions.some((d) => d.user_id === user.id && d.party_id !== partyId)) {
-        throw new ConflictError('already_decided_for_another_party', 'Je hebt over deze versie al beslist namens een andere partij. Iemand kan maar voor één partij tekenen.');
+        throw new ConflictError('already_decided_for_another_party', 'error.decidedForOtherParty');
       }
       const before = adoptionState(request, decisions, names);
-      if (before.status === 'adopted') throw new ConflictError('already_adopted', 'Deze versie is al vastgesteld.');
+      if (before.status === 'adopted') throw new ConflictError('already_adopted', 'error.alreadyAdopted');
       if (before.parties.find((p) => p.partyId === partyId)?.status === 'signed') {
-        throw new ConflictError('already_signed', 'Je partij heeft deze versie al ondertekend.');
+        throw new ConflictError('already_signed', 'error.alreadySigned');
       }
       const decision = body.decision === 'sign' ? 'signed' : 'declined';
       await repos.adoptions.recordDecision({ version_id: version.id, party_id: partyId, user_id: user.id, decision, reason: body.reason ?? null, decided_at: Date.now() });

@@ -33,7 +33,7 @@ export function authRoutes(services: Services) {
       authorizeSignup(services.config.signup, { email: body.email, hasUsableInvite: invite !== null, via: 'password' });
       // Counted before the hash, which is the cost the limit is there for.
       const wait = services.signUps.take(clientAddress(c, services.config.trustProxy));
-      if (wait > 0) throw new TooManyRequestsError(wait, 'Vanaf dit adres zijn net veel accounts aangemaakt.');
+      if (wait > 0) throw new TooManyRequestsError(wait, 'error.tooManySignups');
       // Hash first, whatever happens next, so the response time does not tell whether the
       // email was known. A taken email must still be refused: that much is unavoidable.
       const passwordHash = await hashPassword(body.password);
@@ -52,8 +52,8 @@ export function authRoutes(services: Services) {
         user = await repos.users.create(newUser);
       }
       if (!user) {
-        throw new ConflictError('email_taken', 'Met dit e-mailadres kun je geen nieuw account maken. Log in of gebruik een ander adres.', {
-          email: 'Met dit e-mailadres kun je geen nieuw account maken.',
+        throw new ConflictError('email_taken', 'error.emailTakenSignup', {
+          email: 'error.emailTakenField',
         });
       }
       await startSession(c, services, user.id);
@@ -75,7 +75,7 @@ export function authRoutes(services: Services) {
       if (!user || !ok) {
         throttle.recordFailure(body.email, address);
         services.metrics.signInFailed();
-        throw new UnauthorizedError('E-mailadres of wachtwoord klopt niet.', 'invalid_credentials');
+        throw new UnauthorizedError('error.invalidCredentials', 'invalid_credentials');
       }
       throttle.recordSuccess(body.email, address);
       await startSession(c, services, user.id);
@@ -102,7 +102,7 @@ export function authRoutes(services: Services) {
     .post('/password-reset/:token', async (c) => {
       const body = await parseBody(c, passwordResetReq);
       const taken = await takeMailedLink(services, 'password_reset', c.req.param('token'));
-      if (!taken) throw new GoneError('reset_link_invalid', 'Deze link werkt niet meer: hij is al gebruikt of verlopen. Vraag een nieuwe aan.');
+      if (!taken) throw new GoneError('reset_link_invalid', 'error.resetLinkInvalid');
       const userId = taken.user_id;
       await repos.users.setPasswordHash(userId, await hashPassword(body.password));
       await repos.singleUseLinks.dropForUser(userId, 'password_reset');
@@ -117,7 +117,7 @@ export function authRoutes(services: Services) {
       // No session needed: the link is often opened on another device than the one signed in.
       const taken = await takeMailedLink(services, 'email_verification', c.req.param('token'));
       if (!taken || !(await repos.users.markEmailVerified(taken.user_id, taken.email, Date.now()))) {
-        throw new GoneError('verify_link_invalid', 'Deze link werkt niet meer: hij is al gebruikt, verlopen, of je adres is sindsdien gewijzigd. Vraag op je accountpagina een nieuwe aan.');
+        throw new GoneError('verify_link_invalid', 'error.verifyLinkInvalid');
       }
       return c.json({ email: taken.email, emailVerified: true } satisfies VerifiedEmail);
     });

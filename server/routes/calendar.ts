@@ -20,7 +20,7 @@ export function calendarRoutes(services: Services) {
     // A feed made before this membership began belongs to an earlier one: leaving ended it, even
     // where its row outlived the leaving (databases from before rows were deleted then).
     const current = feed && membership && feed.created_at >= membership.created_at;
-    if (!feed || !current || !can(membership, 'workspace:read')) throw new NotFoundError('Deze agenda-link bestaat niet (meer).');
+    if (!feed || !current || !can(membership, 'workspace:read')) throw new NotFoundError('error.calendarMissing');
     const workspace = (await repos.workspaces.findById(feed.workspace_id))!;
     const events: CalendarEvent[] = [];
     for (const row of await repos.blocks.listAllForWorkspace(workspace.id)) {

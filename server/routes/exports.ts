@@ -44,7 +44,7 @@ export function exportRoutes(services: Services) {
     authorize(membership, 'document:read');
     const format = c.req.query('format') ?? '';
     if (!(exportFormats as readonly string[]).includes(format)) {
-      throw new ValidationError({ format: 'Kies docx, odt, pdf, md of html.' });
+      throw new ValidationError({ format: 'error.exportFormat' });
     }
     const subject = exportSubject(format);
     const names = await buildNameBook(repos, workspace.id);
@@ -53,7 +53,7 @@ export function exportRoutes(services: Services) {
     let version: VersionMetaRow | undefined;
     if (versionId) {
       const stored = await repos.versions.findById(versionId);
-      if (!stored || stored.document_id !== document.id) throw new NotFoundError('Deze versie bestaat niet.');
+      if (!stored || stored.document_id !== document.id) throw new NotFoundError('error.versionMissing');
       version = stored;
       updates = [stored.state];
     } else {

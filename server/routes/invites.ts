@@ -28,12 +28,12 @@ export function workspaceInviteRoutes(services: Services) {
       if (body.email) {
         // werktafel mails in the inviter's name: only for someone whose own address is theirs,
         // and not without end.
-        if (user.email_verified_at === null) throw new ForbiddenError('Bevestig eerst je eigen e-mailadres (zie Mijn account); daarna kun je uitnodigingen mailen. De link kun je ook zelf delen.', 'verify_email_first');
+        if (user.email_verified_at === null) throw new ForbiddenError('error.verifyEmailFirst', 'verify_email_first');
         const wait = services.mailsToOthers.take(user.id);
-        if (wait > 0) throw new TooManyRequestsError(wait, 'Je hebt net veel uitnodigingen gemaild. Probeer het zo weer, of deel de link zelf.');
+        if (wait > 0) throw new TooManyRequestsError(wait, 'error.tooManyInviteMails');
       }
       const party = await repos.parties.findById(body.partyId);
-      if (!party || party.workspace_id !== workspace.id) throw new ValidationError({ partyId: 'Kies een partij uit deze werkruimte.' });
+      if (!party || party.workspace_id !== workspace.id) throw new ValidationError({ partyId: 'error.partyFromWorkspace' });
       // Same strength as a session token; only the hash is stored, so the link is shown once.
       const token = generateSessionToken();
       const invite = await repos.invites.create({
@@ -100,7 +100,7 @@ export function inviteRoutes(services: Services) {
       const existing = known && known.revoked_at === null ? await repos.members.find(known.workspace_id, user.id) : undefined;
       if (known && existing) return c.json({ workspaceId: known.workspace_id, role: existing.role, partyId: existing.party_id } satisfies AcceptedInvite);
       const invite = usableOrRefused(known);
-      if (!(await redeemInvite(services, invite, user.id))) throw new GoneError('invite_used_up', 'Deze uitnodiging is net niet meer geldig.');
+      if (!(await redeemInvite(services, invite, user.id))) throw new GoneError('invite_used_up', 'error.inviteJustUsedUp');
       return c.json({ workspaceId: invite.workspace_id, role: invite.role, partyId: invite.party_id } satisfies AcceptedInvite);
     });
 }

@@ -42,9 +42,9 @@ export async function loadInvite(repos: Repos, token: string, now = Date.now()):
 
 /** The invite itself while it can be used; else the reason it cannot (404 or 410). */
 export function usableOrRefused(invite: InviteRow | undefined, now = Date.now()): InviteRow {
-  if (!invite || invite.revoked_at !== null) throw new NotFoundError('Deze uitnodiging bestaat niet of is ingetrokken.');
-  if (invite.expires_at <= now) throw new GoneError('invite_expired', 'Deze uitnodiging is verlopen. Vraag om een nieuwe link.');
-  if (invite.uses >= invite.max_uses) throw new GoneError('invite_used_up', 'Deze uitnodiging is al zo vaak gebruikt als mocht.');
+  if (!invite || invite.revoked_at !== null) throw new NotFoundError('error.inviteMissing');
+  if (invite.expires_at <= now) throw new GoneError('invite_expired', 'error.inviteExpired');
+  if (invite.uses >= invite.max_uses) throw new GoneError('invite_used_up', 'error.inviteUsedUp');
   return invite;
 }
 

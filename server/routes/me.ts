@@ -35,8 +35,8 @@ export function meRoutes(services: Services) {
 
   /** A wrong current password is a field error of the form, not a failed sign-in. */
   const checkPassword = async (passwordHash: string, password: string | undefined, field: string) => {
-    if (password === undefined) throw new ValidationError({ [field]: 'Vul je huidige wachtwoord in.' });
-    if (!(await verifyPassword(passwordHash, password))) throw new ValidationError({ [field]: 'Dit wachtwoord klopt niet.' }, 'Dit wachtwoord klopt niet.');
+    if (password === undefined) throw new ValidationError({ [field]: 'validation.currentPasswordRequired' });
+    if (!(await verifyPassword(passwordHash, password))) throw new ValidationError({ [field]: 'error.wrongPassword' }, 'error.wrongPassword');
   };
 
   /**
@@ -47,7 +47,7 @@ export function meRoutes(services: Services) {
   const confirmIdentity = async (user: UserRow, session: SessionRow, password: string | undefined, field: string) => {
     if (hasPassword(user.password_hash)) return checkPassword(user.password_hash, password, field);
     if (Date.now() - session.created_at > FRESH_SIGN_IN_MS) {
-      throw new ForbiddenError('Log eerst opnieuw in via je organisatie; daarna kun je dit binnen tien minuten doen.', 'sign_in_again');
+      throw new ForbiddenError('error.signInAgain', 'sign_in_again');
     }
   };
 
@@ -59,11 +59,11 @@ export function meRoutes(services: Services) {
       if (body.email !== undefined && body.email !== user.email) {
         await confirmIdentity(user, session, body.currentPassword, 'currentPassword');
         const wait = services.mailsToOthers.take(user.id);
-        if (wait > 0) throw new TooManyRequestsError(wait, 'Je hebt je e-mailadres net vaak gewijzigd. Probeer het zo weer.');
+        if (wait > 0) throw new TooManyRequestsError(wait, 'error.tooManyEmailChanges');
       }
       const { workspaceMails, currentPassword: _password, ...fields } = body;
       if (!(await repos.users.update(user.id, { ...fields, ...(workspaceMails === undefined ? {} : { workspace_mails: workspaceMails ? 1 : 0 }) }))) {
-        throw new ConflictError('email_taken', 'Dit e-mailadres is al in gebruik.', { email: 'Dit e-mailadres is al in gebruik.' });
+        throw new ConflictError('email_taken', 'error.emailTaken', { email: 'error.emailTaken' });
       }
       const updated = (await repos.users.findById(user.id))!;
       if (updated.email !== user.email) {
@@ -77,9 +77,9 @@ export function meRoutes(services: Services) {
     })
     .post('/email-verification', async (c) => {
       const user = requireUser(c);
-      if (user.email_verified_at !== null) throw new ConflictError('already_verified', 'Je e-mailadres is al bevestigd.');
+      if (user.email_verified_at !== null) throw new ConflictError('already_verified', 'error.alreadyVerified');
       const wait = services.verificationRequests.take(user.id);
-      if (wait > 0) throw new TooManyRequestsError(wait, 'Er is net al een bevestigingslink gestuurd.');
+      if (wait > 0) throw new TooManyRequestsError(wait, 'error.verificationJustSent');
       await mailVerificationLink(services, user);
       return c.json({ ok: true }, 202);
     })
@@ -88,7 +88,7 @@ export function meRoutes(services: Services) {
       const body = await parseBody(c, changePasswordReq);
       if (!hasPassword(user.password_hash)) {
         // No current password to check: a link to the verified address sets the first one.
-        throw new ConflictError('no_password', 'Je logt in via je organisatie en hebt hier geen wachtwoord. Wil je er toch een, vraag dan een link aan via "Wachtwoord vergeten".');
+        throw new ConflictError('no_password', 'error.noPassword');
       }
       await checkPassword(user.password_hash, body.current, 'current');
       await repos.users.setPasswordHash(user.id, await hashPassword(body.password));
@@ -123,7 +123,7 @@ export function meRoutes(services: Services) {
         if (workspace.role === 'owner' && (await repos.members.ownerCount(workspace.id)) === 1) orphaned.push(workspace.name);
       }
       if (orphaned.length > 0) {
-        throw new ConflictError('last_owner', `Je bent de laatste eigenaar van ${orphaned.join(', ')}. Maak eerst iemand anders eigenaar.`);
+        throw new ConflictError('last_owner', { key: 'error.lastOwnerOf', params: { workspaces: orphaned.join(', ') } });
       }
       const sessions = await repos.sessions.listForUser(user.id);
       const memberships = await repos.workspaces.listForUser(user.id);

@@ -11,7 +11,7 @@ import { isAdoptionOpen } from '../versions/adoptionState';
 import { loadWorkspace } from './loaders';
 
 const lastOwner = () =>
-  new ConflictError('last_owner', 'Een werkruimte houdt altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.');
+  new ConflictError('last_owner', 'error.lastOwner');
 
 /** Mounted at /api/workspaces/:id/members. */
 export function memberRoutes(services: Services) {
@@ -19,7 +19,7 @@ export function memberRoutes(services: Services) {
 
   const loadMember = async (workspaceId: string, userId: string) => {
     const member = (await repos.members.listForWorkspace(workspaceId)).find((m) => m.user_id === userId);
-    if (!member) throw new NotFoundError('Deze persoon is geen lid (meer).');
+    if (!member) throw new NotFoundError('error.memberMissing');
     return member;
   };
 
@@ -42,14 +42,14 @@ export function memberRoutes(services: Services) {
       const body = await parseBody(c, updateMemberReq);
       if (body.partyId !== undefined) {
         const party = await repos.parties.findById(body.partyId);
-        if (!party || party.workspace_id !== workspace.id) throw new ValidationError({ partyId: 'Kies een partij uit deze werkruimte.' });
+        if (!party || party.workspace_id !== workspace.id) throw new ValidationError({ partyId: 'error.partyFromWorkspace' });
       }
       const role = body.role ?? target.role;
       if (target.role === 'owner' && role !== 'owner' && await repos.members.ownerCount(workspace.id) <= 1) throw lastOwner();
       const updated = { ...target, role, party_id: body.partyId ?? target.party_id };
       if (target.user_id === user.id && updated.party_id !== target.party_id && (await signsOpenAdoption(workspace.id, [target.party_id, updated.party_id]))) {
         // Otherwise one person could sign for one party, move, and sign for another.
-        throw new ConflictError('adoption_open', 'Je kunt niet van partij wisselen zolang een vaststelling open staat die jij kunt ondertekenen.');
+        throw new ConflictError('adoption_open', 'error.adoptionOpen');
       }
       await repos.members.update(updated);
       if (role !== target.role || updated.party_id !== target.party_id) {

@@ -33,7 +33,7 @@ export function oidcRoutes(services: Services) {
   const cookiePath = '/api/auth/oidc';
 
   const requireClient = (): OidcClient => {
-    if (!client) throw new NotFoundError('Inloggen via je organisatie is hier niet ingesteld.');
+    if (!client) throw new NotFoundError('error.ssoNotConfigured');
     return client;
   };
 

@@ -14,7 +14,7 @@ export function partyRoutes(services: Services) {
 
   const loadParty = async (workspaceId: string, partyId: string) => {
     const party = await repos.parties.findById(partyId);
-    if (!party || party.workspace_id !== workspaceId) throw new NotFoundError('Deze partij bestaat niet (meer).');
+    if (!party || party.workspace_id !== workspaceId) throw new NotFoundError('error.partyMissing');
     return party;
   };
 
@@ -43,7 +43,7 @@ export function partyRoutes(services: Services) {
       if (await repos.parties.usageCount(party.id) > 0) {
         throw new ConflictError(
           'party_in_use',
-          'Deze partij heeft nog leden of open uitnodigingen. Verplaats of verwijder die eerst.',
+          'error.partyInUse',
         );
       }
       await repos.parties.delete(party.id);

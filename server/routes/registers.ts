@@ -26,7 +26,7 @@ const registers: Record<string, { kind: BlockName; columns: string[] }> = {
 const SSE_HEARTBEAT_MS = 10_000;
 
 const tooManyStreams = () =>
-  new HttpError(429, 'too_many_streams', 'Je hebt werktafel in te veel tabbladen tegelijk open. Sluit er een paar en laad deze pagina opnieuw.');
+  new HttpError(429, 'too_many_streams', 'error.tooManyStreams');
 
 /** Mounted at /api/workspaces/:id: the registers, who contributed, live events, the calendar feed. */
 export function registerRoutes(services: Services) {

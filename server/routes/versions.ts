@@ -7,6 +7,7 @@ import { createVersion, deleteVersion, restoreVersion } from '../commands/versio
 import type { AppEnv, Services } from '../context';
 import type { VersionMetaRow } from '../storage/rows';
 import { NotFoundError } from '../errors';
+import { requestLanguage } from '../http/language';
 import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
 import { authorize } from '../policies';
@@ -51,7 +52,7 @@ export function versionRoutes(services: Services) {
 
   const loadVersion = async (c: Context<AppEnv>, documentId: string) => {
     const version = await repos.versions.findById(c.req.param('versionId')!);
-    if (!version || version.document_id !== documentId) throw new NotFoundError('Deze versie bestaat niet.');
+    if (!version || version.document_id !== documentId) throw new NotFoundError('error.versionMissing');
     return version;
   };
 
@@ -89,13 +90,13 @@ export function versionRoutes(services: Services) {
       if (against === 'current') after = await storedUpdates(services, document.id);
       else {
         const to = await repos.versions.findById(against);
-        if (!to || to.document_id !== document.id) throw new NotFoundError('De versie om mee te vergelijken bestaat niet.');
+        if (!to || to.document_id !== document.id) throw new NotFoundError('error.compareVersionMissing');
         after = [to.state];
         toLabel = to.label;
       }
       checkInputSize(from.state.byteLength + storedBytes(after), workers.limits, diffSubject);
       const names = await buildNameBook(repos, workspace.id);
-      const input = { from: { id: from.id, label: from.label }, to: { id: against, label: toLabel }, before: [from.state], after, names };
+      const input = { from: { id: from.id, label: from.label }, to: { id: against, label: toLabel }, before: [from.state], after, names, lang: requestLanguage(c) };
       return jsonFromWorker(c, diffSubject, 'diff', input, [from.state, ...after]);
     })
     .post('/:versionId/restore', async (c) => {

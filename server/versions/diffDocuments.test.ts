@@ -21,7 +21,7 @@ const action = (attrs: Record<string, unknown>) =>
 test('a changed block is summarised in the words the editor shows for its fields and values', () => {
   const [entry] = diffDocuments(doc(action({})), doc(action({ ownerPartyId: 'p1', ownerUserId: 'u1', status: 'blocked', funding: 'existing' })), names);
   expect(entry?.summary).toBe(
-    "actie 'Werkplaats openen': eigenaar leeg -> Stichting Al Amal; trekker leeg -> Fatima El Idrissi; status open -> vastgelopen; financiering nog onbekend -> bestaand werk en budget",
+    "actie 'Werkplaats openen': eigenaar niet ingevuld -> Stichting Al Amal; trekker niet ingevuld -> Fatima El Idrissi; status open -> vastgelopen; financiering nog onbekend -> bestaand werk en budget",
   );
 });
 
@@ -39,7 +39,14 @@ test('values that are no choice, and ids nobody knows, are named as such', () =>
 test('an example taken over shows the change that took it over, not the example mark', () => {
   const [entry] = diffDocuments(doc(action({ example: true })), doc(action({ example: false, ownerPartyId: 'p1' })), names);
   expect(entry?.fieldChanges.map((c) => c.field)).toEqual(['ownerPartyId']);
-  expect(entry?.summary).toBe("actie 'Werkplaats openen': eigenaar leeg -> Stichting Al Amal");
+  expect(entry?.summary).toBe("actie 'Werkplaats openen': eigenaar niet ingevuld -> Stichting Al Amal");
   // Only the mark going (cleared by hand) is no change of what the block says.
   expect(diffDocuments(doc(action({ example: true })), doc(action({})), names)).toEqual([]);
+});
+
+test('in English the same change reads in the English words of the editor', () => {
+  const [entry] = diffDocuments(doc(action({})), doc(action({ ownerPartyId: 'p1', status: 'blocked' })), names, 'en');
+  expect(entry?.summary).toBe("action 'Werkplaats openen': owner not set -> Stichting Al Amal; status open -> blocked");
+  const [added] = diffDocuments(doc(), doc(action({})), names, 'en');
+  expect(added?.summary).toBe("action 'Werkplaats openen' added");
 });

@@ -1,12 +1,13 @@
 /**
  * A readable diff of two states of a document: passages inserted, deleted or changed (with
  * word-level marks), and for structured blocks the fields that changed, in words:
- * "actie 'Werkplaats openen': eigenaar leeg -> Stichting Al Amal".
+ * "actie 'Werkplaats openen': eigenaar niet ingevuld -> Stichting Al Amal". Blocks are worded with
+ * the catalogue keys the editor shows them with, in the language of whoever asked.
  */
 import type { JSONContent } from '@tiptap/core';
 import { exampleAttr, isBlockName, partyAttrs, userAttrs, type BlockName } from '../../shared/blocks/attrs';
 import { blockChoiceKey, blockFieldKey } from '../../shared/i18n/blockWording';
-import { nlBlocks } from '../../shared/i18n/nlBlocks';
+import { translate, type Language, type MessageKey } from '../../shared/i18n/translate';
 import type { NameBook } from '../presenters/registers';
 import type { DiffEntry, FieldChange } from '../../shared/api/versions';
 import { alignKeys, DiffTooLargeError, diffWords } from './wordDiff';
@@ -53,26 +54,26 @@ function comparable(node: JSONContent): string {
 }
 
 /** The words of the block catalogue, which the editor shows capitalised, inside a sentence. */
-const inSentence = (words: string) => words.toLocaleLowerCase('nl');
+const inSentence = (lang: Language, key: MessageKey) => translate(lang, key).toLocaleLowerCase(lang);
 
-function describeValue(kind: BlockName | undefined, field: string, value: unknown, names: NameBook): string {
-  if (value === null || value === undefined || value === '') return 'leeg';
-  if (partyAttrs.has(field)) return names.parties.get(String(value))?.name ?? inSentence(nlBlocks['block.unknownParty']);
-  if (userAttrs.has(field)) return names.users.get(String(value)) ?? nlBlocks['block.unknownPersonInText'];
+function describeValue(lang: Language, kind: BlockName | undefined, field: string, value: unknown, names: NameBook): string {
+  if (value === null || value === undefined || value === '') return translate(lang, 'block.notSet');
+  if (partyAttrs.has(field)) return names.parties.get(String(value))?.name ?? inSentence(lang, 'block.unknownParty');
+  if (userAttrs.has(field)) return names.users.get(String(value)) ?? translate(lang, 'block.unknownPersonInText');
   const key = kind && blockChoiceKey(kind, field, value);
-  return key ? inSentence(nlBlocks[key]) : String(value);
+  return key ? inSentence(lang, key) : String(value);
 }
 
 /** A field's name as its block's kind names it (a block may change kind and keep its id). */
-function fieldLabel(kinds: (BlockName | undefined)[], field: string): string {
+function fieldLabel(lang: Language, kinds: (BlockName | undefined)[], field: string): string {
   for (const kind of kinds) {
     const key = kind && blockFieldKey(kind, field);
-    if (key) return inSentence(nlBlocks[key]);
+    if (key) return inSentence(lang, key);
   }
   return field;
 }
 
-function fieldChanges(before: JSONContent, after: JSONContent, names: NameBook): FieldChange[] {
+function fieldChanges(lang: Language, before: JSONContent, after: JSONContent, names: NameBook): FieldChange[] {
   const fields = new Set([...trackedAttrs(before), ...trackedAttrs(after)].map(([name]) => name));
   const changes: FieldChange[] = [];
   for (const field of fields) {
@@ -81,9 +82,9 @@ function fieldChanges(before: JSONContent, after: JSONContent, names: NameBook):
     if (from === to) continue;
     changes.push({
       field,
-      label: fieldLabel([kindOf(after), kindOf(before)], field),
-      from: describeValue(kindOf(before), field, from, names),
-      to: describeValue(kindOf(after), field, to, names),
+      label: fieldLabel(lang, [kindOf(after), kindOf(before)], field),
+      from: describeValue(lang, kindOf(before), field, from, names),
+      to: describeValue(lang, kindOf(after), field, to, names),
     });
   }
   return changes;
@@ -94,27 +95,29 @@ function shortText(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
-function describeNode(unit: Unit): string {
+function describeNode(lang: Language, unit: Unit): string {
   const kind = kindOf(unit.node);
-  return `${kind ? inSentence(nlBlocks[`block.kind.${kind}`]) : 'tekst'} '${shortText(unit.text)}'`;
+  return translate(lang, 'diff.subject', { kind: inSentence(lang, kind ? `block.kind.${kind}` : 'diff.text'), text: shortText(unit.text) });
 }
 
-function entry(op: DiffEntry['op'], before: Unit | undefined, after: Unit | undefined, names: NameBook): DiffEntry {
+const verbs: Record<DiffEntry['op'], MessageKey> = { insert: 'diff.inserted', delete: 'diff.deleted', change: 'diff.changed' };
+
+function entry(lang: Language, op: DiffEntry['op'], before: Unit | undefined, after: Unit | undefined, names: NameBook): DiffEntry {
   const unit = (after ?? before)!;
   const blockId = kindOf(unit.node) ? (unit.node.attrs?.id as string) : undefined;
   const segments = diffWords(before?.text ?? '', after?.text ?? '');
-  const changes = before && after && blockId ? fieldChanges(before.node, after.node, names) : [];
-  const verb = op === 'insert' ? 'toegevoegd' : op === 'delete' ? 'verwijderd' : 'gewijzigd';
-  const fieldText = changes.map((c) => `${c.label} ${c.from} -> ${c.to}`).join('; ');
+  const changes = before && after && blockId ? fieldChanges(lang, before.node, after.node, names) : [];
+  const fieldText = changes.map((c) => translate(lang, 'diff.fieldChange', { label: c.label, from: c.from, to: c.to })).join('; ');
   const textChanged = segments.some((s) => s.op !== 'equal');
+  const subject = describeNode(lang, unit);
   const summary =
     op === 'change' && fieldText
-      ? `${describeNode(unit)}: ${fieldText}${textChanged ? '; tekst gewijzigd' : ''}`
-      : `${describeNode(unit)} ${verb}`;
+      ? translate(lang, textChanged ? 'diff.fieldsAndTextChanged' : 'diff.fieldsChanged', { subject, fields: fieldText })
+      : translate(lang, verbs[op], { subject });
   return { op, nodeType: unit.node.type ?? 'unknown', ...(blockId ? { blockId } : {}), segments, fieldChanges: changes, summary };
 }
 
-export function diffDocuments(before: JSONContent, after: JSONContent, names: NameBook): DiffEntry[] {
+export function diffDocuments(before: JSONContent, after: JSONContent, names: NameBook, lang: Language = 'nl'): DiffEntry[] {
   const a = units(before);
   const b = units(after);
   const entries: DiffEntry[] = [];
@@ -123,10 +126,10 @@ export function diffDocuments(before: JSONContent, after: JSONContent, names: Na
   // A run of deleted passages followed by inserted ones of the same type reads as "changed".
   const flush = () => {
     while (deleted.length && inserted.length && deleted[0]!.node.type === inserted[0]!.node.type && !deleted[0]!.key.startsWith('block:')) {
-      entries.push(entry('change', deleted.shift(), inserted.shift(), names));
+      entries.push(entry(lang, 'change', deleted.shift(), inserted.shift(), names));
     }
-    for (const unit of deleted) entries.push(entry('delete', unit, undefined, names));
-    for (const unit of inserted) entries.push(entry('insert', undefined, unit, names));
+    for (const unit of deleted) entries.push(entry(lang, 'delete', unit, undefined, names));
+    for (const unit of inserted) entries.push(entry(lang, 'insert', undefined, unit, names));
     deleted = [];
     inserted = [];
   };
@@ -138,7 +141,7 @@ export function diffDocuments(before: JSONContent, after: JSONContent, names: Na
       flush();
       const before = a[i]!;
       const after = b[j]!;
-      if (comparable(before.node) !== comparable(after.node)) entries.push(entry('change', before, after, names));
+      if (comparable(before.node) !== comparable(after.node)) entries.push(entry(lang, 'change', before, after, names));
     } else if (i >= 0) {
       if (blockKeysAfter.has(a[i]!.key)) continue; // moved: reported where it now stands
       deleted.push(a[i]!);
@@ -147,7 +150,7 @@ export function diffDocuments(before: JSONContent, after: JSONContent, names: Na
       const moved = blockKeysBefore.has(unit.key) ? a.find((u) => u.key === unit.key) : undefined;
       if (moved) {
         flush();
-        if (comparable(moved.node) !== comparable(unit.node)) entries.push(entry('change', moved, unit, names));
+        if (comparable(moved.node) !== comparable(unit.node)) entries.push(entry(lang, 'change', moved, unit, names));
         continue;
       }
       inserted.push(unit);
@@ -155,9 +158,7 @@ export function diffDocuments(before: JSONContent, after: JSONContent, names: Na
   }
   flush();
   if (entries.length > MAX_DIFF_ENTRIES) {
-    throw new DiffTooLargeError(
-      `Deze vergelijking is te groot om te tonen: ${entries.length} passages zijn veranderd (de grens is ${MAX_DIFF_ENTRIES}). Vergelijk met een versie die er dichter bij ligt.`,
-    );
+    throw new DiffTooLargeError({ key: 'error.diff.tooManyEntries', params: { entries: entries.length, max: MAX_DIFF_ENTRIES } });
   }
   return entries;
 }

@@ -1,5 +1,6 @@
 /** A word-level diff (longest common subsequence) for showing what changed inside a passage. */
 import type { DiffSegment } from '../../shared/api/versions';
+import type { KeyedMessage } from '../../shared/i18n/issues';
 
 export type { DiffSegment };
 
@@ -56,10 +57,10 @@ export function diffWords(before: string, after: string): DiffSegment[] {
  */
 export const MAX_ALIGN_CELLS = 16_000_000;
 
-/** A diff beyond its caps; the message is for the person who asked. */
+/** A diff beyond its caps; the message (a catalogue key) is for the person who asked. */
 export class DiffTooLargeError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly keyed: KeyedMessage) {
+    super(keyed.key);
     this.name = 'DiffTooLargeError';
   }
 }
@@ -98,9 +99,7 @@ export function alignKeys(before: string[], after: string[]): [number, number][]
   const middleBefore = before.slice(head, before.length - tail);
   const middleAfter = after.slice(head, after.length - tail);
   if (middleBefore.length * middleAfter.length > MAX_ALIGN_CELLS) {
-    throw new DiffTooLargeError(
-      `Deze vergelijking is te groot om te maken: er zijn te veel passages veranderd (${middleBefore.length} tegen ${middleAfter.length}). Vergelijk met een versie die er dichter bij ligt.`,
-    );
+    throw new DiffTooLargeError({ key: 'error.diff.tooManyChanged', params: { before: middleBefore.length, after: middleAfter.length } });
   }
   const pairs: [number, number][] = [];
   for (let k = 0; k < head; k++) pairs.push([k, k]);

@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 export const auditQuery = z.object({
   /** Entries with an id below this one (the `nextBefore` of the previous page). */
-  before: z.coerce.number('Gebruik een volgnummer.').int('Gebruik een volgnummer.').positive('Gebruik een volgnummer.').optional(),
-  limit: z.coerce.number('Gebruik een aantal.').int('Gebruik een heel aantal.').min(1, 'Minstens 1.').max(200, 'Hoogstens 200.').default(50),
+  before: z.coerce.number('validation.sequenceNumber').int('validation.sequenceNumber').positive('validation.sequenceNumber').optional(),
+  limit: z.coerce.number('validation.number').int('validation.wholeNumber').min(1, 'validation.tooSmall').max(200, 'validation.tooBig').default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 

@@ -1,6 +1,8 @@
 /**
  * Request bodies of the HTTP API. The server validates with these; the client forms use
- * the same limits. Messages are Dutch because they are shown to the user as they are.
+ * the same limits. Messages are keys of the catalogue (shared/i18n), worded in the person's
+ * language where they are shown (`server/http/validate.ts`, `client/forms.ts`); a limit in a
+ * message (`{count}`) comes from the zod issue.
  */
 import { z } from 'zod';
 import { documentTemplates, partyKinds, roles } from './roles';
@@ -24,31 +26,31 @@ function displayText(required: string, max: number) {
     .string()
     .trim()
     .min(1, required)
-    .max(max, `Maximaal ${max} tekens.`)
-    .refine((value) => !controlCharacter.test(value), 'Gebruik geen regeleinden of andere stuurtekens.')
-    .refine((value) => !directionOverride.test(value), 'Gebruik geen tekens die de leesrichting omdraaien.')
+    .max(max, 'validation.maxChars')
+    .refine((value) => !controlCharacter.test(value), 'validation.noControl')
+    .refine((value) => !directionOverride.test(value), 'validation.noDirectionOverride')
     .refine((value) => !invisibleOnly.test(value), required);
 }
 
-const name = displayText('Vul een naam in.', 120);
-const documentTitle = displayText('Geef het document een titel.', 200);
+const name = displayText('validation.nameRequired', 120);
+const documentTitle = displayText('validation.titleRequired', 200);
 const email = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, 'Dit e-mailadres is te lang.')
-  .pipe(z.email('Vul een geldig e-mailadres in.'));
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Kies een kleur als #rrggbb.');
+  .max(254, 'validation.emailTooLong')
+  .pipe(z.email('validation.email'));
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'validation.hexColor');
 const id = z.string().min(1).max(64);
 
 const newPassword = z
   .string()
-  .min(10, 'Een wachtwoord heeft minstens 10 tekens.')
-  .max(256, 'Een wachtwoord heeft hoogstens 256 tekens.');
-const currentPassword = z.string().min(1, 'Vul je huidige wachtwoord in.').max(256, 'Een wachtwoord heeft hoogstens 256 tekens.');
+  .min(10, 'validation.passwordMin')
+  .max(256, 'validation.passwordMax');
+const currentPassword = z.string().min(1, 'validation.currentPasswordRequired').max(256, 'validation.passwordMax');
 
 /** The language of the person's mails; without it, the request's Accept-Language decides. */
-const language = z.enum(languages, 'Kies nl of en.');
+const language = z.enum(languages, 'validation.language');
 
 export const signupReq = z.object({
   email,
@@ -62,7 +64,7 @@ export type SignupReq = z.infer<typeof signupReq>;
 
 export const loginReq = z.object({
   email,
-  password: z.string().min(1, 'Vul je wachtwoord in.').max(256, 'Een wachtwoord heeft hoogstens 256 tekens.'),
+  password: z.string().min(1, 'validation.passwordRequired').max(256, 'validation.passwordMax'),
 });
 export type LoginReq = z.infer<typeof loginReq>;
 
@@ -76,9 +78,9 @@ export type PasswordResetReq = z.infer<typeof passwordResetReq>;
  * current password (an account without one: a sign-in at its provider moments ago).
  */
 export const updateMeReq = z
-  .object({ name: name.optional(), email: email.optional(), language: language.optional(), workspaceMails: z.boolean('Kies aan of uit.').optional(), currentPassword: currentPassword.optional() })
+  .object({ name: name.optional(), email: email.optional(), language: language.optional(), workspaceMails: z.boolean('validation.onOrOff').optional(), currentPassword: currentPassword.optional() })
   .refine(({ currentPassword: _password, ...changes }) => Object.values(changes).some((value) => value !== undefined), {
-    message: 'Geef een nieuwe naam, een nieuw e-mailadres of een taal.',
+    message: 'validation.meNothing',
     path: ['_'],
   });
 export type UpdateMeReq = z.infer<typeof updateMeReq>;
@@ -101,25 +103,25 @@ export type UpdateWorkspaceReq = z.infer<typeof updateWorkspaceReq>;
 
 export const createPartyReq = z.object({
   name,
-  kind: z.enum(partyKinds, 'Kies een soort partij.'),
+  kind: z.enum(partyKinds, 'validation.partyKind'),
   color: hexColor.optional(),
 });
 export type CreatePartyReq = z.infer<typeof createPartyReq>;
 
 export const updatePartyReq = z
-  .object({ name, kind: z.enum(partyKinds, 'Kies een soort partij.'), color: hexColor })
+  .object({ name, kind: z.enum(partyKinds, 'validation.partyKind'), color: hexColor })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'Geef minstens één veld om te wijzigen.');
+  .refine((v) => Object.keys(v).length > 0, 'validation.someField');
 export type UpdatePartyReq = z.infer<typeof updatePartyReq>;
 
 export const updateMemberReq = z
-  .object({ role: z.enum(roles, 'Kies een rol.'), partyId: id })
+  .object({ role: z.enum(roles, 'validation.role'), partyId: id })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'Geef minstens één veld om te wijzigen.');
+  .refine((v) => Object.keys(v).length > 0, 'validation.someField');
 export type UpdateMemberReq = z.infer<typeof updateMemberReq>;
 
 export const createInviteReq = z.object({
-  role: z.enum(roles, 'Kies een rol.'),
+  role: z.enum(roles, 'validation.role'),
   partyId: id,
   /** Days until the link expires. */
   expiresInDays: z.number().int().min(1).max(90).default(14),
@@ -134,7 +136,7 @@ export type CreateInviteReq = z.input<typeof createInviteReq>;
 
 export const createDocumentReq = z.object({
   title: documentTitle,
-  template: z.enum(documentTemplates, 'Kies een sjabloon.').default('blank'),
+  template: z.enum(documentTemplates, 'validation.template').default('blank'),
 });
 export type CreateDocumentReq = z.input<typeof createDocumentReq>;
 
@@ -144,26 +146,26 @@ export const updateDocumentReq = z
     archived: z.boolean(),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'Geef minstens één veld om te wijzigen.');
+  .refine((v) => Object.keys(v).length > 0, 'validation.someField');
 export type UpdateDocumentReq = z.infer<typeof updateDocumentReq>;
 
 export const createVersionReq = z.object({
-  label: displayText('Geef de versie een naam.', 200),
+  label: displayText('validation.versionLabel', 200),
 });
 export type CreateVersionReq = z.infer<typeof createVersionReq>;
 
 export const requestAdoptionReq = z.object({
-  partyIds: z.array(id).min(1, 'Kies minstens één partij die moet tekenen.').max(50),
+  partyIds: z.array(id).min(1, 'validation.partiesMin').max(50),
 });
 export type RequestAdoptionReq = z.infer<typeof requestAdoptionReq>;
 
 export const signAdoptionReq = z
   .object({
-    decision: z.enum(['sign', 'decline'], 'Kies akkoord of niet akkoord.'),
-    reason: z.string().trim().max(2000, 'Maximaal 2000 tekens.').optional(),
+    decision: z.enum(['sign', 'decline'], 'validation.decision'),
+    reason: z.string().trim().max(2000, 'validation.maxChars').optional(),
   })
   .refine((v) => v.decision === 'sign' || (v.reason?.length ?? 0) > 0, {
-    message: 'Geef een reden als je partij niet akkoord gaat.',
+    message: 'validation.reasonRequired',
     path: ['reason'],
   });
 export type SignAdoptionReq = z.infer<typeof signAdoptionReq>;

@@ -1,17 +1,20 @@
 /**
  * THE attribute schemas of the structured blocks. Node names and attribute names are a public
  * contract: integrations read and write them in the Yjs document (`XmlFragment` `default`).
- * Values that do not validate are shown as "needs attention", never a crash.
+ * Values that do not validate are shown as "needs attention", never a crash. The checks are
+ * worded as keys of the block catalogue (shared/i18n/nlBlocks.ts), so every reader shows them in
+ * its own language.
  */
 import { z } from 'zod';
+import { isMessageKey } from '../i18n/translate';
 
-const isoDate = z.string('Gebruik een datum als JJJJ-MM-DD.').regex(/^\d{4}-\d{2}-\d{2}$/, 'Gebruik een datum als JJJJ-MM-DD.').refine(
+const isoDate = z.string('block.issue.dateFormat').regex(/^\d{4}-\d{2}-\d{2}$/, 'block.issue.dateFormat').refine(
   (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-  'Dit is geen bestaande datum.',
+  'block.issue.noSuchDate',
 );
-const isoTime = z.string('Dit is geen geldig tijdstip.').refine((value) => !Number.isNaN(Date.parse(value)), 'Dit is geen geldig tijdstip.');
+const isoTime = z.string('block.issue.time').refine((value) => !Number.isNaN(Date.parse(value)), 'block.issue.time');
 /** Empty string and null both mean "not set": Yjs attributes written by hand may use either. */
-const optionalId = z.string('Dit is geen geldige verwijzing.').max(64).nullable().optional().transform((v) => (v ? v : null));
+const optionalId = z.string('block.issue.reference').max(64).nullable().optional().transform((v) => (v ? v : null));
 
 /**
  * A block id goes into links, calendar UIDs and CSV cells, so only letters, digits, `-` and `_`
@@ -23,10 +26,10 @@ export const blockIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 /** Attributes every block has: a stable id and who inserted it for which party. */
 export const blockIdentityAttrs = z.object({
   id: z
-    .string('Blok zonder id.')
-    .min(1, 'Blok zonder id.')
-    .max(64, 'Een blok-id heeft hoogstens 64 tekens.')
-    .regex(blockIdPattern, 'Een blok-id bestaat alleen uit letters, cijfers, - en _.'),
+    .string('block.issue.noId')
+    .min(1, 'block.issue.noId')
+    .max(64, 'block.issue.idTooLong')
+    .regex(blockIdPattern, 'block.issue.idChars'),
   createdBy: optionalId,
   createdByParty: optionalId,
 });
@@ -40,7 +43,7 @@ export const blockIdentityAttrs = z.object({
  */
 export const exampleAttr = 'example';
 const exampleFlag = z
-  .boolean('Voorbeeld is waar of onwaar.')
+  .boolean('block.issue.example')
   .nullable()
   .optional()
   .transform((v) => v === true);
@@ -51,8 +54,8 @@ const blockCommonAttrs = blockIdentityAttrs.extend({ [exampleAttr]: exampleFlag 
 export const commitmentStatuses = ['proposed', 'confirmed', 'withdrawn'] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
 export const commitmentAttrs = blockCommonAttrs.extend({
-  partyId: z.string('Kies de partij die dit toezegt.').min(1, 'Kies de partij die dit toezegt.').max(64),
-  status: z.enum(commitmentStatuses, 'Onbekende status.'),
+  partyId: z.string('block.issue.commitmentParty').min(1, 'block.issue.commitmentParty').max(64),
+  status: z.enum(commitmentStatuses, 'block.issue.status'),
   confirmedBy: optionalId,
   confirmedAt: isoTime.nullable().optional().transform((v) => v ?? null),
 });
@@ -66,8 +69,8 @@ export const actionAttrs = blockCommonAttrs.extend({
   ownerPartyId: optionalId,
   ownerUserId: optionalId,
   due: isoDate.nullable().optional().or(z.literal('')).transform((v) => (v ? v : null)),
-  status: z.enum(actionStatuses, 'Onbekende status.'),
-  funding: z.enum(fundingKinds, 'Onbekende financiering.'),
+  status: z.enum(actionStatuses, 'block.issue.status'),
+  funding: z.enum(fundingKinds, 'block.issue.funding'),
 });
 export type ActionAttrs = z.infer<typeof actionAttrs>;
 
@@ -75,7 +78,7 @@ export const reflectionStatuses = ['planned', 'held'] as const;
 export type ReflectionStatus = (typeof reflectionStatuses)[number];
 export const reflectionAttrs = blockCommonAttrs.extend({
   date: isoDate.nullable().optional().or(z.literal('')).transform((v) => (v ? v : null)),
-  status: z.enum(reflectionStatuses, 'Onbekende status.'),
+  status: z.enum(reflectionStatuses, 'block.issue.status'),
 });
 export type ReflectionAttrs = z.infer<typeof reflectionAttrs>;
 
@@ -93,9 +96,9 @@ export const criterionCategories = [
 export type CriterionCategory = (typeof criterionCategories)[number];
 export const criterionAttrs = blockCommonAttrs
   .extend({
-    kind: z.enum(criterionKinds, 'Onbekende soort criterium.'),
-    weight: z.coerce.number('Een weging is een getal van 0 tot 100.').int('Een weging is een heel getal.').min(0, 'Minimaal 0.').max(100, 'Maximaal 100.').nullable().optional().transform((v) => v ?? null),
-    category: z.enum(criterionCategories, 'Onbekende categorie.'),
+    kind: z.enum(criterionKinds, 'block.issue.criterionKind'),
+    weight: z.coerce.number('block.issue.weightNumber').int('block.issue.weightInteger').min(0, 'block.issue.min0').max(100, 'block.issue.max100').nullable().optional().transform((v) => v ?? null),
+    category: z.enum(criterionCategories, 'block.issue.category'),
   });
 export type CriterionAttrs = z.infer<typeof criterionAttrs>;
 
@@ -159,7 +162,12 @@ export function validateBlockAttrs<N extends BlockName>(name: N, raw: Record<str
   const result = blockAttrSchemas[name].safeParse(raw);
   if (result.success) return { valid: true, attrs: result.data as BlockAttrs<N> };
   const issues: Record<string, string> = {};
-  for (const issue of result.error.issues) issues[issue.path.join('.') || '_'] ??= issue.message;
+  for (const issue of result.error.issues) {
+    const field = issue.path.join('.') || '_';
+    // zod's own (English) text, for a value of the wrong type written by hand, becomes ours.
+    const missing = raw[field] === null || raw[field] === undefined;
+    issues[field] ??= isMessageKey(issue.message) ? issue.message : missing ? 'block.missingValue' : 'block.invalidGeneric';
+  }
   return { valid: false, issues };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { translate, type MessageKey } from '../i18n/translate';
 import { validateBlockAttrs } from './attrs';
 
 const action = (id: unknown) => validateBlockAttrs('action', { id, status: 'open', funding: 'unknown' });
@@ -22,6 +23,6 @@ describe('block ids', () => {
   ])('an id with %s is invalid, with a message on the id', (_name, id) => {
     const result = action(id);
     expect(result.valid).toBe(false);
-    if (!result.valid) expect(result.issues.id).toMatch(/blok-id/);
+    if (!result.valid) expect(translate('nl', result.issues.id as MessageKey)).toMatch(/blok-id/);
   });
 });

@@ -101,7 +101,7 @@ test('two parties adopt a version, and the plan is downloaded as DOCX, ODT and P
   for (const box of await form.getByRole('checkbox').all()) expect(await box.isChecked()).toBe(true);
   await form.getByRole('button', { name: t('adoption.requestSubmit') }).click();
   await item.getByTestId('adoption-parties').waitFor();
-  await expect.poll(() => item.getByTestId('adoption-badge').textContent()).toBe(t('adoption.pendingCount', { signed: 0, total: 2 }));
+  await expect.poll(() => item.getByTestId('adoption-badge').textContent()).toBe(t('adoption.pendingCount', { signed: 0, count: 2 }));
 
   // The resident sees the request in the document header without reloading, and declines.
   const request = b.page.getByTestId('adoption-request');

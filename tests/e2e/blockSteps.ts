@@ -53,12 +53,24 @@ export interface ActionValues {
   funding: 'existing' | 'extra' | 'unknown';
 }
 
+/**
+ * Types `YYYY-MM-DD` into a date field the way a person does: day, month and year into its
+ * segments (nl-NL and en-GB both put the day first; each segment moves on when it is full).
+ */
+export async function fillDate(field: Locator, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  await field.locator('[role="spinbutton"]').first().pressSequentially(`${day}${month}${year}`);
+}
+
+/** The `YYYY-MM-DD` a date field holds ('' for none). */
+export const dateValue = async (field: Locator): Promise<string> => (await field.getAttribute('data-value')) ?? '';
+
 /** Chooses an action card's owner party, lead person, due date, status and funding. */
 export async function fillAction(card: Locator, values: ActionValues): Promise<void> {
   // The person list follows the party, so the party goes first.
   await blockField(card, 'action.ownerParty').selectOption({ label: values.party });
   await blockField(card, 'action.ownerUser').selectOption({ label: values.person });
-  await blockField(card, 'action.due').fill(values.due);
+  await fillDate(blockField(card, 'action.due'), values.due);
   await blockField(card, 'action.status').selectOption(values.status);
   await blockField(card, 'action.funding').selectOption(values.funding);
 }
@@ -70,7 +82,7 @@ export async function actionCardValues(card: Locator) {
   return {
     party: await chosen('action.ownerParty'),
     person: await chosen('action.ownerUser'),
-    due: await blockField(card, 'action.due').inputValue(),
+    due: await dateValue(blockField(card, 'action.due')),
     status: await blockField(card, 'action.status').inputValue(),
     funding: await blockField(card, 'action.funding').inputValue(),
     text: (await card.locator('.block-card__text').textContent()) ?? '',

@@ -17,6 +17,8 @@ export type Json = any;
 
 export class ApiClient {
   cookie: string | null = null;
+  /** The `Accept-Language` to send, as the werktafel client sends its interface language; none by default. */
+  acceptLanguage: string | null = null;
 
   constructor(
     readonly origin: string,
@@ -28,6 +30,7 @@ export class ApiClient {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
     if (this.sendOrigin) headers.origin = this.sendOrigin;
+    if (this.acceptLanguage) headers['accept-language'] = this.acceptLanguage;
     if (body !== undefined || init.rawBody !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(this.origin + path, {
       method,

@@ -94,7 +94,7 @@ export function ActionView(view: ReactNodeViewProps) {
         issue={issues.due}
         className={overdue ? 'block-field--overdue' : undefined}
         value={dueText ?? (typeof due === 'string' && due ? due : notSet)}
-        control={canWrite ? (id, d) => <DateInput id={id} describedBy={d} value={due} onChange={(v) => update({ due: v })} /> : null}
+        control={canWrite ? (id, d) => <DateInput id={id} describedBy={d} label={t('action.due')} value={due} onChange={(v) => update({ due: v })} /> : null}
       />
       <BlockField
         label={t('action.status')}

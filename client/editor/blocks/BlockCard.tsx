@@ -6,23 +6,19 @@ import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tipt
 import { isExample, validateBlockAttrs, type BlockName } from '../../../shared/blocks/attrs';
 import { PartyChip } from '../../components/PartyChip';
 import { useConfirm } from '../../components/ConfirmDialog';
-import { useT } from '../../i18n/I18n';
+import { useI18n, useT } from '../../i18n/I18n';
+import { wordIssue } from '../../../shared/i18n/issues';
 import { controlsAfterText, controlsBeforeText } from '../keys/blockFocus';
 import { useBlockEnv } from './BlockContext';
 
-/** zod's own (English) type messages, for values of the wrong type written by hand. */
-const genericMessage = /^Invalid input/;
-
-/** Field messages of the block's stored attributes; empty when all is well. */
+/** Field messages of the block's stored attributes, in the interface language; empty when all is well. */
 export function useBlockIssues(kind: BlockName, attrs: Record<string, unknown>): Record<string, string> {
-  const t = useT();
+  const { lang } = useI18n();
   return useMemo(() => {
     const result = validateBlockAttrs(kind, attrs);
     if (result.valid) return {};
-    return Object.fromEntries(
-      Object.entries(result.issues).map(([field, message]) => [field, genericMessage.test(message) ? t('block.invalidGeneric') : message]),
-    );
-  }, [kind, attrs, t]);
+    return Object.fromEntries(Object.entries(result.issues).map(([field, message]) => [field, wordIssue(lang, message)]));
+  }, [kind, attrs, lang]);
 }
 
 interface BlockCardProps {

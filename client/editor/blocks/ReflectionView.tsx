@@ -25,7 +25,7 @@ export function ReflectionView(view: ReactNodeViewProps) {
       {status === 'held' && <span className="block-badge block-badge--done">{t('reflection.status.held')}</span>}
       {status === 'planned' && daysAway === 0 && <span className="block-badge block-badge--soon">{t('reflection.today')}</span>}
       {status === 'planned' && daysAway !== null && daysAway > 0 && daysAway <= 14 && (
-        <span className="block-badge block-badge--soon">{t('reflection.upcoming', { days: daysAway })}</span>
+        <span className="block-badge block-badge--soon">{t('reflection.upcoming', { count: daysAway })}</span>
       )}
     </>
   );
@@ -43,7 +43,7 @@ export function ReflectionView(view: ReactNodeViewProps) {
             label={t('reflection.date')}
             issue={issues.date}
             value={validDate ? formatDate(localDate(validDate).toISOString()) : <span className="block-field__none">{t('block.notSet')}</span>}
-            control={canWrite ? (id, describedBy) => <DateInput id={id} describedBy={describedBy} value={date} onChange={(v) => view.updateAttributes({ date: v })} /> : null}
+            control={canWrite ? (id, describedBy) => <DateInput id={id} describedBy={describedBy} label={t('reflection.date')} value={date} onChange={(v) => view.updateAttributes({ date: v })} /> : null}
           />
           <BlockField
             label={t('reflection.status')}

@@ -3,7 +3,10 @@ import { useId, type CSSProperties, type ReactNode } from 'react';
 import type { Member, Party } from '../../../shared/api/workspaces';
 import { isHexColor, noPartyColor } from '../../color';
 import { PartyChip } from '../../components/PartyChip';
-import { useT } from '../../i18n/I18n';
+import { parseDate, type CalendarDate } from '@internationalized/date';
+import { DateField, DateInput as AriaDateInput, DateSegment, I18nProvider as AriaI18nProvider } from 'react-aria-components';
+import { useI18n, useT } from '../../i18n/I18n';
+import { localeOf } from '../../i18n/translate';
 
 interface BlockFieldProps {
   label: string;
@@ -140,20 +143,45 @@ export function membersFor(members: readonly Member[], partyId: unknown): Member
 interface DateInputProps {
   id: string;
   describedBy: string | undefined;
+  /** The field's name: a date field is a group of segments, which a <label for> cannot name. */
+  label: string;
   value: unknown;
   onChange: (value: string | null) => void;
 }
 
-export function DateInput({ id, describedBy, value, onChange }: DateInputProps) {
-  const valid = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+/** A stored `YYYY-MM-DD` as a calendar date, or null for anything that is not a real date. */
+function calendarDateOf(value: unknown): CalendarDate | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  try {
+    const date = parseDate(value);
+    return date.toString() === value ? date : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A date in the interface's own order and words (day-month-year in nl-NL and en-GB), not the
+ * browser's; React Aria's DateField does the segments, keyboard and screen-reader part. The
+ * block keeps its attribute as `YYYY-MM-DD`, written when the date is complete or cleared.
+ */
+export function DateInput({ id, describedBy, label, value, onChange }: DateInputProps) {
+  const { lang } = useI18n();
+  const date = calendarDateOf(value);
   return (
-    <input
-      id={id}
-      type="date"
-      className="input block-input block-input--date"
-      value={valid ? value : ''}
-      aria-describedby={describedBy}
-      onChange={(event) => onChange(event.target.value || null)}
-    />
+    <AriaI18nProvider locale={localeOf(lang)}>
+      <DateField
+        id={id}
+        aria-label={label}
+        aria-describedby={describedBy}
+        value={date}
+        onChange={(next) => onChange(next ? next.toString() : null)}
+        className="block-date-field"
+      >
+        <AriaDateInput className="input block-input block-input--date" data-value={date?.toString() ?? ''}>
+          {(segment) => <DateSegment segment={segment} className="block-date-field__segment" />}
+        </AriaDateInput>
+      </DateField>
+    </AriaI18nProvider>
   );
 }

@@ -1,16 +1,16 @@
 /** The lines under the title: workspace, version, adoption status with its parties, export time. */
-import { exportLanguage, formatTime, safeColor, words } from '../labels';
+import { exportLanguage, formatTime, safeColor, say, words } from '../labels';
 import type { AdoptionPartyInput, AdoptionPartyLine, ExportInput, ExportModel } from '../types';
 
 function partyState(party: AdoptionPartyInput): string {
   if (party.declined) {
     const reason = party.declined.reason.trim();
-    return `Niet akkoord, door ${party.declined.by}${reason ? `: ${reason}` : ''}`;
+    return reason ? say('exportDoc.declinedWithReason', { by: party.declined.by, reason }) : say('exportDoc.declined', { by: party.declined.by });
   }
   if (party.signedBy || party.signedAt) {
-    const by = party.signedBy ? ` door ${party.signedBy}` : '';
-    const at = party.signedAt ? ` op ${formatTime(party.signedAt)}` : '';
-    return `Akkoord${by}${at}`;
+    const by = party.signedBy ? say('exportDoc.signedBy', { by: party.signedBy }) : '';
+    const at = party.signedAt ? say('exportDoc.signedAt', { at: formatTime(party.signedAt) }) : '';
+    return say('exportDoc.signed', { by, at });
   }
   return words.notSigned;
 }
@@ -18,7 +18,7 @@ function partyState(party: AdoptionPartyInput): string {
 export function frontMatter(input: ExportInput): Omit<ExportModel, 'body'> {
   const status = input.adoption?.status ?? 'none';
   const statusText = status === 'adopted' ? words.adopted : status === 'pending' ? words.pending : words.notAdopted;
-  const title = input.title.trim() || 'Naamloos document';
+  const title = input.title.trim() || say('exportDoc.untitled');
   return {
     title,
     language: exportLanguage,

@@ -7,6 +7,7 @@ import type { JSONContent } from '@tiptap/core';
 import type { BlockName } from '../../../shared/blocks/attrs';
 import type { NameBook } from '../../presenters/registers';
 import type { AwardTotal, CommitmentGroup, CriterionRow, ExportBlock, ReflectionItem } from '../types';
+import { say } from '../labels';
 import { toActionRow, toCommitment, toCriterion, toReflection } from './structuredBlocks';
 
 export type GroupBlock = Extract<ExportBlock, { kind: 'actions' | 'commitments' | 'reflections' | 'criteria' }>;
@@ -61,10 +62,9 @@ export function awardTotal(nodes: JSONContent[]): AwardTotal | null {
   const total = awards.reduce((sum, a) => sum + (a.weight ?? 0), 0);
   const missing = awards.filter((a) => a.weight === null).length;
   const notices: string[] = [];
-  if (missing === 1) notices.push('Let op: 1 gunningscriterium heeft geen geldige weging en telt niet mee.');
-  if (missing > 1) notices.push(`Let op: ${missing} gunningscriteria hebben geen geldige weging en tellen niet mee.`);
-  if (total !== 100) notices.push(`Let op: de wegingen van de gunningscriteria tellen op tot ${total}. Samen moeten ze precies 100 zijn.`);
-  return { label: `Totaal gunningsweging: ${total} van 100`, notices };
+  if (missing > 0) notices.push(say('exportDoc.unweighted', { count: missing }));
+  if (total !== 100) notices.push(say('exportDoc.totalNot100', { total }));
+  return { label: say('exportDoc.awardTotal', { total }), notices };
 }
 
 /** Fills a group from its blocks. `withTotal`: the run holds every criterion of the document. */

@@ -7,7 +7,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { isExample, validateBlockAttrs, type BlockName } from '../../../shared/blocks/attrs';
 import type { NameBook } from '../../presenters/registers';
-import { choiceLabel, formatDay, formatTime, invalidValue, noticesOf, safeColor, words } from '../labels';
+import { choiceLabel, formatDay, formatTime, invalidValue, noticesOf, safeColor, say, words } from '../labels';
 import type { ActionRow, CommitmentItem, CriterionRow, ReflectionItem } from '../types';
 import { linesOf } from './inline';
 
@@ -51,7 +51,7 @@ function personOf(book: NameBook, id: unknown, emptyLabel: string): string {
 export function toActionRow(node: JSONContent, book: NameBook): ActionRow {
   const { attrs, notices } = check('action', node);
   const owner = partyOf(book, attrs.ownerPartyId, words.noOwner);
-  if (owner.id && owner.name === words.unknownParty) notices.push('Let op: de eigenaar is geen partij van deze werkruimte.');
+  if (owner.id && owner.name === words.unknownParty) notices.push(say('exportDoc.ownerNotInWorkspace'));
   return {
     text: linesOf(node.content),
     ownerParty: owner.name,

@@ -1,11 +1,13 @@
-import { enBlocks } from '../../shared/i18n/enBlocks';
+import { enBlocks } from './enBlocks';
+import { enServer } from './enServer';
 import { enVersions } from './enVersions';
-import type { MessageKey } from './nl';
+import type { CatalogueKey } from './nl';
 
 /** English texts, the second language. Same keys as `nl.ts` (the type enforces it). */
-export const en: Record<MessageKey, string> = {
+export const en: Record<CatalogueKey, string> = {
   ...enBlocks,
   ...enVersions,
+  ...enServer,
   'app.name': 'werktafel',
   'app.tagline': 'Writing a public task together',
   'app.skipToContent': 'Skip to content',
@@ -76,7 +78,8 @@ export const en: Record<MessageKey, string> = {
 
   'error.generic': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server. Check your internet connection.',
-  'error.tooMany': 'Too many attempts. Try again in {seconds} seconds.',
+  'error.tooMany_one': 'Too many attempts. Try again in {count} second.',
+  'error.tooMany_other': 'Too many attempts. Try again in {count} seconds.',
   'error.notFound': 'Not found, or you have no access to it.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.fixFields': 'Please check the marked fields.',
@@ -184,8 +187,8 @@ export const en: Record<MessageKey, string> = {
   'parties.edit': 'Edit party {name}',
   'parties.delete': 'Delete party {name}',
   'parties.confirmDelete': 'Delete party “{name}”?',
-  'parties.members': '{count} members',
-  'parties.member': '1 member',
+  'parties.members_one': '{count} member',
+  'parties.members_other': '{count} members',
 
   'members.title': 'Members',
   'members.name': 'Name',
@@ -323,7 +326,8 @@ export const en: Record<MessageKey, string> = {
   'commitment.partyLocked': 'The party is fixed once the commitment is confirmed.',
 
   'reflection.hint': 'Write the questions to look back on and who takes part; afterwards the notes and the adjustments you agreed.',
-  'reflection.upcoming': 'In {days} days',
+  'reflection.upcoming_one': 'In {count} day',
+  'reflection.upcoming_other': 'In {count} days',
   'reflection.today': 'Today',
 
   'criterion.weightHint': '0 to 100',
@@ -332,10 +336,12 @@ export const en: Record<MessageKey, string> = {
   'criteria.total': 'Award weights: {total} of 100',
   'criteria.totalOk': 'The award weights add up to 100.',
   'criteria.counts': 'Award: {award} · selection: {selection} · requirements: {requirement}',
-  'criteria.unweighted': '{count} award criteria have no weight yet.',
+  'criteria.unweighted_one': '{count} award criterion has no weight yet.',
+  'criteria.unweighted_other': '{count} award criteria have no weight yet.',
   'criteria.noAward': 'No award criteria yet.',
   'criteria.warn.totalNot100': 'The award weights add up to {total}. Together they must be exactly 100.',
-  'criteria.warn.tooManyAward': 'There are {count} award criteria. More than five makes bidding heavy for small parties: choose the few points that really matter.',
+  'criteria.warn.tooManyAward_one': 'There is {count} award criterion. More than five makes bidding heavy for small parties: choose the few points that really matter.',
+  'criteria.warn.tooManyAward_other': 'There are {count} award criteria. More than five makes bidding heavy for small parties: choose the few points that really matter.',
   'criteria.warn.turnover': 'A turnover requirement keeps resident initiatives and social entrepreneurs out, while they often work closest to the neighbourhood. Ask instead how they will do the work and whom they involve.',
   'criteria.warn.legal_form': 'A legal-form requirement (such as charity status or a foundation) excludes parties that can do the work. Ask what the organisation does, not how it is registered.',
   'criteria.warn.experience': 'Requiring prior experience favours the parties that were already at the table. New and small parties can show their quality better in their plan.',
@@ -425,7 +431,13 @@ export const en: Record<MessageKey, string> = {
   'contrib.owned': 'Owns actions',
   'contrib.made': 'Commitments',
   'contrib.confirmed': 'of which confirmed: {count}',
-  'contrib.summary': '{party}: proposed {proposed} blocks, owns {owned} actions, {made} commitments ({confirmed} confirmed)',
+  'contrib.summary': '{party}: {proposed}, {owned}, {made} ({confirmed} confirmed)',
+  'contrib.summary.proposed_one': 'proposed {count} block',
+  'contrib.summary.proposed_other': 'proposed {count} blocks',
+  'contrib.summary.owned_one': 'owns {count} action',
+  'contrib.summary.owned_other': 'owns {count} actions',
+  'contrib.summary.made_one': '{count} commitment',
+  'contrib.summary.made_other': '{count} commitments',
   'contrib.dominant': '{party} has {share}% of all contributions. Give the other parties room to make proposals and take on actions too.',
   'contrib.share': '{share}% of all contributions',
   'audit.title': 'Audit log',

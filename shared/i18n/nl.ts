@@ -1,14 +1,17 @@
 /**
- * Dutch texts: the default language of werktafel. `en.ts` must have exactly these keys. The
- * wording of the blocks themselves (their names, fields and values) comes from shared/i18n,
- * where the exports and the version diff read it too.
+ * Dutch texts: the default language of werktafel, and the one catalogue of Dutch that the
+ * client, the server's error messages, the exports and the version diff all read (through
+ * `translate`). `en.ts` must have exactly these keys. Plurals are `key_one` / `key_other`
+ * (i18next's plural rules pick one from `count`); placeholders are `{name}`.
  */
-import { nlBlocks } from '../../shared/i18n/nlBlocks';
+import { nlBlocks } from './nlBlocks';
+import { nlServer } from './nlServer';
 import { nlVersions } from './nlVersions';
 
 export const nl = {
   ...nlBlocks,
   ...nlVersions,
+  ...nlServer,
   'app.name': 'werktafel',
   'app.tagline': 'Samen schrijven aan een publieke opgave',
   'app.skipToContent': 'Naar de inhoud',
@@ -79,7 +82,8 @@ export const nl = {
 
   'error.generic': 'Er ging iets mis. Probeer het opnieuw.',
   'error.network': 'Geen verbinding met de server. Controleer je internetverbinding.',
-  'error.tooMany': 'Te veel pogingen. Probeer het over {seconds} seconden opnieuw.',
+  'error.tooMany_one': 'Te veel pogingen. Probeer het over {count} seconde opnieuw.',
+  'error.tooMany_other': 'Te veel pogingen. Probeer het over {count} seconden opnieuw.',
   'error.notFound': 'Niet gevonden of je hebt hier geen toegang toe.',
   'error.forbidden': 'Je hebt hiervoor geen toestemming.',
   'error.fixFields': 'Controleer de gemarkeerde velden.',
@@ -187,8 +191,8 @@ export const nl = {
   'parties.edit': 'Partij {name} bewerken',
   'parties.delete': 'Partij {name} verwijderen',
   'parties.confirmDelete': 'Partij “{name}” verwijderen?',
-  'parties.members': '{count} deelnemers',
-  'parties.member': '1 deelnemer',
+  'parties.members_one': '{count} deelnemer',
+  'parties.members_other': '{count} deelnemers',
 
   'members.title': 'Deelnemers',
   'members.name': 'Naam',
@@ -326,7 +330,8 @@ export const nl = {
   'commitment.partyLocked': 'De partij ligt vast zodra de toezegging is bevestigd.',
 
   'reflection.hint': 'Schrijf de vragen om op terug te kijken en wie er meedoet; na afloop de notities en de bijsturing die jullie afspraken.',
-  'reflection.upcoming': 'Over {days} dagen',
+  'reflection.upcoming_one': 'Over {count} dag',
+  'reflection.upcoming_other': 'Over {count} dagen',
   'reflection.today': 'Vandaag',
 
   'criterion.weightHint': '0 tot 100',
@@ -335,10 +340,12 @@ export const nl = {
   'criteria.total': 'Gunningsweging: {total} van 100',
   'criteria.totalOk': 'De wegingen van de gunningscriteria tellen op tot 100.',
   'criteria.counts': 'Gunning: {award} · selectie: {selection} · eisen: {requirement}',
-  'criteria.unweighted': '{count} gunningscriteria hebben nog geen weging.',
+  'criteria.unweighted_one': '{count} gunningscriterium heeft nog geen weging.',
+  'criteria.unweighted_other': '{count} gunningscriteria hebben nog geen weging.',
   'criteria.noAward': 'Nog geen gunningscriteria.',
   'criteria.warn.totalNot100': 'De wegingen van de gunningscriteria tellen op tot {total}. Samen moeten ze precies 100 zijn.',
-  'criteria.warn.tooManyAward': 'Er zijn {count} gunningscriteria. Meer dan vijf maakt een inschrijving zwaar voor kleine partijen: kies de paar punten waar het echt om gaat.',
+  'criteria.warn.tooManyAward_one': 'Er is {count} gunningscriterium. Meer dan vijf maakt een inschrijving zwaar voor kleine partijen: kies de paar punten waar het echt om gaat.',
+  'criteria.warn.tooManyAward_other': 'Er zijn {count} gunningscriteria. Meer dan vijf maakt een inschrijving zwaar voor kleine partijen: kies de paar punten waar het echt om gaat.',
   'criteria.warn.turnover': 'Een eis aan de omzet houdt bewonersinitiatieven en sociaal ondernemers buiten de deur, terwijl juist zij vaak dicht bij de wijk werken. Vraag liever hoe ze het werk aanpakken en wie ze erbij betrekken.',
   'criteria.warn.legal_form': 'Een eis aan de rechtsvorm (zoals een ANBI-status of stichting) sluit partijen uit die het werk wel kunnen doen. Vraag naar wat de organisatie doet, niet naar hoe ze is ingeschreven.',
   'criteria.warn.experience': 'Eerdere ervaring eisen bevoordeelt de partijen die al aan tafel zaten. Nieuwe en kleine partijen kunnen hun kwaliteit beter laten zien in hun plan.',
@@ -428,7 +435,13 @@ export const nl = {
   'contrib.owned': 'Eigenaar van acties',
   'contrib.made': 'Toezeggingen',
   'contrib.confirmed': 'waarvan bevestigd: {count}',
-  'contrib.summary': '{party}: {proposed} blokken voorgesteld, eigenaar van {owned} acties, {made} toezeggingen ({confirmed} bevestigd)',
+  'contrib.summary': '{party}: {proposed}, {owned}, {made} ({confirmed} bevestigd)',
+  'contrib.summary.proposed_one': '{count} blok voorgesteld',
+  'contrib.summary.proposed_other': '{count} blokken voorgesteld',
+  'contrib.summary.owned_one': 'eigenaar van {count} actie',
+  'contrib.summary.owned_other': 'eigenaar van {count} acties',
+  'contrib.summary.made_one': '{count} toezegging',
+  'contrib.summary.made_other': '{count} toezeggingen',
   'contrib.dominant': '{party} heeft {share}% van alle bijdragen. Geef de andere partijen ruimte om ook voorstellen te doen en acties te trekken.',
   'contrib.share': '{share}% van alle bijdragen',
   'audit.title': 'Logboek',
@@ -468,4 +481,5 @@ export const nl = {
   'editor.exitNote': 'Uit de tekst. Tab gaat verder op de pagina, Shift+Tab terug naar de tekst.',
 } satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof nl;
+/** A key of the catalogue, plural variants (`…_one`, `…_other`) as separate keys. */
+export type CatalogueKey = keyof typeof nl;
