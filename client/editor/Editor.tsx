@@ -114,7 +114,9 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: Ed
         onKeyDown={(event) => {
           if (event.key !== 'Tab' || !event.shiftKey) return;
           event.preventDefault();
-          editor.commands.focus();
+          // Synchronously, where the caret was: Tiptap's focus command waits for the next frame,
+          // so a key pressed right after would still land on this note.
+          editor.view.focus();
         }}
       >
         {t('editor.exitNote')}

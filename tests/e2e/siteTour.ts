@@ -45,14 +45,21 @@ function linkFromMail(inbox: SmtpInbox, to: string, subject: RegExp): Promise<st
   }, 10_000);
 }
 
-/** Adds a commitment and a criterion to a document through a real collaboration client. */
-async function addCommitmentAndCriterion(origin: string, owner: ApiClient, documentId: string, partyId: string): Promise<void> {
+/**
+ * Adds a commitment, a criterion, an action and a reflection moment to a document through a real
+ * collaboration client: the template's own blocks are examples, which the registers leave out.
+ */
+async function addRealBlocks(origin: string, owner: ApiClient, documentId: string, partyId: string): Promise<void> {
   const { doc, provider } = connectProvider(documentId, { cookie: owner.cookie, origin });
   try {
     await waitForSync(provider);
     appendCommitment(doc, 'tour-commitment', partyId, 'De gemeente stelt een ruimte in de wijk beschikbaar.');
     const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
-    fragment.insert(fragment.length, [blockElement('criterion', { id: 'tour-criterion', kind: 'selection', category: 'experience' }, 'Ervaring met de doelgroep')]);
+    fragment.insert(fragment.length, [
+      blockElement('criterion', { id: 'tour-criterion', kind: 'selection', category: 'experience' }, 'Ervaring met de doelgroep'),
+      blockElement('action', { id: 'tour-action', ownerPartyId: partyId, due: '2027-03-15', status: 'in_progress' }, 'Ruimte in de wijk inrichten'),
+      blockElement('reflection', { id: 'tour-reflection', date: '2027-06-01', status: 'planned' }, 'Terugblik na drie maanden'),
+    ]);
     await eventually(async () => expect((await readViaFreshClient(origin, owner.cookie, documentId)).xml).toContain('tour-criterion'), 10_000);
   } finally {
     provider.destroy();
@@ -76,7 +83,7 @@ export async function buildSiteTour(origin: string, inbox: SmtpInbox): Promise<S
   expect(created.status).toBe(201);
   const documentId: string = created.body.id;
   const first = (await owner.post(`/api/documents/${documentId}/versions`, { label: 'Eerste opzet' })).body;
-  await addCommitmentAndCriterion(origin, owner, documentId, gemeente.id);
+  await addRealBlocks(origin, owner, documentId, gemeente.id);
   const second = (await owner.post(`/api/documents/${documentId}/versions`, { label: 'Met toezegging en criterium' })).body;
   expect((await owner.post(`/api/documents/${documentId}/versions/${second.id}/adoption`, { partyIds: [gemeente.id, bewoners.id] })).status).toBe(201);
 
