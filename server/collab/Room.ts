@@ -16,6 +16,7 @@ import { type ClientMessage, encodeStored, encodeSyncStep1, encodeSyncStep2, enc
 import type { Connection } from './Connection';
 import { ExtensionRunner, type ExtensionRoom, type RoomExtension, type RoomExtensionFactory } from './extensions';
 import { findImpossibleOrigin } from './impossibleOrigins';
+import { findNonPlainValue } from './plainValues';
 import { holdsNothingOf, JoinState } from './JoinState';
 import type { LoadedDocument } from './loadDocument';
 import { OutgoingBatch, Outbox } from './Outbox';
@@ -161,6 +162,11 @@ export class Room implements ExtensionRoom {
     const impossible = findImpossibleOrigin(decoded.structs);
     if (impossible) {
       this.reject(connection, CloseCode.updateRejected, 'update rejected', undefined, { why: 'an item points at its own client\'s later items', client: impossible.client, clock: impossible.clock });
+      return;
+    }
+    const notPlain = findNonPlainValue(decoded.structs);
+    if (notPlain) {
+      this.reject(connection, CloseCode.updateRejected, 'update rejected', undefined, { why: 'a value that is not plain data', client: notPlain.client, clock: notPlain.clock });
       return;
     }
     // A full document takes deletions (they shrink it at the next compaction), not growth.

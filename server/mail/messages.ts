@@ -5,6 +5,7 @@
  */
 import type { Language } from '../../shared/i18n/messages';
 import { localeOf } from '../../shared/i18n/translate';
+import { languageOfHeader } from '../http/language';
 
 export type MailLanguage = Language;
 
@@ -20,8 +21,9 @@ export function formatMailDate(at: number | Date, language: MailLanguage, timeZo
   return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(at);
 }
 
+/** The mail's language from the request's Accept-Language, read as every answer reads it (q-values included). */
 export function mailLanguage(acceptLanguage: string | undefined): MailLanguage {
-  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'nl';
+  return languageOfHeader(acceptLanguage) ?? 'nl';
 }
 
 const passwordReset: Texts<[name: string, link: string]> = {

@@ -188,7 +188,16 @@ export function toRawAttrs(attrs: Record<string, unknown>): RawAttrs {
     if (value === null || typeof value === 'string' || typeof value === 'boolean') raw[key] = value;
     else if (typeof value === 'number') raw[key] = Number.isFinite(value) ? value : String(value);
     else if (value === undefined) continue;
-    else raw[key] = String(value);
+    else raw[key] = asText(value);
   }
   return raw;
+}
+
+/** Text for any value; one whose own `toString` is not a function (the socket refuses those now; older documents may hold one) gets its type's tag instead of throwing. */
+function asText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

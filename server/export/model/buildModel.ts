@@ -58,7 +58,8 @@ class Walker {
     switch (node.type) {
       case 'heading': {
         const runs = runsOf(node);
-        const level = Math.min(Math.max(Number(node.attrs?.level) || 1, 1), 4) as 1 | 2 | 3 | 4;
+        // Whole levels only: a client-written 2.5 would make an invalid ODT outline level and PDF tag.
+        const level = Math.min(Math.max(Math.trunc(Number(node.attrs?.level)) || 1, 1), 4) as 1 | 2 | 3 | 4;
         return plainText(runs).trim() ? [{ kind: 'heading', level, runs }] : [];
       }
       case 'paragraph': {
