@@ -4,7 +4,11 @@
  */
 export function focusHeading(id: string): void {
   const heading = document.getElementById(id);
-  if (!heading) return;
+  if (heading) focusHeadingElement(heading);
+}
+
+/** Focus on a heading, which is no control of its own: reachable by script, not by Tab. */
+export function focusHeadingElement(heading: HTMLElement, options?: FocusOptions): void {
   if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-  heading.focus();
+  heading.focus(options);
 }

@@ -7,14 +7,10 @@
  * stays where they put it.
  */
 import { useEffect, useRef, type RefObject } from 'react';
+import { focusHeadingElement } from './focusHeading';
 
 /** How long a new page may take to show its heading before we give up moving focus. */
 const headingWaitMs = 10_000;
-
-function focusHeading(heading: HTMLElement): void {
-  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-  heading.focus({ preventScroll: true });
-}
 
 /** Whether focus is still where the navigation left it: nowhere, or on the control that caused it. */
 function focusUntouched(before: Element | null, container: HTMLElement): boolean {
@@ -35,7 +31,7 @@ export function useFocusHeadingOnNavigate(href: string, container: RefObject<HTM
     const tryFocus = (): boolean => {
       const heading = main.querySelector<HTMLElement>('h1');
       if (!heading) return false;
-      if (focusUntouched(before, main)) focusHeading(heading);
+      if (focusUntouched(before, main)) focusHeadingElement(heading, { preventScroll: true });
       return true;
     };
     if (tryFocus()) return;
