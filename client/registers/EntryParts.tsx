@@ -56,7 +56,7 @@ export function PartyOf({ id, name, parties, empty }: { id: StoredValue | undefi
 
 export function ProposedBy({ entry, parties }: { entry: RegisterEntry; parties: readonly Party[] }) {
   const t = useT();
-  if (!entry.createdBy && !entry.createdByParty) return <span className="proposed-by muted">{t('block.fromTemplate')}</span>;
+  if (!entry.createdBy && !entry.createdByParty) return <span className="proposed-by muted">{t('block.fromTemplateTaken')}</span>;
   return (
     <span className="proposed-by">
       <span>{entry.createdByName ?? t('block.unknownPerson')}</span>

@@ -13,6 +13,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { UpgradeSlot } from '../context';
 import { describeFailure, type Logger } from '../support/log';
+import { translate, type MessageKey } from '../../shared/i18n/translate';
+import { languageOfHeader } from './language';
 
 export interface UpgradeOptions {
   /** Only paths under this prefix can become WebSockets; any other upgrade gets a 404. */
@@ -93,10 +95,13 @@ export function handleUpgrades(server: Server, app: UpgradeApp, options: Upgrade
     accept(ws);
   }
 
+  /** A refusal the app never saw, worded as the app words its own (the request's language, else Dutch). */
+  const wordedFor = (request: IncomingMessage, key: MessageKey): string => translate(languageOfHeader(request.headers['accept-language']) ?? 'nl', key);
+
   async function decide(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== options.pathPrefix && !url.pathname.startsWith(`${options.pathPrefix}/`)) {
-      refuse(socket, 404, jsonError('not_found', 'Hier is geen WebSocket.'), 'application/json');
+      refuse(socket, 404, jsonError('not_found', wordedFor(request, 'error.noWebSocketHere')), 'application/json');
       return;
     }
     const slot: UpgradeSlot = { accept: null };
@@ -121,7 +126,7 @@ export function handleUpgrades(server: Server, app: UpgradeApp, options: Upgrade
     decide(request, socket, head).catch((error: unknown) => {
       // Bad header values (Headers rejects some bytes Node's parser lets through) land here too.
       log.error('upgrade failed', describeFailure(error));
-      refuse(socket, 400, jsonError('bad_request', 'Dit verzoek kan geen WebSocket worden.'), 'application/json');
+      refuse(socket, 400, jsonError('bad_request', wordedFor(request, 'error.notAWebSocket')), 'application/json');
     });
   });
 

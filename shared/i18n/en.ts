@@ -305,7 +305,6 @@ export const en: Record<CatalogueKey, string> = {
   'block.desc.reflection': 'A moment to look back and adjust',
   'block.desc.criterion': 'Selection, award with a weight, or a requirement',
   'block.fields': 'Details of {kind}',
-  'block.fromTemplate': 'Example from the template',
   'block.noParty': 'no party',
   'block.attentionBlock': 'This block has values that are not valid. Correct them below.',
   'block.remove': 'Remove {kind}',

@@ -56,6 +56,8 @@ export const enServer: Record<keyof typeof nlServer, string> = {
   'error.alreadyAdopted': 'This version has already been adopted.',
   'error.alreadySigned': 'Your party has already signed this version.',
   'error.exportFormat': 'Choose docx, odt, pdf, md or html.',
+  'error.noWebSocketHere': 'There is no WebSocket here.',
+  'error.notAWebSocket': 'This request cannot become a WebSocket.',
   'error.verifyEmailFirst': 'Confirm your own e-mail address first (see My account); then you can mail invites. You can also share the link yourself.',
   'error.tooManyInviteMails': 'You just mailed many invites. Try again shortly, or share the link yourself.',
   'error.inviteJustUsedUp': 'This invite has just stopped being valid.',

@@ -309,7 +309,6 @@ export const nl = {
   'block.desc.reflection': 'Een moment om terug te kijken en bij te sturen',
   'block.desc.criterion': 'Selectie, gunning met weging, of een eis',
   'block.fields': 'Gegevens van {kind}',
-  'block.fromTemplate': 'Voorbeeld uit het sjabloon',
   'block.noParty': 'geen partij',
   'block.attentionBlock': 'Dit blok heeft waarden die niet kloppen. Pas ze hieronder aan.',
   'block.remove': '{kind} verwijderen',

@@ -58,6 +58,8 @@ export const nlServer = {
   'error.alreadyAdopted': 'Deze versie is al vastgesteld.',
   'error.alreadySigned': 'Je partij heeft deze versie al ondertekend.',
   'error.exportFormat': 'Kies docx, odt, pdf, md of html.',
+  'error.noWebSocketHere': 'Hier is geen WebSocket.',
+  'error.notAWebSocket': 'Dit verzoek kan geen WebSocket worden.',
   'error.verifyEmailFirst': 'Bevestig eerst je eigen e-mailadres (zie Mijn account); daarna kun je uitnodigingen mailen. De link kun je ook zelf delen.',
   'error.tooManyInviteMails': 'Je hebt net veel uitnodigingen gemaild. Probeer het zo weer, of deel de link zelf.',
   'error.inviteJustUsedUp': 'Deze uitnodiging is net niet meer geldig.',

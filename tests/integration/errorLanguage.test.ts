@@ -3,6 +3,7 @@
  * interface language as `Accept-Language`; without one of ours there, a signed-in person's own
  * language decides, else Dutch. Error codes stay the same in every language.
  */
+import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ApiClient, buildWorkshop, signUp } from '../helpers/apiClient';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
@@ -85,4 +86,29 @@ test('a throttled sign-in counts its seconds in the right plural form', async ()
   const seconds = Number(answer!.headers.get('retry-after'));
   expect(answer!.body.error.code).toBe('too_many_requests');
   expect(answer!.body.error.message).toBe(`Too many attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`);
+});
+
+/** Asks for a WebSocket where there is none; resolves with the refusal's status and JSON body. */
+function upgradeElsewhere(acceptLanguage: string): Promise<{ status: number; body: { error: { code: string; message: string } } }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${server.origin.replace(/^http/, 'ws')}/geen-socket-hier`, { headers: { 'accept-language': acceptLanguage } });
+    socket.on('error', () => undefined);
+    socket.on('open', () => reject(new Error('a socket opened where none should')));
+    socket.on('unexpected-response', (_request, response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        socket.terminate();
+        resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+      });
+    });
+  });
+}
+
+test('a refused upgrade outside the app is worded in the request language too', async () => {
+  const english = await upgradeElsewhere('en-GB,en;q=0.9');
+  expect(english.status).toBe(404);
+  expect(english.body.error).toEqual({ code: 'not_found', message: 'There is no WebSocket here.' });
+  const dutch = await upgradeElsewhere('nl');
+  expect(dutch.body.error).toEqual({ code: 'not_found', message: 'Hier is geen WebSocket.' });
 });

@@ -35,14 +35,15 @@ interface BlockCardProps {
   className?: string;
 }
 
-function Proposer({ createdBy, createdByParty, example }: { createdBy: unknown; createdByParty: unknown; example: boolean }) {
+function Proposer({ createdBy, createdByParty }: { createdBy: unknown; createdByParty: unknown }) {
   const t = useT();
   const { members, parties } = useBlockEnv();
   const person = members.find((m) => m.userId === createdBy);
   const party = parties.find((p) => p.id === createdByParty);
-  // A template's blocks were proposed by nobody, also once someone took them over.
+  // A template's blocks were proposed by nobody, also once someone took them over (whether it is
+  // still an example says the badge beside this).
   if (!createdBy && !createdByParty) {
-    return <span className="block-card__by block-card__by--template">{t(example ? 'block.fromTemplate' : 'block.fromTemplateTaken')}</span>;
+    return <span className="block-card__by block-card__by--template">{t('block.fromTemplateTaken')}</span>;
   }
   return (
     <span className="block-card__by">
@@ -108,7 +109,7 @@ export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note
           </span>
         )}
         {badges}
-        <Proposer createdBy={node.attrs.createdBy} createdByParty={node.attrs.createdByParty} example={example} />
+        <Proposer createdBy={node.attrs.createdBy} createdByParty={node.attrs.createdByParty} />
         {canWrite && (
           <button
             type="button"
