@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18n';
 import { filterActions, isFiltered, noActionFilters, type ActionFilters } from './actionFilters';
 import { Attention, EntryLink, PartyOf, rowClick } from './EntryParts';
 import { TableScroll } from '../components/TableScroll';
+import { CardTableHead } from './CardTableHead';
 
 function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
   const id = useId();
@@ -130,18 +131,7 @@ export function ActionsRegister({ entries, workspace }: { entries: ActionEntry[]
         <TableScroll label={t('tabs.actions')}>
           {/* Explicit roles: on a phone the rows are shown as cards (CSS display), which must not cost the table its semantics. */}
           <table role="table" className="data-table reg-table reg-table--cards">
-            <thead role="rowgroup">
-              <tr role="row">
-                <th role="columnheader" scope="col">{t('reg.col.action')}</th>
-                <th role="columnheader" scope="col">{t('reg.col.owner')}</th>
-                <th role="columnheader" scope="col">{t('reg.col.due')}</th>
-                <th role="columnheader" scope="col">{t('reg.col.status')}</th>
-                <th role="columnheader" scope="col">{t('reg.col.funding')}</th>
-                <th role="columnheader" scope="col">
-                  <span className="visually-hidden">{t('reg.attention')}</span>
-                </th>
-              </tr>
-            </thead>
+            <CardTableHead columns={[{ label: t('reg.col.action') }, { label: t('reg.col.owner') }, { label: t('reg.col.due') }, { label: t('reg.col.status') }, { label: t('reg.col.funding') }]} />
             <tbody role="rowgroup">
               {shown.map((entry) => (
                 <ActionRow key={`${entry.documentId}:${entry.blockId}`} entry={entry} workspace={workspace} />

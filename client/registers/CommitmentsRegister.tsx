@@ -6,6 +6,7 @@ import { PartyChip } from '../components/PartyChip';
 import { useI18n } from '../i18n/I18n';
 import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';
 import { TableScroll } from '../components/TableScroll';
+import { CardTableHead } from './CardTableHead';
 
 interface Group {
   key: string;
@@ -85,17 +86,7 @@ export function CommitmentsRegister({ entries, workspace }: { entries: Commitmen
             </h3>
             <TableScroll label={group.party?.name ?? t('reg.noParty')}>
               <table role="table" className="data-table reg-table reg-table--fixed reg-table--cards">
-                <thead role="rowgroup">
-                  <tr role="row">
-                    <th role="columnheader" scope="col" className="col--text">{t('reg.col.commitment')}</th>
-                    <th role="columnheader" scope="col" className="col--status">{t('reg.col.status')}</th>
-                    <th role="columnheader" scope="col" className="col--who">{t('reg.col.confirmed')}</th>
-                    <th role="columnheader" scope="col" className="col--who">{t('reg.col.proposedBy')}</th>
-                    <th role="columnheader" scope="col" className="col--flag">
-                      <span className="visually-hidden">{t('reg.attention')}</span>
-                    </th>
-                  </tr>
-                </thead>
+                <CardTableHead columns={[{ label: t('reg.col.commitment'), className: 'col--text' }, { label: t('reg.col.status'), className: 'col--status' }, { label: t('reg.col.confirmed'), className: 'col--who' }, { label: t('reg.col.proposedBy'), className: 'col--who' }]} />
                 <tbody role="rowgroup">
                   {group.entries.map((entry) => (
                     <CommitmentRow key={`${entry.documentId}:${entry.blockId}`} entry={entry} parties={workspace.parties} />

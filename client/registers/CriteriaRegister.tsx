@@ -7,6 +7,7 @@ import { Link } from '../router';
 import { blockPath, documentPath } from '../routes';
 import { Attention, EntryLink, rowClick } from './EntryParts';
 import { TableScroll } from '../components/TableScroll';
+import { CardTableHead } from './CardTableHead';
 
 function byDocument(entries: readonly CriterionEntry[]): { documentId: string; title: string; archived: boolean; entries: CriterionEntry[] }[] {
   const groups = new Map<string, { documentId: string; title: string; archived: boolean; entries: CriterionEntry[] }>();
@@ -35,17 +36,7 @@ export function CriteriaRegister({ entries }: { entries: CriterionEntry[] }) {
             <div className="reg-criteria">
               <TableScroll label={group.title}>
                 <table role="table" className="data-table reg-table reg-table--cards">
-                  <thead role="rowgroup">
-                    <tr role="row">
-                      <th role="columnheader" scope="col">{t('reg.col.criterion')}</th>
-                      <th role="columnheader" scope="col">{t('reg.col.kind')}</th>
-                      <th role="columnheader" scope="col" className="reg-cell--num">{t('reg.col.weight')}</th>
-                      <th role="columnheader" scope="col">{t('reg.col.category')}</th>
-                      <th role="columnheader" scope="col">
-                        <span className="visually-hidden">{t('reg.attention')}</span>
-                      </th>
-                    </tr>
-                  </thead>
+                  <CardTableHead columns={[{ label: t('reg.col.criterion') }, { label: t('reg.col.kind') }, { label: t('reg.col.weight'), className: 'reg-cell--num' }, { label: t('reg.col.category') }]} />
                   <tbody role="rowgroup">
                     {group.entries.map((entry) => (
                       <tr role="row" key={entry.blockId} className={entry.valid ? 'row-link' : 'row-link reg-row--invalid'} onClick={rowClick(entry)} data-block-id={entry.blockId} data-testid="criterion-row">

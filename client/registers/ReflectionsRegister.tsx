@@ -5,6 +5,7 @@ import { isIsoDate, localDate, todayIso } from '../blocks/dates';
 import { useI18n } from '../i18n/I18n';
 import { Attention, EntryLink, ProposedBy, rowClick } from './EntryParts';
 import { TableScroll } from '../components/TableScroll';
+import { CardTableHead } from './CardTableHead';
 
 function dateOf(entry: ReflectionEntry): string | null {
   return isIsoDate(entry.date) && !entry.issues.date ? entry.date : null;
@@ -31,17 +32,7 @@ function ReflectionTable({ entries, workspace }: { entries: ReflectionEntry[]; w
   return (
     <TableScroll label={t('tabs.reflections')}>
       <table role="table" className="data-table reg-table reg-table--fixed reg-table--cards">
-        <thead role="rowgroup">
-          <tr role="row">
-            <th role="columnheader" scope="col" className="col--date">{t('reg.col.date')}</th>
-            <th role="columnheader" scope="col" className="col--text">{t('reg.col.reflection')}</th>
-            <th role="columnheader" scope="col" className="col--status">{t('reg.col.status')}</th>
-            <th role="columnheader" scope="col" className="col--who">{t('reg.col.proposedBy')}</th>
-            <th role="columnheader" scope="col" className="col--flag">
-              <span className="visually-hidden">{t('reg.attention')}</span>
-            </th>
-          </tr>
-        </thead>
+        <CardTableHead columns={[{ label: t('reg.col.date'), className: 'col--date' }, { label: t('reg.col.reflection'), className: 'col--text' }, { label: t('reg.col.status'), className: 'col--status' }, { label: t('reg.col.proposedBy'), className: 'col--who' }]} />
         <tbody role="rowgroup">
           {entries.map((entry) => {
             const date = dateOf(entry);
