@@ -220,7 +220,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await metricsServer?.close();
         mailer.close();
         for (const timers of [registerTimers, attributionTimers, autoVersionTimers]) timers.stop();
-        // After the rooms: their last automatic versions may hash on a worker.
+        // After the rooms: their last automatic versions may still hash on a worker.
+        await versionKeeper.settled();
         await workers.close();
         await storage.close();
       })();

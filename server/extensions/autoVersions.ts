@@ -15,7 +15,13 @@ export function autoVersions(versions: VersionKeeper, quietTimers: DocumentTimer
       };
       return {
         afterApply: () => quietTimers.schedule(room.documentId, save),
-        onUnload: () => quietTimers.flush(room.documentId),
+        // Everyone left: the pending version is taken now and stored in the background, so the
+        // room's unload (and a reopen that waits for it) does not wait for its hash.
+        onUnload: () => {
+          if (!quietTimers.has(room.documentId) || room.doc.isDestroyed) return;
+          quietTimers.cancel(room.documentId);
+          versions.keepAfterUnload(room.documentId, room.doc, { label: VersionKeeper.autoLabel(), kind: 'auto', userId: null });
+        },
       };
     },
   };

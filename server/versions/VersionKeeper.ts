@@ -41,6 +41,8 @@ const INLINE_HASH_BYTES = 256 * 1024;
 export class VersionKeeper {
   /** One version at a time per document: two at once would both miss that the other is a duplicate. */
   private readonly inProgress = new Map<string, Promise<unknown>>();
+  /** Versions being stored for documents whose room has already gone (`keepAfterUnload`). */
+  private readonly afterUnload = new Set<Promise<unknown>>();
 
   constructor(
     private readonly repos: Repos,
@@ -57,6 +59,25 @@ export class VersionKeeper {
     const inlineHash = state.byteLength <= INLINE_HASH_BYTES ? this.unlessUnreadable(() => contentHashOfDoc(doc)) : null;
     if (input.kind !== 'auto') this.autoVersionTimers.cancel(documentId);
     return this.oneAtATime(documentId, () => this.keep(documentId, state, inlineHash, input));
+  }
+
+  /**
+   * Stores a version of a room that is unloading without holding the unload up: the state is
+   * taken now, the hash and the rows follow. Waiting here held the room in "unloading" while the
+   * hash queued on a busy worker (up to its timeout), and a person reopening the document waited
+   * for a version nobody was looking at. Failures are logged; shutdown waits in `settled`.
+   */
+  keepAfterUnload(documentId: string, doc: Y.Doc, input: NewVersion): void {
+    const pending = this.create(documentId, doc, input).catch((error: unknown) =>
+      this.log.error('automatic version after unload not stored', { documentId, ...describeError(error) }),
+    );
+    this.afterUnload.add(pending);
+    void pending.finally(() => this.afterUnload.delete(pending));
+  }
+
+  /** Resolves once every version started by `keepAfterUnload` is stored or has failed. */
+  async settled(): Promise<void> {
+    while (this.afterUnload.size > 0) await Promise.allSettled([...this.afterUnload]);
   }
 
   /** The label of an automatic version: when it was taken, in Dutch time. */
