@@ -14,7 +14,8 @@ if (!(name in entries)) {
 const reason = staleReason();
 if (reason) {
   console.error(`building (${reason}) …`);
-  const built = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // A production build whatever NODE_ENV the shell has: Vite would build React's development code.
+  const built = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 // The program reads its arguments from process.argv like the TypeScript original did.

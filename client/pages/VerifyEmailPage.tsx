@@ -7,6 +7,20 @@ import { Link } from '../router';
 import { useSession } from '../session';
 import { usePageTitle } from '../a11y/pageTitle';
 
+/**
+ * One request per link, however often the page mounts: the link works once, so a second request
+ * (StrictMode runs effects twice in development) would answer "used" over the first one's success.
+ */
+const verifications = new Map<string, Promise<{ email: string }>>();
+function verifyOnce(token: string): Promise<{ email: string }> {
+  let pending = verifications.get(token);
+  if (!pending) {
+    pending = api.verifyEmail(token);
+    verifications.set(token, pending);
+  }
+  return pending;
+}
+
 type State = { status: 'busy' } | { status: 'done'; email: string } | { status: 'failed'; message: string };
 
 export function VerifyEmailPage({ token }: { token: string }) {
@@ -18,7 +32,7 @@ export function VerifyEmailPage({ token }: { token: string }) {
 
   useEffect(() => {
     let live = true;
-    api.verifyEmail(token).then(
+    verifyOnce(token).then(
       (verified) => live && setState({ status: 'done', email: verified.email }),
       (error: unknown) => live && setState({ status: 'failed', message: errorMessage(error, t) }),
     );

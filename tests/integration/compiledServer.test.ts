@@ -23,7 +23,9 @@ let dataDir: string;
 
 beforeAll(async () => {
   // `npm test` has just built; alone, this test builds first.
-  if (staleReason()) expect(spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'ignore' }).status).toBe(0);
+  // Vitest runs with NODE_ENV=test, and Vite builds React's development code under any NODE_ENV
+  // but production (StrictMode then runs effects twice, in every e2e test after this one).
+  if (staleReason()) expect(spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } }).status).toBe(0);
   dataDir = makeDataDir();
   server = await spawnServerProcess(dataDir, { CLIENT_DIR: path.join(repoRoot, 'dist') }, { compiled: true });
 }, 120_000);
