@@ -45,7 +45,7 @@ export const enSessions = {
   'sessions.intro': 'A meeting at the table with an agenda, a chair, turns per party and a clock.',
   'sessions.none': 'No work sessions yet.',
   'sessions.new': 'New work session',
-  'sessions.newTitle': 'Title',
+  'sessions.newTitle': 'Title of the session',
   'sessions.template': 'Agenda',
   'sessions.startsAt': 'Date and time (optional)',
   'sessions.create': 'Plan session',

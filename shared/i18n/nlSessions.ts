@@ -43,7 +43,7 @@ export const nlSessions = {
   'sessions.intro': 'Een bijeenkomst aan tafel met een agenda, een voorzitter, beurten per partij en een klok.',
   'sessions.none': 'Nog geen werksessies.',
   'sessions.new': 'Nieuwe werksessie',
-  'sessions.newTitle': 'Titel',
+  'sessions.newTitle': 'Titel van de sessie',
   'sessions.template': 'Agenda',
   'sessions.startsAt': 'Datum en tijd (optioneel)',
   'sessions.create': 'Sessie plannen',
