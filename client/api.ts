@@ -140,6 +140,7 @@ export const api = {
   getSession: (id: string) => request<SessionDetail>('GET', `/api/sessions/${enc(id)}`),
   startSession: (id: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/start`),
   changeSessionState: (id: string, body: SessionStateReq) => request<SessionDetail>('PATCH', `/api/sessions/${enc(id)}/state`, body),
+  handOverChair: (id: string, userId: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/chair`, { userId }),
   endSession: (id: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/end`),
   saveSaid: (id: string, turnId: string, said: string) => request<SessionDetail>('PUT', `/api/sessions/${enc(id)}/turns/${enc(turnId)}/said`, { said }),
   me: () => request<User>('GET', '/api/me', undefined, { quietUnauthorized: true }),

@@ -18,6 +18,7 @@ import { AgendaList } from '../sessions/AgendaList';
 import { ChairPanel } from '../sessions/ChairPanel';
 import { SessionBar } from '../sessions/SessionBar';
 import { SpeakingSummary } from '../sessions/SpeakingSummary';
+import { RecordSaid } from '../sessions/RecordSaid';
 import { useFollow } from '../sessions/useFollow';
 import { useLiveSession } from '../sessions/useLiveSession';
 
@@ -64,7 +65,7 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
       <div className="columns">
         <div className="columns__main">
           {session.youChair ? (
-            <ChairPanel session={session} parties={workspace.parties} documents={workspace.documents} onChanged={live.accept} />
+            <ChairPanel session={session} parties={workspace.parties} members={workspace.members} documents={workspace.documents} onChanged={live.accept} />
           ) : (
             <section className="panel" aria-labelledby="agenda-title">
               <h2 id="agenda-title">{t('session.agenda')}</h2>
@@ -73,6 +74,7 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
           )}
         </div>
         <div className="columns__side">
+          <RecordSaid session={session} parties={workspace.parties} myPartyId={workspace.partyId} onChanged={live.accept} />
           <SpeakingSummary session={session} parties={workspace.parties} />
         </div>
       </div>

@@ -8,21 +8,23 @@ import { useState } from 'react';
 import type { SessionDetail } from '../../shared/api/sessions';
 import type { SessionStateReq } from '../../shared/api/sessionSchemas';
 import type { DocumentSummary } from '../../shared/api/documents';
-import type { Party } from '../../shared/api/workspaces';
+import type { Member, Party } from '../../shared/api/workspaces';
 import { api } from '../api';
 import { FormError, SelectField } from '../components/Field';
 import { useT } from '../i18n/I18n';
 import { useAction } from '../useAction';
 import { AgendaList } from './AgendaList';
+import { HandOverChair } from './HandOverChair';
 
 interface Props {
   session: SessionDetail;
   parties: readonly Party[];
+  members: readonly Member[];
   documents: readonly DocumentSummary[];
   onChanged: (session: SessionDetail) => void;
 }
 
-export function ChairPanel({ session, parties, documents, onChanged }: Props) {
+export function ChairPanel({ session, parties, members, documents, onChanged }: Props) {
   const t = useT();
   const action = useAction();
   const active = documents.filter((d) => !d.archived);
@@ -96,6 +98,7 @@ export function ChairPanel({ session, parties, documents, onChanged }: Props) {
       )}
       {step?.kind === 'round' && <RoundControls session={session} parties={parties} busy={action.busy} onChange={change} />}
       <AgendaList session={session} busy={action.busy} onGoTo={(stepId) => void change({ stepId })} />
+      <HandOverChair session={session} members={members} onChanged={onChanged} />
       <div className="chair-panel__group">
         <button type="button" className="button button--danger-ghost" disabled={action.busy} onClick={() => void end()}>
           {t('session.end')}

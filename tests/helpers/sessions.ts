@@ -4,7 +4,7 @@ import { signUp } from './apiClient';
 
 /** Plans a session from a template as the owner and starts it, so the owner chairs it. */
 export async function startedSession(workshop: Workshop, template = 'verkenning'): Promise<{ id: string; steps: Json[] }> {
-  const created = await workshop.owner.post(`/api/workspaces/${workshop.workspaceId}/sessions`, { title: 'Verkenning', template });
+  const created = await workshop.owner.post(`/api/workspaces/${workshop.workspaceId}/sessions`, { title: 'Verkenningsbijeenkomst Poelenburg', template });
   if (created.status !== 201) throw new Error(`session not created: ${created.status} ${JSON.stringify(created.body)}`);
   const started = await workshop.owner.post(`/api/sessions/${created.body.id}/start`);
   if (started.status !== 200) throw new Error(`session not started: ${started.status} ${JSON.stringify(started.body)}`);
