@@ -37,7 +37,7 @@ import type {
   UpdateWorkspaceReq,
 } from '../shared/api/schemas';
 import type { SessionDetail, SessionSummary } from '../shared/api/sessions';
-import type { CreateSessionReq, SessionStateReq } from '../shared/api/sessionSchemas';
+import type { CreateSessionReq, SessionStateReq, UpdateSessionReq } from '../shared/api/sessionSchemas';
 import type { AdoptionState, RestoreResult, Version, VersionDetail, VersionDiff } from '../shared/api/versions';
 import type {
   AcceptedInvite,
@@ -138,6 +138,7 @@ export const api = {
   listSessions: (workspaceId: string) => request<SessionSummary[]>('GET', `/api/workspaces/${enc(workspaceId)}/sessions`),
   createSession: (workspaceId: string, body: CreateSessionReq) => request<SessionSummary>('POST', `/api/workspaces/${enc(workspaceId)}/sessions`, body),
   getSession: (id: string) => request<SessionDetail>('GET', `/api/sessions/${enc(id)}`),
+  updateSession: (id: string, body: UpdateSessionReq) => request<SessionDetail>('PATCH', `/api/sessions/${enc(id)}`, body),
   startSession: (id: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/start`),
   changeSessionState: (id: string, body: SessionStateReq) => request<SessionDetail>('PATCH', `/api/sessions/${enc(id)}/state`, body),
   handOverChair: (id: string, userId: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/chair`, { userId }),

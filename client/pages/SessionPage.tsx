@@ -3,6 +3,7 @@
  * else), the turns of the rounds. Participants follow the chair into documents when the chair
  * brings everyone there.
  */
+import { useState } from 'react';
 import type { SessionDetail } from '../../shared/api/sessions';
 import type { WorkspaceDetail } from '../../shared/api/workspaces';
 import { api } from '../api';
@@ -14,6 +15,7 @@ import { Link } from '../router';
 import { documentPath, workspacePath } from '../routes';
 import { useAction } from '../useAction';
 import { useResource } from '../useResource';
+import { AgendaEditor } from '../sessions/AgendaEditor';
 import { AgendaList } from '../sessions/AgendaList';
 import { ChairPanel } from '../sessions/ChairPanel';
 import { SessionBar } from '../sessions/SessionBar';
@@ -40,6 +42,7 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
   const { following, setFollowing } = useFollow(session, null);
   const chair = workspace.members.find((m) => m.userId === session.chairUserId);
   const running = session.status === 'running';
+  const [editing, setEditing] = useState(false);
   return (
     <div className="page session-page">
       <nav className="breadcrumb" aria-label="breadcrumb">
@@ -62,6 +65,23 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
         </p>
       )}
       {session.status === 'planned' && session.canManage && <StartButton session={session} onStarted={live.accept} />}
+      {session.canManage && session.status !== 'ended' && !editing && (
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+            {t('session.editAgenda')}
+          </button>
+        </p>
+      )}
+      {editing && (
+        <AgendaEditor
+          session={session}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            live.accept(saved);
+            setEditing(false);
+          }}
+        />
+      )}
       <div className="columns">
         <div className="columns__main">
           {session.youChair ? (

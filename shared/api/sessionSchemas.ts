@@ -38,6 +38,7 @@ export const updateSessionReq = z
     steps: z.array(stepInput).max(sessionLimits.maxSteps, 'validation.tooManySteps').optional(),
   })
   .strict();
+export type UpdateSessionReq = z.input<typeof updateSessionReq>;
 
 /** What the chair changes on a timer: a new one, pause, resume, one more minute. */
 const timerChange = z.union([

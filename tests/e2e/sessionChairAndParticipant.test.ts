@@ -48,9 +48,15 @@ test('a chair runs the Verkenningsbijeenkomst; a participant on a phone sees ste
   await form.getByRole('button', { name: t('sessions.create') }).click();
   await chair.page.waitForURL(/\/sessie\//);
   const sessionUrl = chair.page.url();
+  // The agenda is the template's, and can be changed before the start: the vision gets 12 minutes.
+  await chair.page.getByRole('button', { name: t('session.editAgenda') }).click();
+  const agendaForm = chair.page.getByRole('form', { name: t('session.editAgenda') });
+  await agendaForm.getByLabel(t('session.stepMinutes')).nth(1).fill('12');
+  await agendaForm.getByRole('button', { name: t('session.saveAgenda') }).click();
+  await agendaForm.waitFor({ state: 'detached' });
   await chair.page.getByRole('button', { name: t('session.start') }).click();
 
-  const steps = sessionTemplates.verkenning.steps;
+  const steps = sessionTemplates.verkenning.steps.map((step, i) => (i === 1 ? { ...step, minutes: 12 } : step));
   await expect.poll(() => chair.page.getByTestId('session-step').textContent()).toContain(steps[0]!.nl.title);
 
   await participant.page.goto(sessionUrl);
