@@ -8,8 +8,20 @@ import type { SessionDetail } from '../../shared/api/sessions';
 import { navigate } from '../router';
 import { blockPath, documentPath } from '../routes';
 
+/** Per session, whether this tab stepped out: kept across pages, so opening another one does not pull someone back in. */
+const steppedOut = new Set<string>();
+
 export function useFollow(session: SessionDetail | null, currentDocumentId: string | null, reveal?: (blockId: string) => void) {
-  const [following, setFollowing] = useState(true);
+  const sessionId = session?.id ?? null;
+  const [followingState, setFollowingState] = useState(true);
+  const following = sessionId ? !steppedOut.has(sessionId) && followingState : followingState;
+  const setFollowing = (next: boolean) => {
+    if (sessionId) {
+      if (next) steppedOut.delete(sessionId);
+      else steppedOut.add(sessionId);
+    }
+    setFollowingState(next);
+  };
   const follow = session && !session.youChair && session.status === 'running' ? session.follow : null;
   const target = follow ? `${follow.documentId}#${follow.blockId ?? ''}` : null;
 

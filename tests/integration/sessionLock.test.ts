@@ -10,7 +10,8 @@ import { openRawSocket, ProviderPool, recordCloseCodes, seesMarker, setMarker, s
 import { awarenessFrame, syncUpdateFrame, textInsertUpdate } from '../helpers/frames';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startedSession } from '../helpers/sessions';
-import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { makeDataDir, startTestServer, type TestServer } from '../helpers/startTestServer';
+import fs from 'node:fs';
 
 let server: TestServer;
 let workshop: Workshop;
@@ -89,4 +90,34 @@ test('a stock provider of a participant is kept out while locked, and the lock e
   await waitForSync(afterwards.provider);
   afterwards.doc.getText('t').insert(0, 'NA-AFLOOP ');
   await eventually(() => expect(storedText(server, workshop.documentId)).toContain('NA-AFLOOP'));
+});
+
+test('a lock holds across a restart of the server', async () => {
+  const dataDir = makeDataDir();
+  try {
+    const before = await startTestServer({ DATA_DIR: dataDir });
+    const locked = await buildWorkshop(before.origin);
+    const participant = await addMember(locked, before.origin, 'editor', 'Na de herstart');
+    const session = await startedSession(locked);
+    expect((await locked.owner.patch(`/api/sessions/${session.id}/state`, { locked: true })).status).toBe(200);
+    await before.stop();
+
+    const after = await startTestServer({ DATA_DIR: dataDir });
+    try {
+      const chair = pool.connect(locked.documentId, { cookie: locked.owner.cookie, origin: after.origin });
+      await waitForSync(chair.provider);
+      const raw = await openRawSocket(after.origin, locked.documentId, participant.cookie);
+      raw.socket.send(syncUpdateFrame(textInsertUpdate('NA-HERSTART-VERGRENDELD')));
+      raw.socket.send(awarenessFrame([{ clientId: 515_151, clock: 1, state: { marker: 'herstart' } }]));
+      await eventually(() => expect(seesMarker(chair.provider, 'herstart')).toBe(true));
+      expect(chair.text()).not.toContain('NA-HERSTART');
+      expect(storedText(after, locked.documentId)).toBe('');
+      raw.socket.close();
+    } finally {
+      pool.destroyAll();
+      await after.stop();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });
