@@ -2,7 +2,8 @@
  * Issue 14 in Chromium: a chair plans a session from the Verkenningsbijeenkomst template on the
  * workspace page, starts it, moves to the next step and starts the clock; a participant on a
  * phone-sized screen sees the step and the clock change without reloading (session events), and
- * both screens count down to the same moment. Both pages pass the axe checks.
+ * both screens count down to the same moment. Both pages pass the axe checks. While the chair
+ * locks editing, the participant's editor is read-only.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -91,5 +92,17 @@ test('a chair runs the Verkenningsbijeenkomst; a participant on a phone sees ste
   await screenshot(participant.page, 'session-participant-390');
   expect(await axeViolations(chair.page)).toEqual([]);
   expect(await axeViolations(participant.page)).toEqual([]);
+
+  // The chair locks editing: above the document the participant sees the bar and a read-only
+  // editor until the chair unlocks.
+  await chair.page.getByRole('button', { name: t('session.lock') }).click();
+  await participant.page.goto(`${server.origin}/d/${workshop.documentId}`);
+  await participant.page.getByTestId('editor').waitFor();
+  await expect.poll(() => participant.page.getByTestId('session-step').textContent()).toContain(steps[1]!.nl.title);
+  await expect.poll(() => participant.page.getByTestId('editor').getAttribute('contenteditable')).toBe('false');
+  await participant.page.getByText(t('session.locked')).waitFor();
+  await chair.page.getByRole('button', { name: t('session.unlock') }).click();
+  await expect.poll(() => participant.page.getByTestId('editor').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true');
+  await screenshot(participant.page, 'session-document-390');
   expect([...chair.problems, ...participant.problems]).toEqual([]);
 });
