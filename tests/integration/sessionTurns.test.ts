@@ -75,12 +75,15 @@ test('turns advance in the order the chair set, each with the same clock, and th
   expect(summary.every((s: { ms: number }) => s.ms >= 10)).toBe(true);
 });
 
-test('a second turn of the same party adds up; drawing lots orders every party once', async () => {
+test('a second turn of the same party adds up; drawing lots orders every party at the table once', async () => {
   const session = await startedSession(workshop);
   const round = session.steps.find((s) => s.kind === 'round')!;
   const state = (body: unknown) => workshop.owner.patch(`/api/sessions/${session.id}/state`, body);
+  // A party nobody came for is not drawn.
+  const absent = (await workshop.owner.post(`/api/workspaces/${workshop.workspaceId}/parties`, { name: 'Niet aanwezig', kind: 'other' })).body.id;
   const drawn = (await state({ stepId: round.id, turnOrder: { lot: true } })).body.turnOrder;
   expect([...drawn].sort()).toEqual([workshop.partyId, ...parties.map((p) => p.partyId)].sort());
+  expect(drawn).not.toContain(absent);
 
   const residents = parties[0]!.partyId;
   await state({ turnPartyId: residents });

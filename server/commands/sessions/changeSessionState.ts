@@ -42,7 +42,9 @@ export async function changeSessionState(services: Services, session: WorkSessio
   if (body.locked !== undefined) state.locked = body.locked ? 1 : 0;
   if (body.turnSeconds !== undefined) state.turn_seconds = body.turnSeconds;
   if (body.turnOrder !== undefined) {
-    const order = 'lot' in body.turnOrder ? drawLots([...partyIds]) : body.turnOrder.partyIds;
+    // By lot: the parties at the table, those with at least one member here.
+    const present = async () => [...new Set((await repos.members.listForWorkspace(session.workspace_id)).flatMap((m) => (m.party_id ? [m.party_id] : [])))];
+    const order = 'lot' in body.turnOrder ? drawLots(await present()) : body.turnOrder.partyIds;
     if (order.some((id) => !partyIds.has(id)) || new Set(order).size !== order.length) throw new ValidationError({ turnOrder: 'error.partyNotHere' });
     state.turn_order = JSON.stringify(order);
   }
