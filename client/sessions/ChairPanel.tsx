@@ -115,6 +115,13 @@ function RoundControls({ session, parties, busy, onChange }: { session: SessionD
   return (
     <div className="chair-panel__group chair-panel__round" role="group" aria-label={t('session.turnOrder')}>
       {order.length > 0 && <p className="muted">{`${t('session.turnOrder')}: ${order.join(' → ')}`}</p>}
+      <SelectField name="turnSeconds" label={t('session.turnSeconds')} value={String(session.turnSeconds)} disabled={busy} onChange={(e) => void onChange({ turnSeconds: Number(e.target.value) })}>
+        {[...new Set([60, 120, 180, 240, 300, session.turnSeconds])].sort((a, b) => a - b).map((seconds) => (
+          <option key={seconds} value={seconds}>
+            {seconds}
+          </option>
+        ))}
+      </SelectField>
       <button type="button" className="button button--secondary" disabled={busy} onClick={() => void onChange({ turnOrder: { partyIds: parties.map((p) => p.id) } })}>
         {t('session.setOrder')}
       </button>

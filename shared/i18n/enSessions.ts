@@ -85,6 +85,7 @@ export const enSessions = {
   'session.turn': 'Turn of: {party}',
   'session.noTurn': 'Nobody has the turn',
   'session.turnOrder': 'Order of the turns',
+  'session.turnSeconds': 'Seconds per turn',
   'session.setOrder': 'This order',
   'session.drawLots': 'Draw lots',
   'session.nextTurn': 'Next turn',

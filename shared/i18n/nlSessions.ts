@@ -83,6 +83,7 @@ export const nlSessions = {
   'session.turn': 'Aan de beurt: {party}',
   'session.noTurn': 'Niemand aan de beurt',
   'session.turnOrder': 'Volgorde van de beurten',
+  'session.turnSeconds': 'Seconden per beurt',
   'session.setOrder': 'Deze volgorde',
   'session.drawLots': 'Loten',
   'session.nextTurn': 'Volgende beurt',
