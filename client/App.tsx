@@ -19,6 +19,7 @@ import { useSession } from './session';
 const DocumentPage = lazy(() => import('./pages/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 const VersionPage = lazy(() => import('./pages/VersionPage').then((m) => ({ default: m.VersionPage })));
 const VersionDiffPage = lazy(() => import('./pages/VersionDiffPage').then((m) => ({ default: m.VersionDiffPage })));
+const SessionPage = lazy(() => import('./pages/SessionPage').then((m) => ({ default: m.SessionPage })));
 const ContributionsPage = lazy(() => import('./pages/ContributionsPage').then((m) => ({ default: m.ContributionsPage })));
 
 function Page({ route }: { route: Route }) {
@@ -49,6 +50,12 @@ function Page({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <VersionDiffPage key={`${route.id}/${route.versionId}`} id={route.id} versionId={route.versionId} against={route.against} />
+        </Suspense>
+      );
+    case 'session':
+      return (
+        <Suspense fallback={<Loading />}>
+          <SessionPage key={route.id} id={route.id} />
         </Suspense>
       );
     case 'contributions':

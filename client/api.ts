@@ -36,6 +36,8 @@ import type {
   UpdatePartyReq,
   UpdateWorkspaceReq,
 } from '../shared/api/schemas';
+import type { SessionDetail, SessionSummary } from '../shared/api/sessions';
+import type { CreateSessionReq, SessionStateReq, UpdateSessionReq } from '../shared/api/sessionSchemas';
 import type { AdoptionState, RestoreResult, Version, VersionDetail, VersionDiff } from '../shared/api/versions';
 import type {
   AcceptedInvite,
@@ -133,6 +135,15 @@ async function request<T>(method: string, path: string, body?: unknown, options:
 const enc = encodeURIComponent;
 
 export const api = {
+  listSessions: (workspaceId: string) => request<SessionSummary[]>('GET', `/api/workspaces/${enc(workspaceId)}/sessions`),
+  createSession: (workspaceId: string, body: CreateSessionReq) => request<SessionSummary>('POST', `/api/workspaces/${enc(workspaceId)}/sessions`, body),
+  getSession: (id: string) => request<SessionDetail>('GET', `/api/sessions/${enc(id)}`),
+  updateSession: (id: string, body: UpdateSessionReq) => request<SessionDetail>('PATCH', `/api/sessions/${enc(id)}`, body),
+  startSession: (id: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/start`),
+  changeSessionState: (id: string, body: SessionStateReq) => request<SessionDetail>('PATCH', `/api/sessions/${enc(id)}/state`, body),
+  handOverChair: (id: string, userId: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/chair`, { userId }),
+  endSession: (id: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/end`),
+  saveSaid: (id: string, turnId: string, said: string) => request<SessionDetail>('PUT', `/api/sessions/${enc(id)}/turns/${enc(turnId)}/said`, { said }),
   me: () => request<User>('GET', '/api/me', undefined, { quietUnauthorized: true }),
   authOptions: () => request<AuthOptions>('GET', '/api/auth/options', undefined, { quietUnauthorized: true }),
   signup: (body: SignupReq) => request<User>('POST', '/api/auth/signup', body, { quietUnauthorized: true }),

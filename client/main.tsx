@@ -13,6 +13,7 @@ import './styles/blockTools.css';
 import './styles/registers.css';
 import './styles/contributions.css';
 import './styles/dialog.css';
+import './styles/sessions.css';
 import './styles/versions.css';
 import './styles/adoption.css';
 import './styles/diff.css';

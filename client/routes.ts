@@ -26,6 +26,7 @@ export type Route =
   /** `against` is another version's id, or 'current' for the document as it is now. */
   | { name: 'versionDiff'; id: string; versionId: string; against: string }
   | { name: 'contributions'; id: string }
+  | { name: 'session'; id: string }
   | { name: 'invite'; token: string }
   | { name: 'account' }
   | { name: 'forgotPassword' }
@@ -42,6 +43,7 @@ const currentSlug = 'nu';
 const withParams: [RegExp, (...values: string[]) => Route][] = [
   [/^\/w\/([^/]+)\/?$/, (id) => ({ name: 'workspace', id: id! })],
   [/^\/d\/([^/]+)\/?$/, (id) => ({ name: 'document', id: id! })],
+  [/^\/sessie\/([^/]+)\/?$/, (id) => ({ name: 'session', id: id! })],
   [/^\/d\/([^/]+)\/bijdragen\/?$/, (id) => ({ name: 'contributions', id: id! })],
   [/^\/d\/([^/]+)\/versies\/([^/]+)\/?$/, (id, versionId) => ({ name: 'version', id: id!, versionId: versionId! })],
   [
@@ -93,6 +95,7 @@ export function authPath(page: 'login' | 'signup', returnTo: string): string {
 
 export const workspacePath = (id: string) => `/w/${encodeURIComponent(id)}`;
 export const documentPath = (id: string) => `/d/${encodeURIComponent(id)}`;
+export const sessionPath = (id: string) => `/sessie/${encodeURIComponent(id)}`;
 export const registerPagePath = (workspaceId: string, register: RegisterName) =>
   `${workspacePath(workspaceId)}/${registerSlugs[register]}`;
 /** A document opened at one block (the document page scrolls to it once synced). */

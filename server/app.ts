@@ -39,6 +39,7 @@ import { oidcRoutes } from './routes/oidc';
 import { memberRoutes } from './routes/members';
 import { partyRoutes } from './routes/parties';
 import { workspaceRoutes } from './routes/workspaces';
+import { sessionRoutes, workspaceSessionRoutes } from './routes/sessions';
 
 export function createApp(services: Services, registry: RoomRegistry) {
   const app = new Hono<AppEnv>();
@@ -72,6 +73,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/workspaces/:id/invites', workspaceInviteRoutes(services));
   api.route('/workspaces/:id/documents', workspaceDocumentRoutes(services));
   api.route('/workspaces/:id/audit', auditRoutes(services));
+  api.route('/workspaces/:id/sessions', workspaceSessionRoutes(services));
   api.route('/workspaces/:id', registerRoutes(services));
   api.route('/documents/:id/commitments', commitmentRoutes(services));
   api.route('/documents/:id/versions/:versionId/adoption', adoptionRoutes(services));
@@ -79,6 +81,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/documents/:id/export', exportRoutes(services));
   api.route('/documents/:id', attributionRoutes(services));
   api.route('/calendar', calendarRoutes(services));
+  api.route('/sessions', sessionRoutes(services));
   api.route('/invites', inviteRoutes(services));
   api.route('/documents', documentRoutes(services));
   api.all('*', (c) => c.json({ error: { code: 'not_found', message: translate(requestLanguage(c), 'error.unknownApiPath') } }, 404));

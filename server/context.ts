@@ -14,6 +14,7 @@ import type { WorkspaceEvents } from './events/WorkspaceEvents';
 import type { WorkerPool } from './offload/WorkerPool';
 import type { Metrics } from './support/metrics';
 import type { Mailer } from './mail/mailer';
+import type { SessionLocks } from './sessions/SessionLocks';
 
 /** What revoking access needs from the collaboration server, without depending on it. */
 export interface ConnectionControl {
@@ -40,6 +41,8 @@ export interface Services {
   versionKeeper: VersionKeeper;
   attribution: AttributionRecorder;
   events: WorkspaceEvents;
+  /** Running werksessies that lock their workspace's documents (read by the socket's write filter). */
+  sessionLocks: SessionLocks;
   /** Worker threads for diffs, exports and other work too heavy for the event loop. */
   workers: WorkerPool;
   /** Prometheus counters (server/support/metrics.ts). */

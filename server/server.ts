@@ -27,6 +27,8 @@ import { clientIds } from './extensions/clientIds';
 import { commitmentGuard } from './extensions/commitmentGuard';
 import { exampleBlocks } from './extensions/exampleBlocks';
 import { registerIndex } from './extensions/registerIndex';
+import { sessionLock } from './extensions/sessionLock';
+import { SessionLocks } from './sessions/SessionLocks';
 import type { Config } from './config';
 import { createNullDocumentLog } from './storage/NullDocumentLog';
 import type { DocumentLog, Repos } from './storage/ports';
@@ -96,11 +98,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const workers = new WorkerPool(config.offload, logger.child({ component: 'workers' }));
   const versionKeeper = new VersionKeeper(repos, attribution, autoVersionTimers, workers, logger.child({ component: 'versions' }));
   const registers = new RegisterIndexer(repos);
+  // Locks of running sessions survive a restart: the chair's presentation stays locked.
+  const sessionLocks = new SessionLocks();
+  for (const session of await repos.workSessions.listLocked()) {
+    if (session.chair_user_id) sessionLocks.set(session.id, session.workspace_id, session.chair_user_id);
+  }
   const registry = new RoomRegistry({
     log,
     options: { compactAfterUpdates: config.compactAfterUpdates, ackDelayMs: 30, relayIntervalMs: config.relayIntervalMs },
     logger: logger.child({ component: 'collab' }),
     extensions: [
+      // First: a locked write is dropped before any other extension takes note of it.
+      sessionLock(sessionLocks),
       clientIds(repos),
       // Before the guard: a copied commitment has its fresh id by the time the guard judges it.
       blockRecords(repos, logger.child({ component: 'blocks' })),
@@ -142,6 +151,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     versionKeeper,
     attribution,
     events,
+    sessionLocks,
     workers,
     metrics,
     mailer,

@@ -27,6 +27,9 @@ import { SaveVersionDialog } from '../versions/SaveVersionDialog';
 import { useVersions } from '../versions/useVersions';
 import { VersionPanel } from '../versions/VersionPanel';
 import { usePageTitle } from '../a11y/pageTitle';
+import { SessionBar } from '../sessions/SessionBar';
+import { useFollow } from '../sessions/useFollow';
+import { useLiveSession } from '../sessions/useLiveSession';
 
 function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
   document: DocumentDetail;
@@ -54,9 +57,14 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
     }
   }, [doc.id]);
   const collab = useCollaboration(doc.id, awarenessUser, onReload, checkAccess);
-  const canWrite = doc.abilities.writeDocument;
   const [editor, setEditor] = useState<TiptapEditor | null>(null);
   const { highlightId, reveal } = useBlockLink(collab.session?.provider ?? null);
+  // A running werksessie of the workspace: its bar above the document, follow-me, and its lock
+  // (the server drops other people's writes while the chair presents; the editor says so first).
+  const live = useLiveSession(doc.workspace.id, null);
+  const { following, setFollowing } = useFollow(live.session, doc.id, reveal);
+  const lockedOut = Boolean(live.session?.locked && !live.session.youChair);
+  const canWrite = doc.abilities.writeDocument && !lockedOut;
   const versions = useVersions(doc.id);
   const versionList = versions.resource.status === 'ready' ? versions.resource.data : [];
   const [versionsOpen, setVersionsOpen] = useState(false);
@@ -110,6 +118,9 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
         </nav>
         <ConnectionStatus state={collab.state} saved={collab.saved} reconnecting={collab.reconnecting} />
       </div>
+      {live.session && (
+        <SessionBar session={live.session} parties={doc.parties} clockOffset={live.clockOffset} following={following} onFollowChange={setFollowing} showSessionLink />
+      )}
       <div className="doc-page__head">
         <DocumentTitle documentId={doc.id} title={doc.title} editable={doc.abilities.updateDocument} onSaved={onTitleSaved} />
         {doc.archived && <span className="status-badge status-badge--archived">{t('doc.archivedBadge')}</span>}
@@ -145,7 +156,7 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
           <p>{t('conn.offlineHint')}</p>
         </Notice>
       )}
-      {!canWrite && (
+      {!canWrite && !lockedOut && (
         <Notice tone="info">
           <p className="read-only-notice">{t('doc.readOnly', { role: t(`role.${doc.role}`).toLowerCase() })}</p>
         </Notice>

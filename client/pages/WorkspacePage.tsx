@@ -11,6 +11,7 @@ import { InvitesSection } from '../workspace/InvitesSection';
 import { MembersSection } from '../workspace/MembersSection';
 import { PartiesSection } from '../workspace/PartiesSection';
 import { StorageSection } from '../workspace/StorageSection';
+import { SessionsSection } from '../sessions/SessionsSection';
 import { WorkspaceHeading } from '../workspace/WorkspaceHeading';
 import { usePageTitle } from '../a11y/pageTitle';
 
@@ -38,6 +39,7 @@ export function WorkspacePage({ id }: { id: string }) {
       <div className="columns">
         <div className="columns__main">
           <DocumentsSection workspace={workspace} onChanged={reload} />
+          <SessionsSection workspace={workspace} />
           <MembersSection workspace={workspace} onChanged={reload} />
         </div>
         <div className="columns__side">

@@ -9,9 +9,9 @@ import { workspaceEventsPath } from '../api';
 export type LiveState = 'connecting' | 'live' | 'offline';
 
 const coalesceMs = 50;
-const blocksChanged: WorkspaceEventName = 'registers';
 
-export function useWorkspaceEvents(workspaceId: string, onChange: () => void): LiveState {
+/** Calls `onChange` after events named `eventName` (block changes by default; `session` for werksessies). */
+export function useWorkspaceEvents(workspaceId: string, onChange: () => void, eventName: WorkspaceEventName = 'registers'): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -19,6 +19,8 @@ export function useWorkspaceEvents(workspaceId: string, onChange: () => void): L
   });
 
   useEffect(() => {
+    // Not known yet (a session page before its session has loaded): nothing to listen to.
+    if (!workspaceId) return;
     if (typeof EventSource === 'undefined') {
       setState('offline');
       return;
@@ -36,7 +38,7 @@ export function useWorkspaceEvents(workspaceId: string, onChange: () => void): L
       if (missedSome) changed();
       missedSome = false;
     });
-    source.addEventListener(blocksChanged, changed);
+    source.addEventListener(eventName, changed);
     source.addEventListener('error', () => {
       missedSome = true;
       // The browser retries by itself unless the server refused the stream for good.
@@ -46,7 +48,7 @@ export function useWorkspaceEvents(workspaceId: string, onChange: () => void): L
       clearTimeout(timer);
       source.close();
     };
-  }, [workspaceId]);
+  }, [workspaceId, eventName]);
 
   return state;
 }

@@ -25,6 +25,8 @@ export const actions = [
   'adoption:request',
   'adoption:sign',
   'audit:read',
+  'session:read',
+  'session:manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -34,7 +36,7 @@ export interface Membership {
   party_id?: string | null;
 }
 
-const readerActions: Action[] = ['workspace:read', 'document:read', 'member:leave'];
+const readerActions: Action[] = ['workspace:read', 'document:read', 'member:leave', 'session:read'];
 const editorActions: Action[] = [
   ...readerActions,
   'document:create',
@@ -45,6 +47,7 @@ const editorActions: Action[] = [
   'version:create',
   'version:restore',
   'adoption:sign',
+  'session:manage',
 ];
 
 const grants: Record<Role, ReadonlySet<Action>> = {
@@ -123,5 +126,30 @@ export function abilitiesFor(membership: Membership | undefined | null): Abiliti
     requestAdoption: can(membership, 'adoption:request'),
     signAdoption: can(membership, 'adoption:sign') && Boolean(membership?.party_id),
     readAudit: can(membership, 'audit:read'),
+    manageSessions: can(membership, 'session:manage'),
   };
+}
+
+/** What the chair's rights depend on: the session's state and who chairs it. */
+export interface ChairedSession {
+  status: string;
+  chair_user_id: string | null;
+}
+
+/**
+ * Only the chair of a running session moves it on, times it, locks it and hands it over: a
+ * member who is not the chair gets a 403, someone outside the workspace a 404.
+ */
+export function authorizeChair(membership: Membership | undefined | null, session: ChairedSession, userId: string): void {
+  authorize(membership, 'session:read');
+  if (session.status !== 'running' || session.chair_user_id !== userId) throw new ForbiddenError('error.notTheChair', 'not_the_chair');
+}
+
+/**
+ * While a session of the workspace is locked, only its chair writes in the workspace's
+ * documents (the chair presents; the others follow). `lockingChairs`: the chairs of the
+ * workspace's locked sessions, empty when none is locked.
+ */
+export function mayWriteUnderLock(lockingChairs: ReadonlySet<string>, userId: string): boolean {
+  return lockingChairs.size === 0 || lockingChairs.has(userId);
 }

@@ -29,6 +29,8 @@ const table: Record<Action, Record<Role, boolean>> = {
   'adoption:request': { owner: Y, editor: N, commenter: N, viewer: N },
   'adoption:sign': { owner: Y, editor: Y, commenter: Y, viewer: N },
   'audit:read': { owner: Y, editor: N, commenter: N, viewer: N },
+  'session:read': { owner: Y, editor: Y, commenter: Y, viewer: Y },
+  'session:manage': { owner: Y, editor: Y, commenter: N, viewer: N },
 };
 
 test('the table covers exactly the actions and roles there are', () => {
@@ -83,6 +85,7 @@ describe('abilities sent to the client follow the table', () => {
     requestAdoption: 'adoption:request',
     signAdoption: 'adoption:sign',
     readAudit: 'audit:read',
+    manageSessions: 'session:manage',
   } as const satisfies Record<keyof ReturnType<typeof abilitiesFor>, Action>;
 
   test.each(roles)('for a %s', (role) => {

@@ -34,6 +34,10 @@ import type {
   VersionRow,
   WorkspaceListRow,
   WorkspaceRow,
+  WorkSessionRow,
+  WorkSessionState,
+  WorkSessionStepRow,
+  WorkSessionTurnRow,
 } from './rows';
 
 /** On whose behalf an update was written; both null for the server's own changes. */
@@ -313,6 +317,29 @@ export interface AttributionRepo {
   documentsWithPending(): Promise<string[]>;
 }
 
+/** Werksessies (issue 14): the session, its agenda, its live state and the turns of its rounds. */
+export interface WorkSessionRepo {
+  create(session: WorkSessionRow, steps: readonly WorkSessionStepRow[]): Promise<void>;
+  findById(id: string): Promise<WorkSessionRow | undefined>;
+  /** Newest first. */
+  listForWorkspace(workspaceId: string): Promise<WorkSessionRow[]>;
+  /** Running sessions that are locked: the collaboration server's lock is rebuilt from these at start. */
+  listLocked(): Promise<WorkSessionRow[]>;
+  rename(id: string, title: string, startsAt: number | null): Promise<void>;
+  /** Replaces the agenda in one transaction; `steps` in their new order. */
+  replaceSteps(sessionId: string, steps: readonly WorkSessionStepRow[]): Promise<void>;
+  listSteps(sessionId: string): Promise<WorkSessionStepRow[]>;
+  setState(id: string, state: WorkSessionState): Promise<void>;
+  /** `running` with its chair, or `ended`: the live state is cleared when it ends. */
+  setStatus(id: string, status: 'running' | 'ended', at: number, chairUserId: string | null): Promise<void>;
+  /** Ends the session's open turn (if any) at `at` and, when given, opens the next one, atomically. */
+  switchTurn(sessionId: string, at: number, next: WorkSessionTurnRow | null): Promise<void>;
+  findTurn(id: string): Promise<WorkSessionTurnRow | undefined>;
+  setSaid(turnId: string, said: string): Promise<void>;
+  /** In the order they began. */
+  listTurns(sessionId: string): Promise<WorkSessionTurnRow[]>;
+}
+
 export interface Repos {
   users: UserRepo;
   sessions: SessionRepo;
@@ -335,6 +362,7 @@ export interface Repos {
   reminders: ReminderRepo;
   identities: UserIdentityRepo;
   oidcLogins: OidcLoginRepo;
+  workSessions: WorkSessionRepo;
 }
 
 /** One opened database: the document log, the repositories, and its lifecycle. */

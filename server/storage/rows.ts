@@ -6,6 +6,7 @@ import type { DocumentTemplate, PartyKind, Role } from '../../shared/api/roles';
 import type { VersionKind } from '../../shared/api/versions';
 import type { CommitmentStatus } from '../../shared/blocks/attrs';
 import type { Language } from '../../shared/i18n/messages';
+import type { SessionStatus, StepKind } from '../../shared/sessions/steps';
 
 export interface UserRow {
   id: string;
@@ -273,4 +274,55 @@ export interface OidcLoginRow {
   /** A path on this site to land on after signing in. */
   return_to: string;
   expires_at: number;
+}
+
+/** A werksessie (issue 14) and its live state; `turn_order` is a JSON array of party ids. */
+export interface WorkSessionRow {
+  id: string;
+  workspace_id: string;
+  title: string;
+  starts_at: number | null;
+  status: SessionStatus;
+  chair_user_id: string | null;
+  current_step_id: string | null;
+  timer_ends_at: number | null;
+  timer_paused_ms: number | null;
+  follow_document_id: string | null;
+  follow_block_id: string | null;
+  locked: number;
+  turn_party_id: string | null;
+  turn_order: string;
+  turn_seconds: number;
+  created_by: string;
+  created_at: number;
+  started_at: number | null;
+  ended_at: number | null;
+}
+
+/** The live part of a session the chair changes. */
+export type WorkSessionState = Pick<
+  WorkSessionRow,
+  'current_step_id' | 'timer_ends_at' | 'timer_paused_ms' | 'follow_document_id' | 'follow_block_id' | 'locked' | 'turn_party_id' | 'turn_order' | 'turn_seconds' | 'chair_user_id'
+>;
+
+export interface WorkSessionStepRow {
+  id: string;
+  session_id: string;
+  position: number;
+  title: string;
+  instruction: string;
+  minutes: number;
+  kind: StepKind;
+  document_id: string | null;
+  block_id: string | null;
+}
+
+export interface WorkSessionTurnRow {
+  id: string;
+  session_id: string;
+  step_id: string;
+  party_id: string;
+  started_at: number;
+  ended_at: number | null;
+  said: string;
 }

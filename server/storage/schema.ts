@@ -25,6 +25,9 @@ import type {
   UserRow,
   VersionRow,
   WorkspaceRow,
+  WorkSessionRow,
+  WorkSessionStepRow,
+  WorkSessionTurnRow,
 } from './rows';
 
 type WithGeneratedId<Row extends { id: number }> = Omit<Row, 'id'> & { id: Generated<number> };
@@ -84,4 +87,7 @@ export interface Tables {
   document_clients: DocumentClientTable;
   user_identities: UserIdentityRow;
   oidc_logins: OidcLoginRow;
+  work_sessions: WorkSessionRow;
+  work_session_steps: WorkSessionStepRow;
+  work_session_turns: WorkSessionTurnRow;
 }

@@ -22,4 +22,6 @@ export interface Abilities {
   signAdoption: boolean;
   /** May read the workspace's audit log. */
   readAudit: boolean;
+  /** May plan, start and change werksessies (owners and editors). */
+  manageSessions: boolean;
 }

@@ -21,7 +21,7 @@ const invisibleOnly = /^[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u
  * reads differently than it is spelled), and names of nothing visible (someone you cannot point
  * at). Right-to-left scripts, accents and emoji with joiners are ordinary names.
  */
-function displayText(required: string, max: number) {
+export function displayText(required: string, max: number) {
   return z
     .string()
     .trim()

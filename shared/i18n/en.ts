@@ -1,12 +1,14 @@
 import { enBlocks } from './enBlocks';
 import { enServer } from './enServer';
 import { enVersions } from './enVersions';
+import { enSessions } from './enSessions';
 import type { CatalogueKey } from './nl';
 
 /** English texts, the second language. Same keys as `nl.ts` (the type enforces it). */
 export const en: Record<CatalogueKey, string> = {
   ...enBlocks,
   ...enVersions,
+  ...enSessions,
   ...enServer,
   'app.name': 'werktafel',
   'app.tagline': 'Writing a public task together',

@@ -7,10 +7,12 @@
 import { nlBlocks } from './nlBlocks';
 import { nlServer } from './nlServer';
 import { nlVersions } from './nlVersions';
+import { nlSessions } from './nlSessions';
 
 export const nl = {
   ...nlBlocks,
   ...nlVersions,
+  ...nlSessions,
   ...nlServer,
   'app.name': 'werktafel',
   'app.tagline': 'Samen schrijven aan een publieke opgave',

@@ -87,6 +87,12 @@ export async function buildSiteTour(origin: string, inbox: SmtpInbox): Promise<S
   const second = (await owner.post(`/api/documents/${documentId}/versions`, { label: 'Met toezegging en criterium' })).body;
   expect((await owner.post(`/api/documents/${documentId}/versions/${second.id}/adoption`, { partyIds: [gemeente.id, bewoners.id] })).status).toBe(201);
 
+  // A running werksessie in a round, with a turn and a clock: its bar shows on the document too.
+  const session = (await owner.post(`/api/workspaces/${ws.id}/sessions`, { title: 'Verkenningsbijeenkomst Poelenburg', template: 'verkenning' })).body;
+  const started = (await owner.post(`/api/sessions/${session.id}/start`)).body;
+  const round = started.steps.find((step: { kind: string }) => step.kind === 'round');
+  expect((await owner.patch(`/api/sessions/${session.id}/state`, { stepId: round.id, turnOrder: { partyIds: [bewoners.id, gemeente.id] }, nextTurn: true })).status).toBe(200);
+
   expect((await new ApiClient(origin).post('/api/auth/password-reset', { email: owner.email })).status).toBe(202);
   const resetLink = await linkFromMail(inbox, owner.email, /Nieuw wachtwoord/);
 
@@ -129,6 +135,7 @@ export async function buildSiteTour(origin: string, inbox: SmtpInbox): Promise<S
       { name: 'version', path: `${documentPath}/versies/${second.id}`, ready: rows('version-content') },
       { name: 'version diff', path: `${documentPath}/versies/${first.id}/vergelijken/nu`, ready: rows('diff-entry') },
       { name: 'account', path: '/account' },
+      { name: 'werksessie (chair)', path: `/sessie/${session.id}`, ready: rows('session-bar') },
     ],
   };
 }

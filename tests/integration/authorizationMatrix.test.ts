@@ -101,7 +101,7 @@ const partySpeakers = (s: number) => memberRoute({ viewer: 403, commenter: s, ed
 const ownerOnly = (s: number) => memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: s });
 
 interface Req {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
   path: string;
   body?: unknown;
   /** Server-sent events: read the first chunk, then hang up. */
@@ -202,6 +202,25 @@ const fixtures = {
     const { versionId: id } = await fixtures.version();
     (await server.repos.adoptions.createRequest({ version_id: id, party_ids: JSON.stringify(partyIds), requested_by: home.owner.userId, requested_at: Date.now() }));
     return id;
+  },
+  /** A werksessie with one round step, planned or running (chaired by `chair`), maybe with an open turn. */
+  async session(opts: { status?: 'planned' | 'running'; chair?: string; turnParty?: string; workspaceId?: string } = {}): Promise<{ sessionId: string; turnId: string }> {
+    const id = unique('sessie');
+    const stepId = unique('stap');
+    const running = opts.status === 'running';
+    const chair = opts.chair ?? home.owner.userId;
+    await server.repos.workSessions.create(
+      {
+        id, workspace_id: opts.workspaceId ?? world.workspaceId, title: 'Verkenning', starts_at: null, status: running ? 'running' : 'planned',
+        chair_user_id: running ? chair : null, current_step_id: running ? stepId : null, timer_ends_at: null, timer_paused_ms: null,
+        follow_document_id: null, follow_block_id: null, locked: 0, turn_party_id: opts.turnParty ?? null, turn_order: '[]', turn_seconds: 180,
+        created_by: home.owner.userId, created_at: Date.now(), started_at: running ? Date.now() : null, ended_at: null,
+      },
+      [{ id: stepId, session_id: id, position: 0, title: 'Ronde', instruction: '', minutes: 10, kind: 'round', document_id: null, block_id: null }],
+    );
+    const turnId = unique('beurt');
+    if (opts.turnParty) await server.repos.workSessions.switchTurn(id, Date.now(), { id: turnId, session_id: id, step_id: stepId, party_id: opts.turnParty, started_at: Date.now(), ended_at: null, said: '' });
+    return { sessionId: id, turnId };
   },
   async feedToken(): Promise<string> {
     const token = generateSessionToken();
@@ -571,6 +590,69 @@ const rows: Row[] = [
     expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
     arrange: async () => ({ versionId: await fixtures.adoption([await fixtures.party()]) }),
     request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/adoption/sign`, body: { decision: 'sign' } }),
+  },
+
+  // --- werksessies: members read, owners and editors plan and start, only the chair runs one ---
+  { name: 'GET /api/workspaces/:id/sessions', expect: readers(200), arrange: async () => fixtures.session(), request: () => ({ method: 'GET', path: `${ws()}/sessions` }) },
+  {
+    name: 'POST /api/workspaces/:id/sessions',
+    expect: writers(201),
+    request: () => ({ method: 'POST', path: `${ws()}/sessions`, body: { title: unique('Sessie'), template: 'verkenning' } }),
+    changes: ['work_sessions', 'work_session_steps'],
+  },
+  { name: 'GET /api/sessions/:id', expect: readers(200), arrange: async () => fixtures.session(), request: (_p, c) => ({ method: 'GET', path: `/api/sessions/${c.sessionId}` }) },
+  {
+    name: 'PATCH /api/sessions/:id',
+    expect: writers(200),
+    arrange: async () => fixtures.session(),
+    request: (_p, c) => ({ method: 'PATCH', path: `/api/sessions/${c.sessionId}`, body: { title: 'Hernoemd' } }),
+    changes: ['work_sessions'],
+  },
+  {
+    name: 'POST /api/sessions/:id/start',
+    expect: writers(200),
+    arrange: async () => fixtures.session(),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/start` }),
+    changes: ['work_sessions'],
+    effect: async (p, c) => expect((await server.repos.workSessions.findById(c.sessionId!))!.chair_user_id).toBe(p.userId),
+  },
+  {
+    name: 'PATCH /api/sessions/:id/state',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    arrange: async () => fixtures.session({ status: 'running' }),
+    request: (_p, c) => ({ method: 'PATCH', path: `/api/sessions/${c.sessionId}/state`, body: { locked: true, timer: { seconds: 60 } } }),
+  },
+  {
+    name: 'PATCH /api/sessions/:id/state (as its chair)',
+    expect: readers(200),
+    arrange: async (p) => fixtures.session({ status: 'running', chair: p.userId ?? home.owner.userId }),
+    request: (_p, c) => ({ method: 'PATCH', path: `/api/sessions/${c.sessionId}/state`, body: { timer: { seconds: 60 } } }),
+    changes: ['work_sessions'],
+  },
+  {
+    name: 'POST /api/sessions/:id/chair',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    arrange: async () => fixtures.session({ status: 'running' }),
+    request: (p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/chair`, body: { userId: p.userId ?? 'niemand' } }),
+  },
+  {
+    name: 'POST /api/sessions/:id/end',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    arrange: async () => fixtures.session({ status: 'running' }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/end` }),
+  },
+  {
+    name: 'PUT /api/sessions/:id/turns/:turnId/said (another party\'s turn)',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    arrange: async () => fixtures.session({ status: 'running', turnParty: await fixtures.party() }),
+    request: (_p, c) => ({ method: 'PUT', path: `/api/sessions/${c.sessionId}/turns/${c.turnId}/said`, body: { said: 'Namens een ander' } }),
+  },
+  {
+    name: 'GET /api/sessions/:otherWorkspaceSession',
+    // The other workspace's own member (`foreign`) reads it; nobody of this workspace learns it exists.
+    expect: { ...memberRoute({ viewer: 404, commenter: 404, editor: 404, owner: 404 }), foreign: 200 },
+    arrange: async () => fixtures.session({ workspaceId: world.foreignWorkspaceId }),
+    request: (_p, c) => ({ method: 'GET', path: `/api/sessions/${c.sessionId}` }),
   },
 
   // --- exports, attribution ---

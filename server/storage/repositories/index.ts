@@ -22,6 +22,7 @@ import { createUserIdentityRepo } from './userIdentities';
 import { createUserRepo } from './users';
 import { createVersionRepo } from './versions';
 import { createWorkspaceRepo } from './workspaces';
+import { createWorkSessionRepo } from './workSessions';
 
 export function createRepos(db: Db): Repos {
   return {
@@ -46,5 +47,6 @@ export function createRepos(db: Db): Repos {
     reminders: createReminderRepo(db),
     identities: createUserIdentityRepo(db),
     oidcLogins: createOidcLoginRepo(db),
+    workSessions: createWorkSessionRepo(db),
   };
 }

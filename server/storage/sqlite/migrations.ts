@@ -303,4 +303,54 @@ export const migrations: readonly string[] = [
   -- account itself (verification, reset, a changed address) always go.
   ALTER TABLE users ADD COLUMN workspace_mails INTEGER NOT NULL DEFAULT 1;
   `,
+  `
+  -- Werksessies (issue 14): a meeting at the table with an agenda of steps, a chair and live
+  -- state (step, timer, follow-me, lock, turns). The live state is server state, not document
+  -- content. A running timer is when it ends (ms); a paused one is what was left.
+  CREATE TABLE work_sessions (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    starts_at BIGINT,
+    status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'running', 'ended')),
+    chair_user_id TEXT REFERENCES users(id),
+    current_step_id TEXT,
+    timer_ends_at BIGINT,
+    timer_paused_ms BIGINT,
+    follow_document_id TEXT,
+    follow_block_id TEXT,
+    locked INTEGER NOT NULL DEFAULT 0,
+    turn_party_id TEXT,
+    turn_order TEXT NOT NULL DEFAULT '[]',
+    turn_seconds INTEGER NOT NULL DEFAULT 180,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL,
+    started_at BIGINT,
+    ended_at BIGINT
+  );
+  CREATE INDEX work_sessions_workspace ON work_sessions(workspace_id, created_at);
+  CREATE TABLE work_session_steps (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES work_sessions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    instruction TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('talk', 'round', 'write', 'private', 'poll', 'decide', 'close')),
+    document_id TEXT,
+    block_id TEXT
+  );
+  CREATE INDEX work_session_steps_session ON work_session_steps(session_id, position);
+  -- One party's turn in a round: when it began and ended, and what the party said.
+  CREATE TABLE work_session_turns (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES work_sessions(id) ON DELETE CASCADE,
+    step_id TEXT NOT NULL,
+    party_id TEXT NOT NULL,
+    started_at BIGINT NOT NULL,
+    ended_at BIGINT,
+    said TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX work_session_turns_session ON work_session_turns(session_id, started_at);
+  `,
 ];

@@ -1,0 +1,115 @@
+/**
+ * The werksessie API (issue 14): planning at /api/workspaces/:id/sessions, running at
+ * /api/sessions/:id. Who may do what is decided in server/policies; what changes, in
+ * server/commands/sessions. Every change is announced as a `session` event on the workspace's
+ * stream.
+ */
+import { Hono, type Context } from 'hono';
+import { createSessionReq, handOverReq, sessionStateReq, turnTextReq, updateSessionReq } from '../../shared/api/sessionSchemas';
+import type { AppEnv, Services } from '../context';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { requestLanguage } from '../http/language';
+import { requireUser } from '../http/session';
+import { parseBody } from '../http/validate';
+import { authorize, authorizeChair, can } from '../policies';
+import { presentSession, presentSessionSummary } from '../presenters/sessions';
+import { changeSessionState } from '../commands/sessions/changeSessionState';
+import { createSession, updateSession } from '../commands/sessions/planSession';
+import { endSession, handOverChair, startSession } from '../commands/sessions/runSession';
+import { publishSessionChange } from '../commands/sessions/publishSessionChange';
+import { loadWorkspace } from './loaders';
+
+/** Mounted at /api/workspaces/:id/sessions. */
+export function workspaceSessionRoutes(services: Services) {
+  const { repos } = services;
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
+      authorize(membership, 'session:read');
+      return c.json((await repos.workSessions.listForWorkspace(workspace.id)).map(presentSessionSummary));
+    })
+    .post('/', async (c) => {
+      const user = requireUser(c);
+      const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
+      authorize(membership, 'session:manage');
+      const body = await parseBody(c, createSessionReq);
+      const session = await createSession(services, {
+        workspaceId: workspace.id,
+        title: body.title,
+        template: body.template ?? 'blank',
+        startsAt: body.startsAt ? Date.parse(body.startsAt) : null,
+        userId: user.id,
+        lang: requestLanguage(c),
+      });
+      return c.json(presentSessionSummary(session), 201);
+    });
+}
+
+/** A session and the caller's membership of its workspace; someone outside it gets a 404. */
+async function loadSession(c: Context<AppEnv>, services: Services, sessionId: string) {
+  const user = requireUser(c);
+  const session = await services.repos.workSessions.findById(sessionId);
+  if (!session) throw new NotFoundError('error.sessionMissing');
+  const { membership } = await loadWorkspace(c, services, session.workspace_id);
+  authorize(membership, 'session:read');
+  return { session, membership, user };
+}
+
+/** Mounted at /api/sessions. */
+export function sessionRoutes(services: Services) {
+  const { repos } = services;
+
+  const detail = async (c: Context<AppEnv>, sessionId: string) => {
+    const { session, membership, user } = await loadSession(c, services, sessionId);
+    const [steps, turns] = await Promise.all([repos.workSessions.listSteps(session.id), repos.workSessions.listTurns(session.id)]);
+    return c.json(presentSession(session, steps, turns, { userId: user.id, canManage: can(membership, 'session:manage') }));
+  };
+
+  return new Hono<AppEnv>()
+    .get('/:id', (c) => detail(c, c.req.param('id')))
+    .patch('/:id', async (c) => {
+      const { session, membership } = await loadSession(c, services, c.req.param('id'));
+      authorize(membership, 'session:manage');
+      await updateSession(services, session, await parseBody(c, updateSessionReq));
+      return detail(c, session.id);
+    })
+    .post('/:id/start', async (c) => {
+      const { session, membership, user } = await loadSession(c, services, c.req.param('id'));
+      authorize(membership, 'session:manage');
+      await startSession(services, session, user.id);
+      return detail(c, session.id);
+    })
+    .patch('/:id/state', async (c) => {
+      const { session, membership, user } = await loadSession(c, services, c.req.param('id'));
+      authorizeChair(membership, session, user.id);
+      await changeSessionState(services, session, await parseBody(c, sessionStateReq));
+      return detail(c, session.id);
+    })
+    .post('/:id/chair', async (c) => {
+      const { session, membership, user } = await loadSession(c, services, c.req.param('id'));
+      authorizeChair(membership, session, user.id);
+      const body = await parseBody(c, handOverReq);
+      const next = await repos.members.find(session.workspace_id, body.userId);
+      if (!can(next, 'session:manage')) throw new ValidationError({ userId: 'error.chairMustManage' });
+      await handOverChair(services, session, body.userId);
+      return detail(c, session.id);
+    })
+    .post('/:id/end', async (c) => {
+      const { session, membership, user } = await loadSession(c, services, c.req.param('id'));
+      authorizeChair(membership, session, user.id);
+      await endSession(services, session);
+      return detail(c, session.id);
+    })
+    .put('/:id/turns/:turnId/said', async (c) => {
+      const { session, membership, user } = await loadSession(c, services, c.req.param('id'));
+      const turn = await repos.workSessions.findTurn(c.req.param('turnId'));
+      if (!turn || turn.session_id !== session.id) throw new NotFoundError('error.turnMissing');
+      // What a party said is recorded by the chair or by the party itself.
+      const isChair = session.status === 'running' && session.chair_user_id === user.id;
+      if (!isChair && !(can(membership, 'session:read') && membership.party_id === turn.party_id)) throw new ForbiddenError('error.notYourTurn', 'not_your_turn');
+      const body = await parseBody(c, turnTextReq);
+      await repos.workSessions.setSaid(turn.id, body.said);
+      publishSessionChange(services, session);
+      return detail(c, session.id);
+    });
+}

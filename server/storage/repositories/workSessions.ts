@@ -1,0 +1,47 @@
+import type { WorkSessionRepo } from '../ports';
+import type { Db } from './db';
+
+export function createWorkSessionRepo(db: Db): WorkSessionRepo {
+  return {
+    create: (session, steps) =>
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('work_sessions').values(session).execute();
+        if (steps.length > 0) await trx.insertInto('work_session_steps').values([...steps]).execute();
+      }),
+    findById: (id) => db.selectFrom('work_sessions').selectAll().where('id', '=', id).executeTakeFirst(),
+    listForWorkspace: (workspaceId) =>
+      db.selectFrom('work_sessions').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at', 'desc').orderBy('id').execute(),
+    listLocked: () => db.selectFrom('work_sessions').selectAll().where('status', '=', 'running').where('locked', '=', 1).execute(),
+    rename: async (id, title, startsAt) => void (await db.updateTable('work_sessions').set({ title, starts_at: startsAt }).where('id', '=', id).execute()),
+    replaceSteps: (sessionId, steps) =>
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('work_session_steps').where('session_id', '=', sessionId).execute();
+        if (steps.length > 0) await trx.insertInto('work_session_steps').values([...steps]).execute();
+      }),
+    listSteps: (sessionId) => db.selectFrom('work_session_steps').selectAll().where('session_id', '=', sessionId).orderBy('position').execute(),
+    setState: async (id, state) => void (await db.updateTable('work_sessions').set(state).where('id', '=', id).execute()),
+    async setStatus(id, status, at, chairUserId) {
+      if (status === 'running') {
+        await db.updateTable('work_sessions').set({ status, started_at: at, chair_user_id: chairUserId }).where('id', '=', id).execute();
+        return;
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('work_session_turns').set({ ended_at: at }).where('session_id', '=', id).where('ended_at', 'is', null).execute();
+        await trx
+          .updateTable('work_sessions')
+          .set({ status, ended_at: at, locked: 0, timer_ends_at: null, timer_paused_ms: null, turn_party_id: null, follow_document_id: null, follow_block_id: null })
+          .where('id', '=', id)
+          .execute();
+      });
+    },
+    switchTurn: (sessionId, at, next) =>
+      db.transaction().execute(async (trx) => {
+        await trx.updateTable('work_session_turns').set({ ended_at: at }).where('session_id', '=', sessionId).where('ended_at', 'is', null).execute();
+        if (next) await trx.insertInto('work_session_turns').values(next).execute();
+      }),
+    findTurn: (id) => db.selectFrom('work_session_turns').selectAll().where('id', '=', id).executeTakeFirst(),
+    setSaid: async (turnId, said) => void (await db.updateTable('work_session_turns').set({ said }).where('id', '=', turnId).execute()),
+    listTurns: (sessionId) =>
+      db.selectFrom('work_session_turns').selectAll().where('session_id', '=', sessionId).orderBy('started_at').orderBy('id').execute(),
+  };
+}
