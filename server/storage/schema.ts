@@ -13,6 +13,9 @@ import type {
   BlockRow,
   CalendarFeedRow,
   CommitmentDecisionRow,
+  CommentNotificationRow,
+  CommentRow,
+  CommentThreadRow,
   DocumentRow,
   InviteRow,
   MemberRow,
@@ -84,4 +87,7 @@ export interface Tables {
   document_clients: DocumentClientTable;
   user_identities: UserIdentityRow;
   oidc_logins: OidcLoginRow;
+  comment_threads: CommentThreadRow;
+  comments: CommentRow;
+  comment_notifications: CommentNotificationRow;
 }

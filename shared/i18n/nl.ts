@@ -5,11 +5,13 @@
  * (i18next's plural rules pick one from `count`); placeholders are `{name}`.
  */
 import { nlBlocks } from './nlBlocks';
+import { nlComments } from './nlComments';
 import { nlServer } from './nlServer';
 import { nlVersions } from './nlVersions';
 
 export const nl = {
   ...nlBlocks,
+  ...nlComments,
   ...nlVersions,
   ...nlServer,
   'app.name': 'werktafel',
