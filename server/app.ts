@@ -29,6 +29,9 @@ import { exportRoutes } from './routes/exports';
 import { versionRoutes } from './routes/versions';
 import { calendarRoutes } from './routes/calendar';
 import { commitmentRoutes } from './routes/commitments';
+import { commentRoutes } from './routes/comments';
+import { notificationRoutes } from './routes/notifications';
+import { documentThreadRoutes, threadRoutes } from './routes/threads';
 import { registerRoutes } from './routes/registers';
 import { documentRoutes, workspaceDocumentRoutes } from './routes/documents';
 import { healthRoutes, readinessRoutes } from './routes/health';
@@ -65,6 +68,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/ready', readinessRoutes(services));
   api.route('/auth/oidc', oidcRoutes(services));
   api.route('/auth', authRoutes(services));
+  api.route('/me/notifications', notificationRoutes(services));
   api.route('/me', meRoutes(services));
   api.route('/workspaces', workspaceRoutes(services));
   api.route('/workspaces/:id/parties', partyRoutes(services));
@@ -74,6 +78,9 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/workspaces/:id/audit', auditRoutes(services));
   api.route('/workspaces/:id', registerRoutes(services));
   api.route('/documents/:id/commitments', commitmentRoutes(services));
+  api.route('/documents/:id/threads', documentThreadRoutes(services));
+  api.route('/threads', threadRoutes(services));
+  api.route('/comments', commentRoutes(services));
   api.route('/documents/:id/versions/:versionId/adoption', adoptionRoutes(services));
   api.route('/documents/:id/versions', versionRoutes(services));
   api.route('/documents/:id/export', exportRoutes(services));

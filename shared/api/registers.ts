@@ -82,7 +82,7 @@ export interface CalendarFeed {
  * Events of `GET /api/workspaces/:id/events` (Server-Sent Events). They say what changed, never
  * the data: the client fetches again through the API, where the policy applies.
  */
-export type WorkspaceEventName = 'registers' | 'versions';
+export type WorkspaceEventName = 'registers' | 'versions' | 'threads';
 
 /** The data of every event: which document changed. */
 export interface WorkspaceEventData {
