@@ -15,7 +15,8 @@ import * as Y from 'yjs';
 import { COMMENT_MARK, threadIdOf } from '../../shared/comments/commentMark';
 import type { AppliedChange, ExtensionRoom, RoomExtension, RoomExtensionFactory } from '../collab/extensions';
 import type { Repos } from '../storage/ports';
-import { plainText } from '../comments/textRanges';
+import { plainText, textNodes } from '../comments/textRanges';
+import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 
 /** A comment format item a connection wrote, with the value in force just before it. */
 interface WrittenMark {
@@ -78,9 +79,55 @@ export function rangeOf(text: Y.XmlText, start: Y.Item): { index: number; length
   return { index: from, length: index - from, covered: plainText(text).slice(from, index) };
 }
 
+/** The value in force just after `start`, from the formats still in the text. */
+function valueAfter(text: Y.XmlText, start: Y.Item): unknown {
+  let current: unknown = null;
+  for (let item = text._start; item !== null && item !== start; item = item.right) {
+    if (!item.deleted && isCommentFormat(item)) current = item.content.value;
+  }
+  return current;
+}
+
+/** A comment format item a transaction deleted, with the value it had (its content is gone by now). */
+interface RemovedMark {
+  text: Y.XmlText;
+  item: Y.Item;
+  value: unknown;
+}
+
+/**
+ * Comment formats this transaction deleted while text they held is still there without them:
+ * taken off by a client (Yjs deletes a format item that is written over). The clean-up Yjs does
+ * after text is deleted removes only format items that hold no text any more, so it never counts.
+ * Yjs empties a deleted item's content before the room sees the transaction, so the values come
+ * from the extension's record of the live comment formats.
+ */
+function removedMarks(transaction: Y.Transaction, known: WeakMap<Y.Item, unknown>): RemovedMark[] {
+  const removed: RemovedMark[] = [];
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (!(struct instanceof Y.Item) || !known.has(struct) || isNew(transaction, struct)) return;
+    const value = known.get(struct);
+    const threadId = threadIdOf(value);
+    if (!threadId || !(struct.parent instanceof Y.XmlText) || struct.parent._item?.deleted) return;
+    const range = rangeOf(struct.parent, struct);
+    if (!range || range.length === 0) return;
+    if (threadIdOf(valueAfter(struct.parent, struct)) !== threadId) removed.push({ text: struct.parent, item: struct, value });
+  });
+  return removed;
+}
+
+/** Every live comment format item in the text. */
+function liveCommentFormats(text: Y.XmlText): (Y.Item & { content: Y.ContentFormat })[] {
+  const found: (Y.Item & { content: Y.ContentFormat })[] = [];
+  for (let item = text._start; item !== null; item = item.right) if (!item.deleted && isCommentFormat(item)) found.push(item);
+  return found;
+}
+
 export class CommentMarks implements RoomExtension {
   /** This document's threads and what they quoted. */
   private readonly quotes = new Map<string, string>();
+  /** The value of every comment format item the document held (see removedMarks). */
+  private readonly known = new WeakMap<Y.Item, unknown>();
 
   constructor(
     private readonly room: ExtensionRoom,
@@ -89,6 +136,11 @@ export class CommentMarks implements RoomExtension {
 
   async onLoad(): Promise<void> {
     for (const thread of await this.repos.comments.threadsOfDocument(this.room.documentId)) this.quotes.set(thread.id, thread.quote);
+    for (const text of textNodes(this.room.doc.getXmlFragment(DOCUMENT_FRAGMENT))) this.record(text);
+  }
+
+  private record(text: Y.XmlText): void {
+    for (const item of liveCommentFormats(text)) this.known.set(item, item.content.value);
   }
 
   /** A thread the server just started in this document. */
@@ -97,17 +149,28 @@ export class CommentMarks implements RoomExtension {
   }
 
   afterApply({ principal, transaction }: AppliedChange) {
-    if (!principal) return;
+    const texts = touchedTexts(transaction);
+    if (!principal) {
+      for (const text of texts) this.record(text);
+      return;
+    }
     const forged: WrittenMark[] = [];
-    for (const text of touchedTexts(transaction)) {
+    for (const text of texts) {
       for (const written of writtenMarks(transaction, text)) if (!this.mayStand(written)) forged.push(written);
     }
-    if (forged.length === 0) return;
+    const removed = removedMarks(transaction, this.known);
+    for (const text of texts) this.record(text);
+    if (forged.length === 0 && removed.length === 0) return;
     return () => {
       for (const { text, item, before } of forged) {
         if (text._item?.deleted) continue;
         const range = rangeOf(text, item);
         if (range && range.length > 0) text.format(range.index, range.length, { [COMMENT_MARK]: before });
+      }
+      for (const { text, item, value } of removed) {
+        if (text._item?.deleted) continue;
+        const range = rangeOf(text, item);
+        if (range && range.length > 0) text.format(range.index, range.length, { [COMMENT_MARK]: value });
       }
     };
   }
