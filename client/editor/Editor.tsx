@@ -6,6 +6,8 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { baseExtensions } from '../../shared/editor/extensions';
 import { useWhoWrote, WhoWroteAnswer, WhoWroteButton } from '../attribution/WhoWrote';
+import { CommentButton } from '../comments/CommentButton';
+import type { SelectionAnchor } from '../comments/selectionAnchor';
 import { useT } from '../i18n/I18n';
 import { BlockEnvProvider, type BlockEnv, type BlockIdentity } from './blocks/BlockContext';
 import { BlockTools } from './blocks/BlockTools';
@@ -27,13 +29,17 @@ interface EditorProps {
   blockEnv: BlockEnv;
   /** The editor instance, for panels beside it (the criteria check). */
   onEditor?: (editor: TiptapEditor | null) => void;
+  /** Present for those who may comment: the selection to comment on. */
+  onComment?: (pending: SelectionAnchor) => void;
+  /** A highlighted (commented) piece of text was clicked. */
+  onThreadClick?: (threadId: string) => void;
 }
 
 /**
  * The document text, bound to the shared Y.Doc. Undo and redo come from Collaboration and
  * only take back this person's own changes.
  */
-export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: EditorProps) {
+export function Editor({ doc, provider, user, editable, blockEnv, onEditor, onComment, onThreadClick }: EditorProps) {
   const t = useT();
   const labelRef = useRef(t('doc.editorLabel'));
   labelRef.current = t('doc.editorLabel');
@@ -90,10 +96,23 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: Ed
   }, [editor, onEditor]);
 
   const whoWrote = useWhoWrote(editor, doc, blockEnv.documentId);
-  const whoWroteButton = <WhoWroteButton state={whoWrote} />;
+  const whoWroteButton = (
+    <>
+      <WhoWroteButton state={whoWrote} />
+      {onComment && <CommentButton editor={editor} onComment={onComment} />}
+    </>
+  );
 
   return (
-    <div className="editor" ref={frameRef}>
+    <div
+      className="editor"
+      ref={frameRef}
+      onClick={(event) => {
+        const marked = (event.target as HTMLElement).closest?.('[data-thread-id]');
+        const threadId = marked?.getAttribute('data-thread-id');
+        if (threadId) onThreadClick?.(threadId);
+      }}
+    >
       {editable ? (
         <Toolbar editor={editor} identity={() => identityRef.current} extra={whoWroteButton} />
       ) : (

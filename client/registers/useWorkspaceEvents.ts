@@ -11,7 +11,8 @@ export type LiveState = 'connecting' | 'live' | 'offline';
 const coalesceMs = 50;
 const blocksChanged: WorkspaceEventName = 'registers';
 
-export function useWorkspaceEvents(workspaceId: string, onChange: () => void): LiveState {
+/** `event`: which kind of change to follow (blocks in the registers by default, or `threads`). */
+export function useWorkspaceEvents(workspaceId: string, onChange: () => void, event: WorkspaceEventName = blocksChanged): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -36,7 +37,7 @@ export function useWorkspaceEvents(workspaceId: string, onChange: () => void): L
       if (missedSome) changed();
       missedSome = false;
     });
-    source.addEventListener(blocksChanged, changed);
+    source.addEventListener(event, changed);
     source.addEventListener('error', () => {
       missedSome = true;
       // The browser retries by itself unless the server refused the stream for good.
@@ -46,7 +47,7 @@ export function useWorkspaceEvents(workspaceId: string, onChange: () => void): L
       clearTimeout(timer);
       source.close();
     };
-  }, [workspaceId]);
+  }, [workspaceId, event]);
 
   return state;
 }
