@@ -50,7 +50,10 @@ export function Inbox() {
           refresh();
         }}
       >
-        {t('inbox.label')}
+        <span className="inbox__icon" aria-hidden="true">
+          ✉
+        </span>
+        <span className="inbox__label">{t('inbox.label')}</span>
         {unread > 0 && (
           <span className="inbox__count" aria-hidden="true">
             {unread}

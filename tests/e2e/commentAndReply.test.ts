@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addMember, buildWorkshop } from '../helpers/apiClient';
+import { axeViolations } from '../helpers/axe';
 import { builtClientDir, launchBrowser, newPerson, screenshot } from '../helpers/browser';
 import { ProviderPool, storedDoc } from '../helpers/collab';
 import { commentMarks } from '../helpers/comments';
@@ -100,5 +101,10 @@ test('a commenter comments on selected words; an editor in another browser sees 
   await a.page.setViewportSize({ width: 390, height: 844 });
   await a.page.locator(`#thread-${threadId}`).scrollIntoViewIfNeeded();
   await screenshot(a.page, 'comment-thread-phone');
+  // The thread, its forms and the inbox pass axe at both widths (WCAG 2.1 A/AA; on a phone also target size).
+  expect((await axeViolations(b.page)).map((v) => `${v.id}: ${v.targets.join(', ')}`)).toEqual([]);
+  await a.page.getByTestId('inbox-button').click();
+  expect((await axeViolations(a.page, ['target-size'])).map((v) => `${v.id}: ${v.targets.join(', ')}`)).toEqual([]);
+  expect(await a.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect([...a.problems, ...b.problems]).toEqual([]);
 });
