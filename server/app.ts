@@ -31,7 +31,7 @@ import { calendarRoutes } from './routes/calendar';
 import { commitmentRoutes } from './routes/commitments';
 import { commentRoutes } from './routes/comments';
 import { notificationRoutes } from './routes/notifications';
-import { documentThreadRoutes, threadRoutes } from './routes/threads';
+import { documentThreadRoutes, threadRoutes, workspaceThreadRoutes } from './routes/threads';
 import { registerRoutes } from './routes/registers';
 import { documentRoutes, workspaceDocumentRoutes } from './routes/documents';
 import { healthRoutes, readinessRoutes } from './routes/health';
@@ -76,6 +76,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/workspaces/:id/invites', workspaceInviteRoutes(services));
   api.route('/workspaces/:id/documents', workspaceDocumentRoutes(services));
   api.route('/workspaces/:id/audit', auditRoutes(services));
+  api.route('/workspaces/:id/threads', workspaceThreadRoutes(services));
   api.route('/workspaces/:id', registerRoutes(services));
   api.route('/documents/:id/commitments', commitmentRoutes(services));
   api.route('/documents/:id/threads', documentThreadRoutes(services));

@@ -3,7 +3,7 @@
  * (reply, resolve, reopen). Handlers: validate -> load -> authorize -> act -> present.
  */
 import { Hono, type Context } from 'hono';
-import { commentReq, createThreadReq, threadListQuery } from '../../shared/api/comments';
+import { commentReq, createThreadReq, threadListQuery, type OpenThreadEntry } from '../../shared/api/comments';
 import { startThread } from '../commands/startThread';
 import { mentionRecipients } from '../comments/mentionRecipients';
 import { notifyComment, threadsChanged } from '../comments/notifyComment';
@@ -13,7 +13,8 @@ import { parseBody, parseQuery } from '../http/validate';
 import { authorize, authorizeCheck, canResolveThread } from '../policies';
 import { newId } from '../storage/ids';
 import type { CommentRow, ThreadStatus } from '../storage/rows';
-import { loadDocument } from './loaders';
+import { loadNameBook } from '../presenters/threads';
+import { loadDocument, loadWorkspace } from './loaders';
 import { loadThread, presentThreads } from './threadLoaders';
 
 export function documentThreadRoutes(services: Services) {
@@ -35,6 +36,35 @@ export function documentThreadRoutes(services: Services) {
       const [presented] = await presentThreads(services, document, [thread], { userId: user.id, membership });
       return c.json(presented, 201);
     });
+}
+
+/** Mounted at /api/workspaces/:id/threads: the register of open threads across the workspace's documents. */
+export function workspaceThreadRoutes(services: Services) {
+  return new Hono<AppEnv>().get('/', async (c) => {
+    const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
+    authorize(membership, 'workspace:read');
+    const threads = await services.repos.comments.openThreadsOfWorkspace(workspace.id);
+    const documents = new Map((await services.repos.documents.listForWorkspace(workspace.id)).map((d) => [d.id, d]));
+    const comments = await services.repos.comments.commentsOf(threads.map((t) => t.id));
+    const names = await loadNameBook(services.repos, workspace.id, threads.map((t) => t.author_id));
+    const entries: OpenThreadEntry[] = threads
+      .filter((thread) => documents.get(thread.document_id)?.archived_at === null)
+      .map((thread) => {
+        const party = names.party(thread.party_id);
+        return {
+          id: thread.id,
+          documentId: thread.document_id,
+          documentTitle: documents.get(thread.document_id)?.title ?? '',
+          quote: thread.quote,
+          authorName: names.person(thread.author_id),
+          partyName: party?.name ?? null,
+          partyColor: party?.color ?? null,
+          comments: comments.filter((comment) => comment.thread_id === thread.id).length,
+          createdAt: new Date(thread.created_at).toISOString(),
+        };
+      });
+    return c.json(entries);
+  });
 }
 
 export function threadRoutes(services: Services) {

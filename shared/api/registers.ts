@@ -71,6 +71,8 @@ export interface WorkspaceContribution {
   actionsOwned: number;
   commitmentsMade: number;
   commitmentsConfirmed: number;
+  /** Comments its members wrote in the workspace's threads. */
+  comments: number;
 }
 
 /** `POST /api/workspaces/:id/calendar-feed`: the caller's new secret iCalendar address. */

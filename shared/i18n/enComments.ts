@@ -55,6 +55,7 @@ export const enComments = {
   'inbox.reply': '{name} replied to your comment',
   'inbox.open': 'Go to the document',
 
+  'contrib.comments': 'Comments',
   'register.threads': 'Open comments',
   'register.threadsIntro': 'Comments not yet resolved, in all documents of this workspace.',
   'register.threadsEmpty': 'No open comments.',

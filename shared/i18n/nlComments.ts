@@ -55,6 +55,7 @@ export const nlComments = {
   'inbox.reply': '{name} reageerde op je opmerking',
   'inbox.open': 'Naar het document',
 
+  'contrib.comments': 'Opmerkingen',
   'register.threads': 'Open opmerkingen',
   'register.threadsIntro': 'Opmerkingen die nog niet zijn afgehandeld, in alle documenten van deze werkruimte.',
   'register.threadsEmpty': 'Geen open opmerkingen.',

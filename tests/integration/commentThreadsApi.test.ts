@@ -196,3 +196,34 @@ test('starting, replying and resolving send a threads event on the workspace str
     stream.close();
   }
 });
+
+test("comments count in the contributions per party, and open threads are listed across the workspace's documents", async () => {
+  const own = await buildWorkshop(server.origin);
+  const guest = await addMember(own, server.origin, 'commenter', 'Gast');
+  const bewoners = (await own.owner.post(`/api/workspaces/${own.workspaceId}/parties`, { name: 'Bewoners', kind: 'residents' })).body.id as string;
+  await own.owner.patch(`/api/workspaces/${own.workspaceId}/members/${guest.userId}`, { partyId: bewoners });
+  const second = (await own.owner.post(`/api/workspaces/${own.workspaceId}/documents`, { title: 'Plan van aanpak', template: 'blank' })).body.id as string;
+  const texts: Record<string, Y.XmlText> = {};
+  for (const documentId of [own.documentId, second]) {
+    const writer = pool.connect(documentId, { cookie: own.owner.cookie, origin: server.origin });
+    await waitForSync(writer.provider);
+    appendParagraph(writer.doc, 'Een zin om over te praten.');
+    await eventually(() => expect(storedDoc(server, documentId).getXmlFragment('default').length).toBeGreaterThan(0));
+    texts[documentId] = paragraphText(writer.doc, 0);
+  }
+  const first = await guest.post(`/api/documents/${own.documentId}/threads`, { anchor: rangeAnchor(texts[own.documentId]!, 4, 7), body: 'Welke zin?' });
+  const other = await guest.post(`/api/documents/${second}/threads`, { anchor: rangeAnchor(texts[second]!, 0, 3), body: 'Een?' });
+  await guest.post(`/api/threads/${first.body.id}/comments`, { body: 'En nog iets.' });
+  await own.owner.post(`/api/threads/${first.body.id}/comments`, { body: 'Antwoord.' });
+  await own.owner.post(`/api/threads/${other.body.id}/resolve`);
+
+  const contributions = (await own.owner.get(`/api/workspaces/${own.workspaceId}/contributions`)).body as { partyId: string; comments: number }[];
+  expect(Object.fromEntries(contributions.map((row) => [row.partyId, row.comments]))).toEqual({ [own.partyId]: 1, [bewoners]: 3 });
+
+  const register = await guest.get(`/api/workspaces/${own.workspaceId}/threads`);
+  expect(register.status).toBe(200);
+  expect(register.body).toEqual([
+    expect.objectContaining({ id: first.body.id, documentId: own.documentId, documentTitle: 'Uitvraag', quote: 'zin', authorName: 'Gast', partyName: 'Bewoners', comments: 3 }),
+  ]);
+  expect((await workshop.owner.get(`/api/workspaces/${own.workspaceId}/threads`)).status).toBe(404);
+});
