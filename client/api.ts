@@ -3,7 +3,7 @@
  * error type that forms can read field messages from.
  */
 import type { AuditLogPage } from '../shared/api/audit';
-import type { CreateThreadReq, InboxRes, ThreadRes, ThreadStatus } from '../shared/api/comments';
+import type { CreateThreadReq, InboxRes, OpenThreadEntry, ThreadRes, ThreadStatus } from '../shared/api/comments';
 import type { AuthOptions, SessionInfo, User, VerifiedEmail } from '../shared/api/accounts';
 import type { DocumentAuthor, DocumentContributions } from '../shared/api/attribution';
 import type {
@@ -225,6 +225,7 @@ export const api = {
   reopenThread: (threadId: string) => request<ThreadRes>('POST', `/api/threads/${enc(threadId)}/reopen`),
   deleteComment: (commentId: string) => request<void>('DELETE', `/api/comments/${enc(commentId)}`),
   inbox: () => request<InboxRes>('GET', '/api/me/notifications'),
+  openThreads: (workspaceId: string) => request<OpenThreadEntry[]>('GET', `/api/workspaces/${enc(workspaceId)}/threads`),
   markRead: (ids: string[]) => request<{ unread: number }>('POST', '/api/me/notifications/read', { ids }),
 };
 

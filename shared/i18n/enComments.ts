@@ -56,6 +56,7 @@ export const enComments = {
   'inbox.open': 'Go to the document',
 
   'contrib.comments': 'Comments',
+  'tabs.threads': 'Comments',
   'register.threads': 'Open comments',
   'register.threadsIntro': 'Comments not yet resolved, in all documents of this workspace.',
   'register.threadsEmpty': 'No open comments.',

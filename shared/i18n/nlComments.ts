@@ -56,6 +56,7 @@ export const nlComments = {
   'inbox.open': 'Naar het document',
 
   'contrib.comments': 'Opmerkingen',
+  'tabs.threads': 'Opmerkingen',
   'register.threads': 'Open opmerkingen',
   'register.threadsIntro': 'Opmerkingen die nog niet zijn afgehandeld, in alle documenten van deze werkruimte.',
   'register.threadsEmpty': 'Geen open opmerkingen.',
