@@ -13,6 +13,7 @@ import { BlockEnvProvider, type BlockEnv, type BlockIdentity } from './blocks/Bl
 import { BlockTools } from './blocks/BlockTools';
 import { EditorExits } from './keys/editorExits';
 import { TableKeys } from './keys/tableKeys';
+import { SelectOnly } from './keys/selectOnly';
 import { blockViewNodes } from './blocks/blockViews';
 import { SlashMenu } from './blocks/SlashMenu';
 import { renderCaret, renderSelection } from './caret';
@@ -25,6 +26,8 @@ interface EditorProps {
   provider: WebsocketProvider;
   user: AwarenessUser;
   editable: boolean;
+  /** Cannot write but may comment: a caret and keyboard selection, no changes. */
+  selectOnly?: boolean;
   /** What the block node views show and may do. */
   blockEnv: BlockEnv;
   /** The editor instance, for panels beside it (the criteria check). */
@@ -39,7 +42,9 @@ interface EditorProps {
  * The document text, bound to the shared Y.Doc. Undo and redo come from Collaboration and
  * only take back this person's own changes.
  */
-export function Editor({ doc, provider, user, editable, blockEnv, onEditor, onComment, onThreadClick }: EditorProps) {
+export function Editor({ doc, provider, user, editable, selectOnly = false, blockEnv, onEditor, onComment, onThreadClick }: EditorProps) {
+  // Fixed for the editor's life: the page remounts the editor when the role changes.
+  const selectOnlyRef = useRef(selectOnly && !editable);
   const t = useT();
   const labelRef = useRef(t('doc.editorLabel'));
   labelRef.current = t('doc.editorLabel');
@@ -60,6 +65,7 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor, onCo
         BlockTools.configure({ identity: () => identityRef.current }),
         TableKeys.configure({ leave: () => leaveRef.current() }),
         EditorExits.configure({ leave: () => leaveRef.current() }),
+        ...(selectOnlyRef.current ? [SelectOnly] : []),
         Collaboration.configure({ document: doc }),
         CollaborationCaret.configure({
           provider,
@@ -68,7 +74,7 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor, onCo
           selectionRender: renderSelection,
         }),
       ],
-      editable,
+      editable: editable || selectOnlyRef.current,
       editorProps: {
         // A caret move the browser made by itself counts before the key after it: see nativeSelection.ts.
         handleKeyDown: takeInNativeSelection,
@@ -78,6 +84,7 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor, onCo
           'aria-label': labelRef.current,
           'aria-multiline': 'true',
           role: 'textbox',
+          ...(selectOnlyRef.current ? { 'aria-readonly': 'true' } : {}),
           spellcheck: 'true',
           lang: document.documentElement.lang || 'nl',
         }),
@@ -87,7 +94,8 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor, onCo
   );
 
   useEffect(() => {
-    if (editor.isEditable !== editable) editor.setEditable(editable);
+    const wanted = editable || selectOnlyRef.current;
+    if (editor.isEditable !== wanted) editor.setEditable(wanted);
   }, [editor, editable]);
 
   useEffect(() => {

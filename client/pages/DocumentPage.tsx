@@ -104,6 +104,7 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
         provider={collab.session.provider}
         user={awarenessUser}
         editable={canWrite}
+        selectOnly={mayComment}
         blockEnv={blockEnv}
         onEditor={setEditor}
         onComment={mayComment ? setPendingComment : undefined}

@@ -4,7 +4,7 @@
  * beside it, and replies; the commenter sees the reply and the inbox counts it.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { addMember, buildWorkshop } from '../helpers/apiClient';
 import { axeViolations } from '../helpers/axe';
 import { builtClientDir, launchBrowser, newPerson, screenshot } from '../helpers/browser';
@@ -32,25 +32,6 @@ afterAll(async () => {
 const sentence = 'Inschrijvers hebben een jaaromzet van minstens twee miljoen euro.';
 const commented = 'jaaromzet van minstens twee miljoen';
 
-/** Selects the words in the editor the way a mouse drag would, as a DOM selection. */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await editor(page).evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(target) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`no text ${target}`);
-  }, words);
-}
-
 test('a commenter comments on selected words; an editor in another browser sees the highlight and the thread and replies', async ({ onTestFailed }) => {
   const workshop = await buildWorkshop(server.origin);
   const cora = await addMember(workshop, server.origin, 'commenter', 'Cora Bakker');
@@ -70,13 +51,23 @@ test('a commenter comments on selected words; an editor in another browser sees 
   await openDocument(a.page, documentUrl);
   await openDocument(b.page, documentUrl);
 
-  // Cora selects the words and comments on them with the button in the toolbar.
-  await selectWords(a.page, commented);
+  // Cora, who cannot write, selects the words with the keyboard, goes back to "Opmerking" in the
+  // toolbar (Shift+Tab), comments and posts, without the mouse. Typing changes nothing.
+  await editor(a.page).focus();
+  await a.page.keyboard.press('Control+Home');
+  await a.page.keyboard.type('x');
+  expect(await editor(a.page).textContent()).toBe(sentence);
+  for (let i = 0; i < sentence.indexOf(commented); i++) await a.page.keyboard.press('ArrowRight');
+  for (let i = 0; i < commented.length; i++) await a.page.keyboard.press('Shift+ArrowRight');
   const button = a.page.getByTestId('comment-button');
   await expect.poll(() => button.isEnabled()).toBe(true);
-  await button.click();
-  await a.page.getByLabel(t('comment.bodyLabel'), { exact: true }).fill('Dit sluit kleine partijen uit.');
-  await a.page.getByRole('button', { name: t('comment.submit') }).click();
+  await a.page.keyboard.press('Shift+Tab');
+  expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('comment-button');
+  await a.page.keyboard.press('Enter');
+  // The comment field takes focus by itself.
+  await a.page.keyboard.type('Dit sluit kleine partijen uit.');
+  await a.page.getByRole('button', { name: t('comment.submit') }).focus();
+  await a.page.keyboard.press('Enter');
 
   // The server wrote the mark: both browsers show the highlight over exactly those words.
   for (const page of [a.page, b.page]) {
