@@ -1,7 +1,7 @@
 /**
  * The inbox in the header: mentions and replies to your threads, with the unread count. It asks
- * again every half minute and whenever the window gets focus, so the count stays live without a
- * stream per page.
+ * again when an open document hears that threads changed, whenever the window gets focus, and
+ * every half minute, so the count stays live without a stream of its own.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { InboxRes } from '../../shared/api/comments';
@@ -9,6 +9,7 @@ import { api } from '../api';
 import { useT } from '../i18n/I18n';
 import { Link } from '../router';
 import { documentPath } from '../routes';
+import { threadsChangedEvent } from './useThreads';
 
 const pollMs = 30_000;
 
@@ -24,9 +25,11 @@ export function Inbox() {
     refresh();
     const timer = setInterval(refresh, pollMs);
     window.addEventListener('focus', refresh);
+    window.addEventListener(threadsChangedEvent, refresh);
     return () => {
       clearInterval(timer);
       window.removeEventListener('focus', refresh);
+      window.removeEventListener(threadsChangedEvent, refresh);
     };
   }, [refresh]);
 
