@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { addMember, buildWorkshop, type ApiClient, type Workshop } from '../helpers/apiClient';
 import { ProviderPool, storedDoc } from '../helpers/collab';
 import { commentMarks, paragraphText, rangeAnchor } from '../helpers/comments';
-import { appendParagraph } from '../helpers/documents';
+import { appendParagraph, blockElement } from '../helpers/documents';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
 
@@ -141,4 +141,19 @@ test('restoring a version loses no thread: unchanged text stays anchored, the re
     [kept, true, 'Alinea'],
     [changed, false, 'verandert.'],
   ]);
+});
+
+test('a thread on a block marks all of its text on every replica; an unknown block is 404', async () => {
+  const { documentId, writer } = await newDocument();
+  const fragment = writer.doc.getXmlFragment('default');
+  fragment.insert(fragment.length, [blockElement('action', { id: 'actie-1', status: 'open', funding: 'unknown' }, 'Buurthuis openen')]);
+  await eventually(() => expect(storedDoc(server, documentId).getXmlFragment('default').toString()).toContain('actie-1'));
+  const started = await commenter.post(`/api/documents/${documentId}/threads`, { anchor: { blockId: 'actie-1' }, body: 'Wie trekt dit?' });
+  expect(started.status).toBe(201);
+  expect(started.body.quote).toBe('Buurthuis openen');
+  await eventually(() => expect(commentMarks(writer.doc)).toEqual({ [started.body.id]: 'Buurthuis openen' }));
+  expect(commentMarks(storedDoc(server, documentId))).toEqual({ [started.body.id]: 'Buurthuis openen' });
+  const missing = await commenter.post(`/api/documents/${documentId}/threads`, { anchor: { blockId: 'bestaat-niet' }, body: 'Hm' });
+  expect(missing.status).toBe(404);
+  expect(missing.body.error.code).toBe('anchor_missing');
 });
