@@ -11,6 +11,7 @@ import { LoginPage, SignupPage } from './pages/AuthPages';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { WorkspacePage } from './pages/WorkspacePage';
 import { RegisterPage } from './registers/RegisterPage';
+import { OpenThreadsPage } from './comments/OpenThreadsPage';
 import { navigate, useLocation } from './router';
 import { authPath, matchRoute, publicRoutes, safeNext, type Route } from './routes';
 import { useSession } from './session';
@@ -34,6 +35,8 @@ function Page({ route }: { route: Route }) {
       return <WorkspacePage key={route.id} id={route.id} />;
     case 'register':
       return <RegisterPage key={`${route.id}/${route.register}`} workspaceId={route.id} register={route.register} />;
+    case 'threads':
+      return <OpenThreadsPage key={route.id} workspaceId={route.id} />;
     case 'document':
       return (
         <Suspense fallback={<Loading />}>

@@ -3,6 +3,7 @@
  * error type that forms can read field messages from.
  */
 import type { AuditLogPage } from '../shared/api/audit';
+import type { CreateThreadReq, InboxRes, OpenThreadEntry, ThreadRes, ThreadStatus } from '../shared/api/comments';
 import type { AuthOptions, SessionInfo, User, VerifiedEmail } from '../shared/api/accounts';
 import type { DocumentAuthor, DocumentContributions } from '../shared/api/attribution';
 import type {
@@ -225,6 +226,18 @@ export const api = {
   /** A new secret calendar address for the caller; the previous one stops working. */
   createCalendarFeed: (workspaceId: string) =>
     request<CalendarFeed>('POST', `/api/workspaces/${enc(workspaceId)}/calendar-feed`),
+
+  threads: (documentId: string, status?: ThreadStatus) =>
+    request<ThreadRes[]>('GET', `/api/documents/${enc(documentId)}/threads${status ? `?status=${status}` : ''}`),
+  /** The server writes the highlight; 409 anchor_not_synced until the selection's text has reached it. */
+  startThread: (documentId: string, body: CreateThreadReq) => request<ThreadRes>('POST', `/api/documents/${enc(documentId)}/threads`, body),
+  reply: (threadId: string, body: string) => request<{ id: string }>('POST', `/api/threads/${enc(threadId)}/comments`, { body }),
+  resolveThread: (threadId: string) => request<ThreadRes>('POST', `/api/threads/${enc(threadId)}/resolve`),
+  reopenThread: (threadId: string) => request<ThreadRes>('POST', `/api/threads/${enc(threadId)}/reopen`),
+  deleteComment: (commentId: string) => request<void>('DELETE', `/api/comments/${enc(commentId)}`),
+  inbox: () => request<InboxRes>('GET', '/api/me/notifications'),
+  openThreads: (workspaceId: string) => request<OpenThreadEntry[]>('GET', `/api/workspaces/${enc(workspaceId)}/threads`),
+  markRead: (ids: string[]) => request<{ unread: number }>('POST', '/api/me/notifications/read', { ids }),
 };
 
 /** A register's API path; add `?format=csv` for the CSV download. */

@@ -18,6 +18,7 @@ import './styles/versions.css';
 import './styles/adoption.css';
 import './styles/diff.css';
 import './styles/whoWrote.css';
+import './styles/comments.css';
 import './styles/keyboard.css';
 
 const container = document.getElementById('root');

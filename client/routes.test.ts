@@ -16,6 +16,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/w/abc/toezeggingen/')).toEqual({ name: 'register', id: 'abc', register: 'commitments' });
     expect(matchRoute('/w/abc/reflectie')).toEqual({ name: 'register', id: 'abc', register: 'reflections' });
     expect(matchRoute('/w/abc/criteria')).toEqual({ name: 'register', id: 'abc', register: 'criteria' });
+    expect(matchRoute('/w/abc/opmerkingen')).toEqual({ name: 'threads', id: 'abc' });
     expect(matchRoute('/w/abc/onbekend')).toEqual({ name: 'notFound' });
   });
 

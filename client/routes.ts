@@ -21,6 +21,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'workspace'; id: string }
   | { name: 'register'; id: string; register: RegisterName }
+  /** The register of open comment threads across the workspace's documents. */
+  | { name: 'threads'; id: string }
   | { name: 'document'; id: string }
   | { name: 'version'; id: string; versionId: string }
   /** `against` is another version's id, or 'current' for the document as it is now. */
@@ -42,6 +44,7 @@ const currentSlug = 'nu';
 
 const withParams: [RegExp, (...values: string[]) => Route][] = [
   [/^\/w\/([^/]+)\/?$/, (id) => ({ name: 'workspace', id: id! })],
+  [/^\/w\/([^/]+)\/opmerkingen\/?$/, (id) => ({ name: 'threads', id: id! })],
   [/^\/d\/([^/]+)\/?$/, (id) => ({ name: 'document', id: id! })],
   [/^\/sessie\/([^/]+)\/?$/, (id) => ({ name: 'session', id: id! })],
   [/^\/d\/([^/]+)\/bijdragen\/?$/, (id) => ({ name: 'contributions', id: id! })],
@@ -96,6 +99,7 @@ export function authPath(page: 'login' | 'signup', returnTo: string): string {
 export const workspacePath = (id: string) => `/w/${encodeURIComponent(id)}`;
 export const documentPath = (id: string) => `/d/${encodeURIComponent(id)}`;
 export const sessionPath = (id: string) => `/sessie/${encodeURIComponent(id)}`;
+export const threadsPagePath = (workspaceId: string) => `${workspacePath(workspaceId)}/opmerkingen`;
 export const registerPagePath = (workspaceId: string, register: RegisterName) =>
   `${workspacePath(workspaceId)}/${registerSlugs[register]}`;
 /** A document opened at one block (the document page scrolls to it once synced). */

@@ -24,6 +24,7 @@ import { attribution as attributionExtension } from './extensions/attribution';
 import { autoVersions } from './extensions/autoVersions';
 import { blockRecords } from './extensions/blockRecords';
 import { clientIds } from './extensions/clientIds';
+import { commentMarks } from './extensions/commentMarks';
 import { commitmentGuard } from './extensions/commitmentGuard';
 import { exampleBlocks } from './extensions/exampleBlocks';
 import { registerIndex } from './extensions/registerIndex';
@@ -116,6 +117,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       commitmentGuard(repos, logger.child({ component: 'commitments' })),
       // Template examples: an edit or a take-over clears the mark, a forged mark is removed.
       exampleBlocks(),
+      // Only the server writes comment marks; a client's are put back as they were.
+      commentMarks(repos),
       registerIndex(registers, registerTimers),
       attributionExtension(attribution, attributionTimers),
       autoVersions(versionKeeper, autoVersionTimers),

@@ -1,3 +1,4 @@
+import { Inbox } from '../comments/Inbox';
 import { useI18n } from '../i18n/I18n';
 import { languages } from '../i18n/translate';
 import { Link, navigate } from '../router';
@@ -48,6 +49,7 @@ export function Header() {
         <div className="site-header__actions">
           {user && (
             <>
+              <Inbox />
               <Link to="/account" className="site-header__user" title={t('header.account')}>
                 <span className="visually-hidden">{t('header.signedInAs', { name: '' })}</span>
                 {user.name}

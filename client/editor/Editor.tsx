@@ -6,11 +6,14 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { baseExtensions } from '../../shared/editor/extensions';
 import { useWhoWrote, WhoWroteAnswer, WhoWroteButton } from '../attribution/WhoWrote';
+import { CommentButton } from '../comments/CommentButton';
+import type { SelectionAnchor } from '../comments/selectionAnchor';
 import { useT } from '../i18n/I18n';
 import { BlockEnvProvider, type BlockEnv, type BlockIdentity } from './blocks/BlockContext';
 import { BlockTools } from './blocks/BlockTools';
 import { EditorExits } from './keys/editorExits';
 import { TableKeys } from './keys/tableKeys';
+import { SelectOnly } from './keys/selectOnly';
 import { blockViewNodes } from './blocks/blockViews';
 import { SlashMenu } from './blocks/SlashMenu';
 import { renderCaret, renderSelection } from './caret';
@@ -23,17 +26,25 @@ interface EditorProps {
   provider: WebsocketProvider;
   user: AwarenessUser;
   editable: boolean;
+  /** Cannot write but may comment: a caret and keyboard selection, no changes. */
+  selectOnly?: boolean;
   /** What the block node views show and may do. */
   blockEnv: BlockEnv;
   /** The editor instance, for panels beside it (the criteria check). */
   onEditor?: (editor: TiptapEditor | null) => void;
+  /** Present for those who may comment: the selection to comment on. */
+  onComment?: (pending: SelectionAnchor) => void;
+  /** A highlighted (commented) piece of text was clicked. */
+  onThreadClick?: (threadId: string) => void;
 }
 
 /**
  * The document text, bound to the shared Y.Doc. Undo and redo come from Collaboration and
  * only take back this person's own changes.
  */
-export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: EditorProps) {
+export function Editor({ doc, provider, user, editable, selectOnly = false, blockEnv, onEditor, onComment, onThreadClick }: EditorProps) {
+  // Fixed for the editor's life: the page remounts the editor when the role changes.
+  const selectOnlyRef = useRef(selectOnly && !editable);
   const t = useT();
   const labelRef = useRef(t('doc.editorLabel'));
   labelRef.current = t('doc.editorLabel');
@@ -54,6 +65,7 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: Ed
         BlockTools.configure({ identity: () => identityRef.current }),
         TableKeys.configure({ leave: () => leaveRef.current() }),
         EditorExits.configure({ leave: () => leaveRef.current() }),
+        ...(selectOnlyRef.current ? [SelectOnly] : []),
         Collaboration.configure({ document: doc }),
         CollaborationCaret.configure({
           provider,
@@ -62,7 +74,7 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: Ed
           selectionRender: renderSelection,
         }),
       ],
-      editable,
+      editable: editable || selectOnlyRef.current,
       editorProps: {
         // A caret move the browser made by itself counts before the key after it: see nativeSelection.ts.
         handleKeyDown: takeInNativeSelection,
@@ -72,6 +84,7 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: Ed
           'aria-label': labelRef.current,
           'aria-multiline': 'true',
           role: 'textbox',
+          ...(selectOnlyRef.current ? { 'aria-readonly': 'true' } : {}),
           spellcheck: 'true',
           lang: document.documentElement.lang || 'nl',
         }),
@@ -81,7 +94,8 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: Ed
   );
 
   useEffect(() => {
-    if (editor.isEditable !== editable) editor.setEditable(editable);
+    const wanted = editable || selectOnlyRef.current;
+    if (editor.isEditable !== wanted) editor.setEditable(wanted);
   }, [editor, editable]);
 
   useEffect(() => {
@@ -90,10 +104,23 @@ export function Editor({ doc, provider, user, editable, blockEnv, onEditor }: Ed
   }, [editor, onEditor]);
 
   const whoWrote = useWhoWrote(editor, doc, blockEnv.documentId);
-  const whoWroteButton = <WhoWroteButton state={whoWrote} />;
+  const whoWroteButton = (
+    <>
+      <WhoWroteButton state={whoWrote} />
+      {onComment && <CommentButton editor={editor} onComment={onComment} />}
+    </>
+  );
 
   return (
-    <div className="editor" ref={frameRef}>
+    <div
+      className="editor"
+      ref={frameRef}
+      onClick={(event) => {
+        const marked = (event.target as HTMLElement).closest?.('[data-thread-id]');
+        const threadId = marked?.getAttribute('data-thread-id');
+        if (threadId) onThreadClick?.(threadId);
+      }}
+    >
       {editable ? (
         <Toolbar editor={editor} identity={() => identityRef.current} extra={whoWroteButton} />
       ) : (

@@ -8,6 +8,10 @@ import { PartyChip } from '../components/PartyChip';
 import { ErrorState, Loading, Notice } from '../components/Status';
 import type { BlockEnv } from '../editor/blocks/BlockContext';
 import { CriteriaPanel } from '../editor/blocks/CriteriaPanel';
+import type { SelectionAnchor } from '../comments/selectionAnchor';
+import { ThreadHighlights } from '../comments/ThreadHighlights';
+import { ThreadsPanel } from '../comments/ThreadsPanel';
+import { useThreads } from '../comments/useThreads';
 import { useBlockLink } from '../editor/blocks/useBlockLink';
 import { CollabNotice } from '../editor/CollabNotice';
 import { ConnectionStatus } from '../editor/ConnectionStatus';
@@ -70,6 +74,10 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [saveOpen, setSaveOpen] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
+  const threads = useThreads(doc.workspace.id, doc.id);
+  const [pendingComment, setPendingComment] = useState<SelectionAnchor | null>(null);
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const mayComment = doc.abilities.comment;
 
   const onVersionSaved = (version: Version) => {
     setSaveOpen(false);
@@ -104,8 +112,11 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
         provider={collab.session.provider}
         user={awarenessUser}
         editable={canWrite}
+        selectOnly={mayComment}
         blockEnv={blockEnv}
         onEditor={setEditor}
+        onComment={mayComment ? setPendingComment : undefined}
+        onThreadClick={setActiveThread}
       />
     );
   }
@@ -174,9 +185,22 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
             />
           </div>
         )}
-        <div className="doc-page__main">{body}</div>
+        <div className="doc-page__main">
+          <ThreadHighlights threads={threads.threads} activeId={activeThread} />
+          {body}
+        </div>
         <aside className="doc-page__side">
           {collab.session && <Presence provider={collab.session.provider} />}
+          <ThreadsPanel
+            documentId={doc.id}
+            threads={threads.threads}
+            members={doc.members}
+            parties={doc.parties}
+            pending={pendingComment}
+            onPendingDone={() => setPendingComment(null)}
+            activeId={activeThread}
+            onChanged={threads.reload}
+          />
           {editor && <CriteriaPanel editor={editor} onJump={(blockId) => reveal(blockId)} />}
           <section className="side-panel" aria-labelledby="doc-me-title">
             <h2 id="doc-me-title" className="visually-hidden">

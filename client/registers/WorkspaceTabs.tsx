@@ -2,17 +2,23 @@
 import type { RegisterName } from '../../shared/api/registers';
 import { useT } from '../i18n/I18n';
 import { Link } from '../router';
-import { registerPagePath, workspacePath } from '../routes';
+import { registerPagePath, threadsPagePath, workspacePath } from '../routes';
 
-const tabs: { register: RegisterName | null; key: 'tabs.overview' | `tabs.${RegisterName}` }[] = [
+type Tab = RegisterName | 'threads' | null;
+
+const tabs: { register: Tab; key: 'tabs.overview' | 'tabs.threads' | `tabs.${RegisterName}` }[] = [
   { register: null, key: 'tabs.overview' },
   { register: 'actions', key: 'tabs.actions' },
   { register: 'commitments', key: 'tabs.commitments' },
   { register: 'reflections', key: 'tabs.reflections' },
   { register: 'criteria', key: 'tabs.criteria' },
+  { register: 'threads', key: 'tabs.threads' },
 ];
 
-export function WorkspaceTabs({ workspaceId, current }: { workspaceId: string; current: RegisterName | null }) {
+const pathOf = (workspaceId: string, tab: Tab) =>
+  tab === null ? workspacePath(workspaceId) : tab === 'threads' ? threadsPagePath(workspaceId) : registerPagePath(workspaceId, tab);
+
+export function WorkspaceTabs({ workspaceId, current }: { workspaceId: string; current: Tab }) {
   const t = useT();
   return (
     <nav className="ws-tabs" aria-label={t('tabs.label')}>
@@ -20,7 +26,7 @@ export function WorkspaceTabs({ workspaceId, current }: { workspaceId: string; c
         {tabs.map(({ register, key }) => (
           <li key={key}>
             <Link
-              to={register ? registerPagePath(workspaceId, register) : workspacePath(workspaceId)}
+              to={pathOf(workspaceId, register)}
               className={register === current ? 'ws-tabs__tab ws-tabs__tab--current' : 'ws-tabs__tab'}
               aria-current={register === current ? 'page' : undefined}
               data-testid={`tab-${register ?? 'overview'}`}

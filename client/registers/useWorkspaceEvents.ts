@@ -9,9 +9,10 @@ import { workspaceEventsPath } from '../api';
 export type LiveState = 'connecting' | 'live' | 'offline';
 
 const coalesceMs = 50;
+const blocksChanged: WorkspaceEventName = 'registers';
 
-/** Calls `onChange` after events named `eventName` (block changes by default; `session` for werksessies). */
-export function useWorkspaceEvents(workspaceId: string, onChange: () => void, eventName: WorkspaceEventName = 'registers'): LiveState {
+/** `event`: which kind of change to follow (blocks in the registers by default, `threads` or `session`). */
+export function useWorkspaceEvents(workspaceId: string, onChange: () => void, event: WorkspaceEventName = blocksChanged): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -38,7 +39,7 @@ export function useWorkspaceEvents(workspaceId: string, onChange: () => void, ev
       if (missedSome) changed();
       missedSome = false;
     });
-    source.addEventListener(eventName, changed);
+    source.addEventListener(event, changed);
     source.addEventListener('error', () => {
       missedSome = true;
       // The browser retries by itself unless the server refused the stream for good.
@@ -48,7 +49,7 @@ export function useWorkspaceEvents(workspaceId: string, onChange: () => void, ev
       clearTimeout(timer);
       source.close();
     };
-  }, [workspaceId, eventName]);
+  }, [workspaceId, event]);
 
   return state;
 }

@@ -83,6 +83,10 @@ function ContributionBars({ rows }: { rows: WorkspaceContribution[] }) {
                     {row.commitmentsMade > 0 && <span className="contribution__sub"> ({t('contrib.confirmed', { count: row.commitmentsConfirmed })})</span>}
                   </dd>
                 </div>
+                <div>
+                  <dt>{t('contrib.comments')}</dt>
+                  <dd>{row.comments}</dd>
+                </div>
               </dl>
             </li>
           );

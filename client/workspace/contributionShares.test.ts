@@ -10,6 +10,7 @@ const row = (partyId: string, blocksProposed: number, actionsOwned = 0, commitme
   actionsOwned,
   commitmentsMade,
   commitmentsConfirmed: 0,
+  comments: 0,
 });
 
 describe('contributionShares', () => {

@@ -211,7 +211,9 @@ export class Room implements ExtensionRoom {
     let transaction: Y.Transaction | null = null;
     let integrated = false;
     const note = (tr: Y.Transaction) => {
-      transaction = tr;
+      // The update's own transaction comes first; Yjs may follow it with one of its own (the
+      // clean-up of formatting after a format change), which is not what the client changed.
+      transaction ??= tr;
       if (tr.deleteSet.clients.size > 0) integrated = true;
       for (const [client, clock] of tr.afterState) if ((tr.beforeState.get(client) ?? 0) !== clock) integrated = true;
     };

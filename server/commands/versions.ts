@@ -7,6 +7,7 @@
 import { updateYFragment } from '@tiptap/y-tiptap';
 import { DOCUMENT_FRAGMENT, documentSchema } from '../../shared/editor/schema';
 import type { Services } from '../context';
+import { noteAnchors, restoreAnchors } from '../comments/keepAnchorsOnRestore';
 import { ConflictError, NotFoundError } from '../errors';
 import { commitmentGuardOf } from '../extensions/commitmentGuard';
 import type { DocumentRow, VersionRow } from '../storage/rows';
@@ -52,7 +53,10 @@ export async function restoreVersion(
     });
     await room.applyServerChange((doc) => {
       const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+      const anchors = noteAnchors(fragment);
       updateYFragment(doc, fragment, restored, { mapping: new Map(), isOMark: new Map() });
+      // No thread is lost: one whose text the restore left unchanged keeps its mark.
+      restoreAnchors(doc, fragment, anchors);
       // A restore may bring back an old confirmation: the recorded decisions still rule.
       commitmentGuardOf(room).enforceAll(fragment);
     }, by);

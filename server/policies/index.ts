@@ -18,6 +18,8 @@ export const actions = [
   'document:update',
   'document:write',
   'document:comment',
+  'thread:resolve',
+  'comment:moderate',
   'commitment:decide',
   'version:create',
   'version:restore',
@@ -43,6 +45,7 @@ const editorActions: Action[] = [
   'document:update',
   'document:write',
   'document:comment',
+  'thread:resolve',
   'commitment:decide',
   'version:create',
   'version:restore',
@@ -51,7 +54,7 @@ const editorActions: Action[] = [
 ];
 
 const grants: Record<Role, ReadonlySet<Action>> = {
-  owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage', 'adoption:request', 'audit:read', 'version:delete']),
+  owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage', 'adoption:request', 'audit:read', 'version:delete', 'comment:moderate']),
   editor: new Set(editorActions),
   commenter: new Set<Action>([...readerActions, 'document:comment', 'commitment:decide', 'adoption:sign']),
   viewer: new Set(readerActions),
@@ -94,6 +97,27 @@ export function authorizeAdoptionSignature(membership: Membership | undefined | 
     throw new ForbiddenError('error.notASigningParty', 'not_a_signing_party');
   }
   return partyId;
+}
+
+/** The thread's author, editors and owners resolve and reopen a thread; viewers only read. */
+export function canResolveThread(membership: Membership | undefined | null, userId: string, thread: { author_id: string | null }): boolean {
+  return can(membership, 'thread:resolve') || (can(membership, 'document:comment') && thread.author_id === userId);
+}
+
+/** A comment is changed only by its author (while they may still comment). */
+export function canEditComment(membership: Membership | undefined | null, userId: string, comment: { author_id: string | null }): boolean {
+  return can(membership, 'document:comment') && comment.author_id === userId;
+}
+
+/** Its author deletes a comment; owners may delete any (moderation). */
+export function canDeleteComment(membership: Membership | undefined | null, userId: string, comment: { author_id: string | null }): boolean {
+  return canEditComment(membership, userId, comment) || can(membership, 'comment:moderate');
+}
+
+/** Throws 404 for a non-member, 403 when the check says no. */
+export function authorizeCheck(membership: Membership | undefined | null, allowed: boolean): asserts membership is Membership {
+  authorize(membership, 'document:read');
+  if (!allowed) throw new ForbiddenError();
 }
 
 /** What a connection to a document may do, fixed when its socket opens. */

@@ -22,6 +22,8 @@ const table: Record<Action, Record<Role, boolean>> = {
   'document:update': { owner: Y, editor: Y, commenter: N, viewer: N },
   'document:write': { owner: Y, editor: Y, commenter: N, viewer: N },
   'document:comment': { owner: Y, editor: Y, commenter: Y, viewer: N },
+  'thread:resolve': { owner: Y, editor: Y, commenter: N, viewer: N },
+  'comment:moderate': { owner: Y, editor: N, commenter: N, viewer: N },
   'commitment:decide': { owner: Y, editor: Y, commenter: Y, viewer: N },
   'version:create': { owner: Y, editor: Y, commenter: N, viewer: N },
   'version:restore': { owner: Y, editor: Y, commenter: N, viewer: N },

@@ -3,11 +3,11 @@ import type { WorkspaceContribution } from '../../shared/api/registers';
 import type { PartyRow, RegisterRow } from '../storage/rows';
 import { parseBlockRow } from './blockRow';
 
-export function countContributions(parties: PartyRow[], blocks: RegisterRow[]): WorkspaceContribution[] {
+export function countContributions(parties: PartyRow[], blocks: RegisterRow[], comments: { party_id: string; comments: number }[] = []): WorkspaceContribution[] {
   const byParty = new Map<string, WorkspaceContribution>(
     parties.map((p) => [
       p.id,
-      { partyId: p.id, partyName: p.name, color: p.color, blocksProposed: 0, actionsOwned: 0, commitmentsMade: 0, commitmentsConfirmed: 0 },
+      { partyId: p.id, partyName: p.name, color: p.color, blocksProposed: 0, actionsOwned: 0, commitmentsMade: 0, commitmentsConfirmed: 0, comments: 0 },
     ]),
   );
   for (const row of blocks) {
@@ -24,6 +24,10 @@ export function countContributions(parties: PartyRow[], blocks: RegisterRow[]): 
       if (party && block.attrs.status !== 'withdrawn') party.commitmentsMade += 1;
       if (party && block.attrs.status === 'confirmed') party.commitmentsConfirmed += 1;
     }
+  }
+  for (const row of comments) {
+    const party = byParty.get(row.party_id);
+    if (party) party.comments += row.comments;
   }
   return [...byParty.values()];
 }

@@ -55,7 +55,13 @@ export function registerRoutes(services: Services) {
     .get('/contributions', async (c) => {
       const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'workspace:read');
-      return c.json(countContributions(await repos.parties.listForWorkspace(workspace.id), await repos.blocks.listAllForWorkspace(workspace.id)));
+      return c.json(
+        countContributions(
+          await repos.parties.listForWorkspace(workspace.id),
+          await repos.blocks.listAllForWorkspace(workspace.id),
+          await repos.comments.countByParty(workspace.id),
+        ),
+      );
     })
     .get('/events', async (c) => {
       const user = requireUser(c);

@@ -6,6 +6,10 @@
  */
 import type { Language } from '../../shared/i18n/messages';
 import type {
+  CommentNotificationRow,
+  CommentRow,
+  CommentThreadRow,
+  ThreadStatus,
   AdoptionDecisionRow,
   AdoptionRequestRow,
   AttributionCounts,
@@ -340,6 +344,37 @@ export interface WorkSessionRepo {
   listTurns(sessionId: string): Promise<WorkSessionTurnRow[]>;
 }
 
+/** A notification with what the inbox shows of its comment and thread. */
+export interface InboxRow extends CommentNotificationRow {
+  document_id: string;
+  workspace_id: string;
+  quote: string;
+  body: string;
+  author_id: string | null;
+}
+
+export interface CommentRepo {
+  /** Stores a thread with its first comment, in one transaction. */
+  createThread(thread: CommentThreadRow, first: CommentRow): Promise<void>;
+  findThread(id: string): Promise<CommentThreadRow | undefined>;
+  threadsOfDocument(documentId: string, status?: ThreadStatus): Promise<CommentThreadRow[]>;
+  openThreadsOfWorkspace(workspaceId: string): Promise<CommentThreadRow[]>;
+  setStatus(threadId: string, status: ThreadStatus, by: string, at: number): Promise<void>;
+  addComment(row: CommentRow): Promise<void>;
+  findComment(id: string): Promise<CommentRow | undefined>;
+  /** The comments of these threads, oldest first. */
+  commentsOf(threadIds: readonly string[]): Promise<CommentRow[]>;
+  editComment(id: string, body: string, at: number): Promise<void>;
+  deleteComment(id: string): Promise<void>;
+  /** Comments per party in a workspace's documents. */
+  countByParty(workspaceId: string): Promise<{ party_id: string; comments: number }[]>;
+  /** Records notifications; one that a person already has for the comment is skipped. */
+  notify(rows: readonly CommentNotificationRow[]): Promise<void>;
+  inbox(userId: string, limit: number): Promise<InboxRow[]>;
+  unreadCount(userId: string): Promise<number>;
+  markRead(userId: string, ids: readonly string[], at: number): Promise<void>;
+}
+
 export interface Repos {
   users: UserRepo;
   sessions: SessionRepo;
@@ -363,6 +398,7 @@ export interface Repos {
   identities: UserIdentityRepo;
   oidcLogins: OidcLoginRepo;
   workSessions: WorkSessionRepo;
+  comments: CommentRepo;
 }
 
 /** One opened database: the document log, the repositories, and its lifecycle. */

@@ -326,3 +326,42 @@ export interface WorkSessionTurnRow {
   ended_at: number | null;
   said: string;
 }
+
+export type ThreadStatus = 'open' | 'resolved';
+
+/** A comment thread about a range of a document (its mark in the document carries the id). */
+export interface CommentThreadRow {
+  id: string;
+  document_id: string;
+  workspace_id: string;
+  author_id: string | null;
+  party_id: string | null;
+  /** What the range said when the thread started; shown when its text is gone. */
+  quote: string;
+  status: ThreadStatus;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+}
+
+export interface CommentRow {
+  id: string;
+  thread_id: string;
+  author_id: string | null;
+  party_id: string | null;
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+}
+
+export type NotificationKind = 'mention' | 'reply';
+
+export interface CommentNotificationRow {
+  id: string;
+  user_id: string;
+  comment_id: string;
+  thread_id: string;
+  kind: NotificationKind;
+  created_at: number;
+  read_at: number | null;
+}

@@ -13,6 +13,9 @@ import type {
   BlockRow,
   CalendarFeedRow,
   CommitmentDecisionRow,
+  CommentNotificationRow,
+  CommentRow,
+  CommentThreadRow,
   DocumentRow,
   InviteRow,
   MemberRow,
@@ -90,4 +93,7 @@ export interface Tables {
   work_sessions: WorkSessionRow;
   work_session_steps: WorkSessionStepRow;
   work_session_turns: WorkSessionTurnRow;
+  comment_threads: CommentThreadRow;
+  comments: CommentRow;
+  comment_notifications: CommentNotificationRow;
 }

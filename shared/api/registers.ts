@@ -71,6 +71,8 @@ export interface WorkspaceContribution {
   actionsOwned: number;
   commitmentsMade: number;
   commitmentsConfirmed: number;
+  /** Comments its members wrote in the workspace's threads. */
+  comments: number;
 }
 
 /** `POST /api/workspaces/:id/calendar-feed`: the caller's new secret iCalendar address. */
@@ -82,7 +84,7 @@ export interface CalendarFeed {
  * Events of `GET /api/workspaces/:id/events` (Server-Sent Events). They say what changed, never
  * the data: the client fetches again through the API, where the policy applies.
  */
-export type WorkspaceEventName = 'registers' | 'versions' | 'session';
+export type WorkspaceEventName = 'registers' | 'versions' | 'session' | 'threads';
 
 /** The data of a document's event: which document changed; a `session` event names its session. */
 export type WorkspaceEventData = { documentId: string } | { sessionId: string };

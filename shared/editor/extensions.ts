@@ -8,6 +8,7 @@ import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { blockNodes } from '../blocks/nodes';
+import { CommentMark } from '../comments/commentMark';
 
 /** URL schemes a link may use. Anything else (javascript:, data:, file:, relative) is refused. */
 export const allowedLinkProtocols = ['http', 'https', 'mailto'] as const;
@@ -59,5 +60,7 @@ export function baseExtensions(options: { blockNodes?: AnyExtension[] } = {}): A
     TableKit.configure({
       table: { resizable: false, allowTableNodeSelection: false },
     }),
+    // The highlight of a comment thread; only the server writes it.
+    CommentMark,
   ];
 }

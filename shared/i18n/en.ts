@@ -1,4 +1,5 @@
 import { enBlocks } from './enBlocks';
+import { enComments } from './enComments';
 import { enServer } from './enServer';
 import { enVersions } from './enVersions';
 import { enSessions } from './enSessions';
@@ -7,6 +8,7 @@ import type { CatalogueKey } from './nl';
 /** English texts, the second language. Same keys as `nl.ts` (the type enforces it). */
 export const en: Record<CatalogueKey, string> = {
   ...enBlocks,
+  ...enComments,
   ...enVersions,
   ...enSessions,
   ...enServer,

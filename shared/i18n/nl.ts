@@ -5,12 +5,14 @@
  * (i18next's plural rules pick one from `count`); placeholders are `{name}`.
  */
 import { nlBlocks } from './nlBlocks';
+import { nlComments } from './nlComments';
 import { nlServer } from './nlServer';
 import { nlVersions } from './nlVersions';
 import { nlSessions } from './nlSessions';
 
 export const nl = {
   ...nlBlocks,
+  ...nlComments,
   ...nlVersions,
   ...nlSessions,
   ...nlServer,

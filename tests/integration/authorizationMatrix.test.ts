@@ -22,6 +22,7 @@ import { buildWorkshop, type Workshop } from '../helpers/apiClient';
 import { attemptUpgrade, ProviderPool, recordCloseCodes, seesMarker, setMarker, storedText, updateRowsBy } from '../helpers/collab';
 import { diffDb, snapshotDb } from '../helpers/dbSnapshot';
 import { appendCommitment, appendParagraph, readViaFreshClient } from '../helpers/documents';
+import { paragraphText, rangeAnchor } from '../helpers/comments';
 import { addMembership, createSessionFor, createUserRow, makePrincipal, principalKinds, type Principal, type PrincipalKind, type PrincipalWorld } from '../helpers/principals';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
@@ -39,6 +40,8 @@ let versionId: string;
 let foreignVersionId: string;
 /** A document only the socket cells use. */
 let socketDocId: string;
+/** A range of the base text, as the API takes a thread's anchor. */
+let threadAnchor: { from: string; to: string };
 const pool = new ProviderPool();
 
 const tally = { cells: 0, failed: 0, byGroup: new Map<string, number>() };
@@ -50,6 +53,7 @@ beforeAll(async () => {
   away = await buildWorkshop(server.origin);
   docId = home.documentId;
   await server.registry.withRoom(docId, (room) => room.applyServerChange((doc) => appendParagraph(doc, 'Basistekst van de uitvraag')));
+  threadAnchor = await server.registry.withRoom(docId, (room) => rangeAnchor(paragraphText(room.doc, 0), 0, 10));
   versionId = (await home.owner.post(`/api/documents/${docId}/versions`, { label: 'Basis' })).body.id;
   foreignVersionId = (await away.owner.post(`/api/documents/${away.documentId}/versions`, { label: 'Elders' })).body.id;
   socketDocId = (await home.owner.post(`/api/workspaces/${home.workspaceId}/documents`, { title: 'Sockets', template: 'blank' })).body.id;
@@ -156,6 +160,16 @@ const unique = (prefix: string) => `${prefix}-${++seq}`;
 
 // Fixtures a cell makes for itself, straight in SQLite or through the room as the server would.
 const fixtures = {
+  /** A thread in the document under test (stored only, no mark), by its author; its id is also its first comment's. */
+  async thread(status: 'open' | 'resolved' = 'open', authorId: string | null = home.owner.userId): Promise<string> {
+    const id = unique('draad').replace(/[^A-Za-z0-9_-]/g, '');
+    const now = Date.now();
+    await server.repos.comments.createThread(
+      { id, document_id: docId, workspace_id: world.workspaceId, author_id: authorId, party_id: null, quote: 'Basistekst', status, created_at: now, resolved_at: null, resolved_by: null },
+      { id, thread_id: id, author_id: authorId, party_id: null, body: 'Een vraag.', created_at: now, edited_at: null },
+    );
+    return id;
+  },
   async party(workspaceId = world.workspaceId): Promise<string> {
     return (await server.repos.parties.create({ workspace_id: workspaceId, name: unique('Doelpartij'), kind: 'other', color: '#336699' })).id;
   },
@@ -478,6 +492,66 @@ const rows: Row[] = [
     arrange: async () => ({ blockId: await fixtures.commitment(docId, await fixtures.party()) }),
     request: (_p, c) => ({ method: 'POST', path: `${doc()}/commitments/${c.blockId}/confirm` }),
     document: () => docId,
+  },
+
+  // --- comment threads: commenters, editors and owners start and reply; author, editors, owners resolve ---
+  { name: 'GET /api/documents/:id/threads', expect: readers(200), request: () => ({ method: 'GET', path: `${doc()}/threads` }) },
+  {
+    name: 'POST /api/documents/:id/threads',
+    expect: partySpeakers(201),
+    request: () => ({ method: 'POST', path: `${doc()}/threads`, body: { anchor: threadAnchor, body: 'Waarom deze eis?' } }),
+    // The thread, its first comment, and the mark the server writes into the document (and what the room's unload does).
+    changes: ['comment_threads', 'comments', 'document_updates', 'document_snapshots', 'document_blocks', 'document_versions', 'attribution_daily', 'document_clients'],
+    document: () => docId,
+    effect: async (p, _c, res) => expect(await server.repos.comments.findThread(String((json(res) as { id: unknown }).id))).toMatchObject({ author_id: p.userId, status: 'open' }),
+  },
+  {
+    name: 'POST /api/threads/:id/comments',
+    expect: partySpeakers(201),
+    arrange: async () => ({ threadId: await fixtures.thread() }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/threads/${c.threadId}/comments`, body: { body: 'Eens.' } }),
+    changes: ['comments', 'comment_notifications'],
+    effect: async (p, c) => expect((await server.repos.comments.commentsOf([c.threadId!])).map((x) => x.author_id)).toContain(p.userId),
+  },
+  ...(['resolve', 'reopen'] as const).map(
+    (action): Row => ({
+      name: `POST /api/threads/:id/${action}`,
+      expect: writers(200),
+      arrange: async () => ({ threadId: await fixtures.thread(action === 'resolve' ? 'open' : 'resolved') }),
+      request: (_p, c) => ({ method: 'POST', path: `/api/threads/${c.threadId}/${action}` }),
+      changes: ['comment_threads'],
+      effect: async (_p, c) => expect((await server.repos.comments.findThread(c.threadId!))!.status).toBe(action === 'resolve' ? 'resolved' : 'open'),
+    }),
+  ),
+  {
+    name: 'POST /api/threads/:id/resolve (the thread\'s own author)',
+    expect: partySpeakers(200),
+    arrange: async (p) => ({ threadId: await fixtures.thread('open', p.userId) }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/threads/${c.threadId}/resolve` }),
+    changes: ['comment_threads'],
+  },
+  {
+    name: 'PATCH /api/comments/:id (own comment)',
+    expect: partySpeakers(200),
+    arrange: async (p) => ({ commentId: await fixtures.thread('open', p.userId) }),
+    request: (_p, c) => ({ method: 'PATCH', path: `/api/comments/${c.commentId}`, body: { body: 'Beter gezegd.' } }),
+    changes: ['comments'],
+    effect: async (_p, c) => expect((await server.repos.comments.findComment(c.commentId!))!.body).toBe('Beter gezegd.'),
+  },
+  {
+    name: 'DELETE /api/comments/:id (someone else\'s comment)',
+    expect: ownerOnly(204),
+    arrange: async () => ({ commentId: await fixtures.thread() }),
+    request: (_p, c) => ({ method: 'DELETE', path: `/api/comments/${c.commentId}` }),
+    changes: ['comments'],
+    effect: async (_p, c) => expect(await server.repos.comments.findComment(c.commentId!)).toBeUndefined(),
+  },
+  { name: 'GET /api/workspaces/:id/threads', expect: readers(200), request: () => ({ method: 'GET', path: `${ws()}/threads` }) },
+  { name: 'GET /api/me/notifications', expect: signedIn(200), request: () => ({ method: 'GET', path: '/api/me/notifications' }) },
+  {
+    name: 'POST /api/me/notifications/read',
+    expect: signedIn(200),
+    request: () => ({ method: 'POST', path: '/api/me/notifications/read', body: { ids: ['iets-van-een-ander'] } }),
   },
 
   // --- registers, contributions, events, calendar ---

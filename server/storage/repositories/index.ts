@@ -6,6 +6,7 @@ import { createAuditLogRepo } from './auditLog';
 import { createBlockRecordRepo } from './blockRecords';
 import { createBlockRepo } from './blocks';
 import { createCalendarFeedRepo } from './calendarFeeds';
+import { createCommentRepo } from './comments';
 import { createCommitmentDecisionRepo } from './commitmentDecisions';
 import type { Db } from './db';
 import { createDocumentRepo } from './documents';
@@ -35,6 +36,7 @@ export function createRepos(db: Db): Repos {
     documents: createDocumentRepo(db),
     blocks: createBlockRepo(db),
     commitmentDecisions: createCommitmentDecisionRepo(db),
+    comments: createCommentRepo(db),
     calendarFeeds: createCalendarFeedRepo(db),
     blockRecords: createBlockRecordRepo(db),
     versions: createVersionRepo(db),

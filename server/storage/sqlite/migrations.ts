@@ -353,4 +353,46 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX work_session_turns_session ON work_session_turns(session_id, started_at);
   `,
+  `
+  -- Comment threads (issue 15): a thread is about a range of a document's text, kept there by a
+  -- \`comment\` mark the server writes; the quote is what the range said when the thread started,
+  -- shown when its text is gone. Comments and the notifications they cause live here, not in the
+  -- document.
+  CREATE TABLE comment_threads (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    author_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    party_id TEXT REFERENCES parties(id) ON DELETE SET NULL,
+    quote TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+    created_at INTEGER NOT NULL,
+    resolved_at INTEGER,
+    resolved_by TEXT REFERENCES users(id) ON DELETE SET NULL
+  );
+  CREATE INDEX comment_threads_document ON comment_threads(document_id, status);
+  CREATE INDEX comment_threads_workspace ON comment_threads(workspace_id, status);
+  CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+    author_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    party_id TEXT REFERENCES parties(id) ON DELETE SET NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    edited_at INTEGER
+  );
+  CREATE INDEX comments_thread ON comments(thread_id, created_at);
+  -- A mention or a reply reaches each person once per comment.
+  CREATE TABLE comment_notifications (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+    thread_id TEXT NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('mention', 'reply')),
+    created_at INTEGER NOT NULL,
+    read_at INTEGER,
+    UNIQUE (user_id, comment_id)
+  );
+  CREATE INDEX comment_notifications_user ON comment_notifications(user_id, read_at);
+  `,
 ];

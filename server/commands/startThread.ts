@@ -1,0 +1,70 @@
+/**
+ * Command: start a comment thread on a range or a block. The thread and its first comment are
+ * stored first; then the server writes the `comment` mark over the range through the room, so
+ * it is stored before it is relayed and every replica shows it. Commenters may do this although
+ * they cannot write the document: the mark is the server's.
+ */
+import type { ThreadAnchor } from '../../shared/api/comments';
+import { DocumentLoadError } from '../collab/loadDocument';
+import { mentionRecipients } from '../comments/mentionRecipients';
+import { notifyComment, threadsChanged } from '../comments/notifyComment';
+import { resolveAnchor } from '../comments/resolveAnchor';
+import { markSegments, segmentsText } from '../comments/textRanges';
+import type { Services } from '../context';
+import { HttpError } from '../errors';
+import { commentMarksOf } from '../extensions/commentMarks';
+import { newId } from '../storage/ids';
+import type { CommentRow, CommentThreadRow, DocumentRow } from '../storage/rows';
+
+export interface StartThread {
+  document: DocumentRow;
+  userId: string;
+  partyId: string | null;
+  anchor: ThreadAnchor;
+  body: string;
+}
+
+const quoteLimit = 500;
+
+export async function startThread(services: Services, input: StartThread): Promise<CommentThreadRow> {
+  const { document } = input;
+  const recipients = await mentionRecipients(services.repos, document.workspace_id, input.body);
+  try {
+    const thread = await services.registry.withRoom(document.id, async (room) => {
+      const quote = segmentsText(resolveAnchor(room.doc, input.anchor)).slice(0, quoteLimit);
+      const now = Date.now();
+      const thread: CommentThreadRow = {
+        id: newId(),
+        document_id: document.id,
+        workspace_id: document.workspace_id,
+        author_id: input.userId,
+        party_id: input.partyId,
+        quote,
+        status: 'open',
+        created_at: now,
+        resolved_at: null,
+        resolved_by: null,
+      };
+      // The first comment shares the thread's id: it is the thread's opening words.
+      const first: CommentRow = { id: thread.id, thread_id: thread.id, author_id: input.userId, party_id: input.partyId, body: input.body, created_at: now, edited_at: null };
+      await services.repos.comments.createThread(thread, first);
+      commentMarksOf(room).remember(thread.id, quote);
+      // The range is found again: the text may have changed while the thread was stored. Text
+      // that went meanwhile leaves the thread detached with its quote, never lost.
+      await room.applyServerChange(() => {
+        try {
+          markSegments(resolveAnchor(room.doc, input.anchor), thread.id);
+        } catch {
+          // Detached from the start; the quote tells what it was about.
+        }
+      });
+      await notifyComment(services, thread, first, recipients);
+      return thread;
+    });
+    threadsChanged(services, thread);
+    return thread;
+  } catch (error) {
+    if (error instanceof DocumentLoadError) throw new HttpError(503, 'document_unavailable', 'error.documentUnavailable');
+    throw error;
+  }
+}
