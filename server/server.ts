@@ -29,8 +29,8 @@ import { exampleBlocks } from './extensions/exampleBlocks';
 import { registerIndex } from './extensions/registerIndex';
 import type { Config } from './config';
 import { createNullDocumentLog } from './storage/NullDocumentLog';
-import type { DocumentLog, Repos } from './storage/ports';
-import { createSqliteStorage, type SqliteStorage } from './storage/sqlite/createSqliteStorage';
+import { openStorage } from './storage/openStorage';
+import type { DocumentLog, Repos, Storage } from './storage/ports';
 import { DocumentTimers } from './support/DocumentTimers';
 import { createLogger, describeError, type Logger } from './support/log';
 import type { ConnectionControl, Services } from './context';
@@ -54,7 +54,7 @@ export interface RunningServer {
   url: string;
   port: number;
   repos: Repos;
-  storage: SqliteStorage;
+  storage: Storage;
   registry: RoomRegistry;
   logger: Logger;
   /** The port Prometheus scrapes, when METRICS_PORT is set. */
@@ -82,7 +82,7 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const storage = createSqliteStorage(config.dataDir, { synchronous: config.synchronous, holdDataDir: true });
+  const storage = await openStorage(config);
   const { repos } = storage;
   const metrics = createMetrics();
   const mailer = createMailer(config, logger.child({ component: 'mail' }));
