@@ -37,6 +37,8 @@ const sqliteOnly: Record<string, string> = {
   'abuseLimits.test.ts': 'counts users with SQL on the SQLite file',
   'singleSignOn.test.ts': 'ages sessions with SQL on the SQLite file',
   'twentyClientsJoinAtOnce.test.ts': 'checks the snapshot row in the SQLite file',
+  'signupModes.test.ts': 'counts accounts by opening the SQLite file read-only',
+  'attributionSurvivesCompaction.test.ts': 'reads the log rows of a killed process from its SQLite file',
 };
 
 // Not mergeConfig: it would append to the base lists, and the base excludes tests/cluster.
