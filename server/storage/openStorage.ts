@@ -8,6 +8,8 @@ import { createSqliteStorage } from './sqlite/createSqliteStorage';
 
 export interface StorageSettings {
   databaseUrl: string | null;
+  /** Names this instance in document leases on PostgreSQL. */
+  instanceId: string;
   dataDir: string;
   synchronous: 'NORMAL' | 'FULL';
 }
@@ -18,7 +20,7 @@ export const engineOf = (settings: Pick<StorageSettings, 'databaseUrl'>): Storag
 
 /** Opens the configured storage for a server: SQLite holds the data directory while open. */
 export async function openStorage(settings: StorageSettings): Promise<Storage> {
-  if (settings.databaseUrl) return createPostgresStorage(settings.databaseUrl);
+  if (settings.databaseUrl) return createPostgresStorage(settings.databaseUrl, { instanceId: settings.instanceId });
   return createSqliteStorage(settings.dataDir, { synchronous: settings.synchronous, holdDataDir: true });
 }
 

@@ -11,9 +11,10 @@ import { freshTestDatabase } from '../helpers/testDatabase';
 const nobody: UpdateAuthor = { userId: null, partyId: null };
 const bytes = (...values: number[]) => new Uint8Array(values);
 const opened: Storage[] = [];
+let instances = 0;
 
 async function open(url?: string): Promise<Storage> {
-  const storage = await createPostgresStorage(url ?? (await freshTestDatabase()));
+  const storage = await createPostgresStorage(url ?? (await freshTestDatabase()), { instanceId: `test-${++instances}` });
   opened.push(storage);
   return storage;
 }

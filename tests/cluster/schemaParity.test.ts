@@ -12,8 +12,11 @@ import type { Storage } from '../../server/storage/ports';
 import { makeDataDir } from '../helpers/startTestServer';
 import { freshTestDatabase } from '../helpers/testDatabase';
 
-/** Tables each engine keeps for itself: PostgreSQL records its migrations in a table. */
-const engineOwnTables = new Set(['schema_migrations', 'sqlite_sequence']);
+/**
+ * Tables each engine keeps for itself: PostgreSQL records its migrations in a table, and only
+ * there do several instances share a database and need document leases.
+ */
+const engineOwnTables = new Set(['schema_migrations', 'document_leases', 'sqlite_sequence']);
 
 type Schema = Record<string, string[]>;
 
@@ -26,7 +29,7 @@ beforeAll(async () => {
   dataDir = makeDataDir();
   sqlite = createSqliteStorage(dataDir);
   postgresUrl = await freshTestDatabase();
-  postgres = await createPostgresStorage(postgresUrl);
+  postgres = await createPostgresStorage(postgresUrl, { instanceId: 'schema-parity' });
 });
 
 afterAll(async () => {

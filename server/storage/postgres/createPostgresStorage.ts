@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Storage } from '../ports';
 import { createRepos } from '../repositories';
 import type { Tables } from '../schema';
+import { DocumentLeases } from './DocumentLeases';
 import { appliedCount, migrate } from './migrate';
 import { migrations } from './migrations';
 import { createPostgresDocumentLog } from './PostgresDocumentLog';
@@ -33,26 +34,37 @@ const types: pg.CustomTypesConfig = {
 export interface PostgresStorageOptions {
   /** Connections kept by the pool. */
   maxConnections?: number;
+  /** This instance's name in document leases (INSTANCE_ID); one per live instance. */
+  instanceId: string;
+  /** How long a document lease holds after its last append (default 30 s). */
+  leaseMs?: number;
 }
 
+const DEFAULT_LEASE_MS = 30_000;
+
 /** Connects, migrates (under an advisory lock) and resolves with the open storage. */
-export async function createPostgresStorage(url: string, options: PostgresStorageOptions = {}): Promise<Storage> {
+export async function createPostgresStorage(url: string, options: PostgresStorageOptions): Promise<Storage> {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types });
   // An idle connection that breaks (the server restarted) must not take the process down.
   pool.on('error', () => undefined);
+  let leases: DocumentLeases;
   try {
     await migrate(pool);
+    leases = await DocumentLeases.start(pool, { connectionString: url }, { instanceId: options.instanceId, leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS });
   } catch (error) {
     await pool.end();
     throw error;
   }
   const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
-    log: createPostgresDocumentLog(pool),
+    log: createPostgresDocumentLog(pool, leases),
     repos: createRepos(kysely),
     ping: async () => void (await pool.query('SELECT 1')),
     migrations: async () => ({ applied: await appliedCount(pool), known: migrations.length }),
-    // Kysely's destroy ends the pool it was given.
-    close: () => kysely.destroy(),
+    async close() {
+      await leases.close();
+      // Kysely's destroy ends the pool it was given.
+      await kysely.destroy();
+    },
   };
 }
