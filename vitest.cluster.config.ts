@@ -36,7 +36,6 @@ const sqliteOnly: Record<string, string> = {
   'accountsForLife.test.ts': 'reads rows with SQL on the SQLite file',
   'abuseLimits.test.ts': 'counts users with SQL on the SQLite file',
   'singleSignOn.test.ts': 'ages sessions with SQL on the SQLite file',
-  'twentyClientsJoinAtOnce.test.ts': 'checks the snapshot row in the SQLite file',
   'signupModes.test.ts': 'counts accounts by opening the SQLite file read-only',
   'attributionSurvivesCompaction.test.ts': 'reads the log rows of a killed process from its SQLite file',
 };
