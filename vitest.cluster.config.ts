@@ -19,7 +19,6 @@ const sqliteOnly: Record<string, string> = {
   'heavyReadsKeepEditsFlowing.test.ts': 'timing test (test:timing)',
   // These check or arrange stored rows with SQL on the SQLite file (server.storage.sqlite or the
   // file of a killed process); they need an engine-neutral way to do so first.
-  'oneSignature.test.ts': 'reads and changes rows with SQL on the SQLite file',
   'authorizationMatrix.test.ts': 'compares snapshots of every SQLite table before and after each request',
   'calendarFeedEndsOnLeave.test.ts': 'reads and restores rows with SQL on the SQLite file',
   'loadFailureRefused.test.ts': 'corrupts stored rows with SQL on the SQLite file',
@@ -27,7 +26,6 @@ const sqliteOnly: Record<string, string> = {
   'operationsLogAndReady.test.ts': 'rolls back SQLite\'s user_version to fake a missing migration',
   'rejectedNeverKept.test.ts': 'reads versions, snapshots and blocks with SQL on the SQLite file',
   'recordsCoverContent.test.ts': 'reads history rows with SQL on the SQLite file',
-  'mailFlows.test.ts': 'reads rows with SQL on the SQLite file',
   'singleSignOn.test.ts': 'ages sessions with SQL on the SQLite file',
   'signupModes.test.ts': 'counts accounts by opening the SQLite file read-only',
   'attributionSurvivesCompaction.test.ts': 'reads the log rows of a killed process from its SQLite file',

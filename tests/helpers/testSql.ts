@@ -32,8 +32,8 @@ function toPsql(sql: string, params: readonly unknown[]): { sql: string; vars: R
 export function sqlAll<Row = Record<string, unknown>>(server: WithDatabase, sql: string, ...params: unknown[]): Row[] {
   if (!server.databaseUrl) return server.storage.sqlite.prepare(sql).all(...params) as Row[];
   const query = toPsql(sql, params);
-  const [[json]] = psqlRows(server.databaseUrl, `SELECT coalesce(json_agg(t), '[]') FROM (${query.sql}) t;`, query.vars) as [[string]];
-  return JSON.parse(json) as Row[];
+  // One JSON object per row, in the query's own order (newlines and tabs in values are escaped).
+  return psqlRows(server.databaseUrl, `SELECT row_to_json(t) FROM (${query.sql}) t;`, query.vars).map(([json]) => JSON.parse(json!) as Row);
 }
 
 /** The first row, or undefined. */
