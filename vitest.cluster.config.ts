@@ -17,16 +17,17 @@ const sqliteOnly: Record<string, string> = {
   'crashSafety.test.ts': 'crash timing test (test:timing); the cluster crash test is a later step of issue 13',
   'connectionResets.test.ts': 'timing test (test:timing)',
   'heavyReadsKeepEditsFlowing.test.ts': 'timing test (test:timing)',
-  // These check or arrange stored rows with SQL on the SQLite file (server.storage.sqlite or the
-  // file of a killed process); they need an engine-neutral way to do so first.
+  // These check or arrange stored rows with SQL on the SQLite file (server.storage.sqlite, the
+  // file opened read-only, or the file of a killed process); to run here they move to
+  // tests/helpers/testSql.ts, as httpApi and mailFlows did.
   'authorizationMatrix.test.ts': 'compares snapshots of every SQLite table before and after each request',
   'calendarFeedEndsOnLeave.test.ts': 'reads and restores rows with SQL on the SQLite file',
   'loadFailureRefused.test.ts': 'corrupts stored rows with SQL on the SQLite file',
-  'versionBudgets.test.ts': 'reads and sums rows with SQL on the SQLite file',
+  'versionBudgets.test.ts': 'reads and sums rows (length of BLOBs) with SQL on the SQLite file',
   'operationsLogAndReady.test.ts': 'rolls back SQLite\'s user_version to fake a missing migration',
   'rejectedNeverKept.test.ts': 'reads versions, snapshots and blocks with SQL on the SQLite file',
   'recordsCoverContent.test.ts': 'reads history rows with SQL on the SQLite file',
-  'singleSignOn.test.ts': 'ages sessions with SQL on the SQLite file',
+  'singleSignOn.test.ts': 'reads accounts from the SQLite file opened read-only and ages sessions with SQL on it',
   'signupModes.test.ts': 'counts accounts by opening the SQLite file read-only',
   'attributionSurvivesCompaction.test.ts': 'reads the log rows of a killed process from its SQLite file',
 };
