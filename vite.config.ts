@@ -19,7 +19,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
-    exclude: ['tests/bench/**', 'node_modules/**'],
+    // tests/cluster needs PostgreSQL: `npm run test:cluster` (vitest.cluster.config.ts) runs it.
+    exclude: ['tests/bench/**', 'tests/cluster/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration suites start real servers on free ports; files run in parallel forks.

@@ -18,6 +18,15 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * `postgres://…`: PostgreSQL holds everything (several instances may share it); null: the
+   * embedded SQLite file in `dataDir`.
+   */
+  databaseUrl: string | null;
+  /** This instance's name among several (logged; the leases of issue 13 will carry it). */
+  instanceId: string;
+  /** Where the other instances reach this one (forwarded sockets, issue 13). */
+  internalUrl: string;
   /** Origin of the public URL: the only Origin accepted on cookie requests and socket upgrades. */
   publicOrigin: string;
   publicUrl: string;
@@ -125,15 +134,38 @@ function timeZoneFrom(raw: string | undefined): string {
   return zone;
 }
 
+/** A wildcard listen address is no address to reach: the other instances use the host name. */
+function internalHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return os.hostname();
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function databaseUrlFrom(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let protocol: string;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    throw new Error('DATABASE_URL must be a URL such as postgres://user:password@host:5432/werktafel');
+  }
+  // Never echo the URL: it usually holds a password.
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') throw new Error(`DATABASE_URL must start with postgres://, got ${protocol}//…`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === '0' ? 0 : intFromEnv(env, 'PORT', 3000);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL') throw new Error('SQLITE_SYNCHRONOUS must be NORMAL or FULL');
+  const host = env.HOST ?? '127.0.0.1';
   return {
     port,
-    host: env.HOST ?? '127.0.0.1',
+    host,
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: databaseUrlFrom(env.DATABASE_URL),
+    instanceId: env.INSTANCE_ID || `${os.hostname()}-${process.pid}`,
+    internalUrl: (env.INTERNAL_URL || `http://${internalHost(host)}:${port}`).replace(/\/+$/, ''),
     publicOrigin: new URL(publicUrl).origin,
     publicUrl,
     maxFrameBytes: intFromEnv(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024),

@@ -1,7 +1,7 @@
 /** Bootstrap: configuration from the environment, start, stop cleanly on SIGTERM/SIGINT. */
 import { loadConfig } from './config';
 import { startServer, type RunningServer } from './server';
-import { DataDirInUseError } from './storage/sqlite/dataDirLock';
+import { DataDirInUseError, engineOf } from './storage/openStorage';
 import { createLogger, describeFailure } from './support/log';
 
 const config = loadConfig();
@@ -15,7 +15,13 @@ try {
   else logger.error('werktafel did not start', describeFailure(error));
   process.exit(1);
 }
-server.logger.info(`werktafel listens on ${server.url}`, { publicUrl: config.publicUrl, dataDir: config.dataDir });
+server.logger.info(`werktafel listens on ${server.url}`, {
+  publicUrl: config.publicUrl,
+  dataDir: config.dataDir,
+  storage: engineOf(config),
+  instanceId: config.instanceId,
+  internalUrl: config.internalUrl,
+});
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

@@ -32,8 +32,8 @@ import { sessionLock } from './extensions/sessionLock';
 import { SessionLocks } from './sessions/SessionLocks';
 import type { Config } from './config';
 import { createNullDocumentLog } from './storage/NullDocumentLog';
-import type { DocumentLog, Repos } from './storage/ports';
-import { createSqliteStorage, type SqliteStorage } from './storage/sqlite/createSqliteStorage';
+import { openStorage } from './storage/openStorage';
+import type { DocumentLog, Repos, Storage } from './storage/ports';
 import { DocumentTimers } from './support/DocumentTimers';
 import { createLogger, describeError, type Logger } from './support/log';
 import type { ConnectionControl, Services } from './context';
@@ -57,7 +57,7 @@ export interface RunningServer {
   url: string;
   port: number;
   repos: Repos;
-  storage: SqliteStorage;
+  storage: Storage;
   registry: RoomRegistry;
   logger: Logger;
   /** The port Prometheus scrapes, when METRICS_PORT is set. */
@@ -85,7 +85,7 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const storage = createSqliteStorage(config.dataDir, { synchronous: config.synchronous, holdDataDir: true });
+  const storage = await openStorage(config);
   const { repos } = storage;
   const metrics = createMetrics();
   const mailer = createMailer(config, logger.child({ component: 'mail' }));

@@ -63,12 +63,15 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
     // An unknown document and a document of someone else's workspace look the same.
     if (!document || !can(membership, 'document:read')) return c.json({ error: { code: 'forbidden', message: 'No access' } }, 403);
 
+    const party = membership!.party_id ? await repos.parties.findById(membership!.party_id) : undefined;
+    // Counted after the last await: between the count and the accept below nothing waits on
+    // storage, so simultaneous upgrades cannot all pass the cap before any of them is open
+    // (they did on PostgreSQL, where a lookup is real I/O and other upgrades run meanwhile).
     const ip = clientAddress(c, config.trustProxy);
     const open = registry.connectionCounts(user.id, ip);
     if (open.user >= config.maxConnectionsPerUser || open.ip >= config.maxConnectionsPerIp) {
       return c.json({ error: { code: 'too_many_connections', message: 'Too many open connections' } }, 429);
     }
-    const party = membership!.party_id ? await repos.parties.findById(membership!.party_id) : undefined;
     const principal: Principal = {
       ip,
       presence: { id: user.id, name: user.name, partyId: party?.id ?? null, partyName: party?.name ?? '', color: party?.color ?? noPartyColor },

@@ -7,7 +7,8 @@ import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { SqliteStorage } from '../../server/storage/sqlite/createSqliteStorage';
-import { docFromStoredRows, readStoredRows } from './storedLog';
+import { allLogRowsFromPostgres, docFromStoredRows, readStoredRows, readStoredRowsFromPostgres, type StoredRows } from './storedLog';
+import { psqlRows } from './postgres';
 import { connectProvider, rawSocket, type ProviderOptions } from './providers';
 
 export type ConnectedProvider = ReturnType<typeof connectProvider>;
@@ -50,14 +51,22 @@ export function seesMarker(provider: WebsocketProvider, value: string): boolean 
   return false;
 }
 
-/** A running server whose SQLite file the tests may read. */
+/**
+ * A running server whose stored rows the tests may read: its SQLite file, or in the cluster suite
+ * its PostgreSQL database (`databaseUrl`).
+ */
 export interface WithSqlite {
   storage: Pick<SqliteStorage, 'sqlite'>;
+  databaseUrl?: string | null;
 }
 
 /** The document exactly as the stored rows make it now. */
 export function storedDoc(server: WithSqlite, documentId: string): Y.Doc {
-  return docFromStoredRows(readStoredRows(server.storage.sqlite, documentId));
+  return docFromStoredRows(readServerRows(server, documentId));
+}
+
+function readServerRows(server: WithSqlite, documentId: string): StoredRows {
+  return server.databaseUrl ? readStoredRowsFromPostgres(server.databaseUrl, documentId) : readStoredRows(server.storage.sqlite, documentId);
 }
 
 export function storedText(server: WithSqlite, documentId: string): string {
@@ -69,10 +78,12 @@ export function storedText(server: WithSqlite, documentId: string): string {
 
 /** Every stored byte of a document (snapshot and log), for "unchanged" assertions. */
 export function storedRows(server: WithSqlite, documentId: string) {
-  const { snapshot } = readStoredRows(server.storage.sqlite, documentId);
-  const updates = server.storage.sqlite
-    .prepare<[string], { id: number; update_bytes: Buffer }>('SELECT id, update_bytes FROM document_updates WHERE document_id = ? ORDER BY id')
-    .all(documentId);
+  const { snapshot } = readServerRows(server, documentId);
+  const updates = server.databaseUrl
+    ? allLogRowsFromPostgres(server.databaseUrl, documentId)
+    : server.storage.sqlite
+        .prepare<[string], { id: number; update_bytes: Buffer }>('SELECT id, update_bytes FROM document_updates WHERE document_id = ? ORDER BY id')
+        .all(documentId);
   return {
     snapshot: snapshot ? { upto: snapshot.upto_id, state: Buffer.from(snapshot.state).toString('hex') } : null,
     updates: updates.map((row) => ({ id: row.id, hex: Buffer.from(row.update_bytes).toString('hex') })),
@@ -81,6 +92,10 @@ export function storedRows(server: WithSqlite, documentId: string) {
 
 /** Number of log rows written on behalf of this user (the log keeps the author). */
 export function updateRowsBy(server: WithSqlite, documentId: string, userId: string): number {
+  if (server.databaseUrl) {
+    const sql = "SELECT count(*) FROM document_updates WHERE document_id = :'doc' AND user_id = :'user'";
+    return Number(psqlRows(server.databaseUrl, sql, { doc: documentId, user: userId })[0]![0]);
+  }
   const row = server.storage.sqlite
     .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM document_updates WHERE document_id = ? AND user_id = ?')
     .get(documentId, userId);

@@ -16,6 +16,7 @@ import { attemptUpgrade, openRawSocket, ProviderPool, recordCloseCodes, seesMark
 import { awarenessFrame, queryAwarenessFrame, syncUpdateFrame, textInsertUpdate } from '../helpers/frames';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { sqlGet } from '../helpers/testSql';
 
 const PASSWORD = 'een-lang-wachtwoord';
 
@@ -55,7 +56,7 @@ describe('request body limit (MAX_BODY_BYTES=2048)', () => {
     workshop = await buildWorkshop(server.origin);
   });
   afterAll(async () => server.stop());
-  const userCount = () => (server.storage.sqlite.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  const userCount = () => sqlGet<{ n: number }>(server, 'SELECT COUNT(*) AS n FROM users')!.n;
 
   test.each([
     ['with Content-Length', false],
@@ -252,6 +253,9 @@ describe('awareness client ids over a connection\'s lifetime', () => {
     // Any member may send awareness, a viewer too.
     const viewer = await addMember(workshop, server.origin, 'viewer', 'Wisselaar');
     const raw = await openRawSocket(server.origin, workshop.documentId, viewer.cookie);
+    // The server's first frame says the room has loaded: before that, frames wait in a small
+    // buffer of their own (a store that answers over the network takes a moment to load).
+    await eventually(() => expect(raw.frames.length).toBeGreaterThan(0));
     // 2 x 400 frames: under the message burst, and never more than one id at a time.
     for (let i = 1; i <= 400; i++) {
       raw.socket.send(awarenessFrame([{ clientId: 950_000 + i, clock: 1, state: { name: `id ${i}` } }]));

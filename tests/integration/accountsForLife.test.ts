@@ -9,6 +9,7 @@ import { ApiClient, addMember, buildWorkshop, signUp } from '../helpers/apiClien
 import { ProviderPool, recordCloseCodes } from '../helpers/collab';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { sqlGet } from '../helpers/testSql';
 
 let server: TestServer;
 const pool = new ProviderPool();
@@ -47,7 +48,7 @@ test('name and address change; a taken address or an empty change is refused wit
   const wrongPassword = await person.patch('/api/me', { email: `kaper-${Date.now()}@example.nl`, currentPassword: 'niet-het-wachtwoord' });
   expect(wrongPassword.status).toBe(400);
   expect(wrongPassword.body.error.fields.currentPassword).toBeTruthy();
-  expect((server.storage.sqlite.prepare('SELECT email FROM users WHERE id = ?').get(person.userId) as { email: string }).email).toBe(person.email);
+  expect(sqlGet<{ email: string }>(server, 'SELECT email FROM users WHERE id = ?', person.userId)!.email).toBe(person.email);
 
   const taken = await person.patch('/api/me', { email: other.email, currentPassword: 'een-lang-wachtwoord' });
   expect(taken.status).toBe(409);
@@ -164,13 +165,13 @@ test('deleting an account: the last owner hands over first; then personal data g
   expect((await signInElsewhere(ownerEmail)).status).toBe(401);
 
   // Nothing personal is left in the database; the row the work is credited to is.
-  const row = server.storage.sqlite.prepare('SELECT name, email, password_hash, deleted_at FROM users WHERE id = ?').get(owner.userId) as Record<string, unknown>;
+  const row = sqlGet(server, 'SELECT name, email, password_hash, deleted_at FROM users WHERE id = ?', owner.userId)!;
   expect(row.name).toBe('Voormalig deelnemer');
   expect(row.email).not.toContain(ownerEmail.split('@')[0]);
   expect(row.password_hash).toBe('!');
   expect(row.deleted_at).toBeGreaterThan(0);
-  expect(server.storage.sqlite.prepare('SELECT COUNT(*) AS n FROM members WHERE user_id = ?').get(owner.userId)).toEqual({ n: 0 });
-  expect(server.storage.sqlite.prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?').get(owner.userId)).toEqual({ n: 0 });
+  expect(sqlGet(server, 'SELECT COUNT(*) AS n FROM members WHERE user_id = ?', owner.userId)).toEqual({ n: 0 });
+  expect(sqlGet(server, 'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?', owner.userId)).toEqual({ n: 0 });
 
   // The party keeps the contribution; the members list no longer shows the person.
   const contributions = (await colleague.get(`/api/documents/${workshop.documentId}/contributions`)).body;

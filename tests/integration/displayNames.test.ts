@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiClient, buildWorkshop, type ApiResponse, type Json, type Workshop } from '../helpers/apiClient';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { sqlGet } from '../helpers/testSql';
 
 let server: TestServer;
 let workshop: Workshop;
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server.stop());
 
-const scalar = (sql: string, ...params: unknown[]) => Object.values(server.storage.sqlite.prepare(sql).get(...params) as object)[0] as unknown;
+const scalar = (sql: string, ...params: unknown[]) => Object.values(sqlGet(server, sql, ...params)!)[0];
 
 interface Endpoint {
   field: string;

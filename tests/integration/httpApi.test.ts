@@ -6,6 +6,7 @@ import { abilitiesFor } from '../../server/policies';
 import { addMember, ApiClient, buildWorkshop, signUp, type Workshop } from '../helpers/apiClient';
 import { rawRequest } from '../helpers/rawHttp';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { sqlRun } from '../helpers/testSql';
 
 const password = 'een-lang-wachtwoord';
 
@@ -296,7 +297,7 @@ describe('invites', () => {
   test('an expired invite is 410', async () => {
     const { body } = await workshop.owner.post(invitesUrl(), { role: 'viewer', partyId: workshop.partyId, expiresInDays: 1 });
     // Time travel in the database rather than waiting a day.
-    server.storage.sqlite.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(Date.now() - 1, body.id);
+    sqlRun(server, 'UPDATE invites SET expires_at = ? WHERE id = ?', Date.now() - 1, body.id);
     const person = await signUp(server.origin, 'Noor');
     expectError(await person.get(`/api/invites/${body.token}`), 410, 'invite_expired');
     expectError(await person.post(`/api/invites/${body.token}/accept`), 410, 'invite_expired');

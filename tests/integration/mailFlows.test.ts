@@ -13,6 +13,7 @@ import { blockElement } from '../helpers/documents';
 import { connectProvider, eventually, waitForSync } from '../helpers/providers';
 import { linkToken, type ReceivedMail, startServerWithInbox, type SmtpInbox } from '../helpers/smtpInbox';
 import type { TestServer } from '../helpers/startTestServer';
+import { sqlGet } from '../helpers/testSql';
 
 let inbox: SmtpInbox;
 let server: TestServer;
@@ -40,7 +41,7 @@ async function verify(person: { email: string }): Promise<void> {
 }
 
 const verifiedAt = (userId: string) =>
-  (server.storage.sqlite.prepare('SELECT email_verified_at FROM users WHERE id = ?').get(userId) as { email_verified_at: number | null }).email_verified_at;
+  (sqlGet(server, 'SELECT email_verified_at FROM users WHERE id = ?', userId) as { email_verified_at: number | null }).email_verified_at;
 
 describe('address verification', () => {
   test('signing up sends a link that verifies the address once; a made-up or reused link does nothing', async () => {
@@ -132,7 +133,7 @@ describe('address verification', () => {
     expect((await person.request('DELETE', '/api/me', { password: 'een-lang-wachtwoord' })).status).toBe(204);
     expect((await new ApiClient(server.origin).post(`/api/auth/verify-email/${token}`)).status).toBe(410);
     expect(verifiedAt(person.userId)).toBeNull();
-    expect(server.storage.sqlite.prepare('SELECT COUNT(*) AS n FROM single_use_links WHERE user_id = ?').get(person.userId)).toEqual({ n: 0 });
+    expect(sqlGet(server, 'SELECT COUNT(*) AS n FROM single_use_links WHERE user_id = ?', person.userId)).toEqual({ n: 0 });
   });
 });
 
@@ -149,7 +150,7 @@ describe('invites by mail', () => {
     const early = await owner.post(`/api/workspaces/${workspaceId}/invites`, { role: 'editor', partyId, email: to });
     expect(early.status).toBe(403);
     expect(early.body.error.code).toBe('verify_email_first');
-    expect(server.storage.sqlite.prepare('SELECT COUNT(*) AS n FROM invites WHERE email = ?').get(to)).toEqual({ n: 0 });
+    expect(sqlGet(server, 'SELECT COUNT(*) AS n FROM invites WHERE email = ?', to)).toEqual({ n: 0 });
     await verify({ email: (await owner.get('/api/me')).body.email });
     const created = await owner.post(`/api/workspaces/${workspaceId}/invites`, { role: 'editor', partyId, email: to });
     expect(created.status).toBe(201);
@@ -165,7 +166,7 @@ describe('invites by mail', () => {
     const listed = await owner.get(`/api/workspaces/${workspaceId}`);
     expect(listed.body.invites.find((i: { id: string }) => i.id === created.body.id).email).toBe(to);
     // The audit log says it was mailed, not to whom.
-    const audit = server.storage.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'invite.create' AND detail LIKE ?").get(`%${created.body.id}%`) as { detail: string };
+    const audit = sqlGet(server, "SELECT detail FROM audit_log WHERE action = 'invite.create' AND detail LIKE ?", `%${created.body.id}%`) as { detail: string };
     expect(JSON.parse(audit.detail).mailed).toBe(true);
     expect(audit.detail).not.toContain(to);
 
@@ -297,7 +298,7 @@ describe('mails to members', () => {
     await eventually(() => expect(remindersSince(next)).toHaveLength(4));
     expect(remindersSince(next).map((m) => m.subject).sort()).toEqual(['Morgen klaar: Later', 'Morgen klaar: Later', 'Morgen klaar: Ruimte huren', 'Morgen klaar: Ruimte huren']);
     client.provider.destroy();
-    const rows = server.storage.sqlite.prepare('SELECT COUNT(*) AS n FROM reminders_sent WHERE document_id = ?').get(doc.id) as { n: number };
+    const rows = sqlGet(server, 'SELECT COUNT(*) AS n FROM reminders_sent WHERE document_id = ?', doc.id) as { n: number };
     expect(rows.n).toBe(9);
   });
 
@@ -307,7 +308,7 @@ describe('mails to members', () => {
     expect(off.status).toBe(200);
     expect(off.body.workspaceMails).toBe(false);
     expect((await viewer.patch('/api/me', { workspaceMails: 'nee' })).body.error.fields.workspaceMails).toBeTruthy();
-    expect(server.storage.sqlite.prepare('SELECT workspace_mails FROM users WHERE id = ?').get(viewer.userId)).toEqual({ workspace_mails: 0 });
+    expect(sqlGet(server, 'SELECT workspace_mails FROM users WHERE id = ?', viewer.userId)).toEqual({ workspace_mails: 0 });
 
     const doc = (await owner.post(`/api/workspaces/${workspaceId}/documents`, { title: 'Tweede plan', template: 'blank' })).body;
     const client = connectProvider(doc.id, { cookie: owner.cookie, origin: server.origin });

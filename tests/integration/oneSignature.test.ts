@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addMember, buildWorkshop, type Workshop } from '../helpers/apiClient';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { sqlAll, sqlRun } from '../helpers/testSql';
 
 let server: TestServer;
 let workshop: Workshop;
@@ -17,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 const auditActions = () =>
-  (server.storage.sqlite.prepare('SELECT action FROM audit_log WHERE workspace_id = ? ORDER BY id').all(workshop.workspaceId) as { action: string }[]).map(
+  (sqlAll(server, 'SELECT action FROM audit_log WHERE workspace_id = ? ORDER BY id', workshop.workspaceId) as { action: string }[]).map(
     (row) => row.action,
   );
 
@@ -39,17 +40,17 @@ test('an owner cannot sign for two parties, nor move to another party while an a
 
   // Had she moved before the request (a party change is allowed then), one signature is all she gets.
   expect((await sign(owner, 'sign')).status).toBe(200);
-  server.storage.sqlite.prepare('UPDATE members SET party_id = ? WHERE workspace_id = ? AND user_id = ?').run(residents, workspaceId, owner.userId);
+  sqlRun(server, 'UPDATE members SET party_id = ? WHERE workspace_id = ? AND user_id = ?', residents, workspaceId, owner.userId);
   const second = await sign(owner, 'sign');
   expect(second.status).toBe(409);
   expect(second.body.error.code).toBe('already_decided_for_another_party');
-  server.storage.sqlite.prepare('UPDATE members SET party_id = ? WHERE workspace_id = ? AND user_id = ?').run(municipality, workspaceId, owner.userId);
+  sqlRun(server, 'UPDATE members SET party_id = ? WHERE workspace_id = ? AND user_id = ?', municipality, workspaceId, owner.userId);
 
   // The residents still decide for themselves: a decline is not answered with 409.
   const declined = await sign(resident, 'decline', 'Eerst de planning zien.');
   expect(declined.status).toBe(200);
   expect(declined.body.status).toBe('pending');
-  const decisions = server.storage.sqlite.prepare('SELECT party_id, user_id, decision FROM adoption_decisions WHERE version_id = ? ORDER BY id').all(version.id);
+  const decisions = sqlAll(server, 'SELECT party_id, user_id, decision FROM adoption_decisions WHERE version_id = ? ORDER BY id', version.id);
   expect(decisions).toEqual([
     { party_id: municipality, user_id: owner.userId, decision: 'signed' },
     { party_id: residents, user_id: resident.userId, decision: 'declined' },

@@ -12,6 +12,7 @@ import { ApiClient, signUp } from '../helpers/apiClient';
 import { eventually } from '../helpers/providers';
 import { linkToken, startServerWithInbox, type SmtpInbox } from '../helpers/smtpInbox';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { sqlRun } from '../helpers/testSql';
 
 let inbox: SmtpInbox;
 let server: TestServer;
@@ -58,7 +59,7 @@ test('a reset link by mail sets a new password once, ends every session, and wor
   await anonymous.request('POST', '/api/auth/password-reset', { email: person.email });
   await eventually(() => expect(resetMails(person.email)).toHaveLength(2));
   const late = linkIn(resetMails(person.email)[1]!.text)!;
-  server.storage.sqlite.prepare("UPDATE single_use_links SET expires_at = ? WHERE used_at IS NULL AND purpose = 'password_reset'").run(Date.now() - 1);
+  sqlRun(server, "UPDATE single_use_links SET expires_at = ? WHERE used_at IS NULL AND purpose = 'password_reset'", Date.now() - 1);
   expect((await anonymous.post(`/api/auth/password-reset/${late}`, { password: 'nog-een-ander-wachtwoord' })).status).toBe(410);
   expect((await anonymous.post('/api/auth/login', { email: person.email, password: 'een-nieuw-wachtwoord' })).status).toBe(200);
 });

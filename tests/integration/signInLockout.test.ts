@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ApiClient, signUp } from '../helpers/apiClient';
 import { signInFrom } from '../helpers/fromAddress';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { sqlGet } from '../helpers/testSql';
 
 const PASSWORD = 'een-lang-wachtwoord';
 const ATTACKER = '127.0.0.2';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 const sessionsOf = (userId: string) =>
-  (server.storage.sqlite.prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?').get(userId) as { n: number }).n;
+  sqlGet<{ n: number }>(server, 'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?', userId)!.n;
 
 test("50 wrong passwords on the owner's account from one address: the attacker is slowed, the owner elsewhere signs in at once", async () => {
   const owner = await signUp(server.origin, 'Eigenaar');

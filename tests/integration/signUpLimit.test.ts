@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { requestFrom, type AddressedResponse } from '../helpers/fromAddress';
 import { eventually } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { sqlGet } from '../helpers/testSql';
 
 let server: TestServer;
 // 3 at once, then one every 3 s.
@@ -24,7 +25,7 @@ function signUpFrom(address: string, headers: Record<string, string> = {}): Prom
   });
 }
 
-const userCount = () => (server.storage.sqlite.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+const userCount = () => sqlGet<{ n: number }>(server, 'SELECT COUNT(*) AS n FROM users')!.n;
 
 test('a flood of sign-ups from one address is refused with 429 after the burst; nothing is created; other addresses carry on', async () => {
   const before = userCount();

@@ -1,7 +1,6 @@
-import { readStoredRows } from '../helpers/storedLog';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { addMember, buildWorkshop } from '../helpers/apiClient';
-import { ProviderPool, storedText } from '../helpers/collab';
+import { ProviderPool, storedRows, storedText } from '../helpers/collab';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
 
@@ -34,7 +33,7 @@ test('twenty clients connecting at the same moment to a stored document all see 
   await eventually(() => expect(storedText(server, workshop.documentId)).toBe(content));
   pool.destroyAll();
   await eventually(() => expect(server.registry.roomCount()).toBe(0));
-  expect(readStoredRows(server.storage.sqlite, workshop.documentId).snapshot).toBeDefined();
+  expect(storedRows(server, workshop.documentId).snapshot).not.toBeNull();
 
   const cookies = [workshop.owner.cookie, editor.cookie, viewer.cookie];
   const seenAtFirstSync: (string | null)[] = Array.from({ length: 20 }, () => null);

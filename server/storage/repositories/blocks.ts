@@ -1,9 +1,16 @@
 import type { BlockRepo } from '../ports';
-import type { RegisterRow } from '../rows';
+import type { BlockRow, RegisterRow } from '../rows';
 import type { Db } from './db';
 
 /** Rows of one insert statement: far below SQLite's 32,766 bound parameters at nine columns each. */
 const INSERT_CHUNK = 500;
+
+/**
+ * PostgreSQL's TEXT cannot hold U+0000, which a client can put in a block's text; SQLite can.
+ * The registers are read out of the document again at any time, so the character is left out
+ * on both engines alike (the feed and the exports drop control characters anyway).
+ */
+const withoutNul = (row: BlockRow): BlockRow => (row.text.includes('\u0000') ? { ...row, text: row.text.replaceAll('\u0000', '') } : row);
 
 export function createBlockRepo(db: Db): BlockRepo {
   const registerQuery = (workspaceId: string) =>
@@ -25,7 +32,7 @@ export function createBlockRepo(db: Db): BlockRepo {
       db.transaction().execute(async (trx) => {
         await trx.deleteFrom('document_blocks').where('document_id', '=', documentId).execute();
         for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-          await trx.insertInto('document_blocks').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+          await trx.insertInto('document_blocks').values(rows.slice(i, i + INSERT_CHUNK).map(withoutNul)).execute();
         }
       }),
     listForWorkspace: async (workspaceId, kind) => (await registerQuery(workspaceId).where('b.kind', '=', kind).execute()).map(toRegisterRow),

@@ -19,7 +19,15 @@ export function createVersionRepo(db: Db): VersionRepo {
       const row: VersionRow = { ...input, id: newId(), created_at: input.created_at ?? Date.now(), content_hash: input.content_hash ?? null };
       await db
         .insertInto('document_versions')
-        .values((eb) => ({ ...row, seq: eb.selectFrom('document_versions').select((s) => s.fn.coalesce(s.fn.max('seq'), s.lit(0)).as('m')).$castTo<number>() }))
+        // One more than the highest so far: ties of created_at are ordered by seq alone (on
+        // PostgreSQL there is no rowid to fall back on).
+        .values((eb) => ({
+          ...row,
+          seq: eb
+            .selectFrom('document_versions')
+            .select((s) => s(s.fn.coalesce(s.fn.max('seq'), s.lit(0)), '+', 1).as('m'))
+            .$castTo<number>(),
+        }))
         .execute();
       return row;
     },

@@ -1,0 +1,70 @@
+/**
+ * The engine for several instances: PostgreSQL through `pg`, for the document log and every
+ * repository. Selected by `DATABASE_URL`; SQLite stays the default without it.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Storage } from '../ports';
+import { createRepos } from '../repositories';
+import type { Tables } from '../schema';
+import { DocumentLeases } from './DocumentLeases';
+import { appliedCount, migrate } from './migrate';
+import { migrations } from './migrations';
+import { createPostgresDocumentLog } from './PostgresDocumentLog';
+
+const INT8_OID = 20;
+
+/**
+ * BIGINT columns (times in ms, counts, log ids) come back as numbers, as they do from SQLite;
+ * pg's default is a string, since a BIGINT can exceed 2^53. None of ours comes near that, and
+ * one that did would be refused rather than rounded.
+ */
+function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new Error(`BIGINT ${text} is beyond what a number holds exactly`);
+  return value;
+}
+
+// Per pool rather than through pg.types.setTypeParser: the process-wide table stays untouched.
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export interface PostgresStorageOptions {
+  /** Connections kept by the pool. */
+  maxConnections?: number;
+  /** This instance's name in document leases (INSTANCE_ID); one per live instance. */
+  instanceId: string;
+  /** How long a document lease holds after its last append (default 30 s). */
+  leaseMs?: number;
+}
+
+const DEFAULT_LEASE_MS = 30_000;
+
+/** Connects, migrates (under an advisory lock) and resolves with the open storage. */
+export async function createPostgresStorage(url: string, options: PostgresStorageOptions): Promise<Storage> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types });
+  // An idle connection that breaks (the server restarted) must not take the process down.
+  pool.on('error', () => undefined);
+  let leases: DocumentLeases;
+  try {
+    await migrate(pool);
+    leases = await DocumentLeases.start(pool, { connectionString: url }, { instanceId: options.instanceId, leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS });
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    log: createPostgresDocumentLog(pool, leases),
+    repos: createRepos(kysely),
+    ping: async () => void (await pool.query('SELECT 1')),
+    migrations: async () => ({ applied: await appliedCount(pool), known: migrations.length }),
+    async close() {
+      await leases.close();
+      // Kysely's destroy ends the pool it was given.
+      await kysely.destroy();
+    },
+  };
+}
