@@ -9,6 +9,7 @@ import { eventually } from '../helpers/providers';
 import { openEventStream } from '../helpers/sse';
 import { startedSession } from '../helpers/sessions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { sqlGet } from '../helpers/testSql';
 
 let server: TestServer;
 let workshop: Workshop;
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server.stop());
 
-const storedSession = (id: string) => server.storage.sqlite.prepare('SELECT * FROM work_sessions WHERE id = ?').get(id) as Record<string, unknown>;
+const storedSession = (id: string) => sqlGet(server, 'SELECT * FROM work_sessions WHERE id = ?', id)!;
 
 test('the starter chairs; another editor\'s state change gets 403 and changes nothing', async () => {
   const editor = await addMember(workshop, server.origin, 'editor', 'Schrijver');

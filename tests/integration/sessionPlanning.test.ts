@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addMember, buildWorkshop, signUp, type Workshop } from '../helpers/apiClient';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
 import { sessionTemplates } from '../../shared/sessions/templates';
+import { sqlGet } from '../helpers/testSql';
 
 let server: TestServer;
 let workshop: Workshop;
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server.stop());
 
-const countRows = (sql: string, ...args: string[]) => (server.storage.sqlite.prepare(sql).get(...args) as { n: number }).n;
+const countRows = (sql: string, ...args: string[]) => Number(sqlGet<{ n: number }>(server, sql, ...args)!.n);
 
 test('an owner plans a session from the Verkenningsbijeenkomst template, in Dutch by default', async () => {
   const created = await workshop.owner.post(`/api/workspaces/${workshop.workspaceId}/sessions`, {
@@ -87,7 +88,7 @@ test('an editor creates and edits the agenda; a viewer and a commenter only read
   expect(patched.body.steps).toHaveLength(2);
   expect(patched.body.steps[0]).toMatchObject({ id: kept.id, minutes: 12 });
   expect(patched.body.steps[1]).toMatchObject({ kind: 'round', documentId: workshop.documentId, instruction: '' });
-  const stored = server.storage.sqlite.prepare('SELECT title FROM work_sessions WHERE id = ?').get(created.body.id) as { title: string };
+  const stored = sqlGet<{ title: string }>(server, 'SELECT title FROM work_sessions WHERE id = ?', created.body.id)!;
   expect(stored.title).toBe('Startbijeenkomst coalitie');
 });
 

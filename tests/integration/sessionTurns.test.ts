@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildWorkshop, type Workshop } from '../helpers/apiClient';
 import { partyWithMember, startedSession } from '../helpers/sessions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
+import { sqlAll } from '../helpers/testSql';
 
 let server: TestServer;
 let workshop: Workshop;
@@ -21,12 +22,12 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 const turnRows = (sessionId: string) =>
-  server.storage.sqlite.prepare('SELECT party_id, started_at, ended_at, said FROM work_session_turns WHERE session_id = ? ORDER BY started_at, rowid').all(sessionId) as {
+  sqlAll<{
     party_id: string;
     started_at: number;
     ended_at: number | null;
     said: string;
-  }[];
+  }>(server, 'SELECT party_id, started_at, ended_at, said FROM work_session_turns WHERE session_id = ? ORDER BY started_at, ended_at IS NULL, ended_at', sessionId);
 
 test('turns advance in the order the chair set, each with the same clock, and the speaking summary adds up', async () => {
   const session = await startedSession(workshop);

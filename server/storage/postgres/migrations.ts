@@ -250,4 +250,96 @@ export const migrations: readonly string[] = [
     expires_at BIGINT NOT NULL
   );
   `,
+  `
+  -- Werksessies (issue 14): a meeting at the table with an agenda of steps, a chair and live
+  -- state (step, timer, follow-me, lock, turns). The live state is server state, not document
+  -- content. A running timer is when it ends (ms); a paused one is what was left.
+  CREATE TABLE work_sessions (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    starts_at BIGINT,
+    status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'running', 'ended')),
+    chair_user_id TEXT REFERENCES users(id),
+    current_step_id TEXT,
+    timer_ends_at BIGINT,
+    timer_paused_ms BIGINT,
+    follow_document_id TEXT,
+    follow_block_id TEXT,
+    locked INTEGER NOT NULL DEFAULT 0,
+    turn_party_id TEXT,
+    turn_order TEXT NOT NULL DEFAULT '[]',
+    turn_seconds INTEGER NOT NULL DEFAULT 180,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL,
+    started_at BIGINT,
+    ended_at BIGINT
+  );
+  CREATE INDEX work_sessions_workspace ON work_sessions(workspace_id, created_at);
+  CREATE TABLE work_session_steps (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES work_sessions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    instruction TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('talk', 'round', 'write', 'private', 'poll', 'decide', 'close')),
+    document_id TEXT,
+    block_id TEXT
+  );
+  CREATE INDEX work_session_steps_session ON work_session_steps(session_id, position);
+  -- One party's turn in a round: when it began and ended, and what the party said.
+  CREATE TABLE work_session_turns (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES work_sessions(id) ON DELETE CASCADE,
+    step_id TEXT NOT NULL,
+    party_id TEXT NOT NULL,
+    started_at BIGINT NOT NULL,
+    ended_at BIGINT,
+    said TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX work_session_turns_session ON work_session_turns(session_id, started_at);
+  `,
+  `
+  -- Comment threads (issue 15): a thread is about a range of a document's text, kept there by a
+  -- \`comment\` mark the server writes; the quote is what the range said when the thread started,
+  -- shown when its text is gone. Comments and the notifications they cause live here, not in the
+  -- document.
+  CREATE TABLE comment_threads (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    author_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    party_id TEXT REFERENCES parties(id) ON DELETE SET NULL,
+    quote TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+    created_at BIGINT NOT NULL,
+    resolved_at BIGINT,
+    resolved_by TEXT REFERENCES users(id) ON DELETE SET NULL
+  );
+  CREATE INDEX comment_threads_document ON comment_threads(document_id, status);
+  CREATE INDEX comment_threads_workspace ON comment_threads(workspace_id, status);
+  CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+    author_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    party_id TEXT REFERENCES parties(id) ON DELETE SET NULL,
+    body TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    edited_at BIGINT
+  );
+  CREATE INDEX comments_thread ON comments(thread_id, created_at);
+  -- A mention or a reply reaches each person once per comment.
+  CREATE TABLE comment_notifications (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+    thread_id TEXT NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('mention', 'reply')),
+    created_at BIGINT NOT NULL,
+    read_at BIGINT,
+    UNIQUE (user_id, comment_id)
+  );
+  CREATE INDEX comment_notifications_user ON comment_notifications(user_id, read_at);
+  `,
 ];
