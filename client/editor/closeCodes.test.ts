@@ -9,12 +9,14 @@ describe('close codes', () => {
     expect(mayReconnect(CloseCode.documentUnavailable)).toBe(false);
     // y-websocket would give up on the whole 44xx range; a role change must reconnect.
     expect(mayReconnect(CloseCode.roleChanged)).toBe(true);
+    expect(mayReconnect(CloseCode.documentLocked)).toBe(true);
     expect(mayReconnect(CloseCode.serverShutdown)).toBe(true);
     expect(mayReconnect(1006)).toBe(true);
   });
 
   it('names the problem of each werktafel code and none for ordinary closes', () => {
     expect(problemOfCloseCode(CloseCode.roleChanged)).toBe('roleChanged');
+    expect(problemOfCloseCode(CloseCode.documentLocked)).toBe('documentLocked');
     expect(problemOfCloseCode(1006)).toBeNull();
     expect(problemOfCloseCode(CloseCode.serverShutdown)).toBeNull();
   });

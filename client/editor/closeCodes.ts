@@ -6,6 +6,7 @@ export type CollabProblem =
   | 'accessRevoked'
   | 'documentUnavailable'
   | 'roleChanged'
+  | 'documentLocked'
   | 'updateRejected'
   | 'storageFailed'
   | 'malformedFrame'
@@ -16,6 +17,7 @@ const problemByCode = new Map<number, CollabProblem>([
   [CloseCode.accessRevoked, 'accessRevoked'],
   [CloseCode.documentUnavailable, 'documentUnavailable'],
   [CloseCode.roleChanged, 'roleChanged'],
+  [CloseCode.documentLocked, 'documentLocked'],
   [CloseCode.updateRejected, 'updateRejected'],
   [CloseCode.storageFailed, 'storageFailed'],
   [CloseCode.malformedFrame, 'malformedFrame'],

@@ -36,6 +36,8 @@ const maxRejections = 3;
  * API whether we still have access, so a person removed while offline is told so.
  */
 const failuresBeforeAccessCheck = 3;
+/** How long to wait before offering a change again that a werksessie's lock refused. */
+const lockedRetryMs = 3_000;
 
 /** Asks the API whether this person may still open the document; null when nothing is wrong. */
 export type AccessCheck = () => Promise<CollabProblem | null>;
@@ -138,6 +140,14 @@ export function useCollaboration(
       if (terminalCloseCodes.has(event.code)) return stop(kind);
       if (event.code === CloseCode.updateRejected && ++rejections >= maxRejections) return stop(kind);
       if (event.code === CloseCode.roleChanged) onRoleChangedRef.current();
+      if (event.code === CloseCode.documentLocked) {
+        // The change is offered again on every reconnect and refused while the lock holds: ask
+        // every few seconds rather than at the provider's pace (at once after each open).
+        provider.disconnect();
+        setTimeout(() => {
+          if (!disposed) provider.connect();
+        }, lockedRetryMs);
+      }
       setProblem({ kind, terminal: false });
     };
 

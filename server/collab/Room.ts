@@ -175,10 +175,6 @@ export class Room implements ExtensionRoom {
       return;
     }
     const verdict = this.extensions.filterWrite({ principal: connection.principal, update, decoded });
-    if (verdict && 'drop' in verdict) {
-      this.logger.debug(`update dropped: ${verdict.drop.reason}`, { user: connection.principal.userId });
-      return;
-    }
     if (verdict) {
       this.reject(connection, verdict.reject.code, verdict.reject.reason, undefined, verdict.reject.log);
       return;

@@ -6,8 +6,7 @@
  * - `onLoad`: the document is loaded; nobody has joined yet.
  * - `filterWrite`: a connection's update, decoded, before it touches the document. The
  *   extension may reject it (the connection is closed with the code given; nothing is
- *   applied, stored or relayed) or drop it (nothing applied, stored or relayed; the
- *   connection stays, as a reader's does).
+ *   applied, stored or relayed).
  * - `afterApply`: the document changed (a connection's update or the server's own change),
  *   with the Yjs transaction. The extension may answer with a compensating change, which the
  *   server applies, stores and relays right after the update (tldraw's `filterPush` idea).
@@ -34,13 +33,8 @@ export interface IncomingWrite {
   decoded: ReturnType<typeof Y.decodeUpdate>;
 }
 
-/**
- * `reject`: the connection is closed with the code (`log`: what the log line about the rejection
- * should also say). `drop`: the update is ignored the way a reader's is — nothing applied, stored
- * or relayed — and the connection stays open, for writes refused for a while rather than for
- * what they are (a chair's lock, issue 14).
- */
-export type WriteVerdict = { reject: { code: number; reason: string; log?: Record<string, unknown> } } | { drop: { reason: string } } | void;
+/** `log`: what the log line about the rejection should also say. */
+export type WriteVerdict = { reject: { code: number; reason: string; log?: Record<string, unknown> } } | void;
 
 export interface AppliedChange {
   /** Who sent the update; null for the server's own changes. */

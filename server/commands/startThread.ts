@@ -26,12 +26,23 @@ export interface StartThread {
 
 const quoteLimit = 500;
 
+/**
+ * The stored quote: at most `quoteLimit` characters, cut between code points (half an emoji is
+ * a lone surrogate, which PostgreSQL's text refuses) and without U+0000, which a client can
+ * write into the document and PostgreSQL's text cannot hold either.
+ */
+function quoteOf(text: string): string {
+  return Array.from(text.replaceAll('\u0000', ''))
+    .slice(0, quoteLimit)
+    .join('');
+}
+
 export async function startThread(services: Services, input: StartThread): Promise<CommentThreadRow> {
   const { document } = input;
   const recipients = await mentionRecipients(services.repos, document.workspace_id, input.body);
   try {
     const thread = await services.registry.withRoom(document.id, async (room) => {
-      const quote = segmentsText(resolveAnchor(room.doc, input.anchor)).slice(0, quoteLimit);
+      const quote = quoteOf(segmentsText(resolveAnchor(room.doc, input.anchor)));
       const now = Date.now();
       const thread: CommentThreadRow = {
         id: newId(),

@@ -170,6 +170,30 @@ export function authorizeChair(membership: Membership | undefined | null, sessio
 }
 
 /**
+ * Handing the chair over: the chair does, and so may an owner of the workspace — a chair who
+ * left, was removed or lost their role would otherwise hold the session (and a lock on every
+ * document of the workspace) for good, since nobody else may end or unlock it.
+ */
+export function authorizeChairHandOver(membership: Membership | undefined | null, session: ChairedSession, userId: string): void {
+  authorize(membership, 'session:read');
+  if (session.status === 'running' && membership?.role === 'owner') return;
+  authorizeChair(membership, session, userId);
+}
+
+/**
+ * What a party said in its turn is recorded while the session runs, by the chair or by a
+ * member of that party who may take part in writing (not a viewer). After the session the
+ * record stands as everyone saw it.
+ */
+export function authorizeTurnText(membership: Membership | undefined | null, session: ChairedSession, turnPartyId: string, userId: string): void {
+  authorize(membership, 'session:read');
+  if (session.status !== 'running') throw new ForbiddenError('error.notYourTurn', 'not_your_turn');
+  if (session.chair_user_id === userId) return;
+  if (membership?.party_id === turnPartyId && can(membership, 'document:comment')) return;
+  throw new ForbiddenError('error.notYourTurn', 'not_your_turn');
+}
+
+/**
  * While a session of the workspace is locked, only its chair writes in the workspace's
  * documents (the chair presents; the others follow). `lockingChairs`: the chairs of the
  * workspace's locked sessions, empty when none is locked.

@@ -7,11 +7,11 @@
 import { Hono, type Context } from 'hono';
 import { createSessionReq, handOverReq, sessionStateReq, turnTextReq, updateSessionReq } from '../../shared/api/sessionSchemas';
 import type { AppEnv, Services } from '../context';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { requestLanguage } from '../http/language';
 import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
-import { authorize, authorizeChair, can } from '../policies';
+import { authorize, authorizeChair, authorizeChairHandOver, authorizeTurnText, can } from '../policies';
 import { presentSession, presentSessionSummary } from '../presenters/sessions';
 import { changeSessionState } from '../commands/sessions/changeSessionState';
 import { createSession, updateSession } from '../commands/sessions/planSession';
@@ -87,7 +87,7 @@ export function sessionRoutes(services: Services) {
     })
     .post('/:id/chair', async (c) => {
       const { session, membership, user } = await loadSession(c, services, c.req.param('id'));
-      authorizeChair(membership, session, user.id);
+      authorizeChairHandOver(membership, session, user.id);
       const body = await parseBody(c, handOverReq);
       const next = await repos.members.find(session.workspace_id, body.userId);
       if (!can(next, 'session:manage')) throw new ValidationError({ userId: 'error.chairMustManage' });
@@ -104,9 +104,7 @@ export function sessionRoutes(services: Services) {
       const { session, membership, user } = await loadSession(c, services, c.req.param('id'));
       const turn = await repos.workSessions.findTurn(c.req.param('turnId'));
       if (!turn || turn.session_id !== session.id) throw new NotFoundError('error.turnMissing');
-      // What a party said is recorded by the chair or by the party itself.
-      const isChair = session.status === 'running' && session.chair_user_id === user.id;
-      if (!isChair && !(can(membership, 'session:read') && membership.party_id === turn.party_id)) throw new ForbiddenError('error.notYourTurn', 'not_your_turn');
+      authorizeTurnText(membership, session, turn.party_id, user.id);
       const body = await parseBody(c, turnTextReq);
       await repos.workSessions.setSaid(turn.id, body.said);
       publishSessionChange(services, session);

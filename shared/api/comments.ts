@@ -3,12 +3,13 @@
  * forms use the same limits) and the shapes of the answers.
  */
 import { z } from 'zod';
+import { proseText } from './schemas';
 
 export const threadStatuses = ['open', 'resolved'] as const;
 export type ThreadStatus = (typeof threadStatuses)[number];
 
 /** A comment: text with line breaks allowed, never empty. */
-export const commentBody = z.string('comment.bodyRequired').trim().min(1, 'comment.bodyRequired').max(4000, 'validation.maxChars');
+export const commentBody = proseText(4000, 'comment.bodyRequired');
 
 /** Base64 of `Y.encodeRelativePosition`, into the document's `default` XML fragment. */
 const relativePosition = z.string('comment.anchorPosition').min(4, 'comment.anchorPosition').max(2000, 'comment.anchorPosition').regex(/^[A-Za-z0-9+/]+={0,2}$/, 'comment.anchorPosition');

@@ -10,10 +10,25 @@ import { languages } from '../i18n/messages';
 
 /** Line breaks and other control characters, line and paragraph separators, broken UTF-16. */
 const controlCharacter = /[\p{Cc}\u2028\u2029]|\p{Cs}/u;
+/** Control characters but line breaks and tabs, and broken UTF-16 (PostgreSQL's text refuses U+0000 and lone surrogates). */
+const controlInProse = /(?![\t\n\r])\p{Cc}|\p{Cs}/u;
 /** Embeddings, overrides and isolates: they turn the text after them around on screen. */
 const directionOverride = /[\u202A-\u202E\u2066-\u2069]/u;
 /** Spaces of any width, zero-width and other format characters, fillers: nothing to see. */
 const invisibleOnly = /^[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+/**
+ * Text of several lines (a comment, an instruction): line breaks and tabs allowed, other control
+ * characters not. `required`: the message when it is missing or empty; without it, empty is fine.
+ */
+export function proseText(max: number, required?: string) {
+  return z
+    .string(required)
+    .trim()
+    .min(required ? 1 : 0, required)
+    .max(max, 'validation.maxChars')
+    .refine((value) => !controlInProse.test(value), 'validation.noControl');
+}
 
 /**
  * A name or title people read in lists, exports and calendars. Refused: control characters (a

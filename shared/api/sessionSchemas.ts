@@ -3,7 +3,7 @@
  * are shown, as in ./schemas.ts.
  */
 import { z } from 'zod';
-import { displayText } from './schemas';
+import { displayText, proseText } from './schemas';
 import { sessionLimits, sessionTemplateNames, stepKinds } from '../sessions/steps';
 
 const id = z.string().min(1).max(64);
@@ -23,7 +23,7 @@ export type CreateSessionReq = z.infer<typeof createSessionReq>;
 export const stepInput = z.object({
   id: id.optional(),
   title: displayText('validation.stepTitleRequired', sessionLimits.stepTitleMax),
-  instruction: z.string().trim().max(sessionLimits.instructionMax, 'validation.maxChars').default(''),
+  instruction: proseText(sessionLimits.instructionMax).default(''),
   minutes: z.number('validation.stepMinutes').int('validation.stepMinutes').min(1, 'validation.stepMinutes').max(sessionLimits.maxStepMinutes, 'validation.stepMinutes'),
   kind: z.enum(stepKinds, 'validation.stepKind'),
   documentId: id.nullable().optional(),
@@ -71,4 +71,4 @@ export type SessionStateReq = z.infer<typeof sessionStateReq>;
 
 export const handOverReq = z.object({ userId: id }).strict();
 
-export const turnTextReq = z.object({ said: z.string().trim().max(sessionLimits.saidMax, 'validation.maxChars') }).strict();
+export const turnTextReq = z.object({ said: proseText(sessionLimits.saidMax) }).strict();

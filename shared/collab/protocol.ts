@@ -41,6 +41,12 @@ export const CloseCode = {
   accessRevoked: 4403,
   /** The member's role changed: reconnect, and the new role applies. */
   roleChanged: 4001,
+  /**
+   * A write while the chair of a werksessie has locked editing (issue 14). A reconnect invites
+   * the client's change again: refused while the lock holds, taken once it is lifted. Dropping
+   * it instead left the client's later edits pending on every replica (they build on it).
+   */
+  documentLocked: 4002,
   /** Awareness state over the size limit, or more awareness clients than one connection may hold. */
   awarenessTooLarge: 4413,
   updateRejected: 4422,

@@ -266,6 +266,7 @@ export const en: Record<CatalogueKey, string> = {
   'close.accessRevoked': 'You no longer have access to this document. Changes you make now are not saved.',
   'close.documentUnavailable': 'This document is not available right now. Please try again later.',
   'close.roleChanged': 'Your role in this workspace has changed.',
+  'close.documentLocked': 'The chair has locked editing. Your last change is sent once the lock is lifted.',
   'close.updateRejected': 'The server refused a change. Please reload the page.',
   'close.storageFailed': 'The server could not save your change. Trying again.',
   'close.malformedFrame': 'Something went wrong in the connection. Reconnecting.',

@@ -270,6 +270,7 @@ export const nl = {
   'close.accessRevoked': 'Je hebt geen toegang meer tot dit document. Wijzigingen die je nu maakt worden niet opgeslagen.',
   'close.documentUnavailable': 'Dit document is nu niet beschikbaar. Probeer het later opnieuw.',
   'close.roleChanged': 'Je rol in deze werkruimte is gewijzigd.',
+  'close.documentLocked': 'De voorzitter heeft bewerken vergrendeld. Je laatste wijziging gaat mee zodra het slot eraf is.',
   'close.updateRejected': 'De server weigerde een wijziging. Herlaad de pagina.',
   'close.storageFailed': 'De server kon je wijziging niet opslaan. We proberen het opnieuw.',
   'close.malformedFrame': 'Er ging iets mis in de verbinding. We verbinden opnieuw.',

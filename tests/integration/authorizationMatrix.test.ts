@@ -705,9 +705,12 @@ const rows: Row[] = [
   },
   {
     name: 'POST /api/sessions/:id/chair',
-    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    // An owner may take the chair of a running session (a chair who left would hold it for good).
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 200 }),
     arrange: async () => fixtures.session({ status: 'running' }),
     request: (p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/chair`, body: { userId: p.userId ?? 'niemand' } }),
+    changes: ['work_sessions'],
+    effect: async (p, c) => expect((await server.repos.workSessions.findById(c.sessionId!))!.chair_user_id).toBe(p.userId),
   },
   {
     name: 'POST /api/sessions/:id/end',

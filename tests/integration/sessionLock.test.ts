@@ -1,12 +1,13 @@
 /**
  * Issue 14, item 2: while the chair has locked the session, the collaboration server refuses
- * writes from everyone but the chair in the workspace's documents. A refused write is dropped
- * as a reader's is: never applied, stored or relayed, and the socket stays open so the
- * participant keeps following. Unlocked, the same participant writes again.
+ * writes from everyone but the chair in the workspace's documents. A refused write is never
+ * applied, stored or relayed; its connection closes with `documentLocked`, which invites a
+ * reconnect, so the client offers its change again and it is taken once the lock is lifted.
  */
+import { CloseCode } from '../../shared/collab/protocol';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { addMember, buildWorkshop, type Workshop } from '../helpers/apiClient';
-import { openRawSocket, ProviderPool, recordCloseCodes, seesMarker, setMarker, storedText, updateRowsBy } from '../helpers/collab';
+import { openRawSocket, ProviderPool, recordCloseCodes, seesMarker, storedText, updateRowsBy } from '../helpers/collab';
 import { awarenessFrame, syncUpdateFrame, textInsertUpdate } from '../helpers/frames';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startedSession } from '../helpers/sessions';
@@ -34,19 +35,18 @@ test('a participant\'s write on a raw socket never reaches the stored document w
   const chairCloses = recordCloseCodes(chair.provider);
 
   const raw = await openRawSocket(server.origin, workshop.documentId, participant.cookie);
-  let closedWith: number | null = null;
-  void raw.closed.then(({ code }) => (closedWith = code));
   raw.socket.send(syncUpdateFrame(textInsertUpdate('VERGRENDELD-GESCHREVEN')));
-  // Sent after the update on the same socket: once the chair sees this marker, the server has
-  // handled the update before it.
-  raw.socket.send(awarenessFrame([{ clientId: 424_242, clock: 1, state: { marker: 'na-de-poging' } }]));
+  // Closed on handling the update: by then the server has judged it.
+  expect((await raw.closed).code).toBe(CloseCode.documentLocked);
+  // The participant's presence still reaches the chair on a new socket (the lock is about text).
+  const watcher = await openRawSocket(server.origin, workshop.documentId, participant.cookie);
+  watcher.socket.send(awarenessFrame([{ clientId: 424_242, clock: 1, state: { marker: 'na-de-poging' } }]));
   await eventually(() => expect(seesMarker(chair.provider, 'na-de-poging')).toBe(true));
+  watcher.socket.close();
 
   expect(chair.text()).not.toContain('VERGRENDELD');
   expect(updateRowsBy(server, workshop.documentId, participant.userId)).toBe(0);
   expect(storedText(server, workshop.documentId)).toBe('');
-  // The socket stays open: the participant keeps following the chair.
-  expect(closedWith).toBeNull();
 
   chair.doc.getText('t').insert(0, 'De voorzitter schrijft.');
   await eventually(() => expect(storedText(server, workshop.documentId)).toBe('De voorzitter schrijft.'));
@@ -54,10 +54,11 @@ test('a participant\'s write on a raw socket never reaches the stored document w
 
   // Unlocked, the participant's next write is taken like any other.
   expect((await workshop.owner.patch(`/api/sessions/${session.id}/state`, { locked: false })).body.locked).toBe(false);
-  raw.socket.send(syncUpdateFrame(textInsertUpdate('NA-HET-ONTGRENDELEN ')));
+  const unlocked = await openRawSocket(server.origin, workshop.documentId, participant.cookie);
+  unlocked.socket.send(syncUpdateFrame(textInsertUpdate('NA-HET-ONTGRENDELEN ')));
   await eventually(() => expect(storedText(server, workshop.documentId)).toContain('NA-HET-ONTGRENDELEN'));
   expect(storedText(server, workshop.documentId)).not.toContain('VERGRENDELD');
-  raw.socket.close();
+  unlocked.socket.close();
 });
 
 test('a stock provider of a participant is kept out while locked, and the lock ends with the session', async () => {
@@ -69,10 +70,10 @@ test('a stock provider of a participant is kept out while locked, and the lock e
   const p = pool.connect(workshop.documentId, { cookie: participant.cookie, origin: server.origin });
   const c = pool.connect(workshop.documentId, { cookie: workshop.owner.cookie, origin: server.origin });
   await Promise.all([waitForSync(p.provider), waitForSync(c.provider)]);
+  const pCloses = recordCloseCodes(p.provider);
   const before = storedText(server, workshop.documentId);
   p.doc.getText('t').insert(0, 'TIJDENS-SLOT ');
-  setMarker(p.provider, 'geprobeerd');
-  await eventually(() => expect(seesMarker(c.provider, 'geprobeerd')).toBe(true));
+  await eventually(() => expect(pCloses).toContain(CloseCode.documentLocked));
   expect(c.text()).not.toContain('TIJDENS-SLOT');
   expect(storedText(server, workshop.documentId)).toBe(before);
 
@@ -83,13 +84,13 @@ test('a stock provider of a participant is kept out while locked, and the lock e
   await eventually(() => expect(storedText(server, other.documentId)).toBe('Elders vrij.'));
 
   await workshop.owner.post(`/api/sessions/${session.id}/end`);
-  // The provider that typed under the lock still holds its dropped text, and its next edits
-  // build on it (the server keeps them pending): the client makes the editor read-only while
-  // locked so that nobody types there. A fresh connection writes again once the lock is gone.
-  const afterwards = pool.connect(workshop.documentId, { cookie: participant.cookie, origin: server.origin });
-  await waitForSync(afterwards.provider);
-  afterwards.doc.getText('t').insert(0, 'NA-AFLOOP ');
-  await eventually(() => expect(storedText(server, workshop.documentId)).toContain('NA-AFLOOP'));
+  // The provider that typed under the lock kept its text and offers it on every reconnect: once
+  // the lock has ended it is taken, reaches the chair, and the participant's next edits follow.
+  await eventually(() => expect(storedText(server, workshop.documentId)).toContain('TIJDENS-SLOT'));
+  await eventually(() => expect(c.text()).toContain('TIJDENS-SLOT'));
+  p.doc.getText('t').insert(0, 'NA-AFLOOP ');
+  await eventually(() => expect(c.text()).toContain('NA-AFLOOP'));
+  expect(storedText(server, workshop.documentId)).toContain('NA-AFLOOP');
 });
 
 test('a lock holds across a restart of the server', async () => {
@@ -108,11 +109,9 @@ test('a lock holds across a restart of the server', async () => {
       await waitForSync(chair.provider);
       const raw = await openRawSocket(after.origin, locked.documentId, participant.cookie);
       raw.socket.send(syncUpdateFrame(textInsertUpdate('NA-HERSTART-VERGRENDELD')));
-      raw.socket.send(awarenessFrame([{ clientId: 515_151, clock: 1, state: { marker: 'herstart' } }]));
-      await eventually(() => expect(seesMarker(chair.provider, 'herstart')).toBe(true));
+      expect((await raw.closed).code).toBe(CloseCode.documentLocked);
       expect(chair.text()).not.toContain('NA-HERSTART');
       expect(storedText(after, locked.documentId)).toBe('');
-      raw.socket.close();
     } finally {
       pool.destroyAll();
       await after.stop();
