@@ -245,6 +245,9 @@ export function registerPath(workspaceId: string, name: RegisterName): string {
   return `/api/workspaces/${enc(workspaceId)}/${name}`;
 }
 
+/** The signed-in person's own Server-Sent Events stream (`notifications` events). */
+export const personalEventsPath = '/api/me/events';
+
 /** The workspace's Server-Sent Events stream (`registers` events). */
 export function workspaceEventsPath(workspaceId: string): string {
   return `/api/workspaces/${enc(workspaceId)}/events`;
