@@ -234,6 +234,7 @@ export const api = {
   reply: (threadId: string, body: string) => request<{ id: string }>('POST', `/api/threads/${enc(threadId)}/comments`, { body }),
   resolveThread: (threadId: string) => request<ThreadRes>('POST', `/api/threads/${enc(threadId)}/resolve`),
   reopenThread: (threadId: string) => request<ThreadRes>('POST', `/api/threads/${enc(threadId)}/reopen`),
+  editComment: (commentId: string, body: string) => request<{ id: string; body: string }>('PATCH', `/api/comments/${enc(commentId)}`, { body }),
   deleteComment: (commentId: string) => request<void>('DELETE', `/api/comments/${enc(commentId)}`),
   inbox: () => request<InboxRes>('GET', '/api/me/notifications'),
   openThreads: (workspaceId: string) => request<OpenThreadEntry[]>('GET', `/api/workspaces/${enc(workspaceId)}/threads`),
@@ -244,6 +245,9 @@ export const api = {
 export function registerPath(workspaceId: string, name: RegisterName): string {
   return `/api/workspaces/${enc(workspaceId)}/${name}`;
 }
+
+/** The signed-in person's own Server-Sent Events stream (`notifications` events). */
+export const personalEventsPath = '/api/me/events';
 
 /** The workspace's Server-Sent Events stream (`registers` events). */
 export function workspaceEventsPath(workspaceId: string): string {

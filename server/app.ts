@@ -38,6 +38,7 @@ import { healthRoutes, readinessRoutes } from './routes/health';
 import { requestLog } from './http/requestLog';
 import { inviteRoutes, workspaceInviteRoutes } from './routes/invites';
 import { meRoutes } from './routes/me';
+import { personalEventRoutes } from './routes/personalEvents';
 import { oidcRoutes } from './routes/oidc';
 import { memberRoutes } from './routes/members';
 import { partyRoutes } from './routes/parties';
@@ -70,6 +71,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/auth/oidc', oidcRoutes(services));
   api.route('/auth', authRoutes(services));
   api.route('/me/notifications', notificationRoutes(services));
+  api.route('/me/events', personalEventRoutes(services));
   api.route('/me', meRoutes(services));
   api.route('/workspaces', workspaceRoutes(services));
   api.route('/workspaces/:id/parties', partyRoutes(services));

@@ -16,12 +16,14 @@ interface CommentFormProps {
   onSubmit: (body: string) => Promise<void>;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** What the field starts with: the comment as it stands, when it is being changed. */
+  initialBody?: string;
 }
 
-export function CommentForm({ label, submitLabel, members, parties, onSubmit, onCancel, autoFocus }: CommentFormProps) {
+export function CommentForm({ label, submitLabel, members, parties, onSubmit, onCancel, autoFocus, initialBody = '' }: CommentFormProps) {
   const t = useT();
   const id = useId();
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState(initialBody);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

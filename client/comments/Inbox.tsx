@@ -1,17 +1,18 @@
 /**
  * The inbox in the header: mentions and replies to your threads, with the unread count. It asks
- * again when an open document hears that threads changed, whenever the window gets focus, and
- * every half minute, so the count stays live without a stream of its own.
+ * again when the person's own event stream says the inbox changed, on every signed-in page and
+ * without polling; window focus asks again too, in case the stream was down meanwhile.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
+import type { PersonalEventName } from '../../shared/api/registers';
 import type { InboxRes } from '../../shared/api/comments';
-import { api } from '../api';
+import { api, personalEventsPath } from '../api';
 import { useT } from '../i18n/I18n';
+import { useEventStream } from '../live/useEventStream';
 import { Link } from '../router';
 import { documentPath } from '../routes';
-import { threadsChangedEvent } from './useThreads';
 
-const pollMs = 30_000;
+const inboxChanged: PersonalEventName = 'notifications';
 
 export function Inbox() {
   const t = useT();
@@ -21,16 +22,11 @@ export function Inbox() {
   const refresh = useCallback(() => {
     api.inbox().then(setInbox, () => undefined);
   }, []);
+  useEventStream(personalEventsPath, inboxChanged, refresh);
   useEffect(() => {
     refresh();
-    const timer = setInterval(refresh, pollMs);
     window.addEventListener('focus', refresh);
-    window.addEventListener(threadsChangedEvent, refresh);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', refresh);
-      window.removeEventListener(threadsChangedEvent, refresh);
-    };
+    return () => window.removeEventListener('focus', refresh);
   }, [refresh]);
 
   const unread = inbox?.unread ?? 0;

@@ -1,11 +1,10 @@
-/** One thread beside the text: what it is about, its comments with names and party colours, reply, resolve. */
+/** One thread beside the text: what it is about, its comments with names and party colours (changed by their authors), reply, resolve. */
 import type { Member, Party } from '../../shared/api/workspaces';
 import type { ThreadRes } from '../../shared/api/comments';
 import { api } from '../api';
-import { PartyChip } from '../components/PartyChip';
 import { useT } from '../i18n/I18n';
-import { CommentBody } from './CommentBody';
 import { CommentForm } from './CommentForm';
+import { CommentItem } from './CommentItem';
 
 interface ThreadCardProps {
   thread: ThreadRes;
@@ -31,27 +30,7 @@ export function ThreadCard({ thread, members, parties, active, onChanged }: Thre
       {!thread.anchored && <p className="thread__detached">{t('comment.detached')}</p>}
       <ol className="thread__comments">
         {thread.comments.map((comment) => (
-          <li key={comment.id} className="comment">
-            <p className="comment__meta">
-              {comment.author.partyName ? (
-                <PartyChip compact name={t('comment.byParty', { name: comment.author.name ?? t('comment.deletedAuthor'), party: comment.author.partyName })} color={comment.author.partyColor} />
-              ) : (
-                <strong>{comment.author.name ?? t('comment.deletedAuthor')}</strong>
-              )}{' '}
-              <time dateTime={comment.createdAt}>{new Date(comment.createdAt).toLocaleString()}</time>
-              {comment.editedAt && <span className="muted"> · {t('comment.edited')}</span>}
-            </p>
-            <CommentBody body={comment.body} />
-            {comment.canDelete && (
-              <button
-                type="button"
-                className="button button--ghost button--small"
-                onClick={() => void api.deleteComment(comment.id).then(onChanged)}
-              >
-                {t('comment.delete')}
-              </button>
-            )}
-          </li>
+          <CommentItem key={comment.id} comment={comment} members={members} parties={parties} onChanged={onChanged} />
         ))}
       </ol>
       {thread.canReply && thread.status === 'open' && (

@@ -7,12 +7,14 @@ import { isSessionLive } from './sessionTokens';
 
 export interface HeldAccess {
   sessionId: string;
-  workspaceId: string;
+  /** Null for what belongs to the person rather than to a workspace (their own event stream). */
+  workspaceId: string | null;
   userId: string;
 }
 
-/** Still signed in, and still a member of the workspace. */
+/** Still signed in, and still a member of the workspace (if the access is to one). */
 export async function accessIsLive(repos: Repos, access: HeldAccess): Promise<boolean> {
-  const [live, member] = await Promise.all([isSessionLive(repos.sessions, access.sessionId), repos.members.find(access.workspaceId, access.userId)]);
+  const { workspaceId } = access;
+  const [live, member] = await Promise.all([isSessionLive(repos.sessions, access.sessionId), workspaceId === null ? true : repos.members.find(workspaceId, access.userId)]);
   return live && member !== undefined;
 }

@@ -1,4 +1,7 @@
-/** Records who hears of a new comment, and tells the workspace's open pages that threads changed. */
+/**
+ * Records who hears of a new comment and tells their open pages (their own event stream), and
+ * tells the workspace's open pages that threads changed.
+ */
 import type { Services } from '../context';
 import { newId } from '../storage/ids';
 import type { CommentRow, CommentThreadRow, NotificationKind } from '../storage/rows';
@@ -11,6 +14,7 @@ export async function notifyComment(services: Services, thread: CommentThreadRow
   await services.repos.comments.notify(
     [...reached].map(([userId, kind]) => ({ id: newId(), user_id: userId, comment_id: comment.id, thread_id: thread.id, kind, created_at: comment.created_at, read_at: null })),
   );
+  for (const userId of reached.keys()) services.events.publishToUser(userId, 'notifications');
 }
 
 export function threadsChanged(services: Services, thread: Pick<CommentThreadRow, 'workspace_id' | 'document_id'>): void {

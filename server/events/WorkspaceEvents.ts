@@ -3,21 +3,27 @@
  * stream `/api/workspaces/:id/events`. Events say what changed, never the data itself: the
  * client refetches through the API, where the policy applies. Open streams are ended like
  * sockets when their session ends or their member leaves.
+ *
+ * A person's own events (`/api/me/events`, their inbox) go through here too, so that their
+ * streams count against the same cap per user and end with the session like the others.
  */
-import type { WorkspaceEventData, WorkspaceEventName } from '../../shared/api/registers';
+import type { PersonalEventName, WorkspaceEventData, WorkspaceEventName } from '../../shared/api/registers';
 
 export type WorkspaceEventListener = (workspaceId: string, event: WorkspaceEventName, data: WorkspaceEventData) => void;
+export type PersonalEventListener = (userId: string, event: PersonalEventName) => void;
 
 export interface EventStreamHandle {
   sessionId: string;
   userId: string;
-  workspaceId: string;
+  /** Null for a person's own stream, which no workspace membership ends. */
+  workspaceId: string | null;
   /** Ends the stream. */
   end(): void;
 }
 
 export class WorkspaceEvents {
   private readonly listeners = new Set<WorkspaceEventListener>();
+  private readonly personalListeners = new Set<PersonalEventListener>();
   private readonly streams = new Set<EventStreamHandle>();
 
   publish(workspaceId: string, event: WorkspaceEventName, data: WorkspaceEventData): void {
@@ -29,7 +35,17 @@ export class WorkspaceEvents {
     return () => this.listeners.delete(listener);
   }
 
-  /** How many streams this user holds open, in any workspace. */
+  /** Tells one person's open pages, whatever workspace they are in, that something of theirs changed. */
+  publishToUser(userId: string, event: PersonalEventName): void {
+    for (const listener of this.personalListeners) listener(userId, event);
+  }
+
+  subscribeToUsers(listener: PersonalEventListener): () => void {
+    this.personalListeners.add(listener);
+    return () => this.personalListeners.delete(listener);
+  }
+
+  /** How many streams this user holds open, in any workspace or of their own. */
   openFor(userId: string): number {
     let count = 0;
     for (const stream of this.streams) if (stream.userId === userId) count += 1;

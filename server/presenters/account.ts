@@ -30,5 +30,7 @@ export function presentAccountExport(user: UserRow, sessions: SessionRow[], curr
     adoptionDecisions: data.adoptionDecisions.map((d) => ({ ...d, decidedAt: iso(d.decidedAt) })),
     auditEntries: data.auditEntries.map((e) => ({ ...e, detail: parsedDetail(e.detail), at: iso(e.at) })),
     identities: data.identities.map((i) => ({ ...i, linkedAt: iso(i.linkedAt) })),
+    comments: data.comments.map((comment) => ({ ...comment, createdAt: iso(comment.createdAt), editedAt: comment.editedAt === null ? null : iso(comment.editedAt) })),
+    notifications: data.notifications.map((n) => ({ ...n, createdAt: iso(n.createdAt), readAt: n.readAt === null ? null : iso(n.readAt) })),
   };
 }

@@ -30,6 +30,8 @@ export function notificationRoutes(services: Services) {
       const user = requireUser(c);
       const { ids } = await parseBody(c, markReadReq);
       await repos.comments.markRead(user.id, ids, Date.now());
+      // The person's other tabs lower their count too.
+      services.events.publishToUser(user.id, 'notifications');
       return c.json({ unread: await repos.comments.unreadCount(user.id) });
     });
 }

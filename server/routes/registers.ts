@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
 import type { CalendarFeed } from '../../shared/api/registers';
-import { streamSSE } from 'hono/streaming';
 import type { BlockName } from '../../shared/blocks/attrs';
 import { generateSessionToken, hashToken } from '../auth/sessionTokens';
 import type { AppEnv, Services } from '../context';
-import { accessIsLive } from '../auth/liveness';
-import { HttpError } from '../errors';
+import { serveEventStream } from '../events/serveEventStream';
 import { requireUser } from '../http/session';
 import { authorize } from '../policies';
 import { presentRegisterRow } from '../presenters/registers';
@@ -22,11 +20,6 @@ const registers: Record<string, { kind: BlockName; columns: string[] }> = {
   reflections: { kind: 'reflection', columns: ['text', 'date', 'status'] },
   criteria: { kind: 'criterion', columns: ['text', 'kind', 'weight', 'category'] },
 };
-
-const SSE_HEARTBEAT_MS = 10_000;
-
-const tooManyStreams = () =>
-  new HttpError(429, 'too_many_streams', 'error.tooManyStreams');
 
 /** Mounted at /api/workspaces/:id: the registers, who contributed, live events, the calendar feed. */
 export function registerRoutes(services: Services) {
@@ -68,38 +61,13 @@ export function registerRoutes(services: Services) {
       const session = c.get('session')!;
       const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'workspace:read');
-      // Still signed in and still a member: checked again before every write, so an expired
-      // session or a removal ends the stream even if nobody told it.
+      // Still signed in and still a member: the stream checks both again before every write.
       const held = { sessionId: session.id, workspaceId: workspace.id, userId: user.id };
-      const stillAllowed = () => accessIsLive(repos, held);
-      // Each stream holds a connection and a listener for as long as the client likes. Nothing
-      // is awaited between this count and `track` below (the callback runs at once up to its
-      // first await), so requests arriving together cannot all slip under the cap.
-      if (services.events.openFor(user.id) >= config.maxEventStreamsPerUser) throw tooManyStreams();
-      return streamSSE(c, async (stream) => {
-        const forget = services.events.track({ ...held, end: () => void stream.close() });
-        const unsubscribe = services.events.subscribe((workspaceId, event, data) => {
-          if (workspaceId !== workspace.id) return;
-          void stillAllowed().then(
-            (allowed) => (allowed ? stream.writeSSE({ event, data: JSON.stringify(data) }) : stream.close()),
-            () => stream.close(),
-          );
-        });
-        stream.onAbort(() => {
-          unsubscribe();
-          forget();
-        });
-        await stream.writeSSE({ event: 'ready', data: '{}' });
-        while (!stream.aborted && !stream.closed) {
-          await stream.sleep(SSE_HEARTBEAT_MS);
-          if (stream.aborted || stream.closed) break;
-          if (!(await stillAllowed())) break;
-          // Proxies close silent connections; a comment line keeps this one open.
-          await stream.write(': keepalive\n\n');
-        }
-        unsubscribe();
-        forget();
-      });
+      return serveEventStream(c, services, held, (send) =>
+        services.events.subscribe((workspaceId, event, data) => {
+          if (workspaceId === workspace.id) send(event, data);
+        }),
+      );
     })
     .post('/calendar-feed', async (c) => {
       const user = requireUser(c);

@@ -300,6 +300,10 @@ export interface PersonalDataExport {
   auditEntries: { workspaceId: string; documentId: string | null; action: string; detail: string; at: number }[];
   /** Accounts at OpenID providers that sign in to this one. */
   identities: { issuer: string; subject: string; linkedAt: number }[];
+  /** What the person wrote in comment threads. */
+  comments: { commentId: string; threadId: string; documentId: string; documentTitle: string; body: string; createdAt: number; editedAt: number | null }[];
+  /** Their inbox: which comments reached them, why, and whether they read them. */
+  notifications: { id: string; kind: string; threadId: string; commentId: string; documentId: string; createdAt: number; readAt: number | null }[];
 }
 
 export interface PersonalDataRepo {

@@ -38,6 +38,10 @@ export interface AccountExport {
   auditEntries: { workspaceId: string; documentId: string | null; action: string; detail: unknown; at: string }[];
   /** Accounts at an organisation's sign-in service (OpenID Connect) that sign in to this one. */
   identities: { issuer: string; subject: string; linkedAt: string }[];
+  /** What the person wrote in comment threads (issue 15). */
+  comments: { commentId: string; threadId: string; documentId: string; documentTitle: string; body: string; createdAt: string; editedAt: string | null }[];
+  /** Their inbox of mentions and replies. */
+  notifications: { id: string; kind: string; threadId: string; commentId: string; documentId: string; createdAt: string; readAt: string | null }[];
 }
 
 /** `POST /api/auth/verify-email/:token`: the address that is now verified. */

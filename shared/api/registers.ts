@@ -88,3 +88,9 @@ export type WorkspaceEventName = 'registers' | 'versions' | 'session' | 'threads
 
 /** The data of a document's event: which document changed; a `session` event names its session. */
 export type WorkspaceEventData = { documentId: string } | { sessionId: string };
+
+/**
+ * Events of `GET /api/me/events`, the signed-in person's own stream on every page:
+ * `notifications` says their inbox changed (its data is `{}`; the client fetches the inbox).
+ */
+export type PersonalEventName = 'notifications';

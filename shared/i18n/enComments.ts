@@ -30,6 +30,7 @@ export const enComments = {
   'comment.reopen': 'Reopen',
   'comment.delete': 'Delete',
   'comment.edit': 'Edit',
+  'comment.editLabel': 'Change your comment',
   'comment.save': 'Save',
   'comment.edited': 'edited',
   'comment.panelTitle': 'Comments',

@@ -31,6 +31,7 @@ export const nlComments = {
   'comment.delete': 'Verwijderen',
   'comment.edit': 'Wijzigen',
   'comment.save': 'Bewaren',
+  'comment.editLabel': 'Je reactie wijzigen',
   'comment.edited': 'gewijzigd',
   'comment.panelTitle': 'Opmerkingen',
   'comment.open': 'Open',

@@ -1,7 +1,8 @@
 /**
  * A commenter (who cannot write the text) selects words and comments on them; the server writes
  * the highlight. An editor in a second browser sees the highlight in the text and the thread
- * beside it, and replies; the commenter sees the reply and the inbox counts it.
+ * beside it, and replies; the commenter sees the reply and the inbox counts it; the editor changes
+ * the reply and the commenter sees the change.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -96,5 +97,12 @@ test('a commenter comments on selected words; an editor in another browser sees 
   await a.page.getByTestId('inbox-button').click();
   expect((await axeViolations(a.page, ['target-size'])).map((v) => `${v.id}: ${v.targets.join(', ')}`)).toEqual([]);
   expect(await a.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // Eddy changes his reply in place; Cora sees the new words live, marked as changed.
+  await thread.getByRole('button', { name: t('comment.edit') }).click();
+  await thread.getByLabel(t('comment.editLabel'), { exact: true }).fill('Goed punt, we schrappen de omzeteis helemaal.');
+  await thread.getByRole('button', { name: t('comment.save') }).click();
+  await expect.poll(() => a.page.locator(`#thread-${threadId}`).textContent(), { timeout: 10_000 }).toContain('de omzeteis helemaal.');
+  expect(await a.page.locator(`#thread-${threadId}`).textContent()).toContain(t('comment.edited'));
   expect([...a.problems, ...b.problems]).toEqual([]);
 });

@@ -553,6 +553,12 @@ const rows: Row[] = [
     expect: signedIn(200),
     request: () => ({ method: 'POST', path: '/api/me/notifications/read', body: { ids: ['iets-van-een-ander'] } }),
   },
+  {
+    name: 'GET /api/me/events (SSE)',
+    expect: signedIn(200),
+    request: () => ({ method: 'GET', path: '/api/me/events', stream: true }),
+    effect: (_p, _c, res) => expect(res.text).toContain('event: ready'),
+  },
 
   // --- registers, contributions, events, calendar ---
   ...(['actions', 'commitments', 'reflections', 'criteria'] as const).map(

@@ -6,6 +6,7 @@
  */
 import type { PersonalDataRepo } from '../ports';
 import type { Db } from './db';
+import { forgetMentionedName } from './forgetMentions';
 
 /** The name a deleted account shows wherever its work is credited. */
 export const formerParticipantName = 'Voormalig deelnemer';
@@ -13,7 +14,7 @@ export const formerParticipantName = 'Voormalig deelnemer';
 export function createPersonalDataRepo(db: Db): PersonalDataRepo {
   return {
     async export(userId) {
-      const [memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries, identities] = await Promise.all([
+      const [memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries, identities, comments, notifications] = await Promise.all([
         db
           .selectFrom('members')
           .innerJoin('workspaces', 'workspaces.id', 'members.workspace_id')
@@ -32,8 +33,25 @@ export function createPersonalDataRepo(db: Db): PersonalDataRepo {
         db.selectFrom('adoption_decisions').select(['version_id as versionId', 'decision', 'reason', 'decided_at as decidedAt']).where('user_id', '=', userId).orderBy('id').execute(),
         db.selectFrom('audit_log').select(['workspace_id as workspaceId', 'document_id as documentId', 'action', 'detail', 'at']).where('user_id', '=', userId).orderBy('id').execute(),
         db.selectFrom('user_identities').select(['issuer', 'subject', 'created_at as linkedAt']).where('user_id', '=', userId).orderBy('created_at').execute(),
+        db
+          .selectFrom('comments as c')
+          .innerJoin('comment_threads as t', 't.id', 'c.thread_id')
+          .innerJoin('documents as d', 'd.id', 't.document_id')
+          .select(['c.id as commentId', 'c.thread_id as threadId', 'd.id as documentId', 'd.title as documentTitle', 'c.body', 'c.created_at as createdAt', 'c.edited_at as editedAt'])
+          .where('c.author_id', '=', userId)
+          .orderBy('c.created_at')
+          .orderBy('c.id')
+          .execute(),
+        db
+          .selectFrom('comment_notifications as n')
+          .innerJoin('comment_threads as t', 't.id', 'n.thread_id')
+          .select(['n.id', 'n.kind', 'n.thread_id as threadId', 'n.comment_id as commentId', 't.document_id as documentId', 'n.created_at as createdAt', 'n.read_at as readAt'])
+          .where('n.user_id', '=', userId)
+          .orderBy('n.created_at')
+          .orderBy('n.id')
+          .execute(),
       ]);
-      return { memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries, identities };
+      return { memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries, identities, comments, notifications };
     },
 
     async anonymise(userId, now) {
@@ -51,6 +69,12 @@ export function createPersonalDataRepo(db: Db): PersonalDataRepo {
         await tx.deleteFrom('single_use_links').where('user_id', '=', userId).execute();
         // The provider's account no longer signs in here: a later sign-in there starts afresh.
         await tx.deleteFrom('user_identities').where('user_id', '=', userId).execute();
+        // Comments are treated like the person's text in the documents: the bodies stay, as the
+        // workshop's talk that others replied to, credited to the kept row (now the former
+        // participant's name) and to the party. What goes is what is only about them: their
+        // inbox, and their name inside other people's mentions, which the body holds as written.
+        await tx.deleteFrom('comment_notifications').where('user_id', '=', userId).execute();
+        await forgetMentionedName(tx, userId, formerParticipantName);
       });
     },
   };
