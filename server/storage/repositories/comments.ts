@@ -64,7 +64,18 @@ export function createCommentRepo(db: Db): CommentRepo {
         .execute(),
     unreadCount: async (userId) =>
       toCount(
-        (await db.selectFrom('comment_notifications').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst())?.n,
+        (
+          await db
+            .selectFrom('comment_notifications as n')
+            .innerJoin('comment_threads as t', 't.id', 'n.thread_id')
+            // Only workspaces the person is still in, as the inbox lists: a workspace they left
+            // keeps its talk to itself, its count included.
+            .innerJoin('members as m', (join) => join.onRef('m.workspace_id', '=', 't.workspace_id').on('m.user_id', '=', userId))
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('n.user_id', '=', userId)
+            .where('n.read_at', 'is', null)
+            .executeTakeFirst()
+        )?.n,
       ),
     markRead: async (userId, ids, at) => {
       if (ids.length === 0) return;
