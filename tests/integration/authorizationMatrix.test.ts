@@ -228,7 +228,7 @@ const fixtures = {
         id, workspace_id: opts.workspaceId ?? world.workspaceId, title: 'Verkenning', starts_at: null, status: running ? 'running' : 'planned',
         chair_user_id: running ? chair : null, current_step_id: running ? stepId : null, timer_ends_at: null, timer_paused_ms: null,
         follow_document_id: null, follow_block_id: null, locked: 0, turn_party_id: opts.turnParty ?? null, turn_order: '[]', turn_seconds: 180,
-        created_by: home.owner.userId, created_at: Date.now(), started_at: running ? Date.now() : null, ended_at: null,
+        created_by: home.owner.userId, created_at: Date.now(), started_at: running ? Date.now() : null, ended_at: null, minutes_document_id: null,
       },
       [{ id: stepId, session_id: id, position: 0, title: 'Ronde', instruction: '', minutes: 10, kind: 'round', document_id: null, block_id: null }],
     );
