@@ -63,18 +63,21 @@ export function sessionRoutes(services: Services) {
 
   const present = async (c: Context<AppEnv>, sessionId: string) => {
     const { session, membership, user } = await loadSession(c, services, sessionId);
-    // Whoever reads a running session has it open (its page or the session bar): that is how
-    // the minutes know who was there.
-    if (session.status === 'running') {
-      await repos.workSessions.recordAttendance({ session_id: session.id, user_id: user.id, party_id: membership.party_id ?? null, first_seen_at: Date.now() });
-    }
     const [steps, turns] = await Promise.all([repos.workSessions.listSteps(session.id), repos.workSessions.listTurns(session.id)]);
     return presentSession(session, steps, turns, { userId: user.id, canManage: can(membership, 'session:manage') });
   };
   const detail = async (c: Context<AppEnv>, sessionId: string) => c.json(await present(c, sessionId));
 
   return new Hono<AppEnv>()
-    .get('/:id', (c) => detail(c, c.req.param('id')))
+    .get('/:id', async (c) => {
+      const { session, membership, user } = await loadSession(c, services, c.req.param('id'));
+      // Whoever reads a running session has it open (its page or the session bar): that is how
+      // the minutes know who was there.
+      if (session.status === 'running') {
+        await repos.workSessions.recordAttendance({ session_id: session.id, user_id: user.id, party_id: membership.party_id ?? null, first_seen_at: Date.now() });
+      }
+      return detail(c, session.id);
+    })
     .patch('/:id', async (c) => {
       const { session, membership } = await loadSession(c, services, c.req.param('id'));
       authorize(membership, 'session:manage');

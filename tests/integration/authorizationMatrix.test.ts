@@ -687,7 +687,8 @@ const rows: Row[] = [
     expect: writers(200),
     arrange: async () => fixtures.session(),
     request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/start` }),
-    changes: ['work_sessions'],
+    // The first step becomes current: its time starts counting for the minutes.
+    changes: ['work_sessions', 'work_session_step_periods'],
     effect: async (p, c) => expect((await server.repos.workSessions.findById(c.sessionId!))!.chair_user_id).toBe(p.userId),
   },
   {
@@ -714,6 +715,14 @@ const rows: Row[] = [
     expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
     arrange: async () => fixtures.session({ status: 'running' }),
     request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/end` }),
+  },
+  {
+    name: 'POST /api/sessions/:id/end (as its chair)',
+    expect: readers(201),
+    arrange: async (p) => fixtures.session({ status: 'running', chair: p.userId ?? home.owner.userId }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/end` }),
+    // The minutes are a new document, stored like a template's: a row and its first snapshot.
+    changes: ['work_sessions', 'documents', 'document_snapshots'],
   },
   {
     name: 'PUT /api/sessions/:id/turns/:turnId/said (another party\'s turn)',
