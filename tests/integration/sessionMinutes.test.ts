@@ -8,7 +8,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readJsonFromDoc } from '../../shared/editor/schema';
 import { addMember, buildWorkshop, type ApiClient, type Workshop } from '../helpers/apiClient';
 import { storedDoc } from '../helpers/collab';
-import { eventually } from '../helpers/providers';
+import { appendCommitment } from '../helpers/documents';
+import { connectProvider, eventually, waitForSync } from '../helpers/providers';
 import { openEventStream } from '../helpers/sse';
 import { partyWithMember, startedSession } from '../helpers/sessions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
@@ -127,4 +128,24 @@ test('the minutes come in the language of whoever ends the session', async () =>
   } finally {
     workshop.owner.acceptLanguage = null;
   }
+});
+
+test('a commitment written in a document while the session ran is linked from the minutes', async () => {
+  const session = await startedSession(workshop);
+  const client = connectProvider(workshop.documentId, { cookie: residents.member.cookie!, origin: server.origin });
+  try {
+    await waitForSync(client.provider);
+    appendCommitment(client.doc, 'c-tijdens-sessie', residents.partyId, 'Wij openen het buurthuis op zondag.');
+    await eventually(async () => {
+      const register = (await workshop.owner.get(`/api/workspaces/${workshop.workspaceId}/commitments`)).body as { blockId: string }[];
+      expect(register.map((row) => row.blockId)).toContain('c-tijdens-sessie');
+    });
+  } finally {
+    client.provider.destroy();
+  }
+  const ended = await workshop.owner.post(`/api/sessions/${session.id}/end`);
+  expect(ended.status).toBe(201);
+  const words = storedWords(ended.body.id);
+  expect(words).toContain('Toezegging:');
+  expect(words).toContain('Wij openen het buurthuis op zondag.');
 });
