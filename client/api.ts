@@ -37,7 +37,7 @@ import type {
   UpdatePartyReq,
   UpdateWorkspaceReq,
 } from '../shared/api/schemas';
-import type { SessionDetail, SessionSummary } from '../shared/api/sessions';
+import type { SessionDetail, SessionEnded, SessionSummary } from '../shared/api/sessions';
 import type { CreateSessionReq, SessionStateReq, UpdateSessionReq } from '../shared/api/sessionSchemas';
 import type { AdoptionState, RestoreResult, Version, VersionDetail, VersionDiff } from '../shared/api/versions';
 import type {
@@ -143,7 +143,8 @@ export const api = {
   startSession: (id: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/start`),
   changeSessionState: (id: string, body: SessionStateReq) => request<SessionDetail>('PATCH', `/api/sessions/${enc(id)}/state`, body),
   handOverChair: (id: string, userId: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/chair`, { userId }),
-  endSession: (id: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/end`),
+  /** Ends the session; answers with the minutes' document id and the ended session. */
+  endSession: (id: string) => request<SessionEnded>('POST', `/api/sessions/${enc(id)}/end`),
   saveSaid: (id: string, turnId: string, said: string) => request<SessionDetail>('PUT', `/api/sessions/${enc(id)}/turns/${enc(turnId)}/said`, { said }),
   me: () => request<User>('GET', '/api/me', undefined, { quietUnauthorized: true }),
   authOptions: () => request<AuthOptions>('GET', '/api/auth/options', undefined, { quietUnauthorized: true }),

@@ -58,6 +58,14 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
           <p>{t('session.notLive')}</p>
         </Notice>
       )}
+      {session.minutesDocumentId && (
+        <Notice tone="info">
+          <p>{t('session.minutesWritten')}</p>
+          <p>
+            <Link to={documentPath(session.minutesDocumentId)}>{t('session.minutesLink')}</Link>
+          </p>
+        </Notice>
+      )}
       {running && <SessionBar session={session} parties={workspace.parties} clockOffset={live.clockOffset} following={following} onFollowChange={setFollowing} />}
       {session.follow && !session.youChair && running && (
         <p>

@@ -34,7 +34,8 @@ export function ChairPanel({ session, parties, members, documents, onChanged }: 
   const next = session.steps[index + 1];
 
   const change = (body: SessionStateReq) => action.run(async () => onChanged(await api.changeSessionState(session.id, body)));
-  const end = () => action.run(async () => onChanged(await api.endSession(session.id)));
+  // The ended session carries its minutes' id: the session page then links to them.
+  const end = () => action.run(async () => onChanged((await api.endSession(session.id)).session));
   const timer = session.timer;
 
   return (

@@ -12,6 +12,7 @@ export function presentSessionSummary(row: WorkSessionRow): SessionSummary {
     status: row.status,
     chairUserId: row.chair_user_id,
     createdAt: row.created_at,
+    minutesDocumentId: row.minutes_document_id,
   };
 }
 

@@ -6,8 +6,9 @@
  */
 import { Hono, type Context } from 'hono';
 import { createSessionReq, handOverReq, sessionStateReq, turnTextReq, updateSessionReq } from '../../shared/api/sessionSchemas';
+import type { SessionEnded } from '../../shared/api/sessions';
 import type { AppEnv, Services } from '../context';
-import { NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { requestLanguage } from '../http/language';
 import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
@@ -15,7 +16,8 @@ import { authorize, authorizeChair, authorizeChairHandOver, authorizeTurnText, c
 import { presentSession, presentSessionSummary } from '../presenters/sessions';
 import { changeSessionState } from '../commands/sessions/changeSessionState';
 import { createSession, updateSession } from '../commands/sessions/planSession';
-import { endSession, handOverChair, startSession } from '../commands/sessions/runSession';
+import { handOverChair, startSession } from '../commands/sessions/runSession';
+import { endSession } from '../commands/sessions/endSession';
 import { publishSessionChange } from '../commands/sessions/publishSessionChange';
 import { loadWorkspace } from './loaders';
 
@@ -59,14 +61,23 @@ async function loadSession(c: Context<AppEnv>, services: Services, sessionId: st
 export function sessionRoutes(services: Services) {
   const { repos } = services;
 
-  const detail = async (c: Context<AppEnv>, sessionId: string) => {
+  const present = async (c: Context<AppEnv>, sessionId: string) => {
     const { session, membership, user } = await loadSession(c, services, sessionId);
     const [steps, turns] = await Promise.all([repos.workSessions.listSteps(session.id), repos.workSessions.listTurns(session.id)]);
-    return c.json(presentSession(session, steps, turns, { userId: user.id, canManage: can(membership, 'session:manage') }));
+    return presentSession(session, steps, turns, { userId: user.id, canManage: can(membership, 'session:manage') });
   };
+  const detail = async (c: Context<AppEnv>, sessionId: string) => c.json(await present(c, sessionId));
 
   return new Hono<AppEnv>()
-    .get('/:id', (c) => detail(c, c.req.param('id')))
+    .get('/:id', async (c) => {
+      const { session, membership, user } = await loadSession(c, services, c.req.param('id'));
+      // Whoever reads a running session has it open (its page or the session bar): that is how
+      // the minutes know who was there.
+      if (session.status === 'running') {
+        await repos.workSessions.recordAttendance({ session_id: session.id, user_id: user.id, party_id: membership.party_id ?? null, first_seen_at: Date.now() });
+      }
+      return detail(c, session.id);
+    })
     .patch('/:id', async (c) => {
       const { session, membership } = await loadSession(c, services, c.req.param('id'));
       authorize(membership, 'session:manage');
@@ -96,9 +107,11 @@ export function sessionRoutes(services: Services) {
     })
     .post('/:id/end', async (c) => {
       const { session, membership, user } = await loadSession(c, services, c.req.param('id'));
+      // An ended session says so to every member, chair or not: a second end is a conflict.
+      if (session.status === 'ended') throw new ConflictError('session_ended', 'error.sessionEnded');
       authorizeChair(membership, session, user.id);
-      await endSession(services, session);
-      return detail(c, session.id);
+      const minutes = await endSession(services, session, requestLanguage(c));
+      return c.json({ id: minutes.id, session: await present(c, session.id) } satisfies SessionEnded, 201);
     })
     .put('/:id/turns/:turnId/said', async (c) => {
       const { session, membership, user } = await loadSession(c, services, c.req.param('id'));

@@ -42,6 +42,8 @@ import type {
   WorkSessionState,
   WorkSessionStepRow,
   WorkSessionTurnRow,
+  WorkSessionStepPeriodRow,
+  WorkSessionAttendanceRow,
 } from './rows';
 
 /** On whose behalf an update was written; both null for the server's own changes. */
@@ -178,6 +180,8 @@ export interface DocumentRepo {
   listForWorkspace(workspaceId: string): Promise<DocumentRow[]>;
   update(row: DocumentRow): Promise<void>;
   touch(id: string, at: number): Promise<void>;
+  /** Removes a document and (by cascade) its log: only for one nobody has seen yet, such as minutes whose session did not end. */
+  remove(id: string): Promise<void>;
 }
 
 export interface BlockRepo {
@@ -338,8 +342,21 @@ export interface WorkSessionRepo {
   replaceSteps(sessionId: string, steps: readonly WorkSessionStepRow[]): Promise<void>;
   listSteps(sessionId: string): Promise<WorkSessionStepRow[]>;
   setState(id: string, state: WorkSessionState): Promise<void>;
-  /** `running` with its chair, or `ended`: the live state is cleared when it ends. */
-  setStatus(id: string, status: 'running' | 'ended', at: number, chairUserId: string | null): Promise<void>;
+  /** `running` with its chair. */
+  setStatus(id: string, status: 'running', at: number, chairUserId: string): Promise<void>;
+  /**
+   * Ends a running session with its minutes, atomically: the live state is cleared, the open
+   * turn and step period close. False (and nothing changed) when it was not running any more,
+   * e.g. a second end that came in at the same time.
+   */
+  end(id: string, at: number, minutesDocumentId: string): Promise<boolean>;
+  /** Closes the open step period (if any) at `at` and, when given, opens one for `stepId`. */
+  switchStep(sessionId: string, at: number, next: WorkSessionStepPeriodRow | null): Promise<void>;
+  /** In the order they began. */
+  listStepPeriods(sessionId: string): Promise<WorkSessionStepPeriodRow[]>;
+  /** The first time counts; a later visit of the same person changes nothing. */
+  recordAttendance(row: WorkSessionAttendanceRow): Promise<void>;
+  listAttendance(sessionId: string): Promise<WorkSessionAttendanceRow[]>;
   /** Ends the session's open turn (if any) at `at` and, when given, opens the next one, atomically. */
   switchTurn(sessionId: string, at: number, next: WorkSessionTurnRow | null): Promise<void>;
   findTurn(id: string): Promise<WorkSessionTurnRow | undefined>;

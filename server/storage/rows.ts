@@ -297,6 +297,8 @@ export interface WorkSessionRow {
   created_at: number;
   started_at: number | null;
   ended_at: number | null;
+  /** The document its minutes were written into when it ended. */
+  minutes_document_id: string | null;
 }
 
 /** The live part of a session the chair changes. */
@@ -325,6 +327,23 @@ export interface WorkSessionTurnRow {
   started_at: number;
   ended_at: number | null;
   said: string;
+}
+
+/** A stretch of time during which a step was the current one; the minutes add them up. */
+export interface WorkSessionStepPeriodRow {
+  id: string;
+  session_id: string;
+  step_id: string;
+  started_at: number;
+  ended_at: number | null;
+}
+
+/** Someone who opened the session while it ran, with the party they were in then. */
+export interface WorkSessionAttendanceRow {
+  session_id: string;
+  user_id: string;
+  party_id: string | null;
+  first_seen_at: number;
 }
 
 export type ThreadStatus = 'open' | 'resolved';

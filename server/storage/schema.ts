@@ -31,6 +31,8 @@ import type {
   WorkSessionRow,
   WorkSessionStepRow,
   WorkSessionTurnRow,
+  WorkSessionStepPeriodRow,
+  WorkSessionAttendanceRow,
 } from './rows';
 
 type WithGeneratedId<Row extends { id: number }> = Omit<Row, 'id'> & { id: Generated<number> };
@@ -93,6 +95,8 @@ export interface Tables {
   work_sessions: WorkSessionRow;
   work_session_steps: WorkSessionStepRow;
   work_session_turns: WorkSessionTurnRow;
+  work_session_step_periods: WorkSessionStepPeriodRow;
+  work_session_attendance: WorkSessionAttendanceRow;
   comment_threads: CommentThreadRow;
   comments: CommentRow;
   comment_notifications: CommentNotificationRow;

@@ -51,6 +51,14 @@ export interface SessionSummary {
   status: SessionStatus;
   chairUserId: string | null;
   createdAt: number;
+  /** The document its minutes were written into; null until it has ended. */
+  minutesDocumentId: string | null;
+}
+
+/** What `POST /api/sessions/:id/end` answers: the minutes' document and the ended session. */
+export interface SessionEnded {
+  id: string;
+  session: SessionDetail;
 }
 
 export interface SessionDetail extends SessionSummary {

@@ -104,5 +104,13 @@ test('a chair runs the Verkenningsbijeenkomst; a participant on a phone sees ste
   await chair.page.getByRole('button', { name: t('session.unlock') }).click();
   await expect.poll(() => participant.page.getByTestId('editor').getAttribute('contenteditable'), { timeout: 10_000 }).toBe('true');
   await screenshot(participant.page, 'session-document-390');
+
+  // The chair ends the session: the page links to the minutes, which open as a document.
+  await chair.page.getByRole('button', { name: t('session.end') }).click();
+  const toMinutes = chair.page.getByRole('link', { name: t('session.minutesLink') });
+  await toMinutes.waitFor();
+  await toMinutes.click();
+  await chair.page.getByTestId('editor').waitFor();
+  await expect.poll(() => chair.page.getByTestId('editor').textContent()).toContain(steps[1]!.nl.title);
   expect([...chair.problems, ...participant.problems]).toEqual([]);
 });

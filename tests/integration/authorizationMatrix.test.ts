@@ -228,7 +228,7 @@ const fixtures = {
         id, workspace_id: opts.workspaceId ?? world.workspaceId, title: 'Verkenning', starts_at: null, status: running ? 'running' : 'planned',
         chair_user_id: running ? chair : null, current_step_id: running ? stepId : null, timer_ends_at: null, timer_paused_ms: null,
         follow_document_id: null, follow_block_id: null, locked: 0, turn_party_id: opts.turnParty ?? null, turn_order: '[]', turn_seconds: 180,
-        created_by: home.owner.userId, created_at: Date.now(), started_at: running ? Date.now() : null, ended_at: null,
+        created_by: home.owner.userId, created_at: Date.now(), started_at: running ? Date.now() : null, ended_at: null, minutes_document_id: null,
       },
       [{ id: stepId, session_id: id, position: 0, title: 'Ronde', instruction: '', minutes: 10, kind: 'round', document_id: null, block_id: null }],
     );
@@ -693,7 +693,8 @@ const rows: Row[] = [
     expect: writers(200),
     arrange: async () => fixtures.session(),
     request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/start` }),
-    changes: ['work_sessions'],
+    // The first step becomes current: its time starts counting for the minutes.
+    changes: ['work_sessions', 'work_session_step_periods'],
     effect: async (p, c) => expect((await server.repos.workSessions.findById(c.sessionId!))!.chair_user_id).toBe(p.userId),
   },
   {
@@ -723,6 +724,14 @@ const rows: Row[] = [
     expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
     arrange: async () => fixtures.session({ status: 'running' }),
     request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/end` }),
+  },
+  {
+    name: 'POST /api/sessions/:id/end (as its chair)',
+    expect: readers(201),
+    arrange: async (p) => fixtures.session({ status: 'running', chair: p.userId ?? home.owner.userId }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/end` }),
+    // The minutes are a new document, stored like a template's: a row and its first snapshot.
+    changes: ['work_sessions', 'documents', 'document_snapshots'],
   },
   {
     name: 'PUT /api/sessions/:id/turns/:turnId/said (another party\'s turn)',

@@ -106,7 +106,8 @@ test('follow-me, hand-over and end; every change is a session event on another m
     // The old chair is now an ordinary participant.
     expect((await workshop.owner.patch(`/api/sessions/${session.id}/state`, { follow: null })).status).toBe(403);
     const ended = await editor.post(`/api/sessions/${session.id}/end`);
-    expect(ended.body).toMatchObject({ status: 'ended', timer: null, follow: null, locked: false });
+    expect(ended.status).toBe(201);
+    expect(ended.body.session).toMatchObject({ status: 'ended', timer: null, follow: null, locked: false, minutesDocumentId: ended.body.id });
     await eventually(() => expect(stream.events.filter((e) => e === 'session')).toHaveLength(3));
     expect((await editor.patch(`/api/sessions/${session.id}/state`, { locked: true })).status).toBe(403);
   } finally {

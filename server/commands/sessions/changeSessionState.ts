@@ -22,10 +22,13 @@ export async function changeSessionState(services: Services, session: WorkSessio
 
   /** undefined: the turn stays as it is; null: the open turn ends; a row: it ends and this one begins. */
   let turnSwitch: WorkSessionTurnRow | null | undefined;
+  /** Whether the current step changed: its time is recorded for the minutes. */
+  let stepChanged = false;
 
   if (body.stepId !== undefined && body.stepId !== state.current_step_id) {
     if (!steps.some((step) => step.id === body.stepId)) throw new ValidationError({ stepId: 'error.stepMissing' });
     state.current_step_id = body.stepId;
+    stepChanged = true;
     // A round belongs to its step: moving on ends whoever was speaking.
     if (state.turn_party_id !== null) turnSwitch = null;
     state.turn_party_id = null;
@@ -67,6 +70,9 @@ export async function changeSessionState(services: Services, session: WorkSessio
     Object.assign(state, changeTimer(state, party === null ? null : { seconds: state.turn_seconds }, now));
   }
 
+  if (stepChanged && state.current_step_id) {
+    await repos.workSessions.switchStep(session.id, now, { id: newId(), session_id: session.id, step_id: state.current_step_id, started_at: now, ended_at: null });
+  }
   if (turnSwitch !== undefined) await repos.workSessions.switchTurn(session.id, now, turnSwitch);
   await repos.workSessions.setState(session.id, state);
   const updated: WorkSessionRow = { ...session, ...state };

@@ -39,6 +39,7 @@ export async function createSession(
     created_at: now,
     started_at: null,
     ended_at: null,
+    minutes_document_id: null,
   };
   const steps = templateSteps(input.template, input.lang).map(
     (step, position): WorkSessionStepRow => ({ id: newId(), session_id: session.id, position, ...step, document_id: null, block_id: null }),
@@ -81,6 +82,7 @@ export async function updateSession(
     await repos.workSessions.replaceSteps(session.id, rows);
     if (session.current_step_id && !rows.some((row) => row.id === session.current_step_id)) {
       await repos.workSessions.setState(session.id, { ...liveState(session), current_step_id: null });
+      await repos.workSessions.switchStep(session.id, Date.now(), null);
     }
   }
   publishSessionChange(services, session);

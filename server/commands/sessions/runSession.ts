@@ -1,9 +1,10 @@
 /**
- * Commands: start a session (the starter chairs it, on the first step), hand the chair over,
- * end it. Ending releases the lock and stops the clock and the open turn.
+ * Commands: start a session (the starter chairs it, on the first step) and hand the chair over.
+ * Ending it, with its minutes, is endSession.ts.
  */
 import type { Services } from '../../context';
 import { ConflictError } from '../../errors';
+import { newId } from '../../storage/ids';
 import type { WorkSessionRow } from '../../storage/rows';
 import { liveState } from '../../sessions/liveState';
 import { publishSessionChange } from './publishSessionChange';
@@ -13,7 +14,10 @@ export async function startSession(services: Services, session: WorkSessionRow, 
   const { repos } = services;
   await repos.workSessions.setStatus(session.id, 'running', now, userId);
   const [first] = await repos.workSessions.listSteps(session.id);
-  if (first) await repos.workSessions.setState(session.id, { ...liveState(session), chair_user_id: userId, current_step_id: first.id });
+  if (first) {
+    await repos.workSessions.setState(session.id, { ...liveState(session), chair_user_id: userId, current_step_id: first.id });
+    await repos.workSessions.switchStep(session.id, now, { id: newId(), session_id: session.id, step_id: first.id, started_at: now, ended_at: null });
+  }
   publishSessionChange(services, session);
 }
 
@@ -21,11 +25,5 @@ export async function handOverChair(services: Services, session: WorkSessionRow,
   await services.repos.workSessions.setState(session.id, { ...liveState(session), chair_user_id: userId });
   // The lock follows the chair: the new chair may write, the old one no longer.
   if (session.locked === 1) services.sessionLocks.set(session.id, session.workspace_id, userId);
-  publishSessionChange(services, session);
-}
-
-export async function endSession(services: Services, session: WorkSessionRow, now = Date.now()): Promise<void> {
-  await services.repos.workSessions.setStatus(session.id, 'ended', now, session.chair_user_id);
-  services.sessionLocks.release(session.id);
   publishSessionChange(services, session);
 }

@@ -21,5 +21,6 @@ export function createDocumentRepo(db: Db): DocumentRepo {
         .where('id', '=', row.id)
         .execute()),
     touch: async (id, at) => void (await db.updateTable('documents').set({ updated_at: at }).where('id', '=', id).execute()),
+    remove: async (id) => void (await db.deleteFrom('documents').where('id', '=', id).execute()),
   };
 }

@@ -20,20 +20,44 @@ export function createWorkSessionRepo(db: Db): WorkSessionRepo {
       }),
     listSteps: (sessionId) => db.selectFrom('work_session_steps').selectAll().where('session_id', '=', sessionId).orderBy('position').execute(),
     setState: async (id, state) => void (await db.updateTable('work_sessions').set(state).where('id', '=', id).execute()),
-    async setStatus(id, status, at, chairUserId) {
-      if (status === 'running') {
-        await db.updateTable('work_sessions').set({ status, started_at: at, chair_user_id: chairUserId }).where('id', '=', id).execute();
-        return;
-      }
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('work_session_turns').set({ ended_at: at }).where('session_id', '=', id).where('ended_at', 'is', null).execute();
-        await trx
+    setStatus: async (id, status, at, chairUserId) =>
+      void (await db.updateTable('work_sessions').set({ status, started_at: at, chair_user_id: chairUserId }).where('id', '=', id).execute()),
+    end: (id, at, minutesDocumentId) =>
+      db.transaction().execute(async (trx) => {
+        // Only a running session ends: the status check and the change are one statement, so of
+        // two ends at the same time exactly one wins.
+        const ended = await trx
           .updateTable('work_sessions')
-          .set({ status, ended_at: at, locked: 0, timer_ends_at: null, timer_paused_ms: null, turn_party_id: null, follow_document_id: null, follow_block_id: null })
+          .set({
+            status: 'ended',
+            ended_at: at,
+            minutes_document_id: minutesDocumentId,
+            locked: 0,
+            timer_ends_at: null,
+            timer_paused_ms: null,
+            turn_party_id: null,
+            follow_document_id: null,
+            follow_block_id: null,
+          })
           .where('id', '=', id)
-          .execute();
-      });
-    },
+          .where('status', '=', 'running')
+          .executeTakeFirst();
+        if (Number(ended.numUpdatedRows) === 0) return false;
+        await trx.updateTable('work_session_turns').set({ ended_at: at }).where('session_id', '=', id).where('ended_at', 'is', null).execute();
+        await trx.updateTable('work_session_step_periods').set({ ended_at: at }).where('session_id', '=', id).where('ended_at', 'is', null).execute();
+        return true;
+      }),
+    switchStep: (sessionId, at, next) =>
+      db.transaction().execute(async (trx) => {
+        await trx.updateTable('work_session_step_periods').set({ ended_at: at }).where('session_id', '=', sessionId).where('ended_at', 'is', null).execute();
+        if (next) await trx.insertInto('work_session_step_periods').values(next).execute();
+      }),
+    listStepPeriods: (sessionId) =>
+      db.selectFrom('work_session_step_periods').selectAll().where('session_id', '=', sessionId).orderBy('started_at').orderBy('id').execute(),
+    recordAttendance: async (row) =>
+      void (await db.insertInto('work_session_attendance').values(row).onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing()).execute()),
+    listAttendance: (sessionId) =>
+      db.selectFrom('work_session_attendance').selectAll().where('session_id', '=', sessionId).orderBy('first_seen_at').execute(),
     switchTurn: (sessionId, at, next) =>
       db.transaction().execute(async (trx) => {
         await trx.updateTable('work_session_turns').set({ ended_at: at }).where('session_id', '=', sessionId).where('ended_at', 'is', null).execute();

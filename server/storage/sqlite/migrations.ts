@@ -395,4 +395,26 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX comment_notifications_user ON comment_notifications(user_id, read_at);
   `,
+  `
+  -- Minutes of a werksessie (issue 14, item 8): the document they were written into (set in the
+  -- same statement that ends the session, so an ended session always names its minutes), when
+  -- each step was current (a step can be current more than once), and who opened the running
+  -- session, which is how the minutes say who was there.
+  ALTER TABLE work_sessions ADD COLUMN minutes_document_id TEXT;
+  CREATE TABLE work_session_step_periods (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES work_sessions(id) ON DELETE CASCADE,
+    step_id TEXT NOT NULL,
+    started_at BIGINT NOT NULL,
+    ended_at BIGINT
+  );
+  CREATE INDEX work_session_step_periods_session ON work_session_step_periods(session_id, started_at);
+  CREATE TABLE work_session_attendance (
+    session_id TEXT NOT NULL REFERENCES work_sessions(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    party_id TEXT,
+    first_seen_at BIGINT NOT NULL,
+    PRIMARY KEY (session_id, user_id)
+  );
+  `,
 ];
