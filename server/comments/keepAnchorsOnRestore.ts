@@ -6,7 +6,8 @@
  * transaction, so the marks arrive with the restored text.
  */
 import type * as Y from 'yjs';
-import { anchoredThreadIds, markedRanges, markSegments, plainText, textNodes } from './textRanges';
+import { plainText, textNodes } from '../../shared/editor/yxml';
+import { anchoredThreadIds, markedRanges, markSegments } from './textRanges';
 
 interface NotedAnchor {
   threadId: string;

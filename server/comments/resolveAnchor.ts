@@ -8,7 +8,8 @@ import type { ThreadAnchor } from '../../shared/api/comments';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { forEachXmlElement } from '../../shared/editor/yxml';
 import { ConflictError, HttpError, ValidationError } from '../errors';
-import { plainText, textNodes, type TextSegment } from './textRanges';
+import { plainText, textNodes } from '../../shared/editor/yxml';
+import type { TextSegment } from './textRanges';
 
 function decodePosition(base64: string, field: string): Y.RelativePosition {
   try {

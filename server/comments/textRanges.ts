@@ -1,43 +1,19 @@
 /**
- * Reading and writing `comment` marks in the Yjs document: the XmlTexts in document order, the
- * plain text of one, which threads have text in the document, and formatting a range.
+ * Reading and writing `comment` marks in the Yjs document: which threads have text in the
+ * document, the text a range covers, and formatting a range (the walk is shared/editor/yxml.ts).
  */
 import * as Y from 'yjs';
 import { COMMENT_MARK, threadIdOf } from '../../shared/comments/commentMark';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
+import { plainText, textNodes } from '../../shared/editor/yxml';
+
+type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
 
 /** A piece of one text node: `length` characters from `index`. */
 export interface TextSegment {
   text: Y.XmlText;
   index: number;
   length: number;
-}
-
-/** Every XmlText under `root`, in document order (without recursion: documents come from anyone). */
-export function textNodes(root: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
-  const found: Y.XmlText[] = [];
-  const stack: (Y.XmlElement | Y.XmlText)[] = [];
-  const push = (parent: Y.XmlFragment | Y.XmlElement) => {
-    const children = parent.toArray();
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (child instanceof Y.XmlElement || child instanceof Y.XmlText) stack.push(child);
-    }
-  };
-  push(root);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node instanceof Y.XmlText) found.push(node);
-    else push(node);
-  }
-  return found;
-}
-
-type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
-
-/** The characters of a text node, without its formatting. */
-export function plainText(text: Y.XmlText): string {
-  return (text.toDelta() as DeltaOp[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
 }
 
 /** The text the segments cover, one line per text node. */

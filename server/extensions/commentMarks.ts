@@ -15,7 +15,7 @@ import * as Y from 'yjs';
 import { COMMENT_MARK, threadIdOf } from '../../shared/comments/commentMark';
 import type { AppliedChange, ExtensionRoom, RoomExtension, RoomExtensionFactory } from '../collab/extensions';
 import type { Repos } from '../storage/ports';
-import { plainText, textNodes } from '../comments/textRanges';
+import { plainText, textNodes } from '../../shared/editor/yxml';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 
 /** A comment format item a connection wrote, with the value in force just before it. */

@@ -30,9 +30,9 @@ export function forEachXmlElement(
   }
 }
 
-/** The text of every XmlText under `root`, one entry per text node, in document order. */
-export function textsUnder(root: Y.XmlFragment | Y.XmlElement): string[] {
-  const texts: string[] = [];
+/** Every XmlText under `root`, in document order. */
+export function textNodes(root: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
+  const found: Y.XmlText[] = [];
   const stack: (Y.XmlElement | Y.XmlText)[] = [];
   const push = (parent: Y.XmlFragment | Y.XmlElement) => {
     const children = parent.toArray();
@@ -44,9 +44,18 @@ export function textsUnder(root: Y.XmlFragment | Y.XmlElement): string[] {
   push(root);
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node instanceof Y.XmlText) {
-      texts.push(node.toDelta().map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join(''));
-    } else push(node);
+    if (node instanceof Y.XmlText) found.push(node);
+    else push(node);
   }
-  return texts;
+  return found;
+}
+
+/** The characters of a text node, without its formatting. */
+export function plainText(text: Y.XmlText): string {
+  return (text.toDelta() as { insert?: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+}
+
+/** The text of every XmlText under `root`, one entry per text node, in document order. */
+export function textsUnder(root: Y.XmlFragment | Y.XmlElement): string[] {
+  return textNodes(root).map(plainText);
 }
