@@ -341,7 +341,8 @@ export interface WorkSessionRepo {
   /** Replaces the agenda in one transaction; `steps` in their new order. */
   replaceSteps(sessionId: string, steps: readonly WorkSessionStepRow[]): Promise<void>;
   listSteps(sessionId: string): Promise<WorkSessionStepRow[]>;
-  setState(id: string, state: WorkSessionState): Promise<void>;
+  /** Writes only the fields given: a request that read the row earlier must not write back what others changed since. */
+  setState(id: string, changes: Partial<WorkSessionState>): Promise<void>;
   /** `running` with its chair. */
   setStatus(id: string, status: 'running', at: number, chairUserId: string): Promise<void>;
   /**

@@ -9,7 +9,7 @@ import type { Services } from '../../context';
 import { ConflictError, ValidationError } from '../../errors';
 import { newId } from '../../storage/ids';
 import type { WorkSessionRow, WorkSessionState, WorkSessionStepRow, WorkSessionTurnRow } from '../../storage/rows';
-import { liveState } from '../../sessions/liveState';
+import { changedFields, liveState } from '../../sessions/liveState';
 import { changeTimer } from '../../sessions/timer';
 import { drawLots, nextInOrder } from '../../sessions/turns';
 import { publishSessionChange } from './publishSessionChange';
@@ -74,7 +74,7 @@ export async function changeSessionState(services: Services, session: WorkSessio
     await repos.workSessions.switchStep(session.id, now, { id: newId(), session_id: session.id, step_id: state.current_step_id, started_at: now, ended_at: null });
   }
   if (turnSwitch !== undefined) await repos.workSessions.switchTurn(session.id, now, turnSwitch);
-  await repos.workSessions.setState(session.id, state);
+  await repos.workSessions.setState(session.id, changedFields(liveState(session), state));
   const updated: WorkSessionRow = { ...session, ...state };
   if (updated.locked === 1 && updated.chair_user_id) services.sessionLocks.set(session.id, session.workspace_id, updated.chair_user_id);
   else services.sessionLocks.release(session.id);

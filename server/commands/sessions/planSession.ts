@@ -11,7 +11,6 @@ import type { Services } from '../../context';
 import { ValidationError } from '../../errors';
 import { newId } from '../../storage/ids';
 import type { WorkSessionRow, WorkSessionStepRow } from '../../storage/rows';
-import { liveState } from '../../sessions/liveState';
 import { publishSessionChange } from './publishSessionChange';
 
 export async function createSession(
@@ -81,7 +80,7 @@ export async function updateSession(
     if (Object.keys(fields).length > 0) throw new ValidationError(fields);
     await repos.workSessions.replaceSteps(session.id, rows);
     if (session.current_step_id && !rows.some((row) => row.id === session.current_step_id)) {
-      await repos.workSessions.setState(session.id, { ...liveState(session), current_step_id: null });
+      await repos.workSessions.setState(session.id, { current_step_id: null });
       await repos.workSessions.switchStep(session.id, Date.now(), null);
     }
   }

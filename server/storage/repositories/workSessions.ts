@@ -19,7 +19,9 @@ export function createWorkSessionRepo(db: Db): WorkSessionRepo {
         if (steps.length > 0) await trx.insertInto('work_session_steps').values([...steps]).execute();
       }),
     listSteps: (sessionId) => db.selectFrom('work_session_steps').selectAll().where('session_id', '=', sessionId).orderBy('position').execute(),
-    setState: async (id, state) => void (await db.updateTable('work_sessions').set(state).where('id', '=', id).execute()),
+    setState: async (id, changes) => {
+      if (Object.keys(changes).length > 0) await db.updateTable('work_sessions').set(changes).where('id', '=', id).execute();
+    },
     setStatus: async (id, status, at, chairUserId) =>
       void (await db.updateTable('work_sessions').set({ status, started_at: at, chair_user_id: chairUserId }).where('id', '=', id).execute()),
     end: (id, at, minutesDocumentId) =>
