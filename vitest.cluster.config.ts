@@ -10,6 +10,7 @@ import base from './vite.config';
 const sqliteOnly: Record<string, string> = {
   // What SQLite itself does: one file, one server, its backup.
   'oneServerPerDataDir.test.ts': 'the data-directory lock guards the SQLite file; PostgreSQL has no data directory',
+  'autoVersionAfterUnload.test.ts': 'reads the SQLite file after the server has stopped (its storage closed); on PostgreSQL the same wait is in server.close',
   'backupRestore.test.ts': 'npm run backup/restore copy the SQLite file; PostgreSQL is backed up with pg_dump',
   'compiledServer.test.ts': 'runs the built server (npm run build first) on a data directory; the build is engine-blind',
   // Timing and fuzz tests: npm run test:timing, SQLite only for now.

@@ -16,11 +16,7 @@ function countSafely(row: PendingUpdateRow) {
 }
 
 export async function liveAttribution(repos: Repos, documentId: string): Promise<{ totals: AttributionTotalRow[]; clients: DocumentClientRow[] }> {
-  const [totals, clients, pending] = await Promise.all([
-    repos.attribution.totals(documentId),
-    repos.attribution.clients(documentId),
-    repos.attribution.pending(documentId),
-  ]);
+  const { totals, clients, pending } = await repos.attribution.live(documentId);
   const byKey = new Map(totals.map((row) => [`${row.user_id}\u0000${row.party_id}\u0000${row.day}`, { ...row }]));
   const knownClients = new Set(clients.map((row) => row.client_id));
   const allClients = [...clients];

@@ -322,10 +322,13 @@ export interface AttributionRepo {
    * in one transaction; resolves with the number of rows.
    */
   summarise(documentId: string, uptoId: number, count: CountUpdate): Promise<number>;
-  /** Log rows not yet summarised, in order (read only). */
-  pending(documentId: string): Promise<PendingUpdateRow[]>;
   totals(documentId: string): Promise<AttributionTotalRow[]>;
-  clients(documentId: string): Promise<DocumentClientRow[]>;
+  /**
+   * The summaries, the client ids and the log rows not yet summarised (in order), read from one
+   * snapshot: read apart, a summary committed in between was counted twice (PostgreSQL, where
+   * each read may take its own connection).
+   */
+  live(documentId: string): Promise<{ totals: AttributionTotalRow[]; clients: DocumentClientRow[]; pending: PendingUpdateRow[] }>;
   documentsWithPending(): Promise<string[]>;
 }
 

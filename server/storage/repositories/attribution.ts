@@ -5,19 +5,34 @@ import type { Db } from './db';
 /** Rows of one multi-row insert: 4 parameters each, well under SQLite's parameter limit. */
 const CLIENT_ROWS_PER_INSERT = 200;
 
+/** The per-person, party and day summaries of a document, oldest day first. */
+function dailyTotals(db: Db, documentId: string) {
+  return db
+    .selectFrom('attribution_daily')
+    .select(['user_id', 'party_id', 'day', 'chars_inserted', 'chars_deleted', 'blocks_inserted', 'updates'])
+    .where('document_id', '=', documentId)
+    .orderBy('day')
+    .execute();
+}
+
 /** Attribution summaries, filled from the update log before compaction removes its rows. */
 export function createAttributionRepo(db: Db): AttributionRepo {
   return {
     summarise: (documentId, uptoId, count) =>
       db.transaction().execute(async (trx) => {
-        const rows = await trx
-          .selectFrom('document_updates')
-          .select(['id', 'update_bytes', 'user_id', 'party_id', 'created_at'])
-          .where('document_id', '=', documentId)
-          .where('attributed', '=', 0)
-          .where('id', '<=', uptoId)
-          .orderBy('id')
-          .execute();
+        // The rows are claimed (marked) in the statement that reads them: two summaries at once
+        // (an automatic version's and the unloading room's) each counted every row on
+        // PostgreSQL, where a plain read takes no lock; the second now waits and claims none.
+        const rows = (
+          await trx
+            .updateTable('document_updates')
+            .set({ attributed: 1 })
+            .where('document_id', '=', documentId)
+            .where('attributed', '=', 0)
+            .where('id', '<=', uptoId)
+            .returning(['id', 'update_bytes', 'user_id', 'party_id', 'created_at'])
+            .execute()
+        ).sort((a, b) => a.id - b.id);
         // Rows are added up in memory first: one upsert per person, party and day and one insert
         // per new client id, not a statement per row and per client id (a log of many updates,
         // or an update naming hundreds of client ids, made this one long stall of the event loop).
@@ -69,31 +84,25 @@ export function createAttributionRepo(db: Db): AttributionRepo {
             .onConflict((oc) => oc.doNothing())
             .execute();
         }
-        await trx
-          .updateTable('document_updates')
-          .set({ attributed: 1 })
-          .where('document_id', '=', documentId)
-          .where('attributed', '=', 0)
-          .where('id', '<=', uptoId)
-          .execute();
         return rows.length;
       }),
-    pending: (documentId) =>
+    totals: (documentId) => dailyTotals(db, documentId),
+    live: (documentId) =>
+      // Repeatable read on PostgreSQL; a SQLite transaction reads one snapshot anyway.
       db
-        .selectFrom('document_updates')
-        .select(['id', 'update_bytes', 'user_id', 'party_id', 'created_at'])
-        .where('document_id', '=', documentId)
-        .where('attributed', '=', 0)
-        .orderBy('id')
-        .execute(),
-    totals: (documentId) =>
-      db
-        .selectFrom('attribution_daily')
-        .select(['user_id', 'party_id', 'day', 'chars_inserted', 'chars_deleted', 'blocks_inserted', 'updates'])
-        .where('document_id', '=', documentId)
-        .orderBy('day')
-        .execute(),
-    clients: (documentId) => db.selectFrom('document_clients').select(['client_id', 'user_id', 'party_id']).where('document_id', '=', documentId).execute(),
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => ({
+          totals: await dailyTotals(trx, documentId),
+          clients: await trx.selectFrom('document_clients').select(['client_id', 'user_id', 'party_id']).where('document_id', '=', documentId).execute(),
+          pending: await trx
+            .selectFrom('document_updates')
+            .select(['id', 'update_bytes', 'user_id', 'party_id', 'created_at'])
+            .where('document_id', '=', documentId)
+            .where('attributed', '=', 0)
+            .orderBy('id')
+            .execute(),
+        })),
     documentsWithPending: async () =>
       (await db.selectFrom('document_updates').select('document_id').distinct().where('attributed', '=', 0).execute()).map((r) => r.document_id),
   };
