@@ -29,6 +29,7 @@ export const actions = [
   'audit:read',
   'session:read',
   'session:manage',
+  'session:contribute',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -39,8 +40,11 @@ export interface Membership {
 }
 
 const readerActions: Action[] = ['workspace:read', 'document:read', 'member:leave', 'session:read'];
+/** Taking part in a running werksessie: writing cards, casting ballots (issue 14). */
+const participantActions: Action[] = ['session:contribute'];
 const editorActions: Action[] = [
   ...readerActions,
+  ...participantActions,
   'document:create',
   'document:update',
   'document:write',
@@ -56,7 +60,7 @@ const editorActions: Action[] = [
 const grants: Record<Role, ReadonlySet<Action>> = {
   owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage', 'adoption:request', 'audit:read', 'version:delete', 'comment:moderate']),
   editor: new Set(editorActions),
-  commenter: new Set<Action>([...readerActions, 'document:comment', 'commitment:decide', 'adoption:sign']),
+  commenter: new Set<Action>([...readerActions, ...participantActions, 'document:comment', 'commitment:decide', 'adoption:sign']),
   viewer: new Set(readerActions),
 };
 

@@ -33,6 +33,7 @@ const table: Record<Action, Record<Role, boolean>> = {
   'audit:read': { owner: Y, editor: N, commenter: N, viewer: N },
   'session:read': { owner: Y, editor: Y, commenter: Y, viewer: Y },
   'session:manage': { owner: Y, editor: Y, commenter: N, viewer: N },
+  'session:contribute': { owner: Y, editor: Y, commenter: Y, viewer: N },
 };
 
 test('the table covers exactly the actions and roles there are', () => {
