@@ -75,7 +75,7 @@ export class Room implements ExtensionRoom {
     this.snapshotBytes = loaded.snapshotBytes;
     this.logger = deps.logger.child({ document: documentId });
     this.queue = new AppendQueue(
-      (entries) => deps.log.append(documentId, entries),
+      (entries) => deps.log.append(documentId, entries, this.lastUpdateId),
       (lastId) => (this.lastUpdateId = lastId),
       (error) => this.storageFailed(error),
       (error) => this.logger.error('reaction to a stored update failed', describeFailure(error)),

@@ -196,3 +196,22 @@ describe('corrupt storage', () => {
     expect(storedBytes()).toEqual(before);
   });
 });
+
+describe('a writer whose state is behind the log', () => {
+  test('is refused and stores nothing; after a reload it appends', async () => {
+    const loaded = await log.read(documentId);
+    const holds = loaded.updates.at(-1)?.id ?? loaded.snapshot?.uptoId ?? 0;
+    const first = await log.append(documentId, [{ update: new Uint8Array([1]), author }], holds);
+    await expect(log.append(documentId, [{ update: new Uint8Array([2]), author }], holds)).rejects.toThrow(/nothing was stored/);
+    expect((await log.read(documentId)).updates.map((row) => row.id)).toEqual([first]);
+    expect(await log.append(documentId, [{ update: new Uint8Array([3]), author }], first)).toBeGreaterThan(first);
+  });
+
+  test('cannot replace a snapshot that holds more than its compaction names', async () => {
+    const one = await log.append(documentId, [{ update: new Uint8Array([1]), author }]);
+    const two = await log.append(documentId, [{ update: new Uint8Array([2]), author }]);
+    await log.compact(documentId, new Uint8Array([2, 2]), two);
+    await log.compact(documentId, new Uint8Array([1]), one);
+    expect((await log.read(documentId)).snapshot).toEqual({ state: Buffer.from([2, 2]), uptoId: two });
+  });
+});

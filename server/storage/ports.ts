@@ -70,11 +70,19 @@ export interface StoredLog {
  */
 export interface DocumentLog {
   read(documentId: string): Promise<StoredLog>;
-  /** Appends the updates in order, in one transaction; resolves with the id of the last row. */
-  append(documentId: string, entries: readonly { update: Uint8Array; author: UpdateAuthor }[]): Promise<number>;
+  /**
+   * Appends the updates in order, in one transaction; resolves with the id of the last row.
+   * `afterId` is the last row the caller's state holds (its load, then its own appends): when
+   * the log has a row past it, another writer appended that the caller never saw, and a
+   * compaction of the caller's state would drop that row. Then nothing is stored and it rejects
+   * with {@link DocumentLogMovedError}; the caller must reload instead of writing. Without
+   * `afterId` (imports, tests of numbering) nothing is checked.
+   */
+  append(documentId: string, entries: readonly { update: Uint8Array; author: UpdateAuthor }[], afterId?: number): Promise<number>;
   /**
    * Replaces the snapshot with `state` and drops the log rows up to `uptoId`, atomically.
-   * `state` must hold every one of those rows.
+   * `state` must hold every one of those rows. A snapshot already past `uptoId` (another writer
+   * compacted more than the caller knows) is kept, and nothing is dropped.
    */
   compact(documentId: string, state: Uint8Array, uptoId: number): Promise<void>;
   /** Documents with log rows not yet folded into their snapshot. */
@@ -435,4 +443,11 @@ export interface Storage {
   /** Schema migrations the database holds, and the number this build knows (readiness). */
   migrations(): Promise<{ applied: number; known: number }>;
   close(): Promise<void>;
+}
+
+/** The log has rows the appending caller never saw (see {@link DocumentLog.append}). */
+export class DocumentLogMovedError extends Error {
+  constructor(documentId: string, afterId: number, head: number) {
+    super(`document ${documentId}: the log is at ${head}, the writer's state at ${afterId}; nothing was stored`);
+  }
 }

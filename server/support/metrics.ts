@@ -49,9 +49,9 @@ export function createMetrics(): Metrics {
         read: (documentId) => log.read(documentId),
         compact: (documentId, state, uptoId) => log.compact(documentId, state, uptoId),
         documentsWithLog: () => log.documentsWithLog(),
-        async append(documentId, entries) {
+        async append(documentId, entries, afterId) {
           const stop = appendSeconds.startTimer();
-          const id = await log.append(documentId, entries);
+          const id = await log.append(documentId, entries, afterId);
           stop();
           updates.inc(entries.length);
           return id;

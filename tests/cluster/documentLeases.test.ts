@@ -69,3 +69,32 @@ it('takes over a killed holder\'s document at once, its lease not yet expired', 
   await expect.poll(async () => b.log.append(documentId, [entry(2)]).then(() => 'stored', () => 'refused'), { timeout: 5_000 }).toBe('stored');
   expect(await storedBytes()).toEqual([1, 2]);
 });
+
+it('refuses an append from a holder whose state is behind the log: a room loaded before another instance wrote, then took the document over', async () => {
+  const { a, b, sql, documentId, storedBytes } = await twoInstances();
+  // a's room loads the document while it is empty (its state holds row 0)…
+  const loadedByA = await a.log.read(documentId);
+  const aHolds = loadedByA.updates.at(-1)?.id ?? 0;
+  // …b claims it first and writes two rows, then its lease runs out.
+  await b.log.append(documentId, [entry(1), entry(2)], 0);
+  await sql.query('UPDATE document_leases SET expires_at = 0 WHERE document_id = $1', [documentId]);
+  // a's first write takes the lease, but its state never saw rows 1 and 2: nothing is stored,
+  // so a later compaction of a's state cannot drop them.
+  await expect(a.log.append(documentId, [entry(3)], aHolds)).rejects.toThrow(/the log is at 2, the writer's state at 0/);
+  expect(await storedBytes()).toEqual([1, 2]);
+  // Reloaded, a writes after what it now holds.
+  const reloaded = await a.log.read(documentId);
+  expect(await a.log.append(documentId, [entry(3)], reloaded.updates.at(-1)!.id)).toBe(3);
+  expect(await storedBytes()).toEqual([1, 2, 3]);
+});
+
+it('keeps a snapshot that is past what a compaction names: a stale holder cannot replace it with less', async () => {
+  const { a, b, sql, documentId } = await twoInstances();
+  await b.log.append(documentId, [entry(1), entry(2)], 0);
+  await b.log.compact(documentId, new Uint8Array([2, 2]), 2);
+  await sql.query('UPDATE document_leases SET expires_at = 0 WHERE document_id = $1', [documentId]);
+  // a knew only row 1 (say it read before b's second append) and compacts what it holds.
+  await a.log.compact(documentId, new Uint8Array([1]), 1);
+  const log = await a.log.read(documentId);
+  expect(log.snapshot).toEqual({ state: Buffer.from([2, 2]), uptoId: 2 });
+});

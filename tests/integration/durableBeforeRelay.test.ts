@@ -51,10 +51,10 @@ class GatedLog implements DocumentLog {
     return this.inner.read(documentId);
   }
 
-  async append(documentId: string, entries: Parameters<DocumentLog['append']>[1]) {
+  async append(documentId: string, entries: Parameters<DocumentLog["append"]>[1], afterId?: number) {
     this.appendCalls += 1;
     await this.gate(this.holdAppends);
-    return this.inner.append(documentId, entries);
+    return this.inner.append(documentId, entries, afterId);
   }
 
   compact(documentId: string, state: Uint8Array, uptoId: number) {

@@ -9,7 +9,7 @@
  * over. The append then rejects, and the room breaks without relaying what it held.
  */
 import type pg from 'pg';
-import type { DocumentLog, StoredLog } from '../ports';
+import { DocumentLogMovedError, type DocumentLog, type StoredLog } from '../ports';
 import { DocumentFencedError, type DocumentLeases } from './DocumentLeases';
 
 /** The first key of the two-key advisory locks that serialise appends per document. */
@@ -35,7 +35,9 @@ async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.
 }
 
 // The next number continues after the last row and after the snapshot: compaction may have
-// dropped every row, and numbering must never restart below what the snapshot holds.
+// dropped every row, and numbering must never restart below what the snapshot holds. Nothing is
+// inserted when the lease moved on ($7) or the log moved past what the writer's state holds
+// ($8, null: unchecked); the outer select says which.
 const insertBatch = `
   WITH lease AS (
     UPDATE document_leases SET expires_at = $6 WHERE document_id = $1 AND epoch = $7 RETURNING 1
@@ -45,11 +47,16 @@ const insertBatch = `
       (SELECT coalesce(max(id), 0) FROM document_updates WHERE document_id = $1),
       (SELECT coalesce(max(upto_id), 0) FROM document_snapshots WHERE document_id = $1)
     ) AS last
+  ),
+  inserted AS (
+    INSERT INTO document_updates (document_id, id, update_bytes, user_id, party_id, created_at)
+    SELECT $1, head.last + e.n, e.bytes, e.user_id, e.party_id, $5
+    FROM lease, head, unnest($2::bytea[], $3::text[], $4::text[]) WITH ORDINALITY AS e(bytes, user_id, party_id, n)
+    WHERE $8::bigint IS NULL OR head.last = $8::bigint
+    RETURNING id
   )
-  INSERT INTO document_updates (document_id, id, update_bytes, user_id, party_id, created_at)
-  SELECT $1, head.last + e.n, e.bytes, e.user_id, e.party_id, $5
-  FROM lease, head, unnest($2::bytea[], $3::text[], $4::text[]) WITH ORDINALITY AS e(bytes, user_id, party_id, n)
-  RETURNING id`;
+  SELECT (SELECT count(*) FROM lease)::int AS leased, (SELECT last FROM head)::bigint AS head,
+         (SELECT count(*) FROM inserted)::int AS stored, (SELECT max(id) FROM inserted)::bigint AS last_id`;
 
 const renewLease = 'UPDATE document_leases SET expires_at = $2 WHERE document_id = $1 AND epoch = $3';
 
@@ -74,13 +81,13 @@ export function createPostgresDocumentLog(pool: pg.Pool, leases: DocumentLeases)
           updates: rows.rows.map((row) => ({ id: row.id, bytes: row.update_bytes })),
         };
       }),
-    async append(documentId, entries) {
+    async append(documentId, entries, afterId) {
       const epoch = await leases.epochFor(documentId);
       // Read committed: the insert statement starts after the lock is held, so it sees the
       // rows of the append before it.
       return inTransaction(pool, 'BEGIN', async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [APPEND_LOCK_CLASS, documentId]);
-        const inserted = await client.query<{ id: number }>(insertBatch, [
+        const result = await client.query<{ leased: number; head: string; stored: number; last_id: string | null }>(insertBatch, [
           documentId,
           entries.map((entry) => toBuffer(entry.update)),
           entries.map((entry) => entry.author.userId),
@@ -88,10 +95,14 @@ export function createPostgresDocumentLog(pool: pg.Pool, leases: DocumentLeases)
           Date.now(),
           leases.expiresAt(),
           epoch,
+          afterId ?? null,
         ]);
-        if (inserted.rowCount === 0 && entries.length > 0) fenced(documentId);
-        if (inserted.rowCount !== entries.length) throw new Error(`document log append stored ${inserted.rowCount} of ${entries.length} rows`);
-        return Math.max(...inserted.rows.map((row) => row.id));
+        const { leased, head, stored, last_id } = result.rows[0]!;
+        if (entries.length === 0) return Number(head);
+        if (leased === 0) fenced(documentId);
+        if (afterId !== undefined && Number(head) !== afterId) throw new DocumentLogMovedError(documentId, afterId, Number(head));
+        if (stored !== entries.length) throw new Error(`document log append stored ${stored} of ${entries.length} rows`);
+        return Number(last_id);
       });
     },
     async compact(documentId, state, uptoId) {
@@ -100,11 +111,15 @@ export function createPostgresDocumentLog(pool: pg.Pool, leases: DocumentLeases)
         // First, so a compaction by an instance that was taken over changes nothing.
         const renewed = await client.query(renewLease, [documentId, leases.expiresAt(), epoch]);
         if (renewed.rowCount === 0) fenced(documentId);
-        await client.query(
+        // A snapshot already past uptoId was written by a holder that saw more: it stays, and
+        // so do the rows (the ones up to it are gone already).
+        const written = await client.query(
           `INSERT INTO document_snapshots (document_id, state, upto_id, updated_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, upto_id = excluded.upto_id, updated_at = excluded.updated_at`,
+           ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, upto_id = excluded.upto_id, updated_at = excluded.updated_at
+           WHERE document_snapshots.upto_id <= excluded.upto_id`,
           [documentId, toBuffer(state), uptoId, Date.now()],
         );
+        if (written.rowCount === 0) return;
         await client.query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, uptoId]);
       });
     },
