@@ -2,7 +2,8 @@
  * Command: start a comment thread on a range or a block. The thread and its first comment are
  * stored first; then the server writes the `comment` mark over the range through the room, so
  * it is stored before it is relayed and every replica shows it. Commenters may do this although
- * they cannot write the document: the mark is the server's.
+ * they cannot write the document: the mark is the server's. When the mark cannot be stored the
+ * thread is taken back, so the failed request leaves nothing and a retry makes no second thread.
  */
 import type { ThreadAnchor } from '../../shared/api/comments';
 import { DocumentLoadError } from '../collab/loadDocument';
@@ -62,13 +63,19 @@ export async function startThread(services: Services, input: StartThread): Promi
       commentMarksOf(room).remember(thread.id, quote);
       // The range is found again: the text may have changed while the thread was stored. Text
       // that went meanwhile leaves the thread detached with its quote, never lost.
-      await room.applyServerChange(() => {
-        try {
-          markSegments(resolveAnchor(room.doc, input.anchor), thread.id);
-        } catch {
-          // Detached from the start; the quote tells what it was about.
-        }
-      });
+      try {
+        await room.applyServerChange(() => {
+          try {
+            markSegments(resolveAnchor(room.doc, input.anchor), thread.id);
+          } catch {
+            // Detached from the start; the quote tells what it was about.
+          }
+        });
+      } catch (error) {
+        commentMarksOf(room).forget(thread.id);
+        await services.repos.comments.deleteThread(thread.id);
+        throw error;
+      }
       await notifyComment(services, thread, first, recipients);
       return thread;
     });

@@ -148,6 +148,11 @@ export class CommentMarks implements RoomExtension {
     this.quotes.set(threadId, quote);
   }
 
+  /** A thread taken back before its mark was stored. */
+  forget(threadId: string): void {
+    this.quotes.delete(threadId);
+  }
+
   afterApply({ principal, transaction }: AppliedChange) {
     const texts = touchedTexts(transaction);
     if (!principal) {

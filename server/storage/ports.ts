@@ -390,6 +390,8 @@ export interface CommentRepo {
   /** Stores a thread with its first comment, in one transaction. */
   createThread(thread: CommentThreadRow, first: CommentRow): Promise<void>;
   findThread(id: string): Promise<CommentThreadRow | undefined>;
+  /** Takes back a thread whose mark could not be stored (its comments and notifications go with it). */
+  deleteThread(id: string): Promise<void>;
   threadsOfDocument(documentId: string, status?: ThreadStatus): Promise<CommentThreadRow[]>;
   openThreadsOfWorkspace(workspaceId: string): Promise<CommentThreadRow[]>;
   setStatus(threadId: string, status: ThreadStatus, by: string, at: number): Promise<void>;

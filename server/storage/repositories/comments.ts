@@ -9,6 +9,7 @@ export function createCommentRepo(db: Db): CommentRepo {
         await trx.insertInto('comment_threads').values(thread).execute();
         await trx.insertInto('comments').values(first).execute();
       }),
+    deleteThread: async (id) => void (await db.deleteFrom('comment_threads').where('id', '=', id).execute()),
     findThread: (id) => db.selectFrom('comment_threads').selectAll().where('id', '=', id).executeTakeFirst(),
     threadsOfDocument: (documentId, status) => {
       let query = db.selectFrom('comment_threads').selectAll().where('document_id', '=', documentId);
