@@ -30,6 +30,8 @@ import { exampleBlocks } from './extensions/exampleBlocks';
 import { registerIndex } from './extensions/registerIndex';
 import { sessionLock } from './extensions/sessionLock';
 import { SessionLocks } from './sessions/SessionLocks';
+import { clusterLink, receiveFromCluster } from './cluster/joinCluster';
+import type { ClusterLink } from './cluster/ClusterBus';
 import type { Config } from './config';
 import { createNullDocumentLog } from './storage/NullDocumentLog';
 import { openStorage } from './storage/openStorage';
@@ -38,8 +40,8 @@ import { DocumentTimers } from './support/DocumentTimers';
 import { createLogger, describeError, type Logger } from './support/log';
 import type { ConnectionControl, Services } from './context';
 
-/** Revoking access ends sockets and event streams alike. */
-function combinedConnectionControl(registry: RoomRegistry, events: WorkspaceEvents): ConnectionControl {
+/** Revoking access ends sockets and event streams alike, on this instance. */
+function localConnectionControl(registry: RoomRegistry, events: WorkspaceEvents): ConnectionControl {
   return {
     closeForMember(workspaceId, userId, code, reason) {
       registry.closeForMember(workspaceId, userId, code, reason);
@@ -48,6 +50,20 @@ function combinedConnectionControl(registry: RoomRegistry, events: WorkspaceEven
     closeForSession(sessionId, code, reason) {
       registry.closeForSession(sessionId, code, reason);
       events.closeForSession(sessionId);
+    },
+  };
+}
+
+/** …and on every other instance, which close theirs when the message arrives. */
+function clusterConnectionControl(local: ConnectionControl, cluster: ClusterLink): ConnectionControl {
+  return {
+    closeForMember(workspaceId, userId, code, reason) {
+      local.closeForMember(workspaceId, userId, code, reason);
+      cluster.forward({ kind: 'closeForMember', workspaceId, userId, code, reason });
+    },
+    closeForSession(sessionId, code, reason) {
+      local.closeForSession(sessionId, code, reason);
+      cluster.forward({ kind: 'closeForSession', sessionId, code, reason });
     },
   };
 }
@@ -100,9 +116,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const versionKeeper = new VersionKeeper(repos, attribution, autoVersionTimers, workers, logger.child({ component: 'versions' }));
   const registers = new RegisterIndexer(repos);
   // Locks of running sessions survive a restart: the chair's presentation stays locked.
-  const sessionLocks = new SessionLocks();
+  const cluster = clusterLink(storage.bus, logger.child({ component: 'cluster' }));
+  const sessionLocks = new SessionLocks(cluster);
   for (const session of await repos.workSessions.listLocked()) {
-    if (session.chair_user_id) sessionLocks.set(session.id, session.workspace_id, session.chair_user_id);
+    if (session.chair_user_id) sessionLocks.apply(session.id, session.workspace_id, session.chair_user_id);
   }
   const registry = new RoomRegistry({
     log,
@@ -137,7 +154,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   metrics.observeRooms(() => ({ documents: registry.roomCount(), connections: registry.connectionCount() }));
   await attribution.summariseAllPending();
-  const events = new WorkspaceEvents();
+  const events = new WorkspaceEvents(cluster);
+  const localConnections = localConnectionControl(registry, events);
+  receiveFromCluster(storage.bus, { events, localConnections, sessionLocks });
   registers.subscribe((workspaceId, documentId) => events.publish(workspaceId, 'registers', { documentId }));
   await reindexUnsettledDocuments(log, registers, logger.child({ component: 'registers' }));
   const services: Services = {
@@ -148,7 +167,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     throttle: createSignInThrottle(),
     signUps: new SignUpThrottle({ perMinute: config.signUpsPerMinute, burst: config.signUpBurst }),
-    connections: combinedConnectionControl(registry, events),
+    connections: clusterConnectionControl(localConnections, cluster),
     registry,
     registers,
     versionKeeper,

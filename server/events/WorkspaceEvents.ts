@@ -6,8 +6,12 @@
  *
  * A person's own events (`/api/me/events`, their inbox) go through here too, so that their
  * streams count against the same cap per user and end with the session like the others.
+ *
+ * With several instances, what is published here is also sent to the others (`cluster`), whose
+ * streams receive it through `deliver…`; what they publish arrives the same way.
  */
 import type { PersonalEventName, WorkspaceEventData, WorkspaceEventName } from '../../shared/api/registers';
+import { standalone, type ClusterLink } from '../cluster/ClusterBus';
 
 export type WorkspaceEventListener = (workspaceId: string, event: WorkspaceEventName, data: WorkspaceEventData) => void;
 export type PersonalEventListener = (userId: string, event: PersonalEventName) => void;
@@ -26,7 +30,15 @@ export class WorkspaceEvents {
   private readonly personalListeners = new Set<PersonalEventListener>();
   private readonly streams = new Set<EventStreamHandle>();
 
+  constructor(private readonly cluster: ClusterLink = standalone) {}
+
   publish(workspaceId: string, event: WorkspaceEventName, data: WorkspaceEventData): void {
+    this.deliver(workspaceId, event, data);
+    this.cluster.forward({ kind: 'workspaceEvent', workspaceId, event, data });
+  }
+
+  /** An event published here or on another instance, to this instance's listeners. */
+  deliver(workspaceId: string, event: WorkspaceEventName, data: WorkspaceEventData): void {
     for (const listener of this.listeners) listener(workspaceId, event, data);
   }
 
@@ -37,6 +49,11 @@ export class WorkspaceEvents {
 
   /** Tells one person's open pages, whatever workspace they are in, that something of theirs changed. */
   publishToUser(userId: string, event: PersonalEventName): void {
+    this.deliverToUser(userId, event);
+    this.cluster.forward({ kind: 'personalEvent', userId, event });
+  }
+
+  deliverToUser(userId: string, event: PersonalEventName): void {
     for (const listener of this.personalListeners) listener(userId, event);
   }
 

@@ -4,6 +4,7 @@
  * one (SQLite, which answers within the same event-loop turn). Nothing outside server/storage
  * names an engine.
  */
+import type { ClusterBus } from '../cluster/ClusterBus';
 import type { Language } from '../../shared/i18n/messages';
 import type {
   CommentNotificationRow,
@@ -439,6 +440,8 @@ export interface Repos {
 /** One opened database: the document log, the repositories, and its lifecycle. */
 export interface Storage {
   log: DocumentLog;
+  /** How this instance reaches the others on the same database (none on SQLite). */
+  bus: ClusterBus;
   repos: Repos;
   /** Resolves when the database answers a trivial query (health and readiness checks). */
   ping(): Promise<void>;

@@ -10,6 +10,7 @@ import type { Tables } from '../schema';
 import { DocumentLeases } from './DocumentLeases';
 import { appliedCount, migrate } from './migrate';
 import { migrations } from './migrations';
+import { createPostgresBus } from './PostgresBus';
 import { createPostgresDocumentLog } from './PostgresDocumentLog';
 
 const INT8_OID = 20;
@@ -48,9 +49,11 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
   // An idle connection that breaks (the server restarted) must not take the process down.
   pool.on('error', () => undefined);
   let leases: DocumentLeases;
+  let bus: Storage['bus'];
   try {
     await migrate(pool);
     leases = await DocumentLeases.start(pool, { connectionString: url }, { instanceId: options.instanceId, leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS });
+    bus = await createPostgresBus(url, pool, options.instanceId);
   } catch (error) {
     await pool.end();
     throw error;
@@ -58,10 +61,12 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
   const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
     log: createPostgresDocumentLog(pool, leases),
+    bus,
     repos: createRepos(kysely),
     ping: async () => void (await pool.query('SELECT 1')),
     migrations: async () => ({ applied: await appliedCount(pool), known: migrations.length }),
     async close() {
+      await bus.close();
       await leases.close();
       // Kysely's destroy ends the pool it was given.
       await kysely.destroy();

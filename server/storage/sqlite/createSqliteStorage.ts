@@ -1,4 +1,5 @@
 /** The embedded engine: one SQLite file in DATA_DIR, WAL, for the document log and every repository. */
+import { singleInstanceBus } from '../../cluster/ClusterBus';
 import { Kysely, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import type { Storage } from '../ports';
 import { createRepos } from '../repositories';
@@ -59,6 +60,8 @@ export function createSqliteStorage(dataDir: string, options: SqliteStorageOptio
   return {
     sqlite,
     log: createSqliteDocumentLog(sqlite),
+    // One process holds the data directory: there are no other instances to tell.
+    bus: singleInstanceBus(),
     repos: createRepos(kysely),
     ping: async () => void sqlite.prepare('SELECT 1').get(),
     migrations: async () => ({ applied: sqlite.pragma('user_version', { simple: true }) as number, known: migrations.length }),

@@ -1,0 +1,35 @@
+/**
+ * What one instance tells the others: workspace and personal events for their streams, access
+ * that ended (their sockets and streams close too), and session locks (their rooms refuse the
+ * writes). On SQLite there are no others and nothing is sent; on PostgreSQL it travels over
+ * LISTEN/NOTIFY (server/storage/postgres/PostgresBus.ts). Messages name what changed, never
+ * data a policy would have to filter: receivers refetch through the API as before.
+ */
+import type { PersonalEventName, WorkspaceEventData, WorkspaceEventName } from '../../shared/api/registers';
+
+export type ClusterMessage =
+  | { kind: 'workspaceEvent'; workspaceId: string; event: WorkspaceEventName; data: WorkspaceEventData }
+  | { kind: 'personalEvent'; userId: string; event: PersonalEventName }
+  | { kind: 'closeForMember'; workspaceId: string; userId: string; code: number; reason: string }
+  | { kind: 'closeForSession'; sessionId: string; code: number; reason: string }
+  | { kind: 'sessionLock'; sessionId: string; workspaceId: string; chairUserId: string | null };
+
+export interface ClusterBus {
+  /** Sends to every other instance; resolves once handed to the database. */
+  publish(message: ClusterMessage): Promise<void>;
+  /** Messages from the other instances (never this one's own). */
+  subscribe(handler: (message: ClusterMessage) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** One instance alone (SQLite): nobody to tell. */
+export function singleInstanceBus(): ClusterBus {
+  return { publish: async () => undefined, subscribe: () => () => undefined, close: async () => undefined };
+}
+
+/** The sending side, for the in-memory parts that keep their own state and tell the others. */
+export interface ClusterLink {
+  forward(message: ClusterMessage): void;
+}
+
+export const standalone: ClusterLink = { forward: () => undefined };

@@ -1,0 +1,90 @@
+/**
+ * Issue 13, item 4: what one instance does reaches the others through PostgreSQL (LISTEN/
+ * NOTIFY). Two real servers on one database: an event published on A reaches a stream held on
+ * B; removing a member through A closes their socket and stream on B; signing out through A
+ * closes the session's socket on B; a session locked through A makes B refuse the writes.
+ */
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { CloseCode } from '../../shared/collab/protocol';
+import { addMember, buildWorkshop, type Workshop } from '../helpers/apiClient';
+import { openRawSocket, storedText, updateRowsBy } from '../helpers/collab';
+import { syncUpdateFrame, textInsertUpdate } from '../helpers/frames';
+import { eventually } from '../helpers/providers';
+import { startedSession } from '../helpers/sessions';
+import { openEventStream, type EventStream } from '../helpers/sse';
+import { startTestServer, type TestServer } from '../helpers/startTestServer';
+
+let a: TestServer;
+let b: TestServer;
+let workshop: Workshop;
+const streams: EventStream[] = [];
+
+beforeAll(async () => {
+  a = await startTestServer({ INSTANCE_ID: 'instance-a' });
+  b = await startTestServer({ INSTANCE_ID: 'instance-b', DATABASE_URL: a.databaseUrl! });
+  workshop = await buildWorkshop(a.origin);
+});
+afterEach(() => {
+  for (const stream of streams.splice(0)) stream.close();
+});
+afterAll(async () => {
+  await b?.stop();
+  await a?.stop();
+});
+
+const streamOn = async (server: TestServer, cookie: string) => {
+  const stream = await openEventStream(server.origin, `/api/workspaces/${workshop.workspaceId}/events`, cookie);
+  expect(stream.status).toBe(200);
+  streams.push(stream);
+  return stream;
+};
+
+test('a workspace event published on one instance reaches a stream on the other', async () => {
+  const member = await addMember(workshop, a.origin, 'editor', 'Op B');
+  const stream = await streamOn(b, member.cookie!);
+  const created = await workshop.owner.post(`/api/workspaces/${workshop.workspaceId}/sessions`, { title: 'Op A gepland', template: 'blank' });
+  expect(created.status).toBe(201);
+  expect((await workshop.owner.patch(`/api/sessions/${created.body.id}`, { title: 'Op A hernoemd' })).status).toBe(200);
+  await eventually(() => expect(stream.events).toContain('session'));
+});
+
+test('removing a member through one instance closes their socket and stream on the other', async () => {
+  const member = await addMember(workshop, a.origin, 'editor', 'Wordt verwijderd');
+  const stream = await streamOn(b, member.cookie!);
+  const socket = await openRawSocket(b.origin, workshop.documentId, member.cookie!);
+  const removed = await workshop.owner.delete(`/api/workspaces/${workshop.workspaceId}/members/${member.userId}`);
+  expect(removed.status).toBeLessThan(300);
+  const started = performance.now();
+  expect((await socket.closed).code).toBe(CloseCode.accessRevoked);
+  await eventually(() => expect(stream.ended()).toBe(true));
+  // Told at once (a second is the promise; two leave room for a loaded machine), not found by
+  // the ten-second sweep.
+  expect(stream.endedAt()! - started).toBeLessThan(2_000);
+  // Nothing the removed member sends afterwards is kept, on either instance.
+  expect(updateRowsBy(a, workshop.documentId, member.userId)).toBe(0);
+});
+
+test('signing out through one instance closes that session\'s socket on the other', async () => {
+  const member = await addMember(workshop, a.origin, 'editor', 'Meldt af');
+  const socket = await openRawSocket(b.origin, workshop.documentId, member.cookie!);
+  const started = performance.now();
+  expect((await member.post('/api/auth/logout')).status).toBeLessThan(300);
+  expect((await socket.closed).code).toBe(CloseCode.sessionEnded);
+  // Told at once, not found by the socket's periodic check of its session (seconds later).
+  expect(performance.now() - started).toBeLessThan(2_000);
+});
+
+test('a session locked through one instance makes the other refuse a participant\'s write', async () => {
+  const participant = await addMember(workshop, a.origin, 'editor', 'Deelnemer op B');
+  const session = await startedSession(workshop);
+  expect((await workshop.owner.patch(`/api/sessions/${session.id}/state`, { locked: true })).body.locked).toBe(true);
+  const before = storedText(a, workshop.documentId);
+  await eventually(async () => {
+    const raw = await openRawSocket(b.origin, workshop.documentId, participant.cookie!);
+    raw.socket.send(syncUpdateFrame(textInsertUpdate('OP-B-TIJDENS-SLOT')));
+    expect((await raw.closed).code).toBe(CloseCode.documentLocked);
+  });
+  expect(storedText(a, workshop.documentId)).toBe(before);
+  expect(updateRowsBy(a, workshop.documentId, participant.userId)).toBe(0);
+  await workshop.owner.post(`/api/sessions/${session.id}/end`);
+});
