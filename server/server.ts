@@ -141,6 +141,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       autoVersions(versionKeeper, autoVersionTimers),
     ],
     isSessionLive: (sessionId) => isSessionLive(repos.sessions, sessionId),
+    released: (documentId) => storage.ownership.release(documentId),
     limits: {
       ...defaultCollabLimits,
       messagesPerSecond: config.messagesPerSecond,

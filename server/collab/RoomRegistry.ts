@@ -24,6 +24,8 @@ export interface RegistryDeps {
   extensions: readonly RoomExtensionFactory[];
   /** Whether the session behind a connection still exists, unexpired; checked on every keepalive sweep. */
   isSessionLive(sessionId: string): Promise<boolean>;
+  /** Told when a document's room has gone and no other is loading: its lease can be given up. */
+  released?(documentId: string): Promise<void>;
   limits?: CollabLimits;
 }
 
@@ -159,9 +161,17 @@ export class RoomRegistry implements ConnectionControl {
       .finally(() => {
         room.destroy();
         this.unloading.delete(room.documentId);
+        if (this.deps.released && !this.hasRoom(room.documentId)) {
+          this.deps.released(room.documentId).catch((error: unknown) => this.logger.warn('document lease not released', { document: room.documentId, ...describeError(error) }));
+        }
       });
     this.unloading.set(room.documentId, done);
     return done;
+  }
+
+  /** True while the document's room is open or loading here. */
+  hasRoom(documentId: string): boolean {
+    return this.rooms.has(documentId) || this.loading.has(documentId);
   }
 
   /** Decodes and handles one frame; a frame that fails closes only its own connection. */

@@ -1,13 +1,17 @@
 /**
  * `GET /collab/:documentId`: authorizes the WebSocket upgrade with the same policy as the HTTP
- * API, and refuses it with a plain 401/403 before any document byte is sent.
+ * API, and refuses it with a plain 401/403 before any document byte is sent. With several
+ * instances, a socket whose document another instance owns is piped there once authorized here
+ * (the owner authorizes it again); a piped socket is never piped on.
  */
 import { Hono } from 'hono';
 import type { WebSocket } from 'ws';
 import { clientAddress } from '../http/clientAddress';
 import { requestLanguage } from '../http/language';
 import { translate } from '../../shared/i18n/translate';
-import { ackParam } from '../../shared/collab/protocol';
+import { ackParam, collabPath } from '../../shared/collab/protocol';
+import { forwardedHeaders, forwardSocket } from '../cluster/forwardSocket';
+import { timingSafeEqual } from 'node:crypto';
 import type { AppEnv, Services } from '../context';
 import { can, collabAbilitiesFor } from '../policies';
 import { noPartyColor } from '../../shared/collab/presence';
@@ -45,8 +49,16 @@ function collabSocket(ws: WebSocket): CollabSocket {
   };
 }
 
+/** True when the request carries the cluster's forwarding secret: another instance piped it. */
+function pipedByPeer(header: string | undefined, secret: string | null): boolean {
+  if (!header || !secret || header.length !== secret.length) return false;
+  return timingSafeEqual(Buffer.from(header), Buffer.from(secret));
+}
+
 export function collabRoutes(services: Services, registry: RoomRegistry) {
   const { repos, config } = services;
+  const { ownership } = services.storage;
+  const logger = services.logger.child({ component: 'forward' });
 
   return new Hono<AppEnv>().get('/:documentId', async (c) => {
     const slot = c.env.upgrade;
@@ -63,11 +75,31 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
     // An unknown document and a document of someone else's workspace look the same.
     if (!document || !can(membership, 'document:read')) return c.json({ error: { code: 'forbidden', message: 'No access' } }, 403);
 
+    const piped = pipedByPeer(c.req.header(forwardedHeaders.secret), ownership.forwardingSecret);
+    if (!piped && !registry.hasRoom(document.id)) {
+      const location = await ownership.locate(document.id).catch(() => null);
+      if (!location) return c.json({ error: { code: 'document_unavailable', message: translate(requestLanguage(c), 'error.documentUnavailable') } }, 503);
+      if (!location.here) {
+        const target = new URL(`${collabPath}/${encodeURIComponent(document.id)}${new URL(c.req.url).search}`, location.internalUrl.replace(/^http/, 'ws'));
+        const headers: Record<string, string> = {
+          origin: c.req.header('origin') ?? '',
+          cookie: c.req.header('cookie') ?? '',
+          [forwardedHeaders.secret]: ownership.forwardingSecret ?? '',
+          [forwardedHeaders.clientAddress]: clientAddress(c, config.trustProxy),
+        };
+        const language = c.req.header('accept-language');
+        if (language) headers['accept-language'] = language;
+        slot.accept = (ws) => forwardSocket(ws, { url: target.href, headers }, logger);
+        return c.body(null, 200);
+      }
+    }
+
     const party = membership!.party_id ? await repos.parties.findById(membership!.party_id) : undefined;
     // Counted after the last await: between the count and the accept below nothing waits on
     // storage, so simultaneous upgrades cannot all pass the cap before any of them is open
     // (they did on PostgreSQL, where a lookup is real I/O and other upgrades run meanwhile).
-    const ip = clientAddress(c, config.trustProxy);
+    // A piped socket's client is the one the forwarding instance saw, not that instance.
+    const ip = (piped && c.req.header(forwardedHeaders.clientAddress)) || clientAddress(c, config.trustProxy);
     const open = registry.connectionCounts(user.id, ip);
     if (open.user >= config.maxConnectionsPerUser || open.ip >= config.maxConnectionsPerIp) {
       return c.json({ error: { code: 'too_many_connections', message: 'Too many open connections' } }, 429);

@@ -10,6 +10,8 @@ export interface StorageSettings {
   databaseUrl: string | null;
   /** Names this instance in document leases on PostgreSQL. */
   instanceId: string;
+  /** Where the other instances reach this one; named in its leases on PostgreSQL. */
+  internalUrl: string;
   dataDir: string;
   synchronous: 'NORMAL' | 'FULL';
 }
@@ -20,7 +22,7 @@ export const engineOf = (settings: Pick<StorageSettings, 'databaseUrl'>): Storag
 
 /** Opens the configured storage for a server: SQLite holds the data directory while open. */
 export async function openStorage(settings: StorageSettings): Promise<Storage> {
-  if (settings.databaseUrl) return createPostgresStorage(settings.databaseUrl, { instanceId: settings.instanceId });
+  if (settings.databaseUrl) return createPostgresStorage(settings.databaseUrl, { instanceId: settings.instanceId, internalUrl: settings.internalUrl });
   return createSqliteStorage(settings.dataDir, { synchronous: settings.synchronous, holdDataDir: true });
 }
 

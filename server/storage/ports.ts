@@ -5,6 +5,7 @@
  * names an engine.
  */
 import type { ClusterBus } from '../cluster/ClusterBus';
+import type { DocumentOwnership } from '../cluster/DocumentOwnership';
 import type { Language } from '../../shared/i18n/messages';
 import type {
   CommentNotificationRow,
@@ -442,6 +443,8 @@ export interface Storage {
   log: DocumentLog;
   /** How this instance reaches the others on the same database (none on SQLite). */
   bus: ClusterBus;
+  /** Which instance serves a document's room (always this one on SQLite). */
+  ownership: DocumentOwnership;
   repos: Repos;
   /** Resolves when the database answers a trivial query (health and readiness checks). */
   ping(): Promise<void>;

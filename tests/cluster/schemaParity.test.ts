@@ -16,7 +16,7 @@ import { freshTestDatabase } from '../helpers/testDatabase';
  * Tables each engine keeps for itself: PostgreSQL records its migrations in a table, and only
  * there do several instances share a database and need document leases.
  */
-const engineOwnTables = new Set(['schema_migrations', 'document_leases', 'sqlite_sequence']);
+const engineOwnTables = new Set(['schema_migrations', 'document_leases', 'cluster_secrets', 'sqlite_sequence']);
 
 type Schema = Record<string, string[]>;
 

@@ -2,6 +2,7 @@
  * The engine for several instances: PostgreSQL through `pg`, for the document log and every
  * repository. Selected by `DATABASE_URL`; SQLite stays the default without it.
  */
+import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Storage } from '../ports';
@@ -37,11 +38,19 @@ export interface PostgresStorageOptions {
   maxConnections?: number;
   /** This instance's name in document leases (INSTANCE_ID); one per live instance. */
   instanceId: string;
+  /** Where the other instances reach this one (INTERNAL_URL); named in its leases. */
+  internalUrl?: string;
   /** How long a document lease holds after its last append (default 30 s). */
   leaseMs?: number;
 }
 
 const DEFAULT_LEASE_MS = 30_000;
+
+/** The cluster's one forwarding secret: made by the first instance, read by every other. */
+async function sharedSecret(pool: pg.Pool): Promise<string> {
+  await pool.query('INSERT INTO cluster_secrets (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [randomBytes(32).toString('hex')]);
+  return (await pool.query<{ secret: string }>('SELECT secret FROM cluster_secrets WHERE id = 1')).rows[0]!.secret;
+}
 
 /** Connects, migrates (under an advisory lock) and resolves with the open storage. */
 export async function createPostgresStorage(url: string, options: PostgresStorageOptions): Promise<Storage> {
@@ -50,10 +59,12 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
   pool.on('error', () => undefined);
   let leases: DocumentLeases;
   let bus: Storage['bus'];
+  let forwardingSecret: string;
   try {
     await migrate(pool);
-    leases = await DocumentLeases.start(pool, { connectionString: url }, { instanceId: options.instanceId, leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS });
+    leases = await DocumentLeases.start(pool, { connectionString: url }, { instanceId: options.instanceId, internalUrl: options.internalUrl ?? '', leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS });
     bus = await createPostgresBus(url, pool, options.instanceId);
+    forwardingSecret = await sharedSecret(pool);
   } catch (error) {
     await pool.end();
     throw error;
@@ -62,6 +73,7 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
   return {
     log: createPostgresDocumentLog(pool, leases),
     bus,
+    ownership: { locate: (documentId) => leases.locate(documentId), release: (documentId) => leases.release(documentId), forwardingSecret },
     repos: createRepos(kysely),
     ping: async () => void (await pool.query('SELECT 1')),
     migrations: async () => ({ applied: await appliedCount(pool), known: migrations.length }),

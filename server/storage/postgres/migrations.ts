@@ -364,4 +364,14 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (session_id, user_id)
   );
   `,
+  `
+  -- Several instances (issue 13): a lease names where its holder is reached, so a socket that
+  -- lands on another instance is piped there; and one secret the instances share, with which a
+  -- piped socket proves where it came from. PostgreSQL only (no twin on SQLite: one process).
+  ALTER TABLE document_leases ADD COLUMN internal_url TEXT NOT NULL DEFAULT '';
+  CREATE TABLE cluster_secrets (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    secret TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,5 +1,6 @@
 /** The embedded engine: one SQLite file in DATA_DIR, WAL, for the document log and every repository. */
 import { singleInstanceBus } from '../../cluster/ClusterBus';
+import { singleInstanceOwnership } from '../../cluster/DocumentOwnership';
 import { Kysely, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import type { Storage } from '../ports';
 import { createRepos } from '../repositories';
@@ -62,6 +63,7 @@ export function createSqliteStorage(dataDir: string, options: SqliteStorageOptio
     log: createSqliteDocumentLog(sqlite),
     // One process holds the data directory: there are no other instances to tell.
     bus: singleInstanceBus(),
+    ownership: singleInstanceOwnership(),
     repos: createRepos(kysely),
     ping: async () => void sqlite.prepare('SELECT 1').get(),
     migrations: async () => ({ applied: sqlite.pragma('user_version', { simple: true }) as number, known: migrations.length }),
