@@ -104,7 +104,7 @@ test('the owner killed five times while six clients type: every received token s
   const storedTokens = storedTokensOf(stored);
   const missing = [...received].filter((token) => !storedTokens.includes(token));
   const doubled = storedTokens.filter((token, i) => storedTokens.indexOf(token) !== i);
-  console.log(`crash test: 5 kills, ${typed} typing rounds, ${received.size} tokens received by another client, ${storedTokens.length} stored, ${missing.length} missing, ${doubled.length} doubled`);
+  console.info(`crash test: 5 kills, ${typed} typing rounds, ${received.size} tokens received by another client, ${storedTokens.length} stored, ${missing.length} missing, ${doubled.length} doubled`);
   expect(missing).toEqual([]);
   expect(doubled).toEqual([]);
   expect(received.size).toBeGreaterThan(100);
