@@ -157,7 +157,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await attribution.summariseAllPending();
   const events = new WorkspaceEvents(cluster);
   const localConnections = localConnectionControl(registry, events);
-  receiveFromCluster(storage.bus, { events, localConnections, sessionLocks });
+  const signIns = createSignInThrottle(cluster);
+  receiveFromCluster(storage.bus, { events, localConnections, sessionLocks, signIns });
   registers.subscribe((workspaceId, documentId) => events.publish(workspaceId, 'registers', { documentId }));
   await reindexUnsettledDocuments(log, registers, logger.child({ component: 'registers' }));
   const services: Services = {
@@ -166,7 +167,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     storage,
     repos,
     log,
-    throttle: createSignInThrottle(),
+    throttle: signIns,
     signUps: new SignUpThrottle({ perMinute: config.signUpsPerMinute, burst: config.signUpBurst }),
     connections: clusterConnectionControl(localConnections, cluster),
     registry,

@@ -2,8 +2,11 @@
  * Throttles failed sign-ins per account at one address and per address. After a number of free
  * attempts every further failure doubles the wait (capped), so guessing becomes slow while a
  * person who mistypes twice is never bothered. Kept in memory: a restart forgives, which is an
- * acceptable trade for a single-process server.
+ * acceptable trade. With several instances each failure and success is told to the others
+ * (the cluster bus), which count it too: guessing spread over instances is as slow as on one.
  */
+import { createHash } from 'node:crypto';
+import { standalone, type ClusterLink } from '../cluster/ClusterBus';
 export interface ThrottleRule {
   freeAttempts: number;
   baseDelayMs: number;
@@ -69,19 +72,23 @@ export class SignInThrottle {
   private readonly accountAtAddress: Throttle;
   private readonly address: Throttle;
 
-  constructor(rules: { accountAtAddress: ThrottleRule; address: ThrottleRule }) {
+  constructor(
+    rules: { accountAtAddress: ThrottleRule; address: ThrottleRule },
+    private readonly cluster: ClusterLink = standalone,
+  ) {
     this.accountAtAddress = new Throttle(rules.accountAtAddress);
     this.address = new Throttle(rules.address);
   }
 
   /** Milliseconds before this account may be tried again from this address (0: now). */
   retryAfterMs(email: string, address: string, now = Date.now()): number {
-    return Math.max(this.accountAtAddress.retryAfterMs(pairKey(email, address), now), this.address.retryAfterMs(address, now));
+    return Math.max(this.accountAtAddress.retryAfterMs(pairKey(accountKey(email), address), now), this.address.retryAfterMs(address, now));
   }
 
   recordFailure(email: string, address: string, now = Date.now()): void {
-    this.accountAtAddress.recordFailure(pairKey(email, address), now);
-    this.address.recordFailure(address, now);
+    const account = accountKey(email);
+    this.countFailure(account, address, now);
+    this.cluster.forward({ kind: 'signIn', outcome: 'failure', account, address, at: now });
   }
 
   /**
@@ -89,19 +96,37 @@ export class SignInThrottle {
    * to an account of one's own must not reset a flood against everybody else's.
    */
   recordSuccess(email: string, address: string): void {
-    this.accountAtAddress.reset(pairKey(email, address));
+    const account = accountKey(email);
+    this.accountAtAddress.reset(pairKey(account, address));
+    this.cluster.forward({ kind: 'signIn', outcome: 'success', account, address, at: Date.now() });
+  }
+
+  /** A sign-in another instance saw. */
+  applyFromCluster(outcome: 'failure' | 'success', account: string, address: string, at: number): void {
+    if (outcome === 'failure') this.countFailure(account, address, at);
+    else this.accountAtAddress.reset(pairKey(account, address));
+  }
+
+  private countFailure(account: string, address: string, now: number): void {
+    this.accountAtAddress.recordFailure(pairKey(account, address), now);
+    this.address.recordFailure(address, now);
   }
 }
 
-/** One key per pair; JSON keeps an address and an email from ever running into each other. */
-const pairKey = (email: string, address: string) => JSON.stringify([email, address]);
+/** An account as the throttle (and the other instances) know it: no e-mail address leaves. */
+const accountKey = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+/** One key per pair; JSON keeps an address and an account from ever running into each other. */
+const pairKey = (account: string, address: string) => JSON.stringify([account, address]);
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 const HOUR = 60 * 60_000;
 
-export function createSignInThrottle(): SignInThrottle {
-  return new SignInThrottle({
-    accountAtAddress: { freeAttempts: 5, baseDelayMs: 1_000, maxDelayMs: FIFTEEN_MINUTES, windowMs: HOUR },
-    address: { freeAttempts: 20, baseDelayMs: 1_000, maxDelayMs: FIFTEEN_MINUTES, windowMs: HOUR },
-  });
+export function createSignInThrottle(cluster: ClusterLink = standalone): SignInThrottle {
+  return new SignInThrottle(
+    {
+      accountAtAddress: { freeAttempts: 5, baseDelayMs: 1_000, maxDelayMs: FIFTEEN_MINUTES, windowMs: HOUR },
+      address: { freeAttempts: 20, baseDelayMs: 1_000, maxDelayMs: FIFTEEN_MINUTES, windowMs: HOUR },
+    },
+    cluster,
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * What one instance tells the others: workspace and personal events for their streams, access
- * that ended (their sockets and streams close too), and session locks (their rooms refuse the
- * writes). On SQLite there are no others and nothing is sent; on PostgreSQL it travels over
+ * that ended (their sockets and streams close too), session locks (their rooms refuse the
+ * writes) and sign-in outcomes (their throttles count them). On SQLite there are no others and nothing is sent; on PostgreSQL it travels over
  * LISTEN/NOTIFY (server/storage/postgres/PostgresBus.ts). Messages name what changed, never
  * data a policy would have to filter: receivers refetch through the API as before.
  */
@@ -12,7 +12,9 @@ export type ClusterMessage =
   | { kind: 'personalEvent'; userId: string; event: PersonalEventName }
   | { kind: 'closeForMember'; workspaceId: string; userId: string; code: number; reason: string }
   | { kind: 'closeForSession'; sessionId: string; code: number; reason: string }
-  | { kind: 'sessionLock'; sessionId: string; workspaceId: string; chairUserId: string | null };
+  | { kind: 'sessionLock'; sessionId: string; workspaceId: string; chairUserId: string | null }
+  /** `account`: a hash of the e-mail address, never the address itself. */
+  | { kind: 'signIn'; outcome: 'failure' | 'success'; account: string; address: string; at: number };
 
 export interface ClusterBus {
   /** Sends to every other instance; resolves once handed to the database. */

@@ -7,6 +7,7 @@
 import type { ConnectionControl } from '../context';
 import type { WorkspaceEvents } from '../events/WorkspaceEvents';
 import type { SessionLocks } from '../sessions/SessionLocks';
+import type { SignInThrottle } from '../auth/signInThrottle';
 import { describeError, type Logger } from '../support/log';
 import type { ClusterBus, ClusterLink, ClusterMessage } from './ClusterBus';
 
@@ -23,6 +24,7 @@ export interface LocalParts {
   /** This instance's sockets and streams only: closing them must not be sent on again. */
   localConnections: ConnectionControl;
   sessionLocks: SessionLocks;
+  signIns: SignInThrottle;
 }
 
 export function receiveFromCluster(bus: ClusterBus, parts: LocalParts): () => void {
@@ -38,6 +40,8 @@ export function receiveFromCluster(bus: ClusterBus, parts: LocalParts): () => vo
         return parts.localConnections.closeForSession(message.sessionId, message.code, message.reason);
       case 'sessionLock':
         return parts.sessionLocks.apply(message.sessionId, message.workspaceId, message.chairUserId);
+      case 'signIn':
+        return parts.signIns.applyFromCluster(message.outcome, message.account, message.address, message.at);
     }
   });
 }

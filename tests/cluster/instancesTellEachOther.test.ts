@@ -2,11 +2,13 @@
  * Issue 13, item 4: what one instance does reaches the others through PostgreSQL (LISTEN/
  * NOTIFY). Two real servers on one database: an event published on A reaches a stream held on
  * B; removing a member through A closes their socket and stream on B; signing out through A
- * closes the session's socket on B; a session locked through A makes B refuse the writes.
+ * closes the session's socket on B; a session locked through A makes B refuse the writes;
+ * wrong passwords tried on both count together.
  */
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { CloseCode } from '../../shared/collab/protocol';
-import { addMember, buildWorkshop, type Workshop } from '../helpers/apiClient';
+import { addMember, buildWorkshop, signUp, type Workshop } from '../helpers/apiClient';
+import { signInFrom } from '../helpers/fromAddress';
 import { openRawSocket, storedText, updateRowsBy } from '../helpers/collab';
 import { syncUpdateFrame, textInsertUpdate } from '../helpers/frames';
 import { eventually } from '../helpers/providers';
@@ -87,4 +89,16 @@ test('a session locked through one instance makes the other refuse a participant
   expect(storedText(a, workshop.documentId)).toBe(before);
   expect(updateRowsBy(a, workshop.documentId, participant.userId)).toBe(0);
   await workshop.owner.post(`/api/sessions/${session.id}/end`);
+});
+
+test('wrong passwords spread over two instances count together', async () => {
+  const person = await signUp(a.origin, 'Wordt geraden');
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) statuses.push((await signInFrom('127.0.0.5', i % 2 ? b.origin : a.origin, person.email, `geraden-${i}`)).status);
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
+  // Three failures on each: alone neither instance would slow the seventh try.
+  // One try, not retried: each retry would be a failure of its own and slow it down anyway.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect((await signInFrom('127.0.0.5', a.origin, person.email, 'nog-een')).status).toBe(429);
+  expect((await signInFrom('127.0.0.5', b.origin, person.email, 'en-nog-een')).status).toBe(429);
 });
