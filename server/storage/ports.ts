@@ -44,6 +44,7 @@ import type {
   WorkSessionTurnRow,
   WorkSessionStepPeriodRow,
   WorkSessionAttendanceRow,
+  WorkSessionCardRow,
 } from './rows';
 
 /** On whose behalf an update was written; both null for the server's own changes. */
@@ -369,6 +370,25 @@ export interface WorkSessionRepo {
   listTurns(sessionId: string): Promise<WorkSessionTurnRow[]>;
 }
 
+/** Cards of private steps (issue 14, item 4). Who may see which is decided in server/policies. */
+export interface SessionCardRepo {
+  insert(card: WorkSessionCardRow): Promise<void>;
+  findById(id: string): Promise<WorkSessionCardRow | undefined>;
+  /** The step's cards, oldest first. */
+  listForStep(sessionId: string, stepId: string): Promise<WorkSessionCardRow[]>;
+  /** The step's cards by one author, oldest first. */
+  listOwn(sessionId: string, stepId: string, authorId: string): Promise<WorkSessionCardRow[]>;
+  /** How many cards each step of the session has (a count says nothing of what they say). */
+  countPerStep(sessionId: string): Promise<Map<string, number>>;
+  /** Every card of the session's revealed steps, oldest first: what the minutes may show. */
+  listRevealed(sessionId: string): Promise<WorkSessionCardRow[]>;
+  /**
+   * Marks a step revealed at `at`, unless it already was (the first reveal time stands).
+   * Resolves with the step's reveal time.
+   */
+  reveal(stepId: string, at: number): Promise<number>;
+}
+
 /** A notification with what the inbox shows of its comment and thread. */
 export interface InboxRow extends CommentNotificationRow {
   document_id: string;
@@ -423,6 +443,7 @@ export interface Repos {
   identities: UserIdentityRepo;
   oidcLogins: OidcLoginRepo;
   workSessions: WorkSessionRepo;
+  sessionCards: SessionCardRepo;
   comments: CommentRepo;
 }
 
