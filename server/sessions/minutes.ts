@@ -7,7 +7,8 @@
 import type { JSONContent } from '@tiptap/core';
 import { localeOf, translate, type Language, type MessageKey, type MessageParams } from '../../shared/i18n/translate';
 import { bold, bulletList, doc, h1, h2, h3, paragraph, table } from '../../shared/templates/builders';
-import type { MemberWithUserRow, PartyRow, WorkSessionAttendanceRow, WorkSessionRow, WorkSessionStepPeriodRow, WorkSessionStepRow, WorkSessionTurnRow } from '../storage/rows';
+import type { MemberWithUserRow, PartyRow, WorkSessionAttendanceRow, WorkSessionCardRow, WorkSessionRow, WorkSessionStepPeriodRow, WorkSessionStepRow, WorkSessionTurnRow } from '../storage/rows';
+import { minutesCards } from './minutesCards';
 import { speakingTimes } from './turns';
 
 /** An action or commitment block written in the workspace while the session ran. */
@@ -24,6 +25,8 @@ export interface MinutesInput {
   steps: readonly WorkSessionStepRow[];
   periods: readonly WorkSessionStepPeriodRow[];
   turns: readonly WorkSessionTurnRow[];
+  /** Cards of revealed steps only (`SessionCardRepo.listRevealed`). */
+  cards: readonly WorkSessionCardRow[];
   attendance: readonly WorkSessionAttendanceRow[];
   parties: readonly PartyRow[];
   members: readonly MemberWithUserRow[];
@@ -54,6 +57,8 @@ export function buildMinutes(input: MinutesInput): JSONContent {
     ...present(input, t),
     h2(t('minutes.turns')),
     ...turns(input, t),
+    h2(t('minutes.cards')),
+    ...minutesCards(input, t),
     h2(t('minutes.madeDuring')),
     ...madeDuring(input, t),
   ]);
