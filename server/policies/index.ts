@@ -155,6 +155,7 @@ export function abilitiesFor(membership: Membership | undefined | null): Abiliti
     signAdoption: can(membership, 'adoption:sign') && Boolean(membership?.party_id),
     readAudit: can(membership, 'audit:read'),
     manageSessions: can(membership, 'session:manage'),
+    contributeToSessions: can(membership, 'session:contribute'),
   };
 }
 
