@@ -309,6 +309,8 @@ export interface PersonalDataExport {
   comments: { commentId: string; threadId: string; documentId: string; documentTitle: string; body: string; createdAt: number; editedAt: number | null }[];
   /** Their inbox: which comments reached them, why, and whether they read them. */
   notifications: { id: string; kind: string; threadId: string; commentId: string; documentId: string; createdAt: number; readAt: number | null }[];
+  /** The cards they wrote in werksessies: their own, so private ones too. */
+  sessionCards: { cardId: string; sessionId: string; stepId: string; text: string; anonymous: number; createdAt: number }[];
 }
 
 export interface PersonalDataRepo {

@@ -93,6 +93,11 @@ test('before the reveal a card reaches its author only: not another member, not 
     expect(stream.text()).not.toMatch(/GEHEIM/);
     expect(socket.frames.length).toBeGreaterThan(0);
     expect(socket.frames.some((frame) => Buffer.from(frame).includes('GEHEIM'))).toBe(false);
+    // A personal data export holds the person's own cards, and nobody else's.
+    expect((await residents.member.get('/api/me/export')).body.sessionCards).toEqual([
+      expect.objectContaining({ sessionId: session.id, stepId: session.stepId, text: 'GEHEIM-bewoners: een buurthuis op zondag', anonymous: false }),
+    ]);
+    for (const client of [housing.member, viewer]) expect(JSON.stringify((await client.get('/api/me/export')).body)).not.toMatch(/GEHEIM/);
 
     // Stored as written, with the author and party the server knew.
     expect(storedCards(session.id)).toEqual([
