@@ -8,10 +8,10 @@ import { Hono, type Context } from 'hono';
 import { listCardsQuery, promoteCardReq, writeCardReq } from '../../shared/api/cardSchemas';
 import type { SessionCardList } from '../../shared/api/cards';
 import type { AppEnv, Services } from '../context';
-import { NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { requireUser } from '../http/session';
 import { parseBody, parseQuery } from '../http/validate';
-import { authorize, authorizeCardPromotion, authorizeChair, canReadCard } from '../policies';
+import { authorize, authorizeCardPromotion, authorizeChair, canReadCard, mayWriteUnderLock } from '../policies';
 import { cardNames, presentCard } from '../presenters/cards';
 import { revealStep, writeCard } from '../commands/sessions/cards';
 import { promoteCard } from '../commands/promoteCard';
@@ -76,6 +76,8 @@ export function cardRoutes(services: Services) {
     // Only into a document of the card's own workspace: any other is not found from here.
     const document = await repos.documents.findById(body.documentId);
     if (!document || document.workspace_id !== session.workspace_id) throw new NotFoundError();
+    // A locked session lets only its chair write, on the socket and here alike.
+    if (!mayWriteUnderLock(services.sessionLocks.chairsLocking(document.workspace_id), user.id)) throw new ConflictError('session_locked', 'session.locked');
     return c.json(await promoteCard(services, { card, document, kind: body.kind, userId: user.id }), 201);
   });
 }

@@ -12,7 +12,7 @@ import { storedDoc, updateRowsBy } from '../helpers/collab';
 import { connectProvider, eventually, waitForSync } from '../helpers/providers';
 import { partyWithMember, startedSession } from '../helpers/sessions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
-import { sqlGet } from '../helpers/testSql';
+import { sqlAll, sqlGet } from '../helpers/testSql';
 
 let server: TestServer;
 let workshop: Workshop;
@@ -128,9 +128,20 @@ test('a paragraph and a criterion; another workspace\'s document, an outsider an
   expect((await promote(outsider, named, { documentId: ownDocument.body.id, kind: 'paragraph' })).status).toBe(404);
   expect((await promote(workshop.owner, 'geen-kaartje', { documentId: workshop.documentId, kind: 'paragraph' })).status).toBe(404);
 
+  // While the chair has locked editing, only the chair takes a card into a document.
+  expect((await workshop.owner.patch(`/api/sessions/${sessionId}/state`, { locked: true })).status).toBe(200);
+  const locked = await promote(residents.member, named, { documentId: workshop.documentId, kind: 'paragraph' });
+  expect(locked.status).toBe(409);
+  expect(locked.body.error.code).toBe('session_locked');
+  expect((await promote(workshop.owner, named, { documentId: workshop.documentId, kind: 'paragraph' })).status).toBe(201);
+  expect((await workshop.owner.patch(`/api/sessions/${sessionId}/state`, { locked: false })).status).toBe(200);
+  expect((await promote(residents.member, named, { documentId: workshop.documentId, kind: 'paragraph' })).status).toBe(201);
+
   const badKind = await promote(workshop.owner, named, { documentId: workshop.documentId, kind: 'reflection' });
   expect(badKind.status).toBe(400);
   expect(Object.keys(badKind.body.error.fields)).toEqual(['kind']);
   // Who took a card into a document is on the record, without the card's author.
-  expect(sqlGet(server, "SELECT user_id, detail FROM audit_log WHERE action = 'card.promote' AND detail LIKE ? ORDER BY id DESC", `%${named}%`)).toMatchObject({ user_id: workshop.owner.userId });
+  const promotions = sqlAll<{ user_id: string; detail: string }>(server, "SELECT user_id, detail FROM audit_log WHERE action = 'card.promote' AND detail LIKE ? ORDER BY id", `%${named}%`);
+  expect(promotions.map((row) => row.user_id)).toEqual([workshop.owner.userId, workshop.owner.userId, workshop.owner.userId, residents.member.userId]);
+  expect(JSON.parse(promotions[0]!.detail)).toEqual({ cardId: named, kind: 'paragraph' });
 });
