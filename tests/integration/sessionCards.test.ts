@@ -171,6 +171,12 @@ test('only the chair reveals; then everyone sees every card, an anonymous one wi
   expect(detail.body.steps.find((s: Json) => s.id === session.stepId)).toMatchObject({ revealedAt: revealed.body.revealedAt, cardCount: 2 });
   expect(JSON.stringify(detail.body)).not.toContain(residents.member.userId);
 
+  // Editing the agenda (the same steps sent back, as the agenda editor does) keeps the reveal.
+  const agenda = detail.body.steps.map((s: Json) => ({ id: s.id, title: s.title, instruction: s.instruction, minutes: s.minutes, kind: s.kind }));
+  expect((await workshop.owner.patch(`/api/sessions/${session.id}`, { steps: agenda })).status).toBe(200);
+  expect(sqlGet(server, 'SELECT revealed_at FROM work_session_steps WHERE id = ?', session.stepId)).toEqual({ revealed_at: revealed.body.revealedAt });
+  expect((await cardsOf(viewer, session.id, session.stepId)).body.cards).toHaveLength(2);
+
   // A revealed step takes no more cards.
   const late = await write(housing.member, session.id, { stepId: session.stepId, text: 'Nog eentje' });
   expect(late.status).toBe(409);
