@@ -1,7 +1,8 @@
 /**
  * The minutes (verslag) of a werksessie as editor content: the agenda with planned and actual
- * time, who was there per party, the turns per party with speaking time and what was said, and
- * the actions and commitments written during the session. Pure: rows in, Tiptap JSON out, in
+ * time, who was there per party, the turns per party with speaking time and what was said, the
+ * cards of revealed private steps (./minutesCards.ts), and the actions and commitments written
+ * during the session. Pure: rows in, Tiptap JSON out, in
  * the language of whoever ended the session.
  */
 import type { JSONContent } from '@tiptap/core';
