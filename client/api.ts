@@ -38,6 +38,8 @@ import type {
   UpdateWorkspaceReq,
 } from '../shared/api/schemas';
 import type { SessionDetail, SessionEnded, SessionSummary } from '../shared/api/sessions';
+import type { PromotedCard, SessionCard, SessionCardList } from '../shared/api/cards';
+import type { PromoteCardReq, WriteCardReq } from '../shared/api/cardSchemas';
 import type { CreateSessionReq, SessionStateReq, UpdateSessionReq } from '../shared/api/sessionSchemas';
 import type { AdoptionState, RestoreResult, Version, VersionDetail, VersionDiff } from '../shared/api/versions';
 import type {
@@ -146,6 +148,10 @@ export const api = {
   /** Ends the session; answers with the minutes' document id and the ended session. */
   endSession: (id: string) => request<SessionEnded>('POST', `/api/sessions/${enc(id)}/end`),
   saveSaid: (id: string, turnId: string, said: string) => request<SessionDetail>('PUT', `/api/sessions/${enc(id)}/turns/${enc(turnId)}/said`, { said }),
+  writeCard: (id: string, body: WriteCardReq) => request<SessionCard>('POST', `/api/sessions/${enc(id)}/cards`, body),
+  listCards: (id: string, stepId: string) => request<SessionCardList>('GET', `/api/sessions/${enc(id)}/cards?stepId=${enc(stepId)}`),
+  revealStep: (id: string, stepId: string) => request<{ stepId: string; revealedAt: number }>('POST', `/api/sessions/${enc(id)}/steps/${enc(stepId)}/reveal`),
+  promoteCard: (cardId: string, body: PromoteCardReq) => request<PromotedCard>('POST', `/api/cards/${enc(cardId)}/promote`, body),
   me: () => request<User>('GET', '/api/me', undefined, { quietUnauthorized: true }),
   authOptions: () => request<AuthOptions>('GET', '/api/auth/options', undefined, { quietUnauthorized: true }),
   signup: (body: SignupReq) => request<User>('POST', '/api/auth/signup', body, { quietUnauthorized: true }),

@@ -44,6 +44,7 @@ import { memberRoutes } from './routes/members';
 import { partyRoutes } from './routes/parties';
 import { workspaceRoutes } from './routes/workspaces';
 import { sessionRoutes, workspaceSessionRoutes } from './routes/sessions';
+import { cardRoutes, sessionCardRoutes } from './routes/sessionCards';
 
 export function createApp(services: Services, registry: RoomRegistry) {
   const app = new Hono<AppEnv>();
@@ -92,6 +93,8 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/documents/:id', attributionRoutes(services));
   api.route('/calendar', calendarRoutes(services));
   api.route('/sessions', sessionRoutes(services));
+  api.route('/sessions', sessionCardRoutes(services));
+  api.route('/cards', cardRoutes(services));
   api.route('/invites', inviteRoutes(services));
   api.route('/documents', documentRoutes(services));
   api.all('*', (c) => c.json({ error: { code: 'not_found', message: translate(requestLanguage(c), 'error.unknownApiPath') } }, 404));

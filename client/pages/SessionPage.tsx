@@ -20,6 +20,7 @@ import { AgendaList } from '../sessions/AgendaList';
 import { ChairPanel } from '../sessions/ChairPanel';
 import { SessionBar } from '../sessions/SessionBar';
 import { SpeakingSummary } from '../sessions/SpeakingSummary';
+import { PrivateCards } from '../sessions/PrivateCards';
 import { RecordSaid } from '../sessions/RecordSaid';
 import { useFollow } from '../sessions/useFollow';
 import { useLiveSession } from '../sessions/useLiveSession';
@@ -43,6 +44,8 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
   const chair = workspace.members.find((m) => m.userId === session.chairUserId);
   const running = session.status === 'running';
   const [editing, setEditing] = useState(false);
+  // The current private step, and every step whose cards have been revealed.
+  const cardSteps = session.steps.filter((s) => s.kind === 'private' && ((running && s.id === session.currentStepId) || s.revealedAt !== null));
   return (
     <div className="page session-page">
       <nav className="breadcrumb" aria-label="breadcrumb">
@@ -100,6 +103,9 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
               <AgendaList session={session} />
             </section>
           )}
+          {cardSteps.map((step) => (
+            <PrivateCards key={step.id} session={session} step={step} parties={workspace.parties} documents={workspace.documents} abilities={workspace.abilities} />
+          ))}
         </div>
         <div className="columns__side">
           <RecordSaid session={session} parties={workspace.parties} myPartyId={workspace.partyId} onChanged={live.accept} />

@@ -1,6 +1,7 @@
 /**
  * The chair's panel: next step, the clock (start, pause, resume, +1 minute, stop), the lock,
- * follow-me (bring everyone to a document), the turns of a round, and ending the session. Every
+ * follow-me (bring everyone to a document), the turns of a round, revealing a private step's
+ * cards, and ending the session. Every
  * button is one request; the answer replaces what is shown, and the others hear of it through
  * their event stream.
  */
@@ -36,6 +37,11 @@ export function ChairPanel({ session, parties, members, documents, onChanged }: 
   const change = (body: SessionStateReq) => action.run(async () => onChanged(await api.changeSessionState(session.id, body)));
   // The ended session carries its minutes' id: the session page then links to them.
   const end = () => action.run(async () => onChanged((await api.endSession(session.id)).session));
+  // The reveal answers with the step's reveal time; the panel shows the session as it is now.
+  const reveal = (stepId: string) => action.run(async () => {
+    await api.revealStep(session.id, stepId);
+    onChanged(await api.getSession(session.id));
+  });
   const timer = session.timer;
 
   return (
@@ -95,6 +101,14 @@ export function ChairPanel({ session, parties, members, documents, onChanged }: 
               {t('session.stopBringing')}
             </button>
           )}
+        </div>
+      )}
+      {step?.kind === 'private' && step.revealedAt === null && (
+        <div className="chair-panel__group" role="group" aria-label={t('cards.title')}>
+          <span className="muted">{t('cards.count', { count: step.cardCount })}</span>
+          <button type="button" className="button button--primary" disabled={action.busy} onClick={() => void reveal(step.id)}>
+            {t('cards.reveal')}
+          </button>
         </div>
       )}
       {step?.kind === 'round' && <RoundControls session={session} parties={parties} busy={action.busy} onChange={change} />}

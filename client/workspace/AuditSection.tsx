@@ -26,6 +26,7 @@ const knownActions = new Set([
   'adoption.signed',
   'adoption.declined',
   'adoption.adopted',
+  'card.promote',
 ]);
 
 function describe(t: TFunction, entry: AuditLogEntry, workspace: WorkspaceDetail): string {

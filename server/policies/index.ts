@@ -155,6 +155,7 @@ export function abilitiesFor(membership: Membership | undefined | null): Abiliti
     signAdoption: can(membership, 'adoption:sign') && Boolean(membership?.party_id),
     readAudit: can(membership, 'audit:read'),
     manageSessions: can(membership, 'session:manage'),
+    contributeToSessions: can(membership, 'session:contribute'),
   };
 }
 
@@ -204,4 +205,30 @@ export function authorizeTurnText(membership: Membership | undefined | null, ses
  */
 export function mayWriteUnderLock(lockingChairs: ReadonlySet<string>, userId: string): boolean {
   return lockingChairs.size === 0 || lockingChairs.has(userId);
+}
+
+/** What deciding about a card depends on: who wrote it, and whether its step is revealed. */
+export interface CardVisibility {
+  author_id: string | null;
+  revealed_at: number | null;
+}
+
+/**
+ * A card of a private step is its author's alone until the chair reveals the step: not the
+ * chair's, not an owner's (issue 14: private input enforced by the server). After the reveal
+ * everyone who reads the session sees it.
+ */
+export function canReadCard(membership: Membership | undefined | null, userId: string, card: CardVisibility): boolean {
+  return can(membership, 'session:read') && (card.revealed_at !== null || (card.author_id !== null && card.author_id === userId));
+}
+
+/**
+ * Turning a card into a document's text: someone who may write the document, once the card is
+ * revealed. A card one may not see is not found (its existence does not leak); one's own card
+ * before the reveal is a 403 — even its author waits for the table to see it first.
+ */
+export function authorizeCardPromotion(membership: Membership | undefined | null, userId: string, card: CardVisibility): void {
+  if (!canReadCard(membership, userId, card)) throw new NotFoundError('error.cardMissing');
+  authorize(membership, 'document:write');
+  if (card.revealed_at === null) throw new ForbiddenError('error.cardNotRevealed', 'card_not_revealed');
 }

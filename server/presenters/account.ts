@@ -32,5 +32,6 @@ export function presentAccountExport(user: UserRow, sessions: SessionRow[], curr
     identities: data.identities.map((i) => ({ ...i, linkedAt: iso(i.linkedAt) })),
     comments: data.comments.map((comment) => ({ ...comment, createdAt: iso(comment.createdAt), editedAt: comment.editedAt === null ? null : iso(comment.editedAt) })),
     notifications: data.notifications.map((n) => ({ ...n, createdAt: iso(n.createdAt), readAt: n.readAt === null ? null : iso(n.readAt) })),
+    sessionCards: data.sessionCards.map((card) => ({ ...card, anonymous: card.anonymous === 1, createdAt: iso(card.createdAt) })),
   };
 }

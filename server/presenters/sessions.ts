@@ -16,8 +16,19 @@ export function presentSessionSummary(row: WorkSessionRow): SessionSummary {
   };
 }
 
-export function presentStep(row: WorkSessionStepRow): SessionStep {
-  return { id: row.id, title: row.title, instruction: row.instruction, minutes: row.minutes, kind: row.kind, documentId: row.document_id, blockId: row.block_id };
+/** `cardCount`: how many cards the step has; the cards themselves are only in the cards API. */
+export function presentStep(row: WorkSessionStepRow, cardCount = 0): SessionStep {
+  return {
+    id: row.id,
+    title: row.title,
+    instruction: row.instruction,
+    minutes: row.minutes,
+    kind: row.kind,
+    documentId: row.document_id,
+    blockId: row.block_id,
+    revealedAt: row.revealed_at,
+    cardCount,
+  };
 }
 
 /** The clock with the server's time of this answer, so every screen counts down alike. */
@@ -39,12 +50,13 @@ export function presentSession(
   row: WorkSessionRow,
   steps: readonly WorkSessionStepRow[],
   turns: readonly WorkSessionTurnRow[],
+  cardCounts: ReadonlyMap<string, number>,
   viewer: SessionViewer,
   now = Date.now(),
 ): SessionDetail {
   return {
     ...presentSessionSummary(row),
-    steps: steps.map(presentStep),
+    steps: steps.map((step) => presentStep(step, cardCounts.get(step.id) ?? 0)),
     currentStepId: row.current_step_id,
     timer: presentTimer(row, now),
     follow: row.follow_document_id ? { documentId: row.follow_document_id, blockId: row.follow_block_id } : null,

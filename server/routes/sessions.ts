@@ -48,7 +48,7 @@ export function workspaceSessionRoutes(services: Services) {
 }
 
 /** A session and the caller's membership of its workspace; someone outside it gets a 404. */
-async function loadSession(c: Context<AppEnv>, services: Services, sessionId: string) {
+export async function loadSession(c: Context<AppEnv>, services: Services, sessionId: string) {
   const user = requireUser(c);
   const session = await services.repos.workSessions.findById(sessionId);
   if (!session) throw new NotFoundError('error.sessionMissing');
@@ -63,8 +63,12 @@ export function sessionRoutes(services: Services) {
 
   const present = async (c: Context<AppEnv>, sessionId: string) => {
     const { session, membership, user } = await loadSession(c, services, sessionId);
-    const [steps, turns] = await Promise.all([repos.workSessions.listSteps(session.id), repos.workSessions.listTurns(session.id)]);
-    return presentSession(session, steps, turns, { userId: user.id, canManage: can(membership, 'session:manage') });
+    const [steps, turns, cardCounts] = await Promise.all([
+      repos.workSessions.listSteps(session.id),
+      repos.workSessions.listTurns(session.id),
+      repos.sessionCards.countPerStep(session.id),
+    ]);
+    return presentSession(session, steps, turns, cardCounts, { userId: user.id, canManage: can(membership, 'session:manage') });
   };
   const detail = async (c: Context<AppEnv>, sessionId: string) => c.json(await present(c, sessionId));
 

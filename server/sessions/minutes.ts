@@ -1,13 +1,15 @@
 /**
  * The minutes (verslag) of a werksessie as editor content: the agenda with planned and actual
- * time, who was there per party, the turns per party with speaking time and what was said, and
- * the actions and commitments written during the session. Pure: rows in, Tiptap JSON out, in
+ * time, who was there per party, the turns per party with speaking time and what was said, the
+ * cards of revealed private steps (./minutesCards.ts), and the actions and commitments written
+ * during the session. Pure: rows in, Tiptap JSON out, in
  * the language of whoever ended the session.
  */
 import type { JSONContent } from '@tiptap/core';
 import { localeOf, translate, type Language, type MessageKey, type MessageParams } from '../../shared/i18n/translate';
 import { bold, bulletList, doc, h1, h2, h3, paragraph, table } from '../../shared/templates/builders';
-import type { MemberWithUserRow, PartyRow, WorkSessionAttendanceRow, WorkSessionRow, WorkSessionStepPeriodRow, WorkSessionStepRow, WorkSessionTurnRow } from '../storage/rows';
+import type { MemberWithUserRow, PartyRow, WorkSessionAttendanceRow, WorkSessionCardRow, WorkSessionRow, WorkSessionStepPeriodRow, WorkSessionStepRow, WorkSessionTurnRow } from '../storage/rows';
+import { minutesCards } from './minutesCards';
 import { speakingTimes } from './turns';
 
 /** An action or commitment block written in the workspace while the session ran. */
@@ -24,6 +26,8 @@ export interface MinutesInput {
   steps: readonly WorkSessionStepRow[];
   periods: readonly WorkSessionStepPeriodRow[];
   turns: readonly WorkSessionTurnRow[];
+  /** Cards of revealed steps only (`SessionCardRepo.listRevealed`). */
+  cards: readonly WorkSessionCardRow[];
   attendance: readonly WorkSessionAttendanceRow[];
   parties: readonly PartyRow[];
   members: readonly MemberWithUserRow[];
@@ -54,6 +58,8 @@ export function buildMinutes(input: MinutesInput): JSONContent {
     ...present(input, t),
     h2(t('minutes.turns')),
     ...turns(input, t),
+    h2(t('minutes.cards')),
+    ...minutesCards(input, t),
     h2(t('minutes.madeDuring')),
     ...madeDuring(input, t),
   ]);

@@ -46,6 +46,7 @@ import type {
   WorkSessionTurnRow,
   WorkSessionStepPeriodRow,
   WorkSessionAttendanceRow,
+  WorkSessionCardRow,
 } from './rows';
 
 /** On whose behalf an update was written; both null for the server's own changes. */
@@ -318,6 +319,8 @@ export interface PersonalDataExport {
   comments: { commentId: string; threadId: string; documentId: string; documentTitle: string; body: string; createdAt: number; editedAt: number | null }[];
   /** Their inbox: which comments reached them, why, and whether they read them. */
   notifications: { id: string; kind: string; threadId: string; commentId: string; documentId: string; createdAt: number; readAt: number | null }[];
+  /** The cards they wrote in werksessies: their own, so private ones too. */
+  sessionCards: { cardId: string; sessionId: string; stepId: string; text: string; anonymous: number; createdAt: number }[];
 }
 
 export interface PersonalDataRepo {
@@ -379,6 +382,25 @@ export interface WorkSessionRepo {
   listTurns(sessionId: string): Promise<WorkSessionTurnRow[]>;
 }
 
+/** Cards of private steps (issue 14, item 4). Who may see which is decided in server/policies. */
+export interface SessionCardRepo {
+  insert(card: WorkSessionCardRow): Promise<void>;
+  findById(id: string): Promise<WorkSessionCardRow | undefined>;
+  /** The step's cards, oldest first. */
+  listForStep(sessionId: string, stepId: string): Promise<WorkSessionCardRow[]>;
+  /** The step's cards by one author, oldest first. */
+  listOwn(sessionId: string, stepId: string, authorId: string): Promise<WorkSessionCardRow[]>;
+  /** How many cards each step of the session has (a count says nothing of what they say). */
+  countPerStep(sessionId: string): Promise<Map<string, number>>;
+  /** Every card of the session's revealed steps, oldest first: what the minutes may show. */
+  listRevealed(sessionId: string): Promise<WorkSessionCardRow[]>;
+  /**
+   * Marks a step revealed at `at`, unless it already was (the first reveal time stands).
+   * Resolves with the step's reveal time.
+   */
+  reveal(stepId: string, at: number): Promise<number>;
+}
+
 /** A notification with what the inbox shows of its comment and thread. */
 export interface InboxRow extends CommentNotificationRow {
   document_id: string;
@@ -435,6 +457,7 @@ export interface Repos {
   identities: UserIdentityRepo;
   oidcLogins: OidcLoginRepo;
   workSessions: WorkSessionRepo;
+  sessionCards: SessionCardRepo;
   comments: CommentRepo;
 }
 

@@ -317,6 +317,8 @@ export interface WorkSessionStepRow {
   kind: StepKind;
   document_id: string | null;
   block_id: string | null;
+  /** When the chair revealed the cards of this (private) step; null while they are private. */
+  revealed_at: number | null;
 }
 
 export interface WorkSessionTurnRow {
@@ -344,6 +346,21 @@ export interface WorkSessionAttendanceRow {
   user_id: string;
   party_id: string | null;
   first_seen_at: number;
+}
+
+/**
+ * A card written in a private step: its author alone sees it until the step is revealed.
+ * `anonymous` (0/1): once revealed, shown with its party but without its author.
+ */
+export interface WorkSessionCardRow {
+  id: string;
+  session_id: string;
+  step_id: string;
+  author_id: string | null;
+  party_id: string | null;
+  text: string;
+  anonymous: number;
+  created_at: number;
 }
 
 export type ThreadStatus = 'open' | 'resolved';

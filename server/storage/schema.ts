@@ -33,6 +33,7 @@ import type {
   WorkSessionTurnRow,
   WorkSessionStepPeriodRow,
   WorkSessionAttendanceRow,
+  WorkSessionCardRow,
 } from './rows';
 
 type WithGeneratedId<Row extends { id: number }> = Omit<Row, 'id'> & { id: Generated<number> };
@@ -97,6 +98,7 @@ export interface Tables {
   work_session_turns: WorkSessionTurnRow;
   work_session_step_periods: WorkSessionStepPeriodRow;
   work_session_attendance: WorkSessionAttendanceRow;
+  work_session_cards: WorkSessionCardRow;
   comment_threads: CommentThreadRow;
   comments: CommentRow;
   comment_notifications: CommentNotificationRow;

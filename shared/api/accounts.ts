@@ -42,6 +42,8 @@ export interface AccountExport {
   comments: { commentId: string; threadId: string; documentId: string; documentTitle: string; body: string; createdAt: string; editedAt: string | null }[];
   /** Their inbox of mentions and replies. */
   notifications: { id: string; kind: string; threadId: string; commentId: string; documentId: string; createdAt: string; readAt: string | null }[];
+  /** The cards they wrote in werksessies, revealed or not (they are the author's own). */
+  sessionCards: { cardId: string; sessionId: string; stepId: string; text: string; anonymous: boolean; createdAt: string }[];
 }
 
 /** `POST /api/auth/verify-email/:token`: the address that is now verified. */

@@ -9,6 +9,10 @@ export interface SessionStep {
   kind: StepKind;
   documentId: string | null;
   blockId: string | null;
+  /** When the chair revealed this private step's cards; null while they are private. */
+  revealedAt: number | null;
+  /** How many cards were written in this step: a count, never what they say. */
+  cardCount: number;
 }
 
 /**

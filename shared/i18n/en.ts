@@ -1,4 +1,5 @@
 import { enBlocks } from './enBlocks';
+import { enCards } from './enCards';
 import { enComments } from './enComments';
 import { enServer } from './enServer';
 import { enVersions } from './enVersions';
@@ -11,6 +12,7 @@ export const en: Record<CatalogueKey, string> = {
   ...enComments,
   ...enVersions,
   ...enSessions,
+  ...enCards,
   ...enServer,
   'app.name': 'werktafel',
   'app.tagline': 'Writing a public task together',

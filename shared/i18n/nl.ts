@@ -5,6 +5,7 @@
  * (i18next's plural rules pick one from `count`); placeholders are `{name}`.
  */
 import { nlBlocks } from './nlBlocks';
+import { nlCards } from './nlCards';
 import { nlComments } from './nlComments';
 import { nlServer } from './nlServer';
 import { nlVersions } from './nlVersions';
@@ -15,6 +16,7 @@ export const nl = {
   ...nlComments,
   ...nlVersions,
   ...nlSessions,
+  ...nlCards,
   ...nlServer,
   'app.name': 'werktafel',
   'app.tagline': 'Samen schrijven aan een publieke opgave',

@@ -6,6 +6,8 @@ export interface EventStream {
   status: number;
   /** Every `event:` name received so far, in order. */
   events: string[];
+  /** Everything the stream carried so far, as text (names and data): for "never sent" assertions. */
+  text(): string;
   /** True once the server ended the response (or the connection broke). */
   ended(): boolean;
   /** performance.now() when the stream ended, or null. */
@@ -17,6 +19,7 @@ export async function openEventStream(origin: string, path: string, cookie: stri
   const controller = new AbortController();
   const res = await fetch(origin + path, { headers: { origin, ...(cookie ? { cookie } : {}) }, signal: controller.signal });
   const events: string[] = [];
+  let received = '';
   let endedAt: number | null = null;
   if (res.status === 200 && res.body) {
     const reader = res.body.getReader();
@@ -27,7 +30,9 @@ export async function openEventStream(origin: string, path: string, cookie: stri
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
-          buffer += decoder.decode(value, { stream: true });
+          const chunk = decoder.decode(value, { stream: true });
+          received += chunk;
+          buffer += chunk;
           const lines = buffer.split('\n');
           buffer = lines.pop() ?? '';
           for (const line of lines) if (line.startsWith('event: ')) events.push(line.slice('event: '.length));
@@ -44,6 +49,7 @@ export async function openEventStream(origin: string, path: string, cookie: stri
   return {
     status: res.status,
     events,
+    text: () => received,
     ended: () => endedAt !== null,
     endedAt: () => endedAt,
     close: () => controller.abort(),

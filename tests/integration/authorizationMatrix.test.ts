@@ -230,11 +230,32 @@ const fixtures = {
         follow_document_id: null, follow_block_id: null, locked: 0, turn_party_id: opts.turnParty ?? null, turn_order: '[]', turn_seconds: 180,
         created_by: home.owner.userId, created_at: Date.now(), started_at: running ? Date.now() : null, ended_at: null, minutes_document_id: null,
       },
-      [{ id: stepId, session_id: id, position: 0, title: 'Ronde', instruction: '', minutes: 10, kind: 'round', document_id: null, block_id: null }],
+      [{ id: stepId, session_id: id, position: 0, title: 'Ronde', instruction: '', minutes: 10, kind: 'round', document_id: null, block_id: null, revealed_at: null }],
     );
     const turnId = unique('beurt');
     if (opts.turnParty) await server.repos.workSessions.switchTurn(id, Date.now(), { id: turnId, session_id: id, step_id: stepId, party_id: opts.turnParty, started_at: Date.now(), ended_at: null, said: '' });
     return { sessionId: id, turnId };
+  },
+  /**
+   * A running werksessie (chaired by `chair`) with one private step and one card in it, written
+   * by the owner of the workspace (so nobody else is its author); revealed or not.
+   */
+  async privateCard(opts: { chair?: string; revealed?: boolean } = {}): Promise<{ sessionId: string; stepId: string; cardId: string }> {
+    const id = unique('sessie');
+    const stepId = unique('stap');
+    const cardId = unique('kaartje');
+    await server.repos.workSessions.create(
+      {
+        id, workspace_id: world.workspaceId, title: 'Criteria', starts_at: null, status: 'running',
+        chair_user_id: opts.chair ?? home.owner.userId, current_step_id: stepId, timer_ends_at: null, timer_paused_ms: null,
+        follow_document_id: null, follow_block_id: null, locked: 0, turn_party_id: null, turn_order: '[]', turn_seconds: 180,
+        created_by: home.owner.userId, created_at: Date.now(), started_at: Date.now(), ended_at: null, minutes_document_id: null,
+      },
+      [{ id: stepId, session_id: id, position: 0, title: 'Ieder voor zich', instruction: '', minutes: 10, kind: 'private', document_id: null, block_id: null, revealed_at: null }],
+    );
+    await server.repos.sessionCards.insert({ id: cardId, session_id: id, step_id: stepId, author_id: home.owner.userId, party_id: home.partyId, text: 'Een kaartje', anonymous: 0, created_at: Date.now() });
+    if (opts.revealed) await server.repos.sessionCards.reveal(stepId, Date.now());
+    return { sessionId: id, stepId, cardId };
   },
   async feedToken(): Promise<string> {
     const token = generateSessionToken();
@@ -745,6 +766,59 @@ const rows: Row[] = [
     expect: { ...memberRoute({ viewer: 404, commenter: 404, editor: 404, owner: 404 }), foreign: 200 },
     arrange: async () => fixtures.session({ workspaceId: world.foreignWorkspaceId }),
     request: (_p, c) => ({ method: 'GET', path: `/api/sessions/${c.sessionId}` }),
+  },
+
+  // --- private cards: who takes part writes; a card is its author's alone until the chair reveals ---
+  {
+    name: 'POST /api/sessions/:id/cards',
+    expect: partySpeakers(201),
+    arrange: async () => fixtures.privateCard(),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/cards`, body: { stepId: c.stepId, text: 'Mijn idee', anonymous: true } }),
+    changes: ['work_session_cards'],
+    effect: async (p, c) => expect((await server.repos.sessionCards.listOwn(c.sessionId!, c.stepId!, p.userId!)).map((card) => card.anonymous)).toEqual([1]),
+  },
+  {
+    name: "GET /api/sessions/:id/cards?stepId= (another's card, before the reveal)",
+    // The owner in the matrix is a principal of its own, not the card's author: not even the owner sees it.
+    expect: readers(200),
+    arrange: async () => fixtures.privateCard(),
+    request: (_p, c) => ({ method: 'GET', path: `/api/sessions/${c.sessionId}/cards?stepId=${c.stepId}` }),
+    effect: (_p, _c, res) => expect(JSON.parse(res.text).cards).toEqual([]),
+  },
+  {
+    name: 'GET /api/sessions/:id/cards?stepId= (after the reveal)',
+    expect: readers(200),
+    arrange: async () => fixtures.privateCard({ revealed: true }),
+    request: (_p, c) => ({ method: 'GET', path: `/api/sessions/${c.sessionId}/cards?stepId=${c.stepId}` }),
+    effect: (_p, _c, res) => expect(JSON.parse(res.text).cards.map((card: { text: string }) => card.text)).toEqual(['Een kaartje']),
+  },
+  {
+    name: 'POST /api/sessions/:id/steps/:stepId/reveal',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    arrange: async () => fixtures.privateCard(),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/steps/${c.stepId}/reveal` }),
+  },
+  {
+    name: 'POST /api/sessions/:id/steps/:stepId/reveal (as its chair)',
+    expect: readers(200),
+    arrange: async (p) => fixtures.privateCard({ chair: p.userId ?? home.owner.userId }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/steps/${c.stepId}/reveal` }),
+    changes: ['work_session_steps'],
+  },
+  {
+    name: "POST /api/cards/:id/promote (another's card, before the reveal)",
+    expect: memberRoute({ viewer: 404, commenter: 404, editor: 404, owner: 404 }),
+    arrange: async () => fixtures.privateCard(),
+    request: (_p, c) => ({ method: 'POST', path: `/api/cards/${c.cardId}/promote`, body: { documentId: docId, kind: 'paragraph' } }),
+  },
+  {
+    name: 'POST /api/cards/:id/promote (revealed)',
+    expect: writers(201),
+    arrange: async () => fixtures.privateCard({ revealed: true }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/cards/${c.cardId}/promote`, body: { documentId: docId, kind: 'paragraph' } }),
+    // Written through the room like any edit; the room's unload may keep an automatic version.
+    changes: ['audit_log', 'document_updates', 'document_snapshots', 'document_blocks', 'attribution_daily', 'document_clients', 'document_versions'],
+    document: () => docId,
   },
 
   // --- exports, attribution ---

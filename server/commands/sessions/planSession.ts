@@ -41,7 +41,7 @@ export async function createSession(
     minutes_document_id: null,
   };
   const steps = templateSteps(input.template, input.lang).map(
-    (step, position): WorkSessionStepRow => ({ id: newId(), session_id: session.id, position, ...step, document_id: null, block_id: null }),
+    (step, position): WorkSessionStepRow => ({ id: newId(), session_id: session.id, position, ...step, document_id: null, block_id: null, revealed_at: null }),
   );
   await services.repos.workSessions.create(session, steps);
   publishSessionChange(services, session);
@@ -59,14 +59,16 @@ export async function updateSession(
     await repos.workSessions.rename(session.id, body.title ?? session.title, startsAt);
   }
   if (body.steps !== undefined) {
-    const known = new Set((await repos.workSessions.listSteps(session.id)).map((step) => step.id));
+    // A step keeps its reveal: editing the agenda never makes revealed cards private again.
+    const known = new Map((await repos.workSessions.listSteps(session.id)).map((step) => [step.id, step.revealed_at]));
     const documents = new Set((await repos.documents.listForWorkspace(session.workspace_id)).map((d) => d.id));
     const fields: Record<string, 'error.documentNotHere'> = {};
     const rows = body.steps.map((step, position): WorkSessionStepRow => {
       if (step.documentId && !documents.has(step.documentId)) fields[`steps.${position}.documentId`] = 'error.documentNotHere';
+      // An id from elsewhere is not taken over: the step is new here.
+      const id = step.id && known.has(step.id) ? step.id : newId();
       return {
-        // An id from elsewhere is not taken over: the step is new here.
-        id: step.id && known.has(step.id) ? step.id : newId(),
+        id,
         session_id: session.id,
         position,
         title: step.title,
@@ -75,6 +77,7 @@ export async function updateSession(
         kind: step.kind,
         document_id: step.documentId ?? null,
         block_id: step.documentId ? (step.blockId ?? null) : null,
+        revealed_at: known.get(id) ?? null,
       };
     });
     if (Object.keys(fields).length > 0) throw new ValidationError(fields);

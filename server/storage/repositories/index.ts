@@ -16,6 +16,7 @@ import { createOidcLoginRepo } from './oidcLogins';
 import { createPartyRepo } from './parties';
 import { createPersonalDataRepo } from './personalData';
 import { createReminderRepo } from './reminders';
+import { createSessionCardRepo } from './sessionCards';
 import { createSessionRepo } from './sessions';
 import { createSingleUseLinkRepo } from './singleUseLinks';
 import { createStorageUsageRepo } from './storageUsage';
@@ -50,5 +51,6 @@ export function createRepos(db: Db): Repos {
     identities: createUserIdentityRepo(db),
     oidcLogins: createOidcLoginRepo(db),
     workSessions: createWorkSessionRepo(db),
+    sessionCards: createSessionCardRepo(db),
   };
 }

@@ -14,7 +14,7 @@ export const formerParticipantName = 'Voormalig deelnemer';
 export function createPersonalDataRepo(db: Db): PersonalDataRepo {
   return {
     async export(userId) {
-      const [memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries, identities, comments, notifications] = await Promise.all([
+      const [memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries, identities, comments, notifications, sessionCards] = await Promise.all([
         db
           .selectFrom('members')
           .innerJoin('workspaces', 'workspaces.id', 'members.workspace_id')
@@ -50,8 +50,15 @@ export function createPersonalDataRepo(db: Db): PersonalDataRepo {
           .orderBy('n.created_at')
           .orderBy('n.id')
           .execute(),
+        db
+          .selectFrom('work_session_cards')
+          .select(['id as cardId', 'session_id as sessionId', 'step_id as stepId', 'text', 'anonymous', 'created_at as createdAt'])
+          .where('author_id', '=', userId)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute(),
       ]);
-      return { memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries, identities, comments, notifications };
+      return { memberships, contributions, commitmentDecisions, adoptionDecisions, auditEntries, identities, comments, notifications, sessionCards };
     },
 
     async anonymise(userId, now) {

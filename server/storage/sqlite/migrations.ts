@@ -417,4 +417,22 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (session_id, user_id)
   );
   `,
+  `
+  -- Private input, then reveal (issue 14, item 4): cards written in a \`private\` step, seen by
+  -- their author only until the chair reveals the step. They live here and never in a shared
+  -- Y.Doc, so no frame can carry one before the reveal. The author and party are what the server
+  -- knew of the request; \`anonymous\` hides the author (not the party) once revealed.
+  ALTER TABLE work_session_steps ADD COLUMN revealed_at BIGINT;
+  CREATE TABLE work_session_cards (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES work_sessions(id) ON DELETE CASCADE,
+    step_id TEXT NOT NULL,
+    author_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    party_id TEXT,
+    text TEXT NOT NULL,
+    anonymous INTEGER NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX work_session_cards_step ON work_session_cards(session_id, step_id, created_at);
+  `,
 ];

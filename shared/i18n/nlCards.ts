@@ -1,0 +1,46 @@
+/**
+ * Dutch texts for the private cards of a werksessie (issue 14, item 4): the API's messages, the
+ * cards in the session bar and the chair's panel, and the minutes. Kept apart from
+ * nlSessions.ts because they change for this one feature.
+ */
+export const nlCards = {
+  'validation.idRequired': 'Dit ontbreekt.',
+  'validation.cardTextRequired': 'Schrijf iets op je kaartje.',
+  'validation.promoteKind': 'Kies: alinea, actie, toezegging of criterium.',
+  'error.sessionNotRunning': 'Deze sessie loopt niet; kaartjes schrijf je tijdens de sessie.',
+  'error.notAPrivateStep': 'In deze stap schrijft niet ieder eerst voor zich.',
+  'error.stepRevealed': 'De kaartjes van deze stap zijn al onthuld; er komen er geen meer bij.',
+  'error.cardMissing': 'Dit kaartje bestaat niet.',
+  'error.cardNotRevealed': 'Dit kaartje is nog niet onthuld; pas daarna kan het naar een document.',
+  'audit.card.promote': 'Een kaartje uit een werksessie overgenomen in {document}',
+
+  'cards.title': 'Kaartjes',
+  'cards.privateHint': 'Alleen jij ziet je kaartjes, tot de voorzitter ze onthult.',
+  'cards.text': 'Je kaartje',
+  'cards.anonymous': 'anoniem',
+  'cards.anonymousHint': 'Na het onthullen staat alleen je partij erbij, niet je naam.',
+  'cards.add': 'Kaartje toevoegen',
+  'cards.yours': 'Jouw kaartjes',
+  'cards.none': 'Nog geen kaartjes.',
+  'cards.all': 'Alle kaartjes',
+  'cards.anonymousAuthor': 'Anoniem',
+  'cards.mine': 'van jou',
+  'cards.noParty': 'zonder partij',
+  'cards.count_one': '{count} kaartje geschreven',
+  'cards.count_other': '{count} kaartjes geschreven',
+  'cards.reveal': 'Onthullen',
+  'cards.revealed': 'Onthuld',
+  'cards.promote': 'Naar een document',
+  'cards.promoteDocument': 'Document',
+  'cards.promoteKind': 'Als',
+  'cards.promoteSubmit': 'Overnemen',
+  'cards.promoted': 'Staat nu onderaan het document.',
+  'cards.kind.paragraph': 'Alinea',
+  'cards.kind.action': 'Actie',
+  'cards.kind.commitment': 'Toezegging',
+  'cards.kind.criterion': 'Criterium',
+  'minutes.cards': 'Kaartjes',
+  'minutes.noCards': 'Er zijn geen kaartjes onthuld.',
+  'minutes.cardsInStep': 'Kaartjes: {step}',
+  'minutes.anonymous': 'anoniem',
+} satisfies Record<string, string>;
