@@ -139,6 +139,7 @@ export const en: Record<CatalogueKey, string> = {
   'role.editor': 'Editor',
   'role.commenter': 'Commenter',
   'role.viewer': 'Viewer',
+  'role.guest': 'Guest',
 
   'kind.municipality': 'Municipality',
   'kind.residents': 'Residents',

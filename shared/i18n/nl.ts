@@ -143,6 +143,7 @@ export const nl = {
   'role.editor': 'Schrijver',
   'role.commenter': 'Commentator',
   'role.viewer': 'Lezer',
+  'role.guest': 'Gast',
 
   'kind.municipality': 'Gemeente',
   'kind.residents': 'Bewoners',
