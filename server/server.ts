@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { CloseCode, collabPath } from '../shared/collab/protocol';
 import { createApp } from './app';
 import { handleUpgrades } from './http/upgrades';
-import { createSignInThrottle } from './auth/signInThrottle';
+import { createJoinCodeThrottle, createSignInThrottle } from './auth/signInThrottle';
 import { SignUpThrottle } from './auth/signUpThrottle';
 import { accessIsLive } from './auth/liveness';
 import { isSessionLive } from './auth/sessionTokens';
@@ -164,6 +164,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ssoStarts: new SignUpThrottle({ perMinute: 30, burst: 60 }),
     // A workshop's worth of invites at once, then a few a minute: enough to invite, not to spam.
     mailsToOthers: new SignUpThrottle({ perMinute: 5, burst: 30 }),
+    joinCodeGuesses: createJoinCodeThrottle(),
   };
 
   const app = createApp(services, registry);

@@ -234,3 +234,12 @@ export function authorizeTurnText(membership: Membership | undefined | null, ses
 export function mayWriteUnderLock(lockingChairs: ReadonlySet<string>, userId: string): boolean {
   return lockingChairs.size === 0 || lockingChairs.has(userId);
 }
+
+/**
+ * A guest has no account to change (name, address, password): the name carries the guest's
+ * marker, and an address would make mail go to someone nobody verified. Signing up turns the
+ * guest into an account first.
+ */
+export function authorizeAccountChange(user: { guest: number }): void {
+  if (user.guest === 1) throw new ForbiddenError('error.guestSignUpFirst', 'guest_sign_up_first');
+}

@@ -405,7 +405,8 @@ export interface CommentRepo {
 
 /** Join codes and the guests they let in (issue 14 item 7). */
 export interface GuestRepo {
-  createJoinCode(row: JoinCodeRow): Promise<void>;
+  /** Resolves false when a code with that hash is stored already (a second draw is due). */
+  createJoinCode(row: JoinCodeRow): Promise<boolean>;
   findJoinCodeByHash(codeHash: string): Promise<JoinCodeRow | undefined>;
   /**
    * Makes the guest's user row and grant in one transaction that takes a seat of the code: the

@@ -9,12 +9,14 @@ import { nlComments } from './nlComments';
 import { nlServer } from './nlServer';
 import { nlVersions } from './nlVersions';
 import { nlSessions } from './nlSessions';
+import { nlGuests } from './nlGuests';
 
 export const nl = {
   ...nlBlocks,
   ...nlComments,
   ...nlVersions,
   ...nlSessions,
+  ...nlGuests,
   ...nlServer,
   'app.name': 'werktafel',
   'app.tagline': 'Samen schrijven aan een publieke opgave',

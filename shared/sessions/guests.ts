@@ -33,3 +33,15 @@ export function normalizeJoinCode(input: string): string {
 
 /** The path of the page a code opens; the server puts it on its public URL. */
 export const joinPath = (code: string) => `/meedoen/${code}`;
+
+/**
+ * What follows a guest's name wherever it appears. It is part of the name the server keeps for
+ * the guest, so every list, export, minutes and cursor shows it without knowing about guests.
+ */
+export const guestMarker = '(gast)';
+export const guestDisplayName = (name: string) => `${name} ${guestMarker}`;
+
+/** Whether a guest's access still stands: while the session runs, and 12 hours after it ended. */
+export function isGuestAccessLive(sessionEndedAt: number | null, now: number): boolean {
+  return sessionEndedAt === null || now < sessionEndedAt + GUEST_ACCESS_AFTER_END_MS;
+}

@@ -4,7 +4,15 @@ import type { Db } from './db';
 
 export function createGuestRepo(db: Db): GuestRepo {
   return {
-    createJoinCode: async (row) => void (await db.insertInto('work_session_join_codes').values(row).execute()),
+    async createJoinCode(row) {
+      try {
+        await db.insertInto('work_session_join_codes').values(row).execute();
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
     findJoinCodeByHash: (codeHash) => db.selectFrom('work_session_join_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst(),
     async join(code, user, grant, now) {
       return db.transaction().execute(async (tx) => {
