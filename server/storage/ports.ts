@@ -414,6 +414,8 @@ export interface GuestRepo {
    * the code has no seat left or expired meanwhile.
    */
   join(code: JoinCodeRow, user: UserRow, grant: SessionGuestRow, now: number): Promise<boolean>;
+  /** The session's guests with their names (which carry the guest's marker), for its minutes. */
+  listNamesForSession(sessionId: string): Promise<{ user_id: string; name: string }[]>;
   /** The guest's grant with the end of its session (null while it has not ended). */
   findGrant(userId: string): Promise<(SessionGuestRow & { session_ended_at: number | null }) | undefined>;
   /**

@@ -18,7 +18,6 @@ import type {
   CommentThreadRow,
   DocumentRow,
   InviteRow,
-  MemberRow,
   OidcLoginRow,
   PartyRow,
   ReminderSentRow,

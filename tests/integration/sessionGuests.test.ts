@@ -7,7 +7,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ApiClient, addMember, buildWorkshop, type Json, type Workshop } from '../helpers/apiClient';
-import { ProviderPool, seesMarker, setMarker, storedText, updateRowsBy } from '../helpers/collab';
+import { readJsonFromDoc } from '../../shared/editor/schema';
+import { ProviderPool, seesMarker, setMarker, storedDoc, storedText, updateRowsBy } from '../helpers/collab';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startedSession } from '../helpers/sessions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
@@ -214,6 +215,19 @@ describe('access ends 12 hours after the session', () => {
     replay.cookie = cookie;
     expect((await replay.get('/api/me')).status).toBe(401);
     expect(sqlGet(server, 'SELECT count(*) AS n FROM sessions WHERE user_id = ?', joined.body.userId)).toEqual({ n: 0 });
+  });
+
+  test('the minutes name a guest who was there, with the marker', async () => {
+    const planned = await startedSessionOfItsOwn();
+    const code = await openCode({ partyId: planned.workshop.partyId }, planned.workshop.owner, planned.id);
+    const { guest } = await joinAs('Notulengast', code.body.code);
+    expect((await guest.get(`/api/sessions/${planned.id}`)).status).toBe(200);
+    const ended = await planned.workshop.owner.post(`/api/sessions/${planned.id}/end`);
+    expect(ended.status).toBe(201);
+    const doc = storedDoc(server, ended.body.id);
+    const words = JSON.stringify(readJsonFromDoc(doc));
+    doc.destroy();
+    expect(words).toContain('Notulengast (gast)');
   });
 
   test('a code of an ended session opens nothing (410)', async () => {

@@ -30,6 +30,13 @@ export function createGuestRepo(db: Db): GuestRepo {
         return true;
       });
     },
+    listNamesForSession: (sessionId) =>
+      db
+        .selectFrom('work_session_guests as g')
+        .innerJoin('users as u', 'u.id', 'g.user_id')
+        .select(['g.user_id', 'u.name'])
+        .where('g.session_id', '=', sessionId)
+        .execute(),
     findGrant: (userId) =>
       db
         .selectFrom('work_session_guests as g')
