@@ -8,7 +8,7 @@ import { handleUpgrades } from './http/upgrades';
 import { createJoinCodeThrottle, createSignInThrottle } from './auth/signInThrottle';
 import { SignUpThrottle } from './auth/signUpThrottle';
 import { accessIsLive } from './auth/liveness';
-import { isSessionLive } from './auth/sessionTokens';
+import { isSignInLive } from './auth/guestAccess';
 import { RoomRegistry } from './collab/RoomRegistry';
 import { defaultCollabLimits } from './collab/limits';
 import { RegisterIndexer } from './registers/RegisterIndexer';
@@ -123,7 +123,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       attributionExtension(attribution, attributionTimers),
       autoVersions(versionKeeper, autoVersionTimers),
     ],
-    isSessionLive: (sessionId) => isSessionLive(repos.sessions, sessionId),
+    isSessionLive: (sessionId) => isSignInLive(repos, sessionId),
     limits: {
       ...defaultCollabLimits,
       messagesPerSecond: config.messagesPerSecond,

@@ -2,7 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createSession, generateSessionToken, invalidateSession, validateSessionToken } from '../auth/sessionTokens';
-import { isGuestAccessLive } from '../../shared/sessions/guests';
+import { guestStillWelcome } from '../auth/guestAccess';
 import type { AppEnv, Services } from '../context';
 import { UnauthorizedError } from '../errors';
 import type { UserRow } from '../storage/rows';
@@ -38,7 +38,7 @@ export function sessionMiddleware(services: Services): MiddlewareHandler<AppEnv>
     if (token) {
       const validated = await validateSessionToken(services.repos.sessions, token);
       const user = validated ? await services.repos.users.findById(validated.session.user_id) : undefined;
-      if (validated && user && user.guest === 1 && !(await guestStillWelcome(services, user.id))) {
+      if (validated && user && user.guest === 1 && !(await guestStillWelcome(services.repos, user.id))) {
         // A guest's sign-in ends with their access, 12 hours after their session ended.
         await invalidateSession(services.repos.sessions, validated.session.id);
         clearSessionCookie(c, services);
@@ -58,9 +58,4 @@ export function requireUser(c: Context<AppEnv>): UserRow {
   const user = c.get('user');
   if (!user) throw new UnauthorizedError();
   return user;
-}
-
-async function guestStillWelcome(services: Services, userId: string): Promise<boolean> {
-  const grant = await services.repos.guests.findGrant(userId);
-  return grant !== undefined && isGuestAccessLive(grant.session_ended_at, Date.now());
 }

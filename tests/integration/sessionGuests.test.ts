@@ -8,7 +8,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ApiClient, addMember, buildWorkshop, type Json, type Workshop } from '../helpers/apiClient';
 import { readJsonFromDoc } from '../../shared/editor/schema';
-import { ProviderPool, seesMarker, setMarker, storedDoc, storedText, updateRowsBy } from '../helpers/collab';
+import { CloseCode } from '../../shared/collab/protocol';
+import { ProviderPool, recordCloseCodes, seesMarker, setMarker, storedDoc, storedText, updateRowsBy } from '../helpers/collab';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startedSession } from '../helpers/sessions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
@@ -216,6 +217,19 @@ describe('access ends 12 hours after the session', () => {
     expect((await replay.get('/api/me')).status).toBe(401);
     expect(sqlGet(server, 'SELECT count(*) AS n FROM sessions WHERE user_id = ?', joined.body.userId)).toEqual({ n: 0 });
   });
+
+  test('an open socket of a guest closes at the sweep after their access ended', async () => {
+    const planned = await startedSessionOfItsOwn();
+    const code = await openCode({ partyId: planned.workshop.partyId }, planned.workshop.owner, planned.id);
+    const { guest } = await joinAs('Blijver', code.body.code);
+    const g = pool.connect(planned.workshop.documentId, { cookie: guest.cookie, origin: server.origin });
+    await waitForSync(g.provider);
+    const closes = recordCloseCodes(g.provider);
+    expect((await planned.workshop.owner.post(`/api/sessions/${planned.id}/end`)).status).toBe(201);
+    sqlRun(server, 'UPDATE work_sessions SET ended_at = ? WHERE id = ?', Date.now() - 13 * HOUR, planned.id);
+    // The registry's keepalive sweep runs every 10 s; nothing the guest does is needed.
+    await eventually(() => expect(closes).toContain(CloseCode.sessionEnded), 15_000, 200);
+  }, 25_000);
 
   test('the minutes name a guest who was there, with the marker', async () => {
     const planned = await startedSessionOfItsOwn();
