@@ -7,6 +7,7 @@ import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordResetPage
 import { VerifyEmailPage } from './pages/VerifyEmailPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
+import { JoinPage } from './pages/JoinPage';
 import { LoginPage, SignupPage } from './pages/AuthPages';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { WorkspacePage } from './pages/WorkspacePage';
@@ -69,6 +70,8 @@ function Page({ route }: { route: Route }) {
       );
     case 'invite':
       return <InvitePage key={route.token} token={route.token} />;
+    case 'join':
+      return <JoinPage key={route.code} code={route.code} />;
     case 'account':
       return <AccountPage />;
     case 'forgotPassword':

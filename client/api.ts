@@ -40,6 +40,7 @@ import type {
 import type { SessionDetail, SessionEnded, SessionSummary } from '../shared/api/sessions';
 import type { PromotedCard, SessionCard, SessionCardList } from '../shared/api/cards';
 import type { PromoteCardReq, WriteCardReq } from '../shared/api/cardSchemas';
+import type { CreateJoinCodeReq, CreatedJoinCode, JoinedAsGuest, JoinReq } from '../shared/api/guestSchemas';
 import type { CreateSessionReq, SessionStateReq, UpdateSessionReq } from '../shared/api/sessionSchemas';
 import type { AdoptionState, RestoreResult, Version, VersionDetail, VersionDiff } from '../shared/api/versions';
 import type {
@@ -147,6 +148,9 @@ export const api = {
   handOverChair: (id: string, userId: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/chair`, { userId }),
   /** Ends the session; answers with the minutes' document id and the ended session. */
   endSession: (id: string) => request<SessionEnded>('POST', `/api/sessions/${enc(id)}/end`),
+  /** The code is in the answer this once; only its hash is stored. */
+  createJoinCode: (sessionId: string, body: CreateJoinCodeReq) => request<CreatedJoinCode>('POST', `/api/sessions/${enc(sessionId)}/join-codes`, body),
+  joinWithCode: (body: JoinReq) => request<JoinedAsGuest>('POST', '/api/join', body, { quietUnauthorized: true }),
   saveSaid: (id: string, turnId: string, said: string) => request<SessionDetail>('PUT', `/api/sessions/${enc(id)}/turns/${enc(turnId)}/said`, { said }),
   writeCard: (id: string, body: WriteCardReq) => request<SessionCard>('POST', `/api/sessions/${enc(id)}/cards`, body),
   listCards: (id: string, stepId: string) => request<SessionCardList>('GET', `/api/sessions/${enc(id)}/cards?stepId=${enc(stepId)}`),

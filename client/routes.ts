@@ -30,6 +30,8 @@ export type Route =
   | { name: 'contributions'; id: string }
   | { name: 'session'; id: string }
   | { name: 'invite'; token: string }
+  /** The page a werksessie's join code opens (issue 14 item 7). */
+  | { name: 'join'; code: string }
   | { name: 'account' }
   | { name: 'forgotPassword' }
   | { name: 'resetPassword'; token: string }
@@ -37,7 +39,7 @@ export type Route =
   | { name: 'notFound' };
 
 /** Routes a signed-out person may see. */
-export const publicRoutes: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'notFound', 'forgotPassword', 'resetPassword', 'verifyEmail']);
+export const publicRoutes: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'join', 'notFound', 'forgotPassword', 'resetPassword', 'verifyEmail']);
 
 /** The path segment that stands for "the document as it is now" in a comparison. */
 const currentSlug = 'nu';
@@ -54,6 +56,7 @@ const withParams: [RegExp, (...values: string[]) => Route][] = [
     (id, versionId, against) => ({ name: 'versionDiff', id: id!, versionId: versionId!, against: against === currentSlug ? 'current' : against! }),
   ],
   [/^\/uitnodiging\/([^/]+)\/?$/, (token) => ({ name: 'invite', token: token! })],
+  [/^\/meedoen\/([^/]+)\/?$/, (code) => ({ name: 'join', code: code! })],
   [/^\/wachtwoord-herstellen\/([^/]+)\/?$/, (token) => ({ name: 'resetPassword', token: token! })],
   [/^\/e-mail-bevestigen\/([^/]+)\/?$/, (token) => ({ name: 'verifyEmail', token: token! })],
 ];

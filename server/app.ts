@@ -2,6 +2,7 @@
  * Assembles the Hono app: middleware, one sub-app per resource, the collaboration socket and
  * one error mapper. Nothing here listens; server/index.ts and the tests do.
  */
+import { joinCodeRoutes, joinRoutes } from './routes/guests';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
@@ -92,9 +93,11 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/documents/:id/export', exportRoutes(services));
   api.route('/documents/:id', attributionRoutes(services));
   api.route('/calendar', calendarRoutes(services));
+  api.route('/sessions/:id/join-codes', joinCodeRoutes(services));
   api.route('/sessions', sessionRoutes(services));
   api.route('/sessions', sessionCardRoutes(services));
   api.route('/cards', cardRoutes(services));
+  api.route('/join', joinRoutes(services));
   api.route('/invites', inviteRoutes(services));
   api.route('/documents', documentRoutes(services));
   api.all('*', (c) => c.json({ error: { code: 'not_found', message: translate(requestLanguage(c), 'error.unknownApiPath') } }, 404));

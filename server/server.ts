@@ -5,10 +5,10 @@ import { serve } from '@hono/node-server';
 import { CloseCode, collabPath } from '../shared/collab/protocol';
 import { createApp } from './app';
 import { handleUpgrades } from './http/upgrades';
-import { createSignInThrottle } from './auth/signInThrottle';
+import { createJoinCodeThrottle, createSignInThrottle } from './auth/signInThrottle';
 import { SignUpThrottle } from './auth/signUpThrottle';
 import { accessIsLive } from './auth/liveness';
-import { isSessionLive } from './auth/sessionTokens';
+import { isSignInLive } from './auth/guestAccess';
 import { RoomRegistry } from './collab/RoomRegistry';
 import { defaultCollabLimits } from './collab/limits';
 import { RegisterIndexer } from './registers/RegisterIndexer';
@@ -140,7 +140,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       attributionExtension(attribution, attributionTimers),
       autoVersions(versionKeeper, autoVersionTimers),
     ],
-    isSessionLive: (sessionId) => isSessionLive(repos.sessions, sessionId),
+    isSessionLive: (sessionId) => isSignInLive(repos, sessionId),
     released: (documentId) => storage.ownership.release(documentId),
     limits: {
       ...defaultCollabLimits,
@@ -185,6 +185,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ssoStarts: new SignUpThrottle({ perMinute: 30, burst: 60 }),
     // A workshop's worth of invites at once, then a few a minute: enough to invite, not to spam.
     mailsToOthers: new SignUpThrottle({ perMinute: 5, burst: 30 }),
+    joinCodeGuesses: createJoinCodeThrottle(),
   };
 
   const app = createApp(services, registry);

@@ -56,6 +56,11 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
         {t(`sessionStatus.${session.status}`)}
         {chair && ` · ${session.youChair ? t('session.youChair') : t('session.chair', { name: chair.name })}`}
       </p>
+      {workspace.role === 'guest' && (
+        <Notice tone="info">
+          <p>{t('guests.youAreGuest')}</p>
+        </Notice>
+      )}
       {live.live === 'offline' && (
         <Notice tone="warning">
           <p>{t('session.notLive')}</p>

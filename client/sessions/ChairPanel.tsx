@@ -16,6 +16,7 @@ import { useT } from '../i18n/I18n';
 import { useAction } from '../useAction';
 import { AgendaList } from './AgendaList';
 import { HandOverChair } from './HandOverChair';
+import { JoinCodePanel } from './JoinCodePanel';
 
 interface Props {
   session: SessionDetail;
@@ -114,6 +115,7 @@ export function ChairPanel({ session, parties, members, documents, onChanged }: 
       {step?.kind === 'round' && <RoundControls session={session} parties={parties} busy={action.busy} onChange={change} />}
       <AgendaList session={session} busy={action.busy} onGoTo={(stepId) => void change({ stepId })} />
       <HandOverChair session={session} members={members} onChanged={onChanged} />
+      <JoinCodePanel sessionId={session.id} parties={parties} />
       <div className="chair-panel__group">
         <button type="button" className="button button--danger-ghost" disabled={action.busy} onClick={() => void end()}>
           {t('session.end')}

@@ -3,7 +3,7 @@
  * before every write and in their sweep, as sockets do in theirs.
  */
 import type { Repos } from '../storage/ports';
-import { isSessionLive } from './sessionTokens';
+import { isSignInLive } from './guestAccess';
 
 export interface HeldAccess {
   sessionId: string;
@@ -15,6 +15,6 @@ export interface HeldAccess {
 /** Still signed in, and still a member of the workspace (if the access is to one). */
 export async function accessIsLive(repos: Repos, access: HeldAccess): Promise<boolean> {
   const { workspaceId } = access;
-  const [live, member] = await Promise.all([isSessionLive(repos.sessions, access.sessionId), workspaceId === null ? true : repos.members.find(workspaceId, access.userId)]);
+  const [live, member] = await Promise.all([isSignInLive(repos, access.sessionId), workspaceId === null ? true : repos.members.find(workspaceId, access.userId)]);
   return live && member !== undefined;
 }

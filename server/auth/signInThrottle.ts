@@ -130,3 +130,12 @@ export function createSignInThrottle(cluster: ClusterLink = standalone): SignInT
     cluster,
   );
 }
+
+/**
+ * Wrong join codes per address (issue 14 item 7): a table of residents may mistype a few, one
+ * address trying codes gets slower and slower. With 31^8 codes and a few live at a time, a
+ * guesser at this pace needs far longer than a code lives (NIST SP 800-63B 5.2.2).
+ */
+export function createJoinCodeThrottle(): Throttle {
+  return new Throttle({ freeAttempts: 10, baseDelayMs: 1_000, maxDelayMs: FIFTEEN_MINUTES, windowMs: HOUR });
+}

@@ -1,7 +1,8 @@
 /** Reads the session cookie into `c.var.user` and re-sends it when its expiry slid forward. */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { createSession, generateSessionToken, validateSessionToken } from '../auth/sessionTokens';
+import { createSession, generateSessionToken, invalidateSession, validateSessionToken } from '../auth/sessionTokens';
+import { guestStillWelcome } from '../auth/guestAccess';
 import type { AppEnv, Services } from '../context';
 import { UnauthorizedError } from '../errors';
 import type { UserRow } from '../storage/rows';
@@ -37,7 +38,11 @@ export function sessionMiddleware(services: Services): MiddlewareHandler<AppEnv>
     if (token) {
       const validated = await validateSessionToken(services.repos.sessions, token);
       const user = validated ? await services.repos.users.findById(validated.session.user_id) : undefined;
-      if (validated && user) {
+      if (validated && user && user.guest === 1 && !(await guestStillWelcome(services.repos, user.id))) {
+        // A guest's sign-in ends with their access, 12 hours after their session ended.
+        await invalidateSession(services.repos.sessions, validated.session.id);
+        clearSessionCookie(c, services);
+      } else if (validated && user) {
         c.set('user', user);
         c.set('session', validated.session);
         if (validated.renewed) setSessionCookie(c, services, token, validated.session.expires_at);

@@ -3,7 +3,7 @@
  * the abilities sent to the client all ask here.
  */
 import type { Abilities } from '../../shared/api/abilities';
-import type { Role } from '../../shared/api/roles';
+import type { MemberRole } from '../../shared/api/roles';
 import { ForbiddenError, NotFoundError } from '../errors';
 
 export const actions = [
@@ -15,6 +15,7 @@ export const actions = [
   'invite:manage',
   'document:create',
   'document:read',
+  'document:export',
   'document:update',
   'document:write',
   'document:comment',
@@ -35,11 +36,13 @@ export type Action = (typeof actions)[number];
 
 /** What a member of a workspace is: their role decides, and for commitments their party. */
 export interface Membership {
-  role: Role;
+  role: MemberRole;
   party_id?: string | null;
+  /** For a guest: the one werksessie their grant is for. */
+  guest_session_id?: string;
 }
 
-const readerActions: Action[] = ['workspace:read', 'document:read', 'member:leave', 'session:read'];
+const readerActions: Action[] = ['workspace:read', 'document:read', 'document:export', 'member:leave', 'session:read'];
 /** Taking part in a running werksessie: writing cards, casting ballots (issue 14). */
 const participantActions: Action[] = ['session:contribute'];
 const editorActions: Action[] = [
@@ -57,11 +60,19 @@ const editorActions: Action[] = [
   'session:manage',
 ];
 
-const grants: Record<Role, ReadonlySet<Action>> = {
+/**
+ * A guest of a werksessie (joined with a code): sees the workspace's documents and the session,
+ * comments, writes cards and votes; never writes a document, exports, manages or invites, and
+ * cannot leave (their grant ends with the session).
+ */
+const guestActions: Action[] = ['workspace:read', 'document:read', 'document:comment', 'session:read', 'session:contribute'];
+
+const grants: Record<MemberRole, ReadonlySet<Action>> = {
   owner: new Set<Action>([...editorActions, 'workspace:update', 'party:manage', 'member:manage', 'invite:manage', 'adoption:request', 'audit:read', 'version:delete', 'comment:moderate']),
   editor: new Set(editorActions),
   commenter: new Set<Action>([...readerActions, ...participantActions, 'document:comment', 'commitment:decide', 'adoption:sign']),
   viewer: new Set(readerActions),
+  guest: new Set(guestActions),
 };
 
 /** True when the membership allows the action; a missing membership allows nothing. */
@@ -161,16 +172,34 @@ export function abilitiesFor(membership: Membership | undefined | null): Abiliti
 
 /** What the chair's rights depend on: the session's state and who chairs it. */
 export interface ChairedSession {
+  id: string;
   status: string;
   chair_user_id: string | null;
 }
+
+/**
+ * Reading a werksessie: any member may; a guest only the session their code was for (another
+ * session of the workspace is a 404 to them, as if it did not exist).
+ */
+export function authorizeSessionRead(membership: Membership | undefined | null, session: { id: string }): asserts membership is Membership {
+  authorize(membership, 'session:read');
+  if (membership.role === 'guest' && membership.guest_session_id !== session.id) throw new NotFoundError();
+}
+
+/** The sessions of a workspace the member may see listed: a guest sees only their own. */
+export function sessionsVisibleTo<S extends { id: string }>(membership: Membership, sessions: S[]): S[] {
+  return membership.role === 'guest' ? sessions.filter((s) => s.id === membership.guest_session_id) : sessions;
+}
+
+/** Whether the membership is a guest's: the role that is never assigned and never chairs. */
+export const isGuest = (membership: Membership | undefined | null): boolean => membership?.role === 'guest';
 
 /**
  * Only the chair of a running session moves it on, times it, locks it and hands it over: a
  * member who is not the chair gets a 403, someone outside the workspace a 404.
  */
 export function authorizeChair(membership: Membership | undefined | null, session: ChairedSession, userId: string): void {
-  authorize(membership, 'session:read');
+  authorizeSessionRead(membership, session);
   if (session.status !== 'running' || session.chair_user_id !== userId) throw new ForbiddenError('error.notTheChair', 'not_the_chair');
 }
 
@@ -180,7 +209,7 @@ export function authorizeChair(membership: Membership | undefined | null, sessio
  * document of the workspace) for good, since nobody else may end or unlock it.
  */
 export function authorizeChairHandOver(membership: Membership | undefined | null, session: ChairedSession, userId: string): void {
-  authorize(membership, 'session:read');
+  authorizeSessionRead(membership, session);
   if (session.status === 'running' && membership?.role === 'owner') return;
   authorizeChair(membership, session, userId);
 }
@@ -191,7 +220,7 @@ export function authorizeChairHandOver(membership: Membership | undefined | null
  * record stands as everyone saw it.
  */
 export function authorizeTurnText(membership: Membership | undefined | null, session: ChairedSession, turnPartyId: string, userId: string): void {
-  authorize(membership, 'session:read');
+  authorizeSessionRead(membership, session);
   if (session.status !== 'running') throw new ForbiddenError('error.notYourTurn', 'not_your_turn');
   if (session.chair_user_id === userId) return;
   if (membership?.party_id === turnPartyId && can(membership, 'document:comment')) return;
@@ -231,4 +260,13 @@ export function authorizeCardPromotion(membership: Membership | undefined | null
   if (!canReadCard(membership, userId, card)) throw new NotFoundError('error.cardMissing');
   authorize(membership, 'document:write');
   if (card.revealed_at === null) throw new ForbiddenError('error.cardNotRevealed', 'card_not_revealed');
+}
+
+/**
+ * A guest has no account to change (name, address, password): the name carries the guest's
+ * marker, and an address would make mail go to someone nobody verified. Signing up turns the
+ * guest into an account first.
+ */
+export function authorizeAccountChange(user: { guest: number }): void {
+  if (user.guest === 1) throw new ForbiddenError('error.guestSignUpFirst', 'guest_sign_up_first');
 }

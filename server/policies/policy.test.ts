@@ -1,47 +1,52 @@
 import { describe, expect, test } from 'vitest';
-import { roles, type Role } from '../../shared/api/roles';
+import { guestRole, roles, type MemberRole, type Role } from '../../shared/api/roles';
+
+/** Every role a membership can have: the assignable ones and a werksessie's guest. */
+const memberRoles: readonly MemberRole[] = [...roles, guestRole];
 import { ForbiddenError, NotFoundError } from '../errors';
 import { abilitiesFor, type Action, actions, authorize, authorizeCommitmentDecision, can, canDecideCommitment } from './index';
 
 /**
  * Who may do what, written out by hand from the issue: owners run the trajectory, editors
- * write, commenters and viewers read (commenters will comment). A change to the policy must
+ * write, commenters and viewers read (commenters will comment), guests of a werksessie read,
+ * comment and take part but never write, export or manage. A change to the policy must
  * change this table too.
  */
 const Y = true;
 const N = false;
-const table: Record<Action, Record<Role, boolean>> = {
-  'workspace:read': { owner: Y, editor: Y, commenter: Y, viewer: Y },
-  'workspace:update': { owner: Y, editor: N, commenter: N, viewer: N },
-  'party:manage': { owner: Y, editor: N, commenter: N, viewer: N },
-  'member:manage': { owner: Y, editor: N, commenter: N, viewer: N },
-  'member:leave': { owner: Y, editor: Y, commenter: Y, viewer: Y },
-  'invite:manage': { owner: Y, editor: N, commenter: N, viewer: N },
-  'document:create': { owner: Y, editor: Y, commenter: N, viewer: N },
-  'document:read': { owner: Y, editor: Y, commenter: Y, viewer: Y },
-  'document:update': { owner: Y, editor: Y, commenter: N, viewer: N },
-  'document:write': { owner: Y, editor: Y, commenter: N, viewer: N },
-  'document:comment': { owner: Y, editor: Y, commenter: Y, viewer: N },
-  'thread:resolve': { owner: Y, editor: Y, commenter: N, viewer: N },
-  'comment:moderate': { owner: Y, editor: N, commenter: N, viewer: N },
-  'commitment:decide': { owner: Y, editor: Y, commenter: Y, viewer: N },
-  'version:create': { owner: Y, editor: Y, commenter: N, viewer: N },
-  'version:restore': { owner: Y, editor: Y, commenter: N, viewer: N },
-  'version:delete': { owner: Y, editor: N, commenter: N, viewer: N },
-  'adoption:request': { owner: Y, editor: N, commenter: N, viewer: N },
-  'adoption:sign': { owner: Y, editor: Y, commenter: Y, viewer: N },
-  'audit:read': { owner: Y, editor: N, commenter: N, viewer: N },
-  'session:read': { owner: Y, editor: Y, commenter: Y, viewer: Y },
-  'session:manage': { owner: Y, editor: Y, commenter: N, viewer: N },
-  'session:contribute': { owner: Y, editor: Y, commenter: Y, viewer: N },
+const table: Record<Action, Record<MemberRole, boolean>> = {
+  'workspace:read': { owner: Y, editor: Y, commenter: Y, viewer: Y , guest: Y },
+  'workspace:update': { owner: Y, editor: N, commenter: N, viewer: N , guest: N },
+  'party:manage': { owner: Y, editor: N, commenter: N, viewer: N , guest: N },
+  'member:manage': { owner: Y, editor: N, commenter: N, viewer: N , guest: N },
+  'member:leave': { owner: Y, editor: Y, commenter: Y, viewer: Y , guest: N },
+  'invite:manage': { owner: Y, editor: N, commenter: N, viewer: N , guest: N },
+  'document:create': { owner: Y, editor: Y, commenter: N, viewer: N , guest: N },
+  'document:read': { owner: Y, editor: Y, commenter: Y, viewer: Y, guest: Y },
+  'document:export': { owner: Y, editor: Y, commenter: Y, viewer: Y, guest: N },
+  'document:update': { owner: Y, editor: Y, commenter: N, viewer: N , guest: N },
+  'document:write': { owner: Y, editor: Y, commenter: N, viewer: N , guest: N },
+  'document:comment': { owner: Y, editor: Y, commenter: Y, viewer: N , guest: Y },
+  'thread:resolve': { owner: Y, editor: Y, commenter: N, viewer: N , guest: N },
+  'comment:moderate': { owner: Y, editor: N, commenter: N, viewer: N , guest: N },
+  'commitment:decide': { owner: Y, editor: Y, commenter: Y, viewer: N , guest: N },
+  'version:create': { owner: Y, editor: Y, commenter: N, viewer: N , guest: N },
+  'version:restore': { owner: Y, editor: Y, commenter: N, viewer: N , guest: N },
+  'version:delete': { owner: Y, editor: N, commenter: N, viewer: N , guest: N },
+  'adoption:request': { owner: Y, editor: N, commenter: N, viewer: N , guest: N },
+  'adoption:sign': { owner: Y, editor: Y, commenter: Y, viewer: N , guest: N },
+  'audit:read': { owner: Y, editor: N, commenter: N, viewer: N , guest: N },
+  'session:read': { owner: Y, editor: Y, commenter: Y, viewer: Y , guest: Y },
+  'session:manage': { owner: Y, editor: Y, commenter: N, viewer: N , guest: N },
+  'session:contribute': { owner: Y, editor: Y, commenter: Y, viewer: N , guest: Y },
 };
 
 test('the table covers exactly the actions and roles there are', () => {
   expect(Object.keys(table).sort()).toEqual([...actions].sort());
-  for (const row of Object.values(table)) expect(Object.keys(row).sort()).toEqual([...roles].sort());
+  for (const row of Object.values(table)) expect(Object.keys(row).sort()).toEqual([...memberRoles].sort());
 });
 
-const cells = actions.flatMap((action) => roles.map((role) => [role, action, table[action][role]] as const));
+const cells = actions.flatMap((action) => memberRoles.map((role) => [role, action, table[action][role]] as const));
 
 describe.each(cells)('%s / %s', (role, action, allowed) => {
   test(`can() is ${allowed}`, () => {
@@ -92,7 +97,7 @@ describe('abilities sent to the client follow the table', () => {
     contributeToSessions: 'session:contribute',
   } as const satisfies Record<keyof ReturnType<typeof abilitiesFor>, Action>;
 
-  test.each(roles)('for a %s', (role) => {
+  test.each(memberRoles)('for a %s', (role) => {
     const expected = Object.fromEntries(Object.entries(abilityActions).map(([ability, action]) => [ability, table[action][role]]));
     expect(abilitiesFor({ role, party_id: 'p1' })).toEqual(expected);
     // Without a party nobody can sign on a party's behalf.

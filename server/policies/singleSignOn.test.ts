@@ -12,6 +12,7 @@ const account = (changes: Partial<UserRow> = {}): UserRow => ({
   email_verified_at: 1,
   workspace_mails: 1,
   language: 'nl',
+  guest: 0,
   ...changes,
 });
 const verified = { email: 'anna@zaanstad.nl', emailVerified: true };

@@ -7,7 +7,17 @@ import type { DocumentRow, InviteRow, MemberWithUserRow, PartyRow, UserRow, Work
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
-export const presentUser = (u: UserRow): User => ({ id: u.id, email: u.email, name: u.name, emailVerified: u.email_verified_at !== null, language: u.language, workspaceMails: u.workspace_mails === 1, hasPassword: hasPassword(u.password_hash) });
+/** A guest has no address: the placeholder in its place is never shown, not even to the guest. */
+export const presentUser = (u: UserRow): User => ({
+  id: u.id,
+  email: u.guest === 1 ? '' : u.email,
+  name: u.name,
+  emailVerified: u.email_verified_at !== null,
+  language: u.language,
+  workspaceMails: u.workspace_mails === 1,
+  hasPassword: hasPassword(u.password_hash),
+  guest: u.guest === 1,
+});
 
 export const presentWorkspace = (w: WorkspaceRow): Workspace => ({ id: w.id, name: w.name, createdAt: iso(w.created_at) });
 

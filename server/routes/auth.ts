@@ -13,6 +13,7 @@ import { authorizeSignup, describeSignup } from '../policies/signup';
 import { presentUser } from '../presenters';
 import { usableInvite } from './loaders';
 import { recordInviteAccepted } from '../auth/redeemInvite';
+import { turnGuestIntoAccount } from '../auth/guestSignUp';
 import { InviteUsedUpError } from '../storage/ports';
 import type { UserRow } from '../storage/rows';
 import type { AuthOptions } from '../../shared/api/accounts';
@@ -42,8 +43,14 @@ export function authRoutes(services: Services) {
       // a link for one person opens one account, however many sign-ups race for it.
       let user: UserRow | null;
       let joinedThrough = invite;
+      const guest = c.get('user');
       try {
-        user = await repos.users.create(invite ? { ...newUser, invite } : newUser);
+        user =
+          guest?.guest === 1
+            ? await turnGuestIntoAccount(services, guest, newUser)
+            : await repos.users.create(invite ? { ...newUser, invite } : newUser);
+        // The guest's invite, if any, is accepted the ordinary way once they have an account.
+        if (guest?.guest === 1) joinedThrough = null;
       } catch (error) {
         if (!(error instanceof InviteUsedUpError)) throw error;
         // Used up since the check: refused where only the invite let the person in.

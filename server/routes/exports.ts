@@ -41,7 +41,7 @@ export function exportRoutes(services: Services) {
 
   return new Hono<AppEnv>().get('/', async (c) => {
     const { document, workspace, membership } = await loadDocument(c, services, c.req.param('id')!);
-    authorize(membership, 'document:read');
+    authorize(membership, 'document:export');
     const format = c.req.query('format') ?? '';
     if (!(exportFormats as readonly string[]).includes(format)) {
       throw new ValidationError({ format: 'error.exportFormat' });

@@ -14,6 +14,7 @@ import { appLink, deliverLater } from '../mail/deliver';
 import { mails } from '../mail/messages';
 import { clearSessionCookie, requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
+import { authorizeAccountChange } from '../policies';
 import { presentUser } from '../presenters';
 import { presentAccountExport, presentSession } from '../presenters/account';
 
@@ -55,6 +56,7 @@ export function meRoutes(services: Services) {
     .get('/', async (c) => c.json(presentUser(requireUser(c))))
     .patch('/', async (c) => {
       const { user, session } = requireSession(c);
+      authorizeAccountChange(user);
       const body = await parseBody(c, updateMeReq);
       if (body.email !== undefined && body.email !== user.email) {
         await confirmIdentity(user, session, body.currentPassword, 'currentPassword');
@@ -77,6 +79,7 @@ export function meRoutes(services: Services) {
     })
     .post('/email-verification', async (c) => {
       const user = requireUser(c);
+      authorizeAccountChange(user);
       if (user.email_verified_at !== null) throw new ConflictError('already_verified', 'error.alreadyVerified');
       const wait = services.verificationRequests.take(user.id);
       if (wait > 0) throw new TooManyRequestsError(wait, 'error.verificationJustSent');

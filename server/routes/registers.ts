@@ -35,6 +35,8 @@ export function registerRoutes(services: Services) {
       const rows = (await repos.blocks.listForWorkspace(workspace.id, register.kind)).map((row) => presentRegisterRow(row, book, today));
       if (register.kind === 'action') rows.sort((a, b) => String(a.due ?? '9999').localeCompare(String(b.due ?? '9999')));
       if (c.req.query('format') === 'csv') {
+        // A register read on screen is reading; carried away as a file it is an export.
+        authorize(membership, 'document:export');
         c.header('Content-Disposition', `attachment; filename="${c.req.param('register')}.csv"`);
         // Dutch spreadsheets by default; the machine-readable form for integrations on request.
         const csv =

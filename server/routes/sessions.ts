@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { requestLanguage } from '../http/language';
 import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
-import { authorize, authorizeChair, authorizeChairHandOver, authorizeTurnText, can } from '../policies';
+import { authorize, authorizeChair, authorizeChairHandOver, authorizeSessionRead, authorizeTurnText, can, sessionsVisibleTo } from '../policies';
 import { presentSession, presentSessionSummary } from '../presenters/sessions';
 import { changeSessionState } from '../commands/sessions/changeSessionState';
 import { createSession, updateSession } from '../commands/sessions/planSession';
@@ -28,7 +28,7 @@ export function workspaceSessionRoutes(services: Services) {
     .get('/', async (c) => {
       const { workspace, membership } = await loadWorkspace(c, services, c.req.param('id')!);
       authorize(membership, 'session:read');
-      return c.json((await repos.workSessions.listForWorkspace(workspace.id)).map(presentSessionSummary));
+      return c.json(sessionsVisibleTo(membership, await repos.workSessions.listForWorkspace(workspace.id)).map(presentSessionSummary));
     })
     .post('/', async (c) => {
       const user = requireUser(c);
@@ -53,7 +53,7 @@ export async function loadSession(c: Context<AppEnv>, services: Services, sessio
   const session = await services.repos.workSessions.findById(sessionId);
   if (!session) throw new NotFoundError('error.sessionMissing');
   const { membership } = await loadWorkspace(c, services, session.workspace_id);
-  authorize(membership, 'session:read');
+  authorizeSessionRead(membership, session);
   return { session, membership, user };
 }
 

@@ -30,7 +30,8 @@ export interface MinutesInput {
   cards: readonly WorkSessionCardRow[];
   attendance: readonly WorkSessionAttendanceRow[];
   parties: readonly PartyRow[];
-  members: readonly MemberWithUserRow[];
+  /** Whose names the minutes can give: the members, and the session's guests (marked as such). */
+  members: readonly Pick<MemberWithUserRow, 'user_id' | 'name'>[];
   madeDuring: readonly MadeDuringSession[];
   endedAt: number;
   lang: Language;

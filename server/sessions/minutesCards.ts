@@ -16,7 +16,7 @@ export interface MinutesCardsInput {
   steps: readonly WorkSessionStepRow[];
   cards: readonly WorkSessionCardRow[];
   parties: readonly PartyRow[];
-  members: readonly MemberWithUserRow[];
+  members: readonly Pick<MemberWithUserRow, 'user_id' | 'name'>[];
 }
 
 export function minutesCards({ steps, cards, parties, members }: MinutesCardsInput, t: Words): JSONContent[] {

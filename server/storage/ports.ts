@@ -47,6 +47,9 @@ import type {
   WorkSessionStepPeriodRow,
   WorkSessionAttendanceRow,
   WorkSessionCardRow,
+  JoinCodeRow,
+  SessionGuestRow,
+  StoredMemberRow,
 } from './rows';
 
 /** On whose behalf an update was written; both null for the server's own changes. */
@@ -166,8 +169,8 @@ export interface PartyRepo {
 export interface MemberRepo {
   find(workspaceId: string, userId: string): Promise<MemberRow | undefined>;
   listForWorkspace(workspaceId: string): Promise<MemberWithUserRow[]>;
-  insert(row: MemberRow): Promise<void>;
-  update(row: MemberRow): Promise<void>;
+  insert(row: StoredMemberRow): Promise<void>;
+  update(row: StoredMemberRow): Promise<void>;
   delete(workspaceId: string, userId: string): Promise<void>;
   ownerCount(workspaceId: string): Promise<number>;
 }
@@ -434,7 +437,30 @@ export interface CommentRepo {
   markRead(userId: string, ids: readonly string[], at: number): Promise<void>;
 }
 
+/** Join codes and the guests they let in (issue 14 item 7). */
+export interface GuestRepo {
+  /** Resolves false when a code with that hash is stored already (a second draw is due). */
+  createJoinCode(row: JoinCodeRow): Promise<boolean>;
+  findJoinCodeByHash(codeHash: string): Promise<JoinCodeRow | undefined>;
+  /**
+   * Makes the guest's user row and grant in one transaction that takes a seat of the code: the
+   * last seat goes to one person however many join at once. Resolves false (nothing made) when
+   * the code has no seat left or expired meanwhile.
+   */
+  join(code: JoinCodeRow, user: UserRow, grant: SessionGuestRow, now: number): Promise<boolean>;
+  /** The session's guests with their names (which carry the guest's marker), for its minutes. */
+  listNamesForSession(sessionId: string): Promise<{ user_id: string; name: string }[]>;
+  /** The guest's grant with the end of its session (null while it has not ended). */
+  findGrant(userId: string): Promise<(SessionGuestRow & { session_ended_at: number | null }) | undefined>;
+  /**
+   * Turns a guest into an account with the same id, so what they wrote stays theirs. Resolves
+   * false when the address is taken (or the user is no guest).
+   */
+  becomeAccount(userId: string, account: { email: string; name: string; passwordHash: string; language: Language }): Promise<boolean>;
+}
+
 export interface Repos {
+  guests: GuestRepo;
   users: UserRepo;
   sessions: SessionRepo;
   workspaces: WorkspaceRepo;

@@ -2,7 +2,7 @@
  * The rows the storage hands out, one type per table, the same for every engine. Times are
  * milliseconds since the epoch; JSON columns are strings, parsed by whoever knows their shape.
  */
-import type { DocumentTemplate, PartyKind, Role } from '../../shared/api/roles';
+import type { DocumentTemplate, MemberRole, PartyKind, Role } from '../../shared/api/roles';
 import type { VersionKind } from '../../shared/api/versions';
 import type { CommitmentStatus } from '../../shared/blocks/attrs';
 import type { Language } from '../../shared/i18n/messages';
@@ -22,6 +22,8 @@ export interface UserRow {
   language: Language;
   /** 1: reminders and adoption requests by mail; 0: turned off by the person. */
   workspace_mails: number;
+  /** 1 for a guest of a werksessie: no address (`email` holds a placeholder) and no password. */
+  guest: number;
 }
 
 export interface SessionRow {
@@ -59,11 +61,16 @@ export interface MemberRow {
   workspace_id: string;
   user_id: string;
   party_id: string | null;
-  role: Role;
+  role: MemberRole;
   created_at: number;
+  /** For a guest: the one werksessie their grant is for. */
+  guest_session_id?: string;
 }
 
-export interface MemberWithUserRow extends MemberRow {
+/** A membership as the members table holds it: an assignable role, never a guest's grant. */
+export type StoredMemberRow = Omit<MemberRow, 'role' | 'guest_session_id'> & { role: Role };
+
+export interface MemberWithUserRow extends StoredMemberRow {
   name: string;
   email: string;
   email_verified_at: number | null;
@@ -400,4 +407,27 @@ export interface CommentNotificationRow {
   kind: NotificationKind;
   created_at: number;
   read_at: number | null;
+}
+
+/** A code the chair shows on the wall; only the hash of its characters is kept. */
+export interface JoinCodeRow {
+  id: string;
+  session_id: string;
+  party_id: string;
+  code_hash: string;
+  expires_at: number;
+  seats: number;
+  used: number;
+  created_by: string | null;
+  created_at: number;
+}
+
+/** A guest's grant: one werksessie, one party, in that session's workspace. */
+export interface SessionGuestRow {
+  user_id: string;
+  session_id: string;
+  workspace_id: string;
+  party_id: string;
+  join_code_id: string | null;
+  created_at: number;
 }

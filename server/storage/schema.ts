@@ -18,7 +18,6 @@ import type {
   CommentThreadRow,
   DocumentRow,
   InviteRow,
-  MemberRow,
   OidcLoginRow,
   PartyRow,
   ReminderSentRow,
@@ -34,6 +33,9 @@ import type {
   WorkSessionStepPeriodRow,
   WorkSessionAttendanceRow,
   WorkSessionCardRow,
+  JoinCodeRow,
+  SessionGuestRow,
+  StoredMemberRow,
 } from './rows';
 
 type WithGeneratedId<Row extends { id: number }> = Omit<Row, 'id'> & { id: Generated<number> };
@@ -75,7 +77,8 @@ export interface Tables {
   reminders_sent: ReminderSentRow;
   workspaces: WorkspaceRow;
   parties: PartyRow;
-  members: MemberRow;
+  /** Only assignable roles are stored here; a guest's membership comes from work_session_guests. */
+  members: StoredMemberRow;
   invites: InviteRow;
   documents: DocumentRow;
   document_snapshots: DocumentSnapshotTable;
@@ -99,6 +102,8 @@ export interface Tables {
   work_session_step_periods: WorkSessionStepPeriodRow;
   work_session_attendance: WorkSessionAttendanceRow;
   work_session_cards: WorkSessionCardRow;
+  work_session_join_codes: JoinCodeRow;
+  work_session_guests: SessionGuestRow;
   comment_threads: CommentThreadRow;
   comments: CommentRow;
   comment_notifications: CommentNotificationRow;

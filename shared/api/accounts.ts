@@ -14,6 +14,8 @@ export interface User {
   workspaceMails: boolean;
   /** False for an account made through single sign-on that never set a password. */
   hasPassword: boolean;
+  /** A guest of a werksessie who joined with a code: no address (`email` is empty), no account yet. */
+  guest: boolean;
 }
 
 /** `GET /api/me/sessions`: where the person is signed in, newest first. */

@@ -1,7 +1,7 @@
 /** Responses about documents: the document itself, commitment decisions and exports. */
 import type { CommitmentStatus } from '../blocks/attrs';
 import type { Abilities } from './abilities';
-import type { DocumentTemplate, Role } from './roles';
+import type { DocumentTemplate, MemberRole } from './roles';
 import type { Member, Party } from './workspaces';
 
 /** `POST /api/workspaces/:id/documents` (201), `PATCH /api/documents/:id`, and in workspace details. */
@@ -18,7 +18,7 @@ export interface DocumentSummary {
 /** `GET /api/documents/:id`: the document with its workspace and the caller's place in it. */
 export interface DocumentDetail extends DocumentSummary {
   workspace: { id: string; name: string };
-  role: Role;
+  role: MemberRole;
   partyId: string | null;
   abilities: Abilities;
   parties: Party[];

@@ -1,7 +1,7 @@
 /** Responses about workspaces, their parties, members and invites. */
 import type { Abilities } from './abilities';
 import type { DocumentSummary } from './documents';
-import type { PartyKind, Role } from './roles';
+import type { MemberRole, PartyKind, Role } from './roles';
 
 /** `POST /api/workspaces` (201) and `PATCH /api/workspaces/:id`. */
 export interface Workspace {
@@ -12,7 +12,7 @@ export interface Workspace {
 
 /** One row of `GET /api/workspaces`: a workspace with the caller's place in it. */
 export interface WorkspaceListItem extends Workspace {
-  role: Role;
+  role: MemberRole;
   partyId: string | null;
 }
 
@@ -48,7 +48,7 @@ export interface Member {
   name: string;
   /** Only present when the caller manages members (owners): email addresses are personal data. */
   email?: string;
-  role: Role;
+  role: MemberRole;
   partyId: string | null;
 }
 
@@ -83,6 +83,6 @@ export interface InvitePreview {
 /** `POST /api/invites/:token/accept`. */
 export interface AcceptedInvite {
   workspaceId: string;
-  role: Role;
+  role: MemberRole;
   partyId: string | null;
 }

@@ -4,6 +4,7 @@ import { enComments } from './enComments';
 import { enServer } from './enServer';
 import { enVersions } from './enVersions';
 import { enSessions } from './enSessions';
+import { enGuests } from './enGuests';
 import type { CatalogueKey } from './nl';
 
 /** English texts, the second language. Same keys as `nl.ts` (the type enforces it). */
@@ -13,6 +14,7 @@ export const en: Record<CatalogueKey, string> = {
   ...enVersions,
   ...enSessions,
   ...enCards,
+  ...enGuests,
   ...enServer,
   'app.name': 'werktafel',
   'app.tagline': 'Writing a public task together',
@@ -141,6 +143,7 @@ export const en: Record<CatalogueKey, string> = {
   'role.editor': 'Editor',
   'role.commenter': 'Commenter',
   'role.viewer': 'Viewer',
+  'role.guest': 'Guest',
 
   'kind.municipality': 'Municipality',
   'kind.residents': 'Residents',

@@ -10,6 +10,7 @@ import { nlComments } from './nlComments';
 import { nlServer } from './nlServer';
 import { nlVersions } from './nlVersions';
 import { nlSessions } from './nlSessions';
+import { nlGuests } from './nlGuests';
 
 export const nl = {
   ...nlBlocks,
@@ -17,6 +18,7 @@ export const nl = {
   ...nlVersions,
   ...nlSessions,
   ...nlCards,
+  ...nlGuests,
   ...nlServer,
   'app.name': 'werktafel',
   'app.tagline': 'Samen schrijven aan een publieke opgave',
@@ -145,6 +147,7 @@ export const nl = {
   'role.editor': 'Schrijver',
   'role.commenter': 'Commentator',
   'role.viewer': 'Lezer',
+  'role.guest': 'Gast',
 
   'kind.municipality': 'Gemeente',
   'kind.residents': 'Bewoners',

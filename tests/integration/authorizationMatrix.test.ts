@@ -16,6 +16,7 @@ import * as Y from 'yjs';
 import { hashPassword } from '../../server/auth/passwords';
 import { generateSessionToken, hashToken } from '../../server/auth/sessionTokens';
 import { findBlockElement } from '../../server/registers/extractBlocks';
+import { generateJoinCode, hashJoinCode } from '../../server/sessions/joinCodes';
 import { roles, type Role } from '../../shared/api/roles';
 import { CloseCode } from '../../shared/collab/protocol';
 import { buildWorkshop, type Workshop } from '../helpers/apiClient';
@@ -753,6 +754,33 @@ const rows: Row[] = [
     request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/end` }),
     // The minutes are a new document, stored like a template's: a row and its first snapshot.
     changes: ['work_sessions', 'documents', 'document_snapshots'],
+  },
+  {
+    name: 'POST /api/sessions/:id/join-codes',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    arrange: async () => fixtures.session({ status: 'running' }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/join-codes`, body: { partyId: world.partyId } }),
+  },
+  {
+    name: 'POST /api/sessions/:id/join-codes (as its chair)',
+    expect: readers(201),
+    arrange: async (p) => fixtures.session({ status: 'running', chair: p.userId ?? home.owner.userId }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/join-codes`, body: { partyId: world.partyId, seats: 3 } }),
+    changes: ['work_session_join_codes', 'audit_log'],
+  },
+  {
+    // Anyone with a code joins, signed in or not: the guest is a new user with a session of its own.
+    name: 'POST /api/join',
+    expect: everyone(201),
+    arrange: async () => {
+      const { sessionId } = await fixtures.session({ status: 'running' });
+      const code = generateJoinCode();
+      await server.repos.guests.createJoinCode({ id: unique('code'), session_id: sessionId, party_id: world.partyId, code_hash: hashJoinCode(code), expires_at: Date.now() + 60_000, seats: 1, used: 0, created_by: null, created_at: Date.now() });
+      return { sessionId, code };
+    },
+    request: (_p, c) => ({ method: 'POST', path: '/api/join', body: { code: c.code, name: 'Bewoner' } }),
+    changes: ['users', 'sessions', 'work_session_guests', 'work_session_join_codes'],
+    effect: async (_p, c, res) => expect(json(res).sessionId).toBe(c.sessionId),
   },
   {
     name: 'PUT /api/sessions/:id/turns/:turnId/said (another party\'s turn)',

@@ -38,7 +38,7 @@ export async function endSession(services: Services, session: WorkSessionRow, la
 /** The minutes as a document: straight into the log, like a template (no room is open for it). */
 async function writeMinutes(services: Services, session: WorkSessionRow, lang: Language, now: number): Promise<DocumentRow> {
   const { repos, log, registers } = services;
-  const [steps, periods, turns, cards, attendance, parties, members, madeDuring] = await Promise.all([
+  const [steps, periods, turns, cards, attendance, parties, members, guests, madeDuring] = await Promise.all([
     repos.workSessions.listSteps(session.id),
     repos.workSessions.listStepPeriods(session.id),
     repos.workSessions.listTurns(session.id),
@@ -46,9 +46,10 @@ async function writeMinutes(services: Services, session: WorkSessionRow, lang: L
     repos.workSessions.listAttendance(session.id),
     repos.parties.listForWorkspace(session.workspace_id),
     repos.members.listForWorkspace(session.workspace_id),
+    repos.guests.listNamesForSession(session.id),
     blocksMadeDuring(services, session, now),
   ]);
-  const content = buildMinutes({ session, steps, periods, turns, cards, attendance, parties, members, madeDuring, endedAt: now, lang });
+  const content = buildMinutes({ session, steps, periods, turns, cards, attendance, parties, members: [...members, ...guests], madeDuring, endedAt: now, lang });
   const document = await repos.documents.create({
     workspace_id: session.workspace_id,
     title: minutesTitle(session, now, lang),

@@ -10,6 +10,7 @@ import { createCommentRepo } from './comments';
 import { createCommitmentDecisionRepo } from './commitmentDecisions';
 import type { Db } from './db';
 import { createDocumentRepo } from './documents';
+import { createGuestRepo } from './guests';
 import { createInviteRepo } from './invites';
 import { createMemberRepo } from './members';
 import { createOidcLoginRepo } from './oidcLogins';
@@ -28,6 +29,7 @@ import { createWorkSessionRepo } from './workSessions';
 
 export function createRepos(db: Db): Repos {
   return {
+    guests: createGuestRepo(db),
     users: createUserRepo(db),
     sessions: createSessionRepo(db),
     workspaces: createWorkspaceRepo(db),

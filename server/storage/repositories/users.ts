@@ -21,6 +21,7 @@ export function createUserRepo(db: Db): UserRepo {
         email_verified_at: input.emailVerifiedAt ?? null,
         language: input.language ?? 'nl',
         workspace_mails: 1,
+        guest: 0,
       };
       const { identity, invite } = input;
       try {

@@ -435,4 +435,33 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX work_session_cards_step ON work_session_cards(session_id, step_id, created_at);
   `,
+  `
+  -- Guests of a werksessie (issue 14, item 7). A join code is kept as the SHA-256 of its
+  -- characters, like a session token: the chair sees it once, a leaked database opens nothing.
+  -- A guest is a user row without an address (\`guest\` = 1, a placeholder where the address
+  -- goes) and one grant: this session, this party, in this workspace. The grant ends 12 hours
+  -- after the session does; signing up turns the guest into an account and keeps the user id.
+  ALTER TABLE users ADD COLUMN guest INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE work_session_join_codes (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES work_sessions(id) ON DELETE CASCADE,
+    party_id TEXT NOT NULL REFERENCES parties(id) ON DELETE CASCADE,
+    code_hash TEXT NOT NULL UNIQUE,
+    expires_at BIGINT NOT NULL,
+    seats INTEGER NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0,
+    created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX work_session_join_codes_session ON work_session_join_codes(session_id);
+  CREATE TABLE work_session_guests (
+    user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    session_id TEXT NOT NULL REFERENCES work_sessions(id) ON DELETE CASCADE,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    party_id TEXT NOT NULL REFERENCES parties(id) ON DELETE CASCADE,
+    join_code_id TEXT REFERENCES work_session_join_codes(id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX work_session_guests_workspace ON work_session_guests(workspace_id, user_id);
+  `,
 ];

@@ -1,0 +1,30 @@
+import type { nlGuests } from './nlGuests';
+
+/** English texts for guests of a werksessie (issue 14 item 7); the same keys as nlGuests. */
+export const enGuests: Record<keyof typeof nlGuests, string> = {
+  'validation.joinCodeMinutes': 'A code is valid for a whole number of minutes, from 1 to 1440.',
+  'validation.joinCodeSeats': 'Give a number of seats from 1 to 500.',
+  'validation.joinCodeRequired': 'Enter the code the chair shows.',
+  'error.joinCodeUnknown': 'We do not know this code. Check that you copied it correctly.',
+  'error.joinCodeExpired': 'This code has expired. Ask the chair for a new one.',
+  'error.joinCodeUsedUp': 'All seats of this code are taken. Ask the chair for a new one.',
+  'error.tooManyJoinAttempts': 'Too many wrong codes were tried from this address.',
+  'error.guestSignUpFirst': 'You take part as a guest. Create an account first; what you wrote stays yours.',
+  'guests.panelTitle': 'Join code',
+  'guests.panelIntro': 'Residents and other guests join with only a name. Choose the party they sit with.',
+  'guests.party': 'Party',
+  'guests.minutes': 'Valid (minutes)',
+  'guests.seats': 'Seats',
+  'guests.open': 'Make a code',
+  'guests.codeLabel': 'Code',
+  'guests.link': 'Or open: {url}',
+  'guests.qrAlt': 'QR code that leads to the join page',
+  'guests.validUntil': 'Valid until {time}, {seats} seats.',
+  'guests.joinTitle': 'Join the session',
+  'guests.joinIntro': 'You take part as a guest. We only ask your name; others see it followed by "(gast)".',
+  'guests.nameLabel': 'Your name',
+  'guests.codeField': 'Code',
+  'guests.join': 'Join',
+  'guests.joining': 'One moment…',
+  'guests.youAreGuest': 'You take part as a guest: you read the documents and write cards, but do not change the text.',
+};
