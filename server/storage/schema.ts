@@ -33,6 +33,10 @@ import type {
   WorkSessionTurnRow,
   WorkSessionStepPeriodRow,
   WorkSessionAttendanceRow,
+  PollRow,
+  PollOptionRow,
+  PollVoterRow,
+  PollBallotRow,
 } from './rows';
 
 type WithGeneratedId<Row extends { id: number }> = Omit<Row, 'id'> & { id: Generated<number> };
@@ -97,6 +101,10 @@ export interface Tables {
   work_session_turns: WorkSessionTurnRow;
   work_session_step_periods: WorkSessionStepPeriodRow;
   work_session_attendance: WorkSessionAttendanceRow;
+  work_session_polls: PollRow;
+  work_session_poll_options: PollOptionRow;
+  work_session_poll_voters: PollVoterRow;
+  work_session_poll_ballots: PollBallotRow;
   comment_threads: CommentThreadRow;
   comments: CommentRow;
   comment_notifications: CommentNotificationRow;

@@ -3,6 +3,7 @@ import { enComments } from './enComments';
 import { enServer } from './enServer';
 import { enVersions } from './enVersions';
 import { enSessions } from './enSessions';
+import { enPolls } from './enPolls';
 import type { CatalogueKey } from './nl';
 
 /** English texts, the second language. Same keys as `nl.ts` (the type enforces it). */
@@ -11,6 +12,7 @@ export const en: Record<CatalogueKey, string> = {
   ...enComments,
   ...enVersions,
   ...enSessions,
+  ...enPolls,
   ...enServer,
   'app.name': 'werktafel',
   'app.tagline': 'Writing a public task together',

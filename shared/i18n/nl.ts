@@ -9,12 +9,14 @@ import { nlComments } from './nlComments';
 import { nlServer } from './nlServer';
 import { nlVersions } from './nlVersions';
 import { nlSessions } from './nlSessions';
+import { nlPolls } from './nlPolls';
 
 export const nl = {
   ...nlBlocks,
   ...nlComments,
   ...nlVersions,
   ...nlSessions,
+  ...nlPolls,
   ...nlServer,
   'app.name': 'werktafel',
   'app.tagline': 'Samen schrijven aan een publieke opgave',

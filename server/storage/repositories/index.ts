@@ -15,6 +15,7 @@ import { createMemberRepo } from './members';
 import { createOidcLoginRepo } from './oidcLogins';
 import { createPartyRepo } from './parties';
 import { createPersonalDataRepo } from './personalData';
+import { createPollRepo } from './polls';
 import { createReminderRepo } from './reminders';
 import { createSessionRepo } from './sessions';
 import { createSingleUseLinkRepo } from './singleUseLinks';
@@ -50,5 +51,6 @@ export function createRepos(db: Db): Repos {
     identities: createUserIdentityRepo(db),
     oidcLogins: createOidcLoginRepo(db),
     workSessions: createWorkSessionRepo(db),
+    polls: createPollRepo(db),
   };
 }
