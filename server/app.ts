@@ -44,6 +44,7 @@ import { memberRoutes } from './routes/members';
 import { partyRoutes } from './routes/parties';
 import { workspaceRoutes } from './routes/workspaces';
 import { sessionRoutes, workspaceSessionRoutes } from './routes/sessions';
+import { pollRoutes, sessionPollRoutes } from './routes/polls';
 
 export function createApp(services: Services, registry: RoomRegistry) {
   const app = new Hono<AppEnv>();
@@ -91,7 +92,9 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/documents/:id/export', exportRoutes(services));
   api.route('/documents/:id', attributionRoutes(services));
   api.route('/calendar', calendarRoutes(services));
+  api.route('/sessions/:id/polls', sessionPollRoutes(services));
   api.route('/sessions', sessionRoutes(services));
+  api.route('/polls', pollRoutes(services));
   api.route('/invites', inviteRoutes(services));
   api.route('/documents', documentRoutes(services));
   api.all('*', (c) => c.json({ error: { code: 'not_found', message: translate(requestLanguage(c), 'error.unknownApiPath') } }, 404));

@@ -13,6 +13,7 @@ import { requestLanguage } from '../http/language';
 import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
 import { authorize, authorizeChair, authorizeChairHandOver, authorizeTurnText, can } from '../policies';
+import { presentPollSummary } from '../presenters/polls';
 import { presentSession, presentSessionSummary } from '../presenters/sessions';
 import { changeSessionState } from '../commands/sessions/changeSessionState';
 import { createSession, updateSession } from '../commands/sessions/planSession';
@@ -48,7 +49,7 @@ export function workspaceSessionRoutes(services: Services) {
 }
 
 /** A session and the caller's membership of its workspace; someone outside it gets a 404. */
-async function loadSession(c: Context<AppEnv>, services: Services, sessionId: string) {
+export async function loadSession(c: Context<AppEnv>, services: Services, sessionId: string) {
   const user = requireUser(c);
   const session = await services.repos.workSessions.findById(sessionId);
   if (!session) throw new NotFoundError('error.sessionMissing');
@@ -63,8 +64,14 @@ export function sessionRoutes(services: Services) {
 
   const present = async (c: Context<AppEnv>, sessionId: string) => {
     const { session, membership, user } = await loadSession(c, services, sessionId);
-    const [steps, turns] = await Promise.all([repos.workSessions.listSteps(session.id), repos.workSessions.listTurns(session.id)]);
-    return presentSession(session, steps, turns, { userId: user.id, canManage: can(membership, 'session:manage') });
+    const [steps, turns, polls, voted] = await Promise.all([
+      repos.workSessions.listSteps(session.id),
+      repos.workSessions.listTurns(session.id),
+      repos.polls.listForSession(session.id),
+      repos.polls.votedPollIds(session.id, user.id, membership.party_id ?? null),
+    ]);
+    const pollSummaries = polls.map((poll) => presentPollSummary(poll, voted.includes(poll.id)));
+    return presentSession(session, steps, turns, { userId: user.id, canManage: can(membership, 'session:manage') }, pollSummaries);
   };
   const detail = async (c: Context<AppEnv>, sessionId: string) => c.json(await present(c, sessionId));
 

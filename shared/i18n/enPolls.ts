@@ -90,6 +90,7 @@ export const enPolls: Record<keyof typeof nlPolls, string> = {
   'poll.reasons': 'Reasons',
   'poll.applyWeights': 'Apply weights',
   'poll.weightsApplied': 'The weights are in the criteria; a version was saved first.',
+  'poll.versionLabel': 'Before the weights from the poll “{question}”',
   'poll.weightsAppliedAt': 'Weights applied',
 
   'minutes.polls': 'Polls',

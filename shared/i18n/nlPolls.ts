@@ -88,6 +88,7 @@ export const nlPolls = {
   'poll.reasons': 'Redenen',
   'poll.applyWeights': 'Gewichten toepassen',
   'poll.weightsApplied': 'De gewichten staan in de criteria; er is eerst een versie bewaard.',
+  'poll.versionLabel': 'Voor de gewichten uit de peiling “{question}”',
   'poll.weightsAppliedAt': 'Gewichten toegepast',
 
   'minutes.polls': 'Peilingen',
