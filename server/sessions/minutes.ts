@@ -1,13 +1,14 @@
 /**
  * The minutes (verslag) of a werksessie as editor content: the agenda with planned and actual
  * time, who was there per party, the turns per party with speaking time and what was said, and
- * the actions and commitments written during the session. Pure: rows in, Tiptap JSON out, in
+ * the polls' results per party, and the actions and commitments written during the session. Pure: rows in, Tiptap JSON out, in
  * the language of whoever ended the session.
  */
 import type { JSONContent } from '@tiptap/core';
 import { localeOf, translate, type Language, type MessageKey, type MessageParams } from '../../shared/i18n/translate';
 import { bold, bulletList, doc, h1, h2, h3, paragraph, table } from '../../shared/templates/builders';
 import type { MemberWithUserRow, PartyRow, WorkSessionAttendanceRow, WorkSessionRow, WorkSessionStepPeriodRow, WorkSessionStepRow, WorkSessionTurnRow } from '../storage/rows';
+import { pollsSection, type MinutesPoll } from './minutesPolls';
 import { speakingTimes } from './turns';
 
 /** An action or commitment block written in the workspace while the session ran. */
@@ -28,6 +29,8 @@ export interface MinutesInput {
   parties: readonly PartyRow[];
   members: readonly MemberWithUserRow[];
   madeDuring: readonly MadeDuringSession[];
+  /** The session's polls with their results as the API shows them. */
+  polls: readonly MinutesPoll[];
   endedAt: number;
   lang: Language;
 }
@@ -54,6 +57,8 @@ export function buildMinutes(input: MinutesInput): JSONContent {
     ...present(input, t),
     h2(t('minutes.turns')),
     ...turns(input, t),
+    h2(t('minutes.polls')),
+    ...pollsSection(input.polls, input.parties, t),
     h2(t('minutes.madeDuring')),
     ...madeDuring(input, t),
   ]);
