@@ -16,6 +16,8 @@ import type {
 import type { ApiErrorBody } from '../shared/api/http';
 import { currentLanguage } from './i18n/currentLanguage';
 import { translate } from './i18n/translate';
+import type { CastBallotReq, CreatePollReq } from '../shared/api/pollSchemas';
+import type { BallotCast, PollDetail, PollResults, PollSummary, WeightsApplied } from '../shared/api/polls';
 import type { CalendarFeed, RegisterEntries, RegisterName, WorkspaceContribution } from '../shared/api/registers';
 import type {
   ChangePasswordReq,
@@ -145,6 +147,13 @@ export const api = {
   handOverChair: (id: string, userId: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/chair`, { userId }),
   /** Ends the session; answers with the minutes' document id and the ended session. */
   endSession: (id: string) => request<SessionEnded>('POST', `/api/sessions/${enc(id)}/end`),
+  listPolls: (sessionId: string) => request<PollSummary[]>('GET', `/api/sessions/${enc(sessionId)}/polls`),
+  createPoll: (sessionId: string, body: CreatePollReq) => request<PollDetail>('POST', `/api/sessions/${enc(sessionId)}/polls`, body),
+  getPoll: (id: string) => request<PollDetail>('GET', `/api/polls/${enc(id)}`),
+  castBallot: (id: string, body: CastBallotReq) => request<BallotCast>('POST', `/api/polls/${enc(id)}/ballots`, body),
+  closePoll: (id: string) => request<PollSummary>('POST', `/api/polls/${enc(id)}/close`),
+  pollResults: (id: string) => request<PollResults>('GET', `/api/polls/${enc(id)}/results`),
+  applyWeights: (id: string) => request<WeightsApplied>('POST', `/api/polls/${enc(id)}/apply-weights`),
   saveSaid: (id: string, turnId: string, said: string) => request<SessionDetail>('PUT', `/api/sessions/${enc(id)}/turns/${enc(turnId)}/said`, { said }),
   me: () => request<User>('GET', '/api/me', undefined, { quietUnauthorized: true }),
   authOptions: () => request<AuthOptions>('GET', '/api/auth/options', undefined, { quietUnauthorized: true }),

@@ -19,6 +19,7 @@ import { AgendaEditor } from '../sessions/AgendaEditor';
 import { AgendaList } from '../sessions/AgendaList';
 import { ChairPanel } from '../sessions/ChairPanel';
 import { SessionBar } from '../sessions/SessionBar';
+import { PollsSection } from '../sessions/polls/PollsSection';
 import { SpeakingSummary } from '../sessions/SpeakingSummary';
 import { RecordSaid } from '../sessions/RecordSaid';
 import { useFollow } from '../sessions/useFollow';
@@ -100,6 +101,7 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
               <AgendaList session={session} />
             </section>
           )}
+          <PollsSection session={session} workspace={workspace} onChanged={live.reload} />
         </div>
         <div className="columns__side">
           <RecordSaid session={session} parties={workspace.parties} myPartyId={workspace.partyId} onChanged={live.accept} />

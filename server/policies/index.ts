@@ -155,6 +155,7 @@ export function abilitiesFor(membership: Membership | undefined | null): Abiliti
     signAdoption: can(membership, 'adoption:sign') && Boolean(membership?.party_id),
     readAudit: can(membership, 'audit:read'),
     manageSessions: can(membership, 'session:manage'),
+    contributeToSessions: can(membership, 'session:contribute'),
   };
 }
 
@@ -224,10 +225,12 @@ export function authorizeBallot(membership: Membership | undefined | null, unit:
  * and the weights are then set afterwards). It writes into documents, so it also takes the
  * right to write them.
  */
+export function canApplyWeights(membership: Membership | undefined | null, session: ChairedSession, userId: string): boolean {
+  const chairs = session.status === 'running' && session.chair_user_id === userId;
+  return can(membership, 'document:write') && (chairs || membership?.role === 'owner');
+}
+
 export function authorizeApplyWeights(membership: Membership | undefined | null, session: ChairedSession, userId: string): void {
   authorize(membership, 'session:read');
-  const chairs = session.status === 'running' && session.chair_user_id === userId;
-  if (!can(membership, 'document:write') || !(chairs || membership.role === 'owner')) {
-    throw new ForbiddenError('error.weightsNotAllowed', 'not_the_chair');
-  }
+  if (!canApplyWeights(membership, session, userId)) throw new ForbiddenError('error.weightsNotAllowed', 'not_the_chair');
 }

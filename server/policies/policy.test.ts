@@ -89,6 +89,7 @@ describe('abilities sent to the client follow the table', () => {
     signAdoption: 'adoption:sign',
     readAudit: 'audit:read',
     manageSessions: 'session:manage',
+    contributeToSessions: 'session:contribute',
   } as const satisfies Record<keyof ReturnType<typeof abilitiesFor>, Action>;
 
   test.each(roles)('for a %s', (role) => {

@@ -32,10 +32,15 @@ export function presentPollOption(row: PollOptionRow): PollOption {
 }
 
 /** `own`: the caller's (or their party's) stored ballot; never given for an anonymous poll. */
-export function presentPollDetail(row: PollRow, options: readonly PollOptionRow[], own: PollBallotRow | undefined, youVoted: boolean): PollDetail {
+export interface PollViewer {
+  youVoted: boolean;
+  youMayApplyWeights: boolean;
+}
+
+export function presentPollDetail(row: PollRow, options: readonly PollOptionRow[], own: PollBallotRow | undefined, viewer: PollViewer): PollDetail {
   const yourBallot =
     own && row.anonymous === 0 ? { allocations: JSON.parse(own.allocations) as OwnAllocation[], reason: own.reason } : null;
-  return { ...presentPollSummary(row, youVoted), options: options.map(presentPollOption), yourBallot };
+  return { ...presentPollSummary(row, viewer.youVoted), options: options.map(presentPollOption), yourBallot, youMayApplyWeights: viewer.youMayApplyWeights };
 }
 
 export function presentPollResults(row: PollRow, options: readonly PollOptionRow[], ballots: readonly PollBallotRow[]): PollResults {

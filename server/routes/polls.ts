@@ -9,7 +9,7 @@ import type { AppEnv, Services } from '../context';
 import { NotFoundError } from '../errors';
 import { requestLanguage } from '../http/language';
 import { parseBody } from '../http/validate';
-import { authorizeApplyWeights, authorizeBallot, authorizeChair } from '../policies';
+import { authorizeApplyWeights, authorizeBallot, authorizeChair, canApplyWeights } from '../policies';
 import { applyPollWeights } from '../commands/polls/applyPollWeights';
 import { castBallot } from '../commands/polls/castBallot';
 import { closePoll } from '../commands/polls/closePoll';
@@ -30,7 +30,7 @@ export function sessionPollRoutes(services: Services) {
       const { session, membership, user } = await loadSession(c, services, c.req.param('id')!);
       authorizeChair(membership, session, user.id);
       const poll = await createPoll(services, session, await parseBody(c, createPollReq), user.id);
-      return c.json(presentPollDetail(poll, await repos.polls.listOptions(poll.id), undefined, false), 201);
+      return c.json(presentPollDetail(poll, await repos.polls.listOptions(poll.id), undefined, { youVoted: false, youMayApplyWeights: canApplyWeights(membership, session, user.id) }), 201);
     });
 }
 
@@ -53,7 +53,7 @@ export function pollRoutes(services: Services) {
       // An anonymous poll's ballot has no voter on it: there is nothing to look up, and nothing shown.
       const own = key && poll.anonymous === 0 ? await repos.polls.findBallot(poll.id, key) : undefined;
       const voted = new Set(await repos.polls.votedPollIds(session.id, user.id, partyId));
-      return c.json(presentPollDetail(poll, options, own, voted.has(poll.id)));
+      return c.json(presentPollDetail(poll, options, own, { youVoted: voted.has(poll.id), youMayApplyWeights: canApplyWeights(membership, session, user.id) }));
     })
     .post('/:id/ballots', async (c) => {
       const { session, membership, user, poll, options } = await loadPoll(c, services);

@@ -24,4 +24,6 @@ export interface Abilities {
   readAudit: boolean;
   /** May plan, start and change werksessies (owners and editors). */
   manageSessions: boolean;
+  /** May take part in a running werksessie: cast ballots (commenters, editors, owners). */
+  contributeToSessions: boolean;
 }

@@ -43,6 +43,8 @@ export interface PollDetail extends PollSummary {
   options: PollOption[];
   /** Unit person: the caller's ballot; unit party: the party's current one. Always null when anonymous. */
   yourBallot: { allocations: OwnAllocation[]; reason: string | null } | null;
+  /** Whether the caller may turn the result into weights (the chair, or an owner; server/policies). */
+  youMayApplyWeights: boolean;
 }
 
 /** `POST /api/polls/:id/ballots`: whether the ballot replaced the party's earlier one. */
