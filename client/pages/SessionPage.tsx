@@ -93,6 +93,8 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
       )}
       <div className="columns">
         <div className="columns__main">
+          {/* On a phone a participant's ballot comes before the long agenda; the chair's panel stays first for the chair. */}
+          {!session.youChair && <PollsSection session={session} workspace={workspace} onChanged={live.reload} />}
           {session.youChair ? (
             <ChairPanel session={session} parties={workspace.parties} members={workspace.members} documents={workspace.documents} onChanged={live.accept} />
           ) : (
@@ -101,7 +103,7 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
               <AgendaList session={session} />
             </section>
           )}
-          <PollsSection session={session} workspace={workspace} onChanged={live.reload} />
+          {session.youChair && <PollsSection session={session} workspace={workspace} onChanged={live.reload} />}
         </div>
         <div className="columns__side">
           <RecordSaid session={session} parties={workspace.parties} myPartyId={workspace.partyId} onChanged={live.accept} />

@@ -71,6 +71,7 @@ function PollCard({ summary, session, workspace, onChanged }: { summary: PollSum
         {summary.youVoted && ` · ${t('poll.youVoted')}`}
       </p>
       {error !== null && <FormError message={t('error.generic')} />}
+      {poll?.youVoted && !mayVote && <p role="status">{t('poll.voted')}</p>}
       {poll && mayVote && <BallotForm key={`${poll.id}-${String(poll.youVoted)}`} poll={poll} onCast={onChanged} />}
       {poll && results && <PollResultsView poll={poll} results={results} parties={workspace.parties} onApplied={onChanged} />}
       {session.youChair && summary.status === 'open' && (
