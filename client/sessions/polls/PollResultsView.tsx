@@ -24,7 +24,7 @@ export function PollResultsView({ poll, results, parties, onApplied }: Props) {
   const action = useAction();
   const partyName = (id: string | null) => (id === null ? t('poll.noParty') : (parties.find((p) => p.id === id)?.name ?? '?'));
   const stances = (counts: StanceCounts) => t('minutes.consentCounts', { consent: figure(counts.consent), discuss: figure(counts.discuss), object: figure(counts.object) });
-  const canApply = poll.youMayApplyWeights && poll.kind === 'points' && poll.status === 'closed' && poll.options.every((o) => o.blockId) && results.ballots > 0;
+  const canApply = poll.youMayApplyWeights && poll.weightsAppliedAt === null && poll.kind === 'points' && poll.status === 'closed' && poll.options.every((o) => o.blockId) && results.ballots > 0;
 
   if (results.hidden) {
     return (
