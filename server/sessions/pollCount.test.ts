@@ -8,8 +8,8 @@ const options = [
 const points = (partyId: string | null, a: number, b: number): CountedBallot => ({ partyId, reason: null, allocations: [{ optionId: 'a', value: a }, { optionId: 'b', value: b }] });
 
 describe('countPoll', () => {
-  it('weighs a party of three the same as a party of one', () => {
-    const ballots = [points('groot', 100, 0), points('groot', 100, 0), points('groot', 100, 0), points('klein', 0, 100)];
+  it('weighs a party of three the same as a party of one; parties in the order of their ids', () => {
+    const ballots = [points('klein', 0, 100), points('groot', 100, 0), points('groot', 100, 0), points('groot', 100, 0)];
     const count = countPoll('points', options, ballots, true);
     expect(count.ballots).toBe(4);
     expect(count.parties).toBe(2);

@@ -32,15 +32,14 @@ export interface PollCount {
 const noStances = (): StanceCounts => ({ consent: 0, discuss: 0, object: 0 });
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : (part / whole) * 100);
 
-/** The ballots per party, in the order the parties first appear (null, no party, last). */
+/**
+ * The ballots per party, ordered by party id with the people without a party last: ballots come
+ * in no meaningful order (an anonymous poll's must not), so the order is the parties' own.
+ */
 function groupByParty(ballots: readonly CountedBallot[]): Map<string | null, CountedBallot[]> {
   const groups = new Map<string | null, CountedBallot[]>();
-  for (const ballot of ballots) groups.set(ballot.partyId, [...(groups.get(ballot.partyId) ?? []), ballot]);
-  const noParty = groups.get(null);
-  if (noParty) {
-    groups.delete(null);
-    groups.set(null, noParty);
-  }
+  const ids = [...new Set(ballots.map((b) => b.partyId))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  for (const id of ids) groups.set(id, ballots.filter((b) => b.partyId === id));
   return groups;
 }
 
