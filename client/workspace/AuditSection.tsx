@@ -26,6 +26,7 @@ const knownActions = new Set([
   'adoption.signed',
   'adoption.declined',
   'adoption.adopted',
+  'poll.weights',
 ]);
 
 function describe(t: TFunction, entry: AuditLogEntry, workspace: WorkspaceDetail): string {
@@ -45,6 +46,7 @@ function describe(t: TFunction, entry: AuditLogEntry, workspace: WorkspaceDetail
     toRole: roleName(to.role),
     party: partyName(detail.partyId),
     label: String(detail.label ?? ''),
+    question: String(detail.question ?? ''),
     document: entry.documentTitle ?? '',
   });
 }
