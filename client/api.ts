@@ -16,6 +16,8 @@ import type {
 import type { ApiErrorBody } from '../shared/api/http';
 import { currentLanguage } from './i18n/currentLanguage';
 import { translate } from './i18n/translate';
+import type { CastBallotReq, CreatePollReq } from '../shared/api/pollSchemas';
+import type { BallotCast, PollDetail, PollResults, PollSummary, WeightsApplied } from '../shared/api/polls';
 import type { CalendarFeed, RegisterEntries, RegisterName, WorkspaceContribution } from '../shared/api/registers';
 import type {
   ChangePasswordReq,
@@ -151,6 +153,13 @@ export const api = {
   /** The code is in the answer this once; only its hash is stored. */
   createJoinCode: (sessionId: string, body: CreateJoinCodeReq) => request<CreatedJoinCode>('POST', `/api/sessions/${enc(sessionId)}/join-codes`, body),
   joinWithCode: (body: JoinReq) => request<JoinedAsGuest>('POST', '/api/join', body, { quietUnauthorized: true }),
+  listPolls: (sessionId: string) => request<PollSummary[]>('GET', `/api/sessions/${enc(sessionId)}/polls`),
+  createPoll: (sessionId: string, body: CreatePollReq) => request<PollDetail>('POST', `/api/sessions/${enc(sessionId)}/polls`, body),
+  getPoll: (id: string) => request<PollDetail>('GET', `/api/polls/${enc(id)}`),
+  castBallot: (id: string, body: CastBallotReq) => request<BallotCast>('POST', `/api/polls/${enc(id)}/ballots`, body),
+  closePoll: (id: string) => request<PollSummary>('POST', `/api/polls/${enc(id)}/close`),
+  pollResults: (id: string) => request<PollResults>('GET', `/api/polls/${enc(id)}/results`),
+  applyWeights: (id: string) => request<WeightsApplied>('POST', `/api/polls/${enc(id)}/apply-weights`),
   saveSaid: (id: string, turnId: string, said: string) => request<SessionDetail>('PUT', `/api/sessions/${enc(id)}/turns/${enc(turnId)}/said`, { said }),
   writeCard: (id: string, body: WriteCardReq) => request<SessionCard>('POST', `/api/sessions/${enc(id)}/cards`, body),
   listCards: (id: string, stepId: string) => request<SessionCardList>('GET', `/api/sessions/${enc(id)}/cards?stepId=${enc(stepId)}`),

@@ -46,6 +46,7 @@ import { partyRoutes } from './routes/parties';
 import { workspaceRoutes } from './routes/workspaces';
 import { sessionRoutes, workspaceSessionRoutes } from './routes/sessions';
 import { cardRoutes, sessionCardRoutes } from './routes/sessionCards';
+import { pollRoutes, sessionPollRoutes } from './routes/polls';
 
 export function createApp(services: Services, registry: RoomRegistry) {
   const app = new Hono<AppEnv>();
@@ -94,9 +95,11 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/documents/:id', attributionRoutes(services));
   api.route('/calendar', calendarRoutes(services));
   api.route('/sessions/:id/join-codes', joinCodeRoutes(services));
+  api.route('/sessions/:id/polls', sessionPollRoutes(services));
   api.route('/sessions', sessionRoutes(services));
   api.route('/sessions', sessionCardRoutes(services));
   api.route('/cards', cardRoutes(services));
+  api.route('/polls', pollRoutes(services));
   api.route('/join', joinRoutes(services));
   api.route('/invites', inviteRoutes(services));
   api.route('/documents', documentRoutes(services));

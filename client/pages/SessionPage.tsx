@@ -19,6 +19,7 @@ import { AgendaEditor } from '../sessions/AgendaEditor';
 import { AgendaList } from '../sessions/AgendaList';
 import { ChairPanel } from '../sessions/ChairPanel';
 import { SessionBar } from '../sessions/SessionBar';
+import { PollsSection } from '../sessions/polls/PollsSection';
 import { SpeakingSummary } from '../sessions/SpeakingSummary';
 import { PrivateCards } from '../sessions/PrivateCards';
 import { RecordSaid } from '../sessions/RecordSaid';
@@ -100,6 +101,8 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
       )}
       <div className="columns">
         <div className="columns__main">
+          {/* On a phone a participant's ballot comes before the long agenda; the chair's panel stays first for the chair. */}
+          {!session.youChair && <PollsSection session={session} workspace={workspace} onChanged={live.reload} />}
           {session.youChair ? (
             <ChairPanel session={session} parties={workspace.parties} members={workspace.members} documents={workspace.documents} onChanged={live.accept} />
           ) : (
@@ -111,6 +114,7 @@ function SessionView({ session, workspace, live }: { session: SessionDetail; wor
           {cardSteps.map((step) => (
             <PrivateCards key={step.id} session={session} step={step} parties={workspace.parties} documents={workspace.documents} abilities={workspace.abilities} />
           ))}
+          {session.youChair && <PollsSection session={session} workspace={workspace} onChanged={live.reload} />}
         </div>
         <div className="columns__side">
           <RecordSaid session={session} parties={workspace.parties} myPartyId={workspace.partyId} onChanged={live.accept} />

@@ -27,6 +27,7 @@ const knownActions = new Set([
   'adoption.declined',
   'adoption.adopted',
   'card.promote',
+  'poll.weights',
 ]);
 
 function describe(t: TFunction, entry: AuditLogEntry, workspace: WorkspaceDetail): string {
@@ -46,6 +47,7 @@ function describe(t: TFunction, entry: AuditLogEntry, workspace: WorkspaceDetail
     toRole: roleName(to.role),
     party: partyName(detail.partyId),
     label: String(detail.label ?? ''),
+    question: String(detail.question ?? ''),
     document: entry.documentTitle ?? '',
   });
 }

@@ -270,3 +270,31 @@ export function authorizeCardPromotion(membership: Membership | undefined | null
 export function authorizeAccountChange(user: { guest: number }): void {
   if (user.guest === 1) throw new ForbiddenError('error.guestSignUpFirst', 'guest_sign_up_first');
 }
+
+/**
+ * Casting a ballot in a poll of a session is taking part: commenters, editors and owners (and
+ * later guests), not viewers. In a poll counted per party the ballot speaks for the voter's
+ * party, so someone without a party cannot cast one. Returns the party the ballot is cast for.
+ */
+export function authorizeBallot(membership: Membership | undefined | null, unit: 'person' | 'party'): string | null {
+  authorize(membership, 'session:contribute');
+  const partyId = membership.party_id ?? null;
+  if (unit === 'party' && !partyId) throw new ForbiddenError('error.noPartyToVote', 'no_party');
+  return partyId;
+}
+
+/**
+ * Turning a closed poll's result into the criteria's weights: the chair of the running session,
+ * or an owner of the workspace at any time (a poll often closes just before the session ends,
+ * and the weights are then set afterwards). It writes into documents, so it also takes the
+ * right to write them.
+ */
+export function canApplyWeights(membership: Membership | undefined | null, session: ChairedSession, userId: string): boolean {
+  const chairs = session.status === 'running' && session.chair_user_id === userId;
+  return can(membership, 'document:write') && (chairs || membership?.role === 'owner');
+}
+
+export function authorizeApplyWeights(membership: Membership | undefined | null, session: ChairedSession, userId: string): void {
+  authorize(membership, 'session:read');
+  if (!canApplyWeights(membership, session, userId)) throw new ForbiddenError('error.weightsNotAllowed', 'not_the_chair');
+}

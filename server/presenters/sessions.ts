@@ -46,12 +46,16 @@ export interface SessionViewer {
   canManage: boolean;
 }
 
+/** The polls as the session detail lists them (server/presenters/polls.ts). */
+export type SessionPolls = SessionDetail['polls'];
+
 export function presentSession(
   row: WorkSessionRow,
   steps: readonly WorkSessionStepRow[],
   turns: readonly WorkSessionTurnRow[],
   cardCounts: ReadonlyMap<string, number>,
   viewer: SessionViewer,
+  polls: SessionPolls,
   now = Date.now(),
 ): SessionDetail {
   return {
@@ -68,5 +72,6 @@ export function presentSession(
     speaking: speakingTimes(turns, now),
     youChair: row.status === 'running' && row.chair_user_id === viewer.userId,
     canManage: viewer.canManage,
+    polls,
   };
 }

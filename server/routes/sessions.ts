@@ -13,6 +13,7 @@ import { requestLanguage } from '../http/language';
 import { requireUser } from '../http/session';
 import { parseBody } from '../http/validate';
 import { authorize, authorizeChair, authorizeChairHandOver, authorizeSessionRead, authorizeTurnText, can, sessionsVisibleTo } from '../policies';
+import { presentPollSummary } from '../presenters/polls';
 import { presentSession, presentSessionSummary } from '../presenters/sessions';
 import { changeSessionState } from '../commands/sessions/changeSessionState';
 import { createSession, updateSession } from '../commands/sessions/planSession';
@@ -63,12 +64,15 @@ export function sessionRoutes(services: Services) {
 
   const present = async (c: Context<AppEnv>, sessionId: string) => {
     const { session, membership, user } = await loadSession(c, services, sessionId);
-    const [steps, turns, cardCounts] = await Promise.all([
+    const [steps, turns, cardCounts, polls, voted] = await Promise.all([
       repos.workSessions.listSteps(session.id),
       repos.workSessions.listTurns(session.id),
       repos.sessionCards.countPerStep(session.id),
+      repos.polls.listForSession(session.id),
+      repos.polls.votedPollIds(session.id, user.id, membership.party_id ?? null),
     ]);
-    return presentSession(session, steps, turns, cardCounts, { userId: user.id, canManage: can(membership, 'session:manage') });
+    const pollSummaries = polls.map((poll) => presentPollSummary(poll, voted.includes(poll.id)));
+    return presentSession(session, steps, turns, cardCounts, { userId: user.id, canManage: can(membership, 'session:manage') }, pollSummaries);
   };
   const detail = async (c: Context<AppEnv>, sessionId: string) => c.json(await present(c, sessionId));
 

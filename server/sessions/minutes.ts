@@ -1,15 +1,16 @@
 /**
  * The minutes (verslag) of a werksessie as editor content: the agenda with planned and actual
  * time, who was there per party, the turns per party with speaking time and what was said, the
- * cards of revealed private steps (./minutesCards.ts), and the actions and commitments written
- * during the session. Pure: rows in, Tiptap JSON out, in
- * the language of whoever ended the session.
+ * cards of revealed private steps (./minutesCards.ts), the polls' results per party
+ * (./minutesPolls.ts), and the actions and commitments written during the session. Pure: rows
+ * in, Tiptap JSON out, in the language of whoever ended the session.
  */
 import type { JSONContent } from '@tiptap/core';
 import { localeOf, translate, type Language, type MessageKey, type MessageParams } from '../../shared/i18n/translate';
 import { bold, bulletList, doc, h1, h2, h3, paragraph, table } from '../../shared/templates/builders';
 import type { MemberWithUserRow, PartyRow, WorkSessionAttendanceRow, WorkSessionCardRow, WorkSessionRow, WorkSessionStepPeriodRow, WorkSessionStepRow, WorkSessionTurnRow } from '../storage/rows';
 import { minutesCards } from './minutesCards';
+import { pollsSection, type MinutesPoll } from './minutesPolls';
 import { speakingTimes } from './turns';
 
 /** An action or commitment block written in the workspace while the session ran. */
@@ -33,6 +34,8 @@ export interface MinutesInput {
   /** Whose names the minutes can give: the members, and the session's guests (marked as such). */
   members: readonly Pick<MemberWithUserRow, 'user_id' | 'name'>[];
   madeDuring: readonly MadeDuringSession[];
+  /** The session's polls with their results as the API shows them. */
+  polls: readonly MinutesPoll[];
   endedAt: number;
   lang: Language;
 }
@@ -61,6 +64,8 @@ export function buildMinutes(input: MinutesInput): JSONContent {
     ...turns(input, t),
     h2(t('minutes.cards')),
     ...minutesCards(input, t),
+    h2(t('minutes.polls')),
+    ...pollsSection(input.polls, input.parties, t),
     h2(t('minutes.madeDuring')),
     ...madeDuring(input, t),
   ]);

@@ -50,6 +50,10 @@ import type {
   JoinCodeRow,
   SessionGuestRow,
   StoredMemberRow,
+  PollRow,
+  PollOptionRow,
+  PollBallotRow,
+  PollVoterRow,
 } from './rows';
 
 /** On whose behalf an update was written; both null for the server's own changes. */
@@ -404,6 +408,37 @@ export interface SessionCardRepo {
   reveal(stepId: string, at: number): Promise<number>;
 }
 
+/** What casting a ballot came to: in, in instead of the party's earlier one, or refused. */
+export type BallotOutcome = 'cast' | 'replaced' | 'already_voted' | 'poll_closed';
+
+/** A ballot to store: the voter goes to the voters table, the ballot row carries only what `PollBallotRow` allows. */
+export interface NewBallot {
+  voter: PollVoterRow;
+  ballot: PollBallotRow;
+}
+
+/** The polls of werksessies (issue 14, item 5), their options, voters and ballots. */
+export interface PollRepo {
+  create(poll: PollRow, options: readonly PollOptionRow[]): Promise<void>;
+  findById(id: string): Promise<PollRow | undefined>;
+  /** Oldest first. */
+  listForSession(sessionId: string): Promise<PollRow[]>;
+  listOptions(pollId: string): Promise<PollOptionRow[]>;
+  /**
+   * Stores a ballot while the poll is open, atomically with that check: unit person, one per
+   * voter (a second is `already_voted`); unit party, one per party, a later one replacing it.
+   */
+  castBallot(unit: PollRow['unit'], input: NewBallot): Promise<BallotOutcome>;
+  /** Closes an open poll; false when it was closed already (or by a close at the same time). */
+  close(id: string, at: number): Promise<boolean>;
+  markWeightsApplied(id: string, at: number): Promise<void>;
+  listBallots(pollId: string): Promise<PollBallotRow[]>;
+  /** The ballot stored under this key (the caller's or their party's), if any. */
+  findBallot(pollId: string, ballotKey: string): Promise<PollBallotRow | undefined>;
+  /** The session's polls in which the person, or (unit party) their party, has a ballot in; never what. */
+  votedPollIds(sessionId: string, userId: string, partyId: string | null): Promise<string[]>;
+}
+
 /** A notification with what the inbox shows of its comment and thread. */
 export interface InboxRow extends CommentNotificationRow {
   document_id: string;
@@ -485,6 +520,7 @@ export interface Repos {
   workSessions: WorkSessionRepo;
   sessionCards: SessionCardRepo;
   comments: CommentRepo;
+  polls: PollRepo;
 }
 
 /** One opened database: the document log, the repositories, and its lifecycle. */

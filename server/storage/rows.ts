@@ -6,6 +6,7 @@ import type { DocumentTemplate, MemberRole, PartyKind, Role } from '../../shared
 import type { VersionKind } from '../../shared/api/versions';
 import type { CommitmentStatus } from '../../shared/blocks/attrs';
 import type { Language } from '../../shared/i18n/messages';
+import type { PollKind, PollStatus, PollUnit } from '../../shared/sessions/polls';
 import type { SessionStatus, StepKind } from '../../shared/sessions/steps';
 
 export interface UserRow {
@@ -430,4 +431,56 @@ export interface SessionGuestRow {
   party_id: string;
   join_code_id: string | null;
   created_at: number;
+}
+
+/** A poll of a werksessie (issue 14, item 5). Booleans are 0/1 as elsewhere. */
+export interface PollRow {
+  id: string;
+  session_id: string;
+  step_id: string | null;
+  question: string;
+  kind: PollKind;
+  budget: number | null;
+  max_per_option: number | null;
+  unit: PollUnit;
+  anonymous: number;
+  results_hidden: number;
+  status: PollStatus;
+  created_by: string;
+  created_at: number;
+  closed_at: number | null;
+  weights_applied_at: number | null;
+}
+
+/** An option of a poll; a criterion block of a document when `block_id` is set. */
+export interface PollOptionRow {
+  id: string;
+  poll_id: string;
+  position: number;
+  label: string;
+  document_id: string | null;
+  block_id: string | null;
+}
+
+/** Who has cast a ballot (for "one each" and "who has voted"), never what they voted. */
+export interface PollVoterRow {
+  poll_id: string;
+  user_id: string;
+  party_id: string | null;
+}
+
+/**
+ * What was voted. `ballot_key` makes "one each": the person's id (unit person), the party's id
+ * (unit party), or a random id for a person in an anonymous poll. `user_id` is null in an
+ * anonymous poll, so no row ties a person to what they voted. `allocations`: JSON
+ * `[{ optionId, value }]`, every option once.
+ */
+export interface PollBallotRow {
+  id: string;
+  poll_id: string;
+  ballot_key: string;
+  user_id: string | null;
+  party_id: string | null;
+  allocations: string;
+  reason: string | null;
 }

@@ -36,6 +36,10 @@ import type {
   JoinCodeRow,
   SessionGuestRow,
   StoredMemberRow,
+  PollRow,
+  PollOptionRow,
+  PollVoterRow,
+  PollBallotRow,
 } from './rows';
 
 type WithGeneratedId<Row extends { id: number }> = Omit<Row, 'id'> & { id: Generated<number> };
@@ -104,6 +108,10 @@ export interface Tables {
   work_session_cards: WorkSessionCardRow;
   work_session_join_codes: JoinCodeRow;
   work_session_guests: SessionGuestRow;
+  work_session_polls: PollRow;
+  work_session_poll_options: PollOptionRow;
+  work_session_poll_voters: PollVoterRow;
+  work_session_poll_ballots: PollBallotRow;
   comment_threads: CommentThreadRow;
   comments: CommentRow;
   comment_notifications: CommentNotificationRow;

@@ -24,6 +24,6 @@ export interface Abilities {
   readAudit: boolean;
   /** May plan, start and change werksessies (owners and editors). */
   manageSessions: boolean;
-  /** May take part in a running werksessie: write cards in a private step. */
+  /** May take part in a running werksessie: write cards in a private step, cast ballots. */
   contributeToSessions: boolean;
 }

@@ -1,5 +1,6 @@
 /** Response bodies of the werksessie API (issue 14). Times are milliseconds since the epoch. */
 import type { SessionStatus, StepKind } from '../sessions/steps';
+import type { PollSummary } from './polls';
 
 export interface SessionStep {
   id: string;
@@ -81,6 +82,8 @@ export interface SessionDetail extends SessionSummary {
   youChair: boolean;
   /** Whether the caller may start it or change its agenda (owners and editors). */
   canManage: boolean;
+  /** The session's polls, oldest first: their state, never ballots or counts. */
+  polls: PollSummary[];
 }
 
 /** The data of a `session` event on the workspace stream: which session changed. */

@@ -5,6 +5,7 @@ import { enServer } from './enServer';
 import { enVersions } from './enVersions';
 import { enSessions } from './enSessions';
 import { enGuests } from './enGuests';
+import { enPolls } from './enPolls';
 import type { CatalogueKey } from './nl';
 
 /** English texts, the second language. Same keys as `nl.ts` (the type enforces it). */
@@ -15,6 +16,7 @@ export const en: Record<CatalogueKey, string> = {
   ...enSessions,
   ...enCards,
   ...enGuests,
+  ...enPolls,
   ...enServer,
   'app.name': 'werktafel',
   'app.tagline': 'Writing a public task together',

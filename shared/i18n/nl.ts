@@ -11,6 +11,7 @@ import { nlServer } from './nlServer';
 import { nlVersions } from './nlVersions';
 import { nlSessions } from './nlSessions';
 import { nlGuests } from './nlGuests';
+import { nlPolls } from './nlPolls';
 
 export const nl = {
   ...nlBlocks,
@@ -19,6 +20,7 @@ export const nl = {
   ...nlSessions,
   ...nlCards,
   ...nlGuests,
+  ...nlPolls,
   ...nlServer,
   'app.name': 'werktafel',
   'app.tagline': 'Samen schrijven aan een publieke opgave',

@@ -39,8 +39,9 @@ test('messages of every length cross both ways whole; pings are answered; the cl
     onMessage: (data) => received.push(Buffer.from(data)),
     onClose: (code) => (closedWith = code),
   });
-  await eventually(() => expect(serverSocket).not.toBeNull());
-  expect(client.readyState).toBe(OPEN);
+  // The server's 'connection' comes when it has answered the upgrade; the client is open once it
+  // has read that answer, which can be later: both are awaited.
+  await eventually(() => expect([serverSocket !== null, client.readyState]).toEqual([true, OPEN]));
   // The ws server does not accept permessage-deflate unless configured to.
   expect(extensions).toBe('');
 

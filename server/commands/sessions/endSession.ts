@@ -17,6 +17,8 @@ import { ConflictError } from '../../errors';
 import { appLink } from '../../mail/deliver';
 import type { DocumentRow, WorkSessionRow } from '../../storage/rows';
 import { buildMinutes, minutesTitle, type MadeDuringSession } from '../../sessions/minutes';
+import { presentPollResults } from '../../presenters/polls';
+import type { MinutesPoll } from '../../sessions/minutesPolls';
 import { publishSessionChange } from './publishSessionChange';
 
 export async function endSession(services: Services, session: WorkSessionRow, lang: Language, now = Date.now()): Promise<DocumentRow> {
@@ -38,7 +40,7 @@ export async function endSession(services: Services, session: WorkSessionRow, la
 /** The minutes as a document: straight into the log, like a template (no room is open for it). */
 async function writeMinutes(services: Services, session: WorkSessionRow, lang: Language, now: number): Promise<DocumentRow> {
   const { repos, log, registers } = services;
-  const [steps, periods, turns, cards, attendance, parties, members, guests, madeDuring] = await Promise.all([
+  const [steps, periods, turns, cards, attendance, parties, members, guests, madeDuring, polls] = await Promise.all([
     repos.workSessions.listSteps(session.id),
     repos.workSessions.listStepPeriods(session.id),
     repos.workSessions.listTurns(session.id),
@@ -48,8 +50,9 @@ async function writeMinutes(services: Services, session: WorkSessionRow, lang: L
     repos.members.listForWorkspace(session.workspace_id),
     repos.guests.listNamesForSession(session.id),
     blocksMadeDuring(services, session, now),
+    pollsWithResults(services, session),
   ]);
-  const content = buildMinutes({ session, steps, periods, turns, cards, attendance, parties, members: [...members, ...guests], madeDuring, endedAt: now, lang });
+  const content = buildMinutes({ session, steps, periods, turns, cards, attendance, parties, members: [...members, ...guests], madeDuring, polls, endedAt: now, lang });
   const document = await repos.documents.create({
     workspace_id: session.workspace_id,
     title: minutesTitle(session, now, lang),
@@ -69,6 +72,17 @@ async function writeMinutes(services: Services, session: WorkSessionRow, lang: L
   } finally {
     doc.destroy();
   }
+}
+
+/** The session's polls with their results as anyone may see them (hidden ones without counts). */
+async function pollsWithResults(services: Services, session: WorkSessionRow): Promise<MinutesPoll[]> {
+  const { polls } = services.repos;
+  return Promise.all(
+    (await polls.listForSession(session.id)).map(async (poll) => ({
+      poll,
+      results: presentPollResults(poll, await polls.listOptions(poll.id), await polls.listBallots(poll.id)),
+    })),
+  );
 }
 
 /**

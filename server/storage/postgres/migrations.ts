@@ -421,4 +421,54 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX work_session_guests_workspace ON work_session_guests(workspace_id, user_id);
   `,
+  `
+  -- Polls of a werksessie (issue 14, items 5 and 6). Who voted and what was voted are separate
+  -- tables: the voters table says who has a ballot in (for "one each" and "who has voted") and
+  -- holds no votes; a ballot of an anonymous poll carries no person, only their party, under a
+  -- random key, so no row ties a person to what they voted. Unit party: one ballot per party,
+  -- keyed by the party, replaced by a later one until the poll closes.
+  CREATE TABLE work_session_polls (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES work_sessions(id) ON DELETE CASCADE,
+    step_id TEXT,
+    question TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('points', 'dots', 'score', 'consent')),
+    budget INTEGER,
+    max_per_option INTEGER,
+    unit TEXT NOT NULL CHECK (unit IN ('person', 'party')),
+    anonymous INTEGER NOT NULL,
+    results_hidden INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL,
+    closed_at BIGINT,
+    weights_applied_at BIGINT
+  );
+  CREATE INDEX work_session_polls_session ON work_session_polls(session_id, created_at);
+  CREATE TABLE work_session_poll_options (
+    id TEXT PRIMARY KEY,
+    poll_id TEXT NOT NULL REFERENCES work_session_polls(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    document_id TEXT,
+    block_id TEXT
+  );
+  CREATE INDEX work_session_poll_options_poll ON work_session_poll_options(poll_id, position);
+  CREATE TABLE work_session_poll_voters (
+    poll_id TEXT NOT NULL REFERENCES work_session_polls(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    party_id TEXT,
+    PRIMARY KEY (poll_id, user_id)
+  );
+  CREATE TABLE work_session_poll_ballots (
+    id TEXT PRIMARY KEY,
+    poll_id TEXT NOT NULL REFERENCES work_session_polls(id) ON DELETE CASCADE,
+    ballot_key TEXT NOT NULL,
+    user_id TEXT,
+    party_id TEXT,
+    allocations TEXT NOT NULL,
+    reason TEXT,
+    UNIQUE (poll_id, ballot_key)
+  );
+  `,
 ];

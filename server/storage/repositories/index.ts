@@ -16,6 +16,7 @@ import { createMemberRepo } from './members';
 import { createOidcLoginRepo } from './oidcLogins';
 import { createPartyRepo } from './parties';
 import { createPersonalDataRepo } from './personalData';
+import { createPollRepo } from './polls';
 import { createReminderRepo } from './reminders';
 import { createSessionCardRepo } from './sessionCards';
 import { createSessionRepo } from './sessions';
@@ -54,5 +55,6 @@ export function createRepos(db: Db): Repos {
     oidcLogins: createOidcLoginRepo(db),
     workSessions: createWorkSessionRepo(db),
     sessionCards: createSessionCardRepo(db),
+    polls: createPollRepo(db),
   };
 }
