@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 import { clientAddress } from '../http/clientAddress';
 import { requestLanguage } from '../http/language';
 import { translate } from '../../shared/i18n/translate';
-import { ackParam } from '../../shared/collab/protocol';
+import { ackParam, modeParam, suggestModeValue } from '../../shared/collab/protocol';
 import type { AppEnv, Services } from '../context';
 import { can, collabAbilitiesFor } from '../policies';
 import { noPartyColor } from '../../shared/collab/presence';
@@ -79,7 +79,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
       partyId: membership!.party_id,
       sessionId: session.id,
       workspaceId: document.workspace_id,
-      abilities: collabAbilitiesFor(membership),
+      abilities: collabAbilitiesFor(membership, c.req.query(modeParam) === suggestModeValue),
     };
     const wantsAck = c.req.query(ackParam) === '1';
     slot.accept = (ws) => {

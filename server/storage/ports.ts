@@ -45,6 +45,8 @@ import type {
   WorkSessionTurnRow,
   WorkSessionStepPeriodRow,
   WorkSessionAttendanceRow,
+  SuggestionRow,
+  SuggestionStatus,
 } from './rows';
 
 /** On whose behalf an update was written; both null for the server's own changes. */
@@ -411,6 +413,17 @@ export interface CommentRepo {
   markRead(userId: string, ids: readonly string[], at: number): Promise<void>;
 }
 
+export interface SuggestionRepo {
+  /** Records suggestions the first time their ids are written; an id the document already has is left as it is. */
+  record(rows: readonly SuggestionRow[]): Promise<void>;
+  find(documentId: string, id: string): Promise<SuggestionRow | undefined>;
+  ofDocument(documentId: string, status?: SuggestionStatus): Promise<SuggestionRow[]>;
+  /** Decides an open suggestion; false when it was no longer open (someone decided first). */
+  decide(documentId: string, id: string, status: Exclude<SuggestionStatus, 'open'>, by: string, at: number): Promise<boolean>;
+  /** Takes a decision back when the document change it needed could not be stored. */
+  reopen(documentId: string, id: string): Promise<void>;
+}
+
 export interface Repos {
   users: UserRepo;
   sessions: SessionRepo;
@@ -435,6 +448,7 @@ export interface Repos {
   oidcLogins: OidcLoginRepo;
   workSessions: WorkSessionRepo;
   comments: CommentRepo;
+  suggestions: SuggestionRepo;
 }
 
 /** One opened database: the document log, the repositories, and its lifecycle. */

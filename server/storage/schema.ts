@@ -16,6 +16,7 @@ import type {
   CommentNotificationRow,
   CommentRow,
   CommentThreadRow,
+  SuggestionRow,
   DocumentRow,
   InviteRow,
   MemberRow,
@@ -100,4 +101,5 @@ export interface Tables {
   comment_threads: CommentThreadRow;
   comments: CommentRow;
   comment_notifications: CommentNotificationRow;
+  suggestions: SuggestionRow;
 }

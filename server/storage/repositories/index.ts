@@ -19,6 +19,7 @@ import { createReminderRepo } from './reminders';
 import { createSessionRepo } from './sessions';
 import { createSingleUseLinkRepo } from './singleUseLinks';
 import { createStorageUsageRepo } from './storageUsage';
+import { createSuggestionRepo } from './suggestions';
 import { createUserIdentityRepo } from './userIdentities';
 import { createUserRepo } from './users';
 import { createVersionRepo } from './versions';
@@ -37,6 +38,7 @@ export function createRepos(db: Db): Repos {
     blocks: createBlockRepo(db),
     commitmentDecisions: createCommitmentDecisionRepo(db),
     comments: createCommentRepo(db),
+    suggestions: createSuggestionRepo(db),
     calendarFeeds: createCalendarFeedRepo(db),
     blockRecords: createBlockRecordRepo(db),
     versions: createVersionRepo(db),
