@@ -6,6 +6,7 @@
  * who opens the socket with `?mode=suggest` is held to the same rules. Real server, real SQLite
  * file, stock y-websocket providers.
  */
+import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { CloseCode } from '../../shared/collab/protocol';
 import { addMember, buildWorkshop, type ApiClient, type Workshop } from '../helpers/apiClient';
@@ -64,9 +65,9 @@ async function connectAs(documentId: string, member: ApiClient, params?: Record<
 }
 
 test.each([
-  ['types plain text', (text: import('yjs').XmlText) => text.insert(4, 'GEWOON ')],
-  ['deletes plain text', (text: import('yjs').XmlText) => text.delete(0, 4)],
-  ['makes text bold', (text: import('yjs').XmlText) => text.format(0, 4, { bold: {} })],
+  ['types plain text', (text: Y.XmlText) => text.insert(4, 'GEWOON ')],
+  ['deletes plain text', (text: Y.XmlText) => text.delete(0, 4)],
+  ['makes text bold', (text: Y.XmlText) => text.format(0, 4, { bold: {} })],
 ])('a commenter who %s is closed with suggestionsOnly and nothing is applied, stored or relayed', async (_what, edit) => {
   const { documentId, writer } = await newDocument('Wij vragen een omzet van twee miljoen.');
   const before = storedRows(server, documentId);
@@ -163,4 +164,19 @@ test("a viewer's suggestion is dropped like any write of a viewer", async () => 
   await eventually(() => expect(paragraphs(storedDoc(server, documentId))).toEqual(['Tekst. Meer.']));
   expect(updateRowsBy(server, documentId, viewer.userId)).toBe(0);
   expect(suggestionRows(documentId)).toEqual([]);
+});
+
+test('the sync step 2 a commenter sends with plain offline text is refused, and nothing of it reaches anyone', async () => {
+  const { documentId, writer } = await newDocument('Tekst.');
+  const before = storedRows(server, documentId);
+  const offline = new Y.Doc();
+  Y.applyUpdate(offline, Y.encodeStateAsUpdate(writer.doc));
+  paragraphText(offline, 0).insert(0, 'OFFLINE ');
+  const cora = pool.connect(documentId, { cookie: commenter.cookie, origin: server.origin }, offline);
+  const codes = recordCloseCodes(cora.provider);
+  await eventually(() => expect(codes).toContain(CloseCode.suggestionsOnly));
+  expect(paragraphs(writer.doc)).toEqual(['Tekst.']);
+  expect(storedRows(server, documentId)).toEqual(before);
+  const later = await connectAs(documentId, workshop.owner);
+  expect(paragraphs(later.doc)).toEqual(['Tekst.']);
 });
