@@ -138,7 +138,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       // Only the server writes comment marks; a client's are put back as they were.
       commentMarks(repos),
       // Suggestion mode takes only suggestions; who suggested is recorded from the connection.
-      suggestionGuard(repos, logger.child({ component: 'suggestions' })),
+      suggestionGuard(repos, logger.child({ component: 'suggestions' }), (workspaceId, documentId) => events.publish(workspaceId, 'suggestions', { documentId })),
       registerIndex(registers, registerTimers),
       attributionExtension(attribution, attributionTimers),
       autoVersions(versionKeeper, autoVersionTimers),

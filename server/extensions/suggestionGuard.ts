@@ -31,6 +31,7 @@ export class SuggestionGuard implements RoomExtension {
     private readonly room: ExtensionRoom,
     private readonly repos: Repos,
     private readonly log: Logger,
+    private readonly announce: SuggestionsAnnouncer,
   ) {}
 
   async onLoad(): Promise<void> {
@@ -72,8 +73,12 @@ export class SuggestionGuard implements RoomExtension {
         decided_at: null,
       });
     }
+    if (rows.length === 0) return;
     // Already in force in memory: a later update cannot claim the id while this is stored.
-    this.repos.suggestions.record(rows).catch((error: unknown) => this.log.error('recording suggestions failed', { document: this.room.documentId, ...describeFailure(error) }));
+    this.repos.suggestions.record(rows).then(
+      () => this.announce(principal.workspaceId, this.room.documentId),
+      (error: unknown) => this.log.error('recording suggestions failed', { document: this.room.documentId, ...describeFailure(error) }),
+    );
   }
 
   /** A decision the server took (or took back): the suggestion's id can no longer be written as open. */
@@ -83,8 +88,11 @@ export class SuggestionGuard implements RoomExtension {
   }
 }
 
-export function suggestionGuard(repos: Repos, log: Logger): RoomExtensionFactory<SuggestionGuard> {
-  return { name: 'suggestionGuard', create: (room) => new SuggestionGuard(room, repos, log) };
+/** Tells the workspace that a document has new suggestions (its event stream's `suggestions`). */
+export type SuggestionsAnnouncer = (workspaceId: string, documentId: string) => void;
+
+export function suggestionGuard(repos: Repos, log: Logger, announce: SuggestionsAnnouncer): RoomExtensionFactory<SuggestionGuard> {
+  return { name: 'suggestionGuard', create: (room) => new SuggestionGuard(room, repos, log, announce) };
 }
 
 /** The suggestion guard of an open room (it is in the server's extension list). */
