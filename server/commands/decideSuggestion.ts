@@ -6,6 +6,9 @@
  * deletes the text; rejecting does the reverse. Who may decide is the policy's call, per place:
  * ordinary text or a commitment's.
  *
+ * A confirmed commitment whose text an acceptance changes is proposed again (its party confirms
+ * anew); a suggestion that is only proposed inside it leaves the confirmation alone.
+ *
  * An accepted suggestion keeps its credit: the characters were written by the suggester's own
  * connection, and the accepting change is stored in the suggester's name too, so the
  * contributions and "Wie schreef dit?" count it for the suggester's party.
@@ -15,7 +18,9 @@ import { SUGGESTION_INSERT_MARK } from '../../shared/suggestions/suggestionMarks
 import { DocumentLoadError } from '../collab/loadDocument';
 import type { Services } from '../context';
 import { ConflictError, HttpError, NotFoundError } from '../errors';
+import { commitmentGuardOf } from '../extensions/commitmentGuard';
 import { suggestionGuardOf } from '../extensions/suggestionGuard';
+import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { authorizeSuggestionDecision, type Membership } from '../policies';
 import type { DocumentRow, SuggestionRow } from '../storage/rows';
 import { suggestionRanges, type SuggestionRange } from '../suggestions/suggestionRanges';
@@ -63,7 +68,13 @@ export async function decideSuggestion(services: Services, input: DecideSuggesti
       guard.setStatus(suggestionId, status);
       const author = input.decision === 'accept' ? { userId: found.user_id, partyId: found.party_id } : undefined;
       try {
-        await room.applyServerChange((doc: Y.Doc) => applyDecision(suggestionRanges(doc, suggestionId), input.decision), author);
+        await room.applyServerChange((doc: Y.Doc) => {
+          const ranges = suggestionRanges(doc, suggestionId);
+          applyDecision(ranges, input.decision);
+          // A confirmed commitment whose words an acceptance changed is proposed again, as
+          // after any change of its text (the guard does not answer the server's own changes).
+          if (ranges.some((range) => range.commitmentParty)) commitmentGuardOf(room).enforceAll(doc.getXmlFragment(DOCUMENT_FRAGMENT));
+        }, author);
       } catch (error) {
         guard.setStatus(suggestionId, 'open');
         await repos.suggestions.reopen(document.id, suggestionId);

@@ -188,3 +188,20 @@ test('a new suggestion and each decision are announced on the workspace event st
     stream.close();
   }
 });
+
+test('a suggestion inside a confirmed commitment leaves it confirmed; accepting it changes the text, so the party confirms again', async () => {
+  const { documentId, writer, cora } = await newDocument((doc) => appendCommitment(doc, 'c2', workshop.partyId, 'Wij leveren twee ruimtes.'));
+  expect((await editor.post(`/api/documents/${documentId}/commitments/c2/confirm`)).status).toBe(200);
+  const commitmentIn = (doc: Y.Doc) => doc.getXmlFragment(DOCUMENT_FRAGMENT).toArray().find((node) => node instanceof Y.XmlElement && node.nodeName === 'commitment') as Y.XmlElement;
+  await eventually(() => expect(commitmentIn(cora.doc).getAttribute('status')).toBe('confirmed'));
+  const id = newSuggestionId();
+  await suggest(documentId, () => suggestInsert((commitmentIn(cora.doc).get(0) as Y.XmlElement).get(0) as Y.XmlText, 12, 'drie of ', id), 1);
+  // A later write of the editor, once stored, comes after anything the server answered to the suggestion.
+  appendParagraph(writer.doc, 'Slot.');
+  await eventually(() => expect(paragraphs(storedDoc(server, documentId))).toContain('Slot.'));
+  expect(commitmentIn(storedDoc(server, documentId)).getAttribute('status')).toBe('confirmed');
+
+  expect((await editor.post(`/api/documents/${documentId}/suggestions/${id}/accept`)).status).toBe(200);
+  await eventually(() => expect(commitmentIn(storedDoc(server, documentId)).getAttribute('status')).toBe('proposed'));
+  expect(paragraphs(storedDoc(server, documentId))).toEqual(['Wij leveren drie of twee ruimtes.', 'Slot.']);
+});
