@@ -44,8 +44,9 @@ export class SuggestionGuard implements RoomExtension {
     this.passed = null;
     const suggestionMode = isSuggestionMode(principal.abilities);
     // An editor's plain typing never reaches the copy: without a suggestion format item an
-    // update can only carry the marks already in force around it.
-    if (!suggestionMode && !writesSuggestionFormat(decoded)) return;
+    // update can only carry the marks already in force around it, and without a deletion it
+    // cannot take one off (a raw client could delete the format item that opens a suggestion).
+    if (!suggestionMode && !writesSuggestionFormat(decoded) && !(decoded.ds.clients.size > 0 && this.hasOpen())) return;
     const judgement = judgeSuggestionWrite(this.room.doc, update, { userId: principal.userId, suggestionMode, known: (id) => this.known.get(id) });
     if (!judgement.ok) return { reject: { code: judgement.code, reason: 'not a suggestion', log: { why: judgement.why } } };
     if (judgement.fresh.size > 0) this.passed = { principal, fresh: judgement.fresh };
@@ -79,6 +80,11 @@ export class SuggestionGuard implements RoomExtension {
       () => this.announce(principal.workspaceId, this.room.documentId),
       (error: unknown) => this.log.error('recording suggestions failed', { document: this.room.documentId, ...describeFailure(error) }),
     );
+  }
+
+  private hasOpen(): boolean {
+    for (const suggestion of this.known.values()) if (suggestion.status === 'open') return true;
+    return false;
   }
 
   /** A decision the server took (or took back): the suggestion's id can no longer be written as open. */

@@ -180,3 +180,27 @@ test('the sync step 2 a commenter sends with plain offline text is refused, and 
   const later = await connectAs(documentId, workshop.owner);
   expect(paragraphs(later.doc)).toEqual(['Tekst.']);
 });
+
+test("an editor's raw client that deletes the format item opening a suggestion (taking its mark off the words) is refused", async () => {
+  const { documentId, writer } = await newDocument('Wij vragen twee ruimtes.');
+  const cora = await connectAs(documentId, commenter);
+  const id = newSuggestionId();
+  suggestInsert(paragraphText(cora.doc, 0), 0, 'Graag: ', id);
+  await eventually(() => expect(suggestionRows(documentId)).toHaveLength(1));
+  await eventually(() => expect(suggestionMarks(writer.doc)).toEqual({ [`insert:${id}`]: 'Graag: ' }));
+  const before = storedRows(server, documentId);
+  const codes = recordCloseCodes(writer.provider);
+  const text = paragraphText(writer.doc, 0);
+  let opening: Y.Item | null = text._start;
+  while (opening && !(opening.content instanceof Y.ContentFormat && opening.content.key === 'suggestionInsert' && opening.content.value !== null)) opening = opening.right;
+  // What no editor does: the item alone, deleted as a raw client could.
+  writer.doc.transact((transaction) => opening!.delete(transaction));
+  await eventually(() => expect(codes).toContain(CloseCode.suggestionForged));
+  expect(storedRows(server, documentId)).toEqual(before);
+  expect(suggestionMarks(storedDoc(server, documentId))).toEqual({ [`insert:${id}`]: 'Graag: ' });
+  // Plain writing beside the suggestion still works for the editor.
+  const eddy = await connectAs(documentId, editor);
+  paragraphText(eddy.doc, 0).delete(7, 4);
+  await eventually(() => expect(paragraphs(storedDoc(server, documentId))).toEqual(['Graag: vragen twee ruimtes.']));
+  expect(eddy.codes).toEqual([]);
+});
