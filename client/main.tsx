@@ -19,6 +19,7 @@ import './styles/adoption.css';
 import './styles/diff.css';
 import './styles/whoWrote.css';
 import './styles/comments.css';
+import './styles/suggestions.css';
 import './styles/keyboard.css';
 
 const container = document.getElementById('root');

@@ -33,6 +33,7 @@ import { commitmentRoutes } from './routes/commitments';
 import { commentRoutes } from './routes/comments';
 import { notificationRoutes } from './routes/notifications';
 import { documentThreadRoutes, threadRoutes, workspaceThreadRoutes } from './routes/threads';
+import { suggestionRoutes } from './routes/suggestions';
 import { registerRoutes } from './routes/registers';
 import { documentRoutes, workspaceDocumentRoutes } from './routes/documents';
 import { healthRoutes, readinessRoutes } from './routes/health';
@@ -87,6 +88,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   api.route('/workspaces/:id', registerRoutes(services));
   api.route('/documents/:id/commitments', commitmentRoutes(services));
   api.route('/documents/:id/threads', documentThreadRoutes(services));
+  api.route('/documents/:id/suggestions', suggestionRoutes(services));
   api.route('/threads', threadRoutes(services));
   api.route('/comments', commentRoutes(services));
   api.route('/documents/:id/versions/:versionId/adoption', adoptionRoutes(services));

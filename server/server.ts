@@ -25,6 +25,7 @@ import { autoVersions } from './extensions/autoVersions';
 import { blockRecords } from './extensions/blockRecords';
 import { clientIds } from './extensions/clientIds';
 import { commentMarks } from './extensions/commentMarks';
+import { suggestionGuard } from './extensions/suggestionGuard';
 import { commitmentGuard } from './extensions/commitmentGuard';
 import { exampleBlocks } from './extensions/exampleBlocks';
 import { registerIndex } from './extensions/registerIndex';
@@ -136,6 +137,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       exampleBlocks(),
       // Only the server writes comment marks; a client's are put back as they were.
       commentMarks(repos),
+      // Suggestion mode takes only suggestions; who suggested is recorded from the connection.
+      suggestionGuard(repos, logger.child({ component: 'suggestions' }), (workspaceId, documentId) => events.publish(workspaceId, 'suggestions', { documentId })),
       registerIndex(registers, registerTimers),
       attributionExtension(attribution, attributionTimers),
       autoVersions(versionKeeper, autoVersionTimers),

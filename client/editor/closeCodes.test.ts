@@ -17,6 +17,8 @@ describe('close codes', () => {
   it('names the problem of each werktafel code and none for ordinary closes', () => {
     expect(problemOfCloseCode(CloseCode.roleChanged)).toBe('roleChanged');
     expect(problemOfCloseCode(CloseCode.documentLocked)).toBe('documentLocked');
+    expect(problemOfCloseCode(CloseCode.suggestionsOnly)).toBe('updateRejected');
+    expect(problemOfCloseCode(CloseCode.suggestionForged)).toBe('updateRejected');
     expect(problemOfCloseCode(1006)).toBeNull();
     expect(problemOfCloseCode(CloseCode.serverShutdown)).toBeNull();
   });

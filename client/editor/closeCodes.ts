@@ -19,6 +19,10 @@ const problemByCode = new Map<number, CollabProblem>([
   [CloseCode.roleChanged, 'roleChanged'],
   [CloseCode.documentLocked, 'documentLocked'],
   [CloseCode.updateRejected, 'updateRejected'],
+  // A change the server does not take from a suggester is a refused change like any other,
+  // until the editor has a suggestion mode that writes only suggestions.
+  [CloseCode.suggestionsOnly, 'updateRejected'],
+  [CloseCode.suggestionForged, 'updateRejected'],
   [CloseCode.storageFailed, 'storageFailed'],
   [CloseCode.malformedFrame, 'malformedFrame'],
   [CloseCode.frameTooLarge, 'frameTooLarge'],

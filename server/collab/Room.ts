@@ -147,8 +147,10 @@ export class Room implements ExtensionRoom {
 
   private acceptUpdate(connection: Connection, update: Uint8Array, updateFrame: Uint8Array | null): void {
     // Read-only is enforced here, where messages arrive: nothing from a viewer is applied,
-    // stored or relayed, whatever its client claims.
-    if (!connection.principal.abilities.writeText || isEmptyUpdate(update)) return;
+    // stored or relayed, whatever its client claims. Who may only suggest goes on to the write
+    // filter, which takes nothing from them but suggestions.
+    const { writeText, suggest } = connection.principal.abilities;
+    if ((!writeText && !suggest) || isEmptyUpdate(update)) return;
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Parse the whole update before touching the document: Yjs integrates the structs of an

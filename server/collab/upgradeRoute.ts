@@ -9,7 +9,7 @@ import type { WebSocket } from 'ws';
 import { clientAddress } from '../http/clientAddress';
 import { requestLanguage } from '../http/language';
 import { translate } from '../../shared/i18n/translate';
-import { ackParam, collabPath } from '../../shared/collab/protocol';
+import { ackParam, collabPath, modeParam, suggestModeValue } from '../../shared/collab/protocol';
 import { forwardedHeaders, forwardSocket } from '../cluster/forwardSocket';
 import { timingSafeEqual } from 'node:crypto';
 import type { AppEnv, Services } from '../context';
@@ -111,7 +111,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
       partyId: membership!.party_id,
       sessionId: session.id,
       workspaceId: document.workspace_id,
-      abilities: collabAbilitiesFor(membership),
+      abilities: collabAbilitiesFor(membership, c.req.query(modeParam) === suggestModeValue),
     };
     const wantsAck = c.req.query(ackParam) === '1';
     slot.accept = (ws) => {

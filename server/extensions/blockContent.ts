@@ -8,11 +8,12 @@ import type * as Y from 'yjs';
 import { toRawAttrs } from '../../shared/blocks/attrs';
 import { textsUnder } from '../../shared/editor/yxml';
 
-export function blockContentHash(element: Y.XmlElement, ignore: ReadonlySet<string>): string {
+/** `texts`: how the block's text is read (a commitment leaves proposed insertions out). */
+export function blockContentHash(element: Y.XmlElement, ignore: ReadonlySet<string>, texts: (root: Y.XmlElement) => string[] = textsUnder): string {
   const attrs = Object.entries(toRawAttrs(element.getAttributes() as Record<string, unknown>))
     .filter(([name]) => !ignore.has(name))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify([element.nodeName, attrs, textsUnder(element)])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([element.nodeName, attrs, texts(element)])).digest('hex');
 }
 
 /** The attributes that say who made a block and what became of it, not what it says. */

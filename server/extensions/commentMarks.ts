@@ -29,7 +29,7 @@ const isNew = (transaction: Y.Transaction, item: Y.Item) => item.id.clock >= (tr
 const isCommentFormat = (item: Y.Item): item is Y.Item & { content: Y.ContentFormat } => item.content instanceof Y.ContentFormat && item.content.key === COMMENT_MARK;
 
 /** Text nodes the transaction wrote into: changed ones and those inside inserted elements. */
-function touchedTexts(transaction: Y.Transaction): Set<Y.XmlText> {
+export function touchedTexts(transaction: Y.Transaction): Set<Y.XmlText> {
   const texts = new Set<Y.XmlText>();
   const visit = (type: unknown) => {
     if (type instanceof Y.XmlText) texts.add(type);

@@ -17,6 +17,7 @@ import type { AppliedChange, ExtensionRoom, RoomExtension, RoomExtensionFactory 
 import type { Repos } from '../storage/ports';
 import { describeFailure, type Logger } from '../support/log';
 import { blockContentHash, identityAttrs } from './blockContent';
+import { settledTextsUnder } from '../../shared/suggestions/settledText';
 import type { CommitmentStatus } from '../../shared/blocks/attrs';
 
 /** The recorded state of one commitment; absent means "proposed, by nobody". */
@@ -30,9 +31,12 @@ export const guardedCommitmentAttrs = ['status', 'confirmedBy', 'confirmedAt'] a
 const proposed: CommitmentAuthority = { status: 'proposed', confirmedBy: null, confirmedAt: null };
 const notCovered = new Set<string>([...identityAttrs, ...guardedCommitmentAttrs]);
 
-/** What a confirmation of this commitment covers: party, text and fields, not who or when. */
+/**
+ * What a confirmation of this commitment covers: party, text and fields, not who or when, nor
+ * text that is only proposed (a suggestion inside it; accepting it changes the text).
+ */
 export function commitmentContentHash(element: Y.XmlElement): string {
-  return blockContentHash(element, notCovered);
+  return blockContentHash(element, notCovered, settledTextsUnder);
 }
 
 function isCommitment(type: unknown): type is Y.XmlElement {

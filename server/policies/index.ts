@@ -137,14 +137,43 @@ export function authorizeCheck(membership: Membership | undefined | null, allowe
 
 /** What a connection to a document may do, fixed when its socket opens. */
 export interface CollabAbilities {
-  /** Change the document's text and blocks. */
+  /** Change the document's text and blocks directly (false in suggestion mode). */
   writeText: boolean;
   /** Start and answer comment threads (commenters, editors, owners). */
   comment: boolean;
+  /**
+   * Write suggestions (issue 15): whoever may comment. A connection that may suggest but not
+   * write is in suggestion mode: the server takes from it only changes that are suggestions.
+   */
+  suggest: boolean;
 }
 
-export function collabAbilitiesFor(membership: Membership | undefined | null): CollabAbilities {
-  return { writeText: can(membership, 'document:write'), comment: can(membership, 'document:comment') };
+/**
+ * `suggestMode`: the connection asked for suggestion mode (an editor's "Voorstellen"). Whoever
+ * may comment but not write is in it anyway; the rule follows the actions, not role names.
+ */
+export function collabAbilitiesFor(membership: Membership | undefined | null, suggestMode = false): CollabAbilities {
+  const comment = can(membership, 'document:comment');
+  return { writeText: can(membership, 'document:write') && !(suggestMode && comment), comment, suggest: comment };
+}
+
+/** True when a connection's changes must all be suggestions. */
+export function isSuggestionMode(abilities: CollabAbilities): boolean {
+  return abilities.suggest && !abilities.writeText;
+}
+
+/**
+ * Accepting or rejecting a suggestion: in ordinary text whoever may write the document; inside
+ * a commitment only someone who speaks for the commitment's party, as for the commitment
+ * itself. `commitmentPartyIds`: the party of each commitment the suggestion touches;
+ * `inOrdinaryText`: whether any of it lies outside commitments.
+ */
+export function authorizeSuggestionDecision(membership: Membership | undefined | null, place: { inOrdinaryText: boolean; commitmentPartyIds: readonly unknown[] }): void {
+  authorize(membership, 'document:read');
+  for (const partyId of place.commitmentPartyIds) {
+    if (!canDecideCommitment(membership, partyId)) throw new ForbiddenError('error.notYourPartySuggestion', 'not_your_party');
+  }
+  if (place.inOrdinaryText && !can(membership, 'document:write')) throw new ForbiddenError();
 }
 
 export function abilitiesFor(membership: Membership | undefined | null): Abilities {

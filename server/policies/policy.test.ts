@@ -4,7 +4,7 @@ import { guestRole, roles, type MemberRole, type Role } from '../../shared/api/r
 /** Every role a membership can have: the assignable ones and a werksessie's guest. */
 const memberRoles: readonly MemberRole[] = [...roles, guestRole];
 import { ForbiddenError, NotFoundError } from '../errors';
-import { abilitiesFor, type Action, actions, authorize, authorizeCommitmentDecision, can, canDecideCommitment } from './index';
+import { abilitiesFor, type Action, actions, authorize, authorizeCommitmentDecision, authorizeSuggestionDecision, can, canDecideCommitment, collabAbilitiesFor, isSuggestionMode } from './index';
 
 /**
  * Who may do what, written out by hand from the issue: owners run the trajectory, editors
@@ -117,5 +117,39 @@ describe('commitment decisions also need the commitment\'s party', () => {
     expect(canDecideCommitment(membership, partyId)).toBe(allowed);
     if (allowed) expect(() => authorizeCommitmentDecision(membership, partyId)).not.toThrow();
     else expect(() => authorizeCommitmentDecision(membership, partyId)).toThrow(ForbiddenError);
+  });
+});
+
+describe('suggestion mode follows the actions: who may comment but not write only suggests', () => {
+  test.each([
+    ['viewer', false, { writeText: false, suggest: false, mode: false }],
+    ['commenter', false, { writeText: false, suggest: true, mode: true }],
+    ['commenter', true, { writeText: false, suggest: true, mode: true }],
+    ['editor', false, { writeText: true, suggest: true, mode: false }],
+    ['editor', true, { writeText: false, suggest: true, mode: true }],
+    ['owner', true, { writeText: false, suggest: true, mode: true }],
+  ] as const)('%s (asked for suggestion mode: %s)', (role, asked, expected) => {
+    const abilities = collabAbilitiesFor({ role: role as Role }, asked);
+    expect({ writeText: abilities.writeText, suggest: abilities.suggest, mode: isSuggestionMode(abilities) }).toEqual(expected);
+  });
+});
+
+describe('suggestion decisions: writers in ordinary text, the commitment\'s party inside one', () => {
+  const ordinary = { inOrdinaryText: true, commitmentPartyIds: [] };
+  const inCommitment = { inOrdinaryText: false, commitmentPartyIds: ['p1'] };
+  test.each([
+    ['editor, ordinary text', { role: 'editor' as Role, party_id: 'p2' }, ordinary, null],
+    ['commenter, ordinary text', { role: 'commenter' as Role, party_id: 'p1' }, ordinary, 'forbidden'],
+    ['viewer, ordinary text', { role: 'viewer' as Role, party_id: 'p1' }, ordinary, 'forbidden'],
+    ['editor of that party, commitment', { role: 'editor' as Role, party_id: 'p1' }, inCommitment, null],
+    ['commenter of that party, commitment', { role: 'commenter' as Role, party_id: 'p1' }, inCommitment, null],
+    ['owner of another party, commitment', { role: 'owner' as Role, party_id: 'p2' }, inCommitment, 'not_your_party'],
+    ['commenter of that party, commitment and ordinary text', { role: 'commenter' as Role, party_id: 'p1' }, { inOrdinaryText: true, commitmentPartyIds: ['p1'] }, 'forbidden'],
+  ])('%s', (_name, membership, place, refusal) => {
+    if (refusal === null) expect(() => authorizeSuggestionDecision(membership, place)).not.toThrow();
+    else expect(() => authorizeSuggestionDecision(membership, place)).toThrow(expect.objectContaining({ code: refusal }));
+  });
+  test('someone who is not a member gets a 404', () => {
+    expect(() => authorizeSuggestionDecision(undefined, ordinary)).toThrow(NotFoundError);
   });
 });

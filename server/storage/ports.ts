@@ -54,6 +54,8 @@ import type {
   PollOptionRow,
   PollBallotRow,
   PollVoterRow,
+  SuggestionRow,
+  SuggestionStatus,
 } from './rows';
 
 /** On whose behalf an update was written; both null for the server's own changes. */
@@ -494,6 +496,17 @@ export interface GuestRepo {
   becomeAccount(userId: string, account: { email: string; name: string; passwordHash: string; language: Language }): Promise<boolean>;
 }
 
+export interface SuggestionRepo {
+  /** Records suggestions the first time their ids are written; an id the document already has is left as it is. */
+  record(rows: readonly SuggestionRow[]): Promise<void>;
+  find(documentId: string, id: string): Promise<SuggestionRow | undefined>;
+  ofDocument(documentId: string, status?: SuggestionStatus): Promise<SuggestionRow[]>;
+  /** Decides an open suggestion; false when it was no longer open (someone decided first). */
+  decide(documentId: string, id: string, status: Exclude<SuggestionStatus, 'open'>, by: string, at: number): Promise<boolean>;
+  /** Takes a decision back when the document change it needed could not be stored. */
+  reopen(documentId: string, id: string): Promise<void>;
+}
+
 export interface Repos {
   guests: GuestRepo;
   users: UserRepo;
@@ -521,6 +534,7 @@ export interface Repos {
   sessionCards: SessionCardRepo;
   comments: CommentRepo;
   polls: PollRepo;
+  suggestions: SuggestionRepo;
 }
 
 /** One opened database: the document log, the repositories, and its lifecycle. */

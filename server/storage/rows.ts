@@ -484,3 +484,19 @@ export interface PollBallotRow {
   allocations: string;
   reason: string | null;
 }
+
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected';
+
+/** Who proposed a suggestion, as the server recorded it from the connection (issue 15). */
+export interface SuggestionRow {
+  document_id: string;
+  id: string;
+  workspace_id: string;
+  user_id: string | null;
+  party_id: string | null;
+  kind: 'insert' | 'delete';
+  status: SuggestionStatus;
+  created_at: number;
+  decided_by: string | null;
+  decided_at: number | null;
+}

@@ -16,6 +16,7 @@ import type {
   CommentNotificationRow,
   CommentRow,
   CommentThreadRow,
+  SuggestionRow,
   DocumentRow,
   InviteRow,
   OidcLoginRow,
@@ -115,4 +116,5 @@ export interface Tables {
   comment_threads: CommentThreadRow;
   comments: CommentRow;
   comment_notifications: CommentNotificationRow;
+  suggestions: SuggestionRow;
 }

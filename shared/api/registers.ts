@@ -84,7 +84,7 @@ export interface CalendarFeed {
  * Events of `GET /api/workspaces/:id/events` (Server-Sent Events). They say what changed, never
  * the data: the client fetches again through the API, where the policy applies.
  */
-export type WorkspaceEventName = 'registers' | 'versions' | 'session' | 'threads';
+export type WorkspaceEventName = 'registers' | 'versions' | 'session' | 'threads' | 'suggestions';
 
 /** The data of a document's event: which document changed; a `session` event names its session. */
 export type WorkspaceEventData = { documentId: string } | { sessionId: string };

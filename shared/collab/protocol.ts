@@ -51,6 +51,17 @@ export const CloseCode = {
   awarenessTooLarge: 4413,
   updateRejected: 4422,
   /**
+   * A connection in suggestion mode (commenters, guests, an editor who chose it) sent a change
+   * that is not a suggestion: plain text, other marks, attributes or structure. Nothing of it is
+   * applied, stored or relayed; a reconnect would offer the same change again, so none follows.
+   */
+  suggestionsOnly: 4424,
+  /**
+   * A suggestion mark with an id that is not the sender's to use: another person's suggestion, a
+   * decided one, or one put on text that was already there as an insertion.
+   */
+  suggestionForged: 4425,
+  /**
    * The update carries Yjs items of a client id that belongs to another person in this
    * document (the server binds each client id to the first person who writes with it).
    */
@@ -78,3 +89,10 @@ export const collabPath = '/collab';
 
 /** Query parameter a client sets to receive {@link MessageType.stored} acknowledgements. */
 export const ackParam = 'ack';
+
+/**
+ * Query parameter with which a connection asks for suggestion mode (`?mode=suggest`): an editor
+ * who chooses "Voorstellen". Commenters and guests are in it whatever they ask.
+ */
+export const modeParam = 'mode';
+export const suggestModeValue = 'suggest';

@@ -9,6 +9,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { blockNodes } from '../blocks/nodes';
 import { CommentMark } from '../comments/commentMark';
+import { SuggestionDeleteMark, SuggestionInsertMark } from '../suggestions/suggestionMarks';
 
 /** URL schemes a link may use. Anything else (javascript:, data:, file:, relative) is refused. */
 export const allowedLinkProtocols = ['http', 'https', 'mailto'] as const;
@@ -62,5 +63,8 @@ export function baseExtensions(options: { blockNodes?: AnyExtension[] } = {}): A
     }),
     // The highlight of a comment thread; only the server writes it.
     CommentMark,
+    // Proposed insertions and removals; the server judges who may write them (suggestionGuard).
+    SuggestionInsertMark,
+    SuggestionDeleteMark,
   ];
 }

@@ -65,4 +65,7 @@ export const enComments = {
   'register.threadsQuote': 'About',
   'register.threadsBy': 'By',
   'register.threadsReplies': 'Replies',
+  'error.suggestionMissing': 'This suggestion does not exist (any more).',
+  'error.suggestionDecided': 'This suggestion has already been decided.',
+  'error.notYourPartySuggestion': 'Only someone from the party of this commitment can decide on this suggestion.',
 } as const;

@@ -65,4 +65,7 @@ export const nlComments = {
   'register.threadsQuote': 'Over',
   'register.threadsBy': 'Door',
   'register.threadsReplies': 'Reacties',
+  'error.suggestionMissing': 'Dit voorstel bestaat niet (meer).',
+  'error.suggestionDecided': 'Over dit voorstel is al besloten.',
+  'error.notYourPartySuggestion': 'Alleen iemand van de partij van deze toezegging kan over dit voorstel beslissen.',
 } as const;

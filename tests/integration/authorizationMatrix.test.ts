@@ -9,6 +9,7 @@
  * request consumes something (a party to delete, an invite to accept, a commitment to
  * confirm), a target of its own, so cells cannot disturb each other and run in any order.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -19,6 +20,7 @@ import { findBlockElement } from '../../server/registers/extractBlocks';
 import { generateJoinCode, hashJoinCode } from '../../server/sessions/joinCodes';
 import { roles, type Role } from '../../shared/api/roles';
 import { CloseCode } from '../../shared/collab/protocol';
+import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { buildWorkshop, type Workshop } from '../helpers/apiClient';
 import { attemptUpgrade, ProviderPool, recordCloseCodes, seesMarker, setMarker, storedText, updateRowsBy } from '../helpers/collab';
 import { diffDb, snapshotDb } from '../helpers/dbSnapshot';
@@ -569,6 +571,21 @@ const rows: Row[] = [
     effect: async (_p, c) => expect(await server.repos.comments.findComment(c.commentId!)).toBeUndefined(),
   },
   { name: 'GET /api/workspaces/:id/threads', expect: readers(200), request: () => ({ method: 'GET', path: `${ws()}/threads` }) },
+
+  // --- suggestions: the table is read by members; editors and owners decide in ordinary text ---
+  { name: 'GET /api/documents/:id/suggestions', expect: readers(200), request: () => ({ method: 'GET', path: `${doc()}/suggestions` }) },
+  ...(['accept', 'reject'] as const).map(
+    (decision): Row => ({
+      name: `POST /api/documents/:id/suggestions/:suggestionId/${decision}`,
+      expect: writers(200),
+      arrange: async () => ({ suggestionId: await openSuggestion(docId) }),
+      request: (_p, c) => ({ method: 'POST', path: `${doc()}/suggestions/${c.suggestionId}/${decision}` }),
+      // The decision, and the server's change of the text (and what the room's unload does).
+      changes: ['suggestions', 'document_updates', 'document_snapshots', 'document_blocks', 'document_versions', 'attribution_daily', 'document_clients'],
+      document: () => docId,
+      effect: async (_p, c) => expect((await server.repos.suggestions.find(docId, c.suggestionId!))!.status).toBe(decision === 'accept' ? 'accepted' : 'rejected'),
+    }),
+  ),
   { name: 'GET /api/me/notifications', expect: signedIn(200), request: () => ({ method: 'GET', path: '/api/me/notifications' }) },
   {
     name: 'POST /api/me/notifications/read',
@@ -937,6 +954,24 @@ const rows: Row[] = [
   },
 ];
 
+/** An open suggestion of the workspace's owner in the document: its record and its marked words. */
+async function openSuggestion(documentId: string): Promise<string> {
+  const id = randomUUID();
+  await server.repos.suggestions.record([
+    { document_id: documentId, id, workspace_id: world.workspaceId, user_id: home.owner.userId, party_id: world.partyId, kind: 'insert', status: 'open', created_at: Date.now(), decided_by: null, decided_at: null },
+  ]);
+  await server.registry.withRoom(documentId, (room) =>
+    room.applyServerChange((doc) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText()]);
+      const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+      fragment.insert(fragment.length, [paragraph]);
+      (paragraph.get(0) as Y.XmlText).insert(0, 'Voorgesteld.', { suggestionInsert: { suggestionId: id } });
+    }),
+  );
+  return id;
+}
+
 async function storedContent(documentId: string) {
   return readViaFreshClient(server.origin, home.owner.cookie, documentId);
 }
@@ -975,6 +1010,8 @@ describe.each(rows)('$name', (row) => {
 
 const upgradeExpect: Expect = { anonymous: 401, outsider: 403, foreign: 403, viewer: 101, commenter: 101, editor: 101, owner: 101 };
 const canWrite = (kind: PrincipalKind) => kind === 'editor' || kind === 'owner';
+/** May comment but not write: only suggestions are taken (issue 15). */
+const mustSuggest = (kind: PrincipalKind) => kind === 'commenter';
 
 describe('socket actions', () => {
   test.each(principalKinds)('upgrade as %s', async (kind) => {
@@ -1007,10 +1044,16 @@ describe('socket actions', () => {
       if (status === 101) {
         const actor = pool.connect(socketDocId, { cookie: principal.cookie, origin: server.origin });
         await waitForSync(actor.provider);
+        const codes = recordCloseCodes(actor.provider);
         actor.doc.getText('t').insert(0, written);
-        // Sent after the update on the same socket: once the observer sees it, the update was handled.
-        setMarker(actor.provider, `na-${written}`);
-        await eventually(() => expect(seesMarker(observer.provider, `na-${written}`)).toBe(true));
+        if (mustSuggest(kind)) {
+          // In suggestion mode a plain update closes the socket; nothing of it is applied.
+          await eventually(() => expect(codes).toContain(CloseCode.suggestionsOnly));
+        } else {
+          // Sent after the update on the same socket: once the observer sees it, the update was handled.
+          setMarker(actor.provider, `na-${written}`);
+          await eventually(() => expect(seesMarker(observer.provider, `na-${written}`)).toBe(true));
+        }
         actor.provider.destroy();
       }
       if (canWrite(kind)) {
@@ -1098,9 +1141,13 @@ describe('role changes and removals reach open sockets within a second', () => {
       await eventually(() => expect(member.provider.wsconnected && member.provider.synced).toBe(true), 5_000);
       const textBefore = observer.text();
       const written = `[${from}->${to}-${++seq}]`;
+      const codes = recordCloseCodes(member.provider);
       member.doc.getText('t').insert(0, written);
-      setMarker(member.provider, `na-${written}`);
-      await eventually(() => expect(seesMarker(observer.provider, `na-${written}`)).toBe(true));
+      if (mustSuggest(to)) await eventually(() => expect(codes).toContain(CloseCode.suggestionsOnly));
+      else {
+        setMarker(member.provider, `na-${written}`);
+        await eventually(() => expect(seesMarker(observer.provider, `na-${written}`)).toBe(true));
+      }
       if (canWrite(to)) await eventually(() => expect(observer.text()).toContain(written));
       else expect(observer.text()).toBe(textBefore);
       pool.destroyAll();

@@ -22,6 +22,7 @@ import { createSessionCardRepo } from './sessionCards';
 import { createSessionRepo } from './sessions';
 import { createSingleUseLinkRepo } from './singleUseLinks';
 import { createStorageUsageRepo } from './storageUsage';
+import { createSuggestionRepo } from './suggestions';
 import { createUserIdentityRepo } from './userIdentities';
 import { createUserRepo } from './users';
 import { createVersionRepo } from './versions';
@@ -41,6 +42,7 @@ export function createRepos(db: Db): Repos {
     blocks: createBlockRepo(db),
     commitmentDecisions: createCommitmentDecisionRepo(db),
     comments: createCommentRepo(db),
+    suggestions: createSuggestionRepo(db),
     calendarFeeds: createCalendarFeedRepo(db),
     blockRecords: createBlockRecordRepo(db),
     versions: createVersionRepo(db),

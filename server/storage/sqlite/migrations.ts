@@ -514,4 +514,23 @@ export const migrations: readonly string[] = [
     UNIQUE (poll_id, ballot_key)
   );
   `,
+  `
+  -- Suggestions (issue 15): who proposed each insertion or removal is the server's record of the
+  -- connection that first wrote the suggestion's id, never the mark (which holds only the id).
+  -- The id is unique per document: marks live in one document, and a client chooses the id.
+  CREATE TABLE suggestions (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    party_id TEXT REFERENCES parties(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('insert', 'delete')),
+    status TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'rejected')),
+    created_at INTEGER NOT NULL,
+    decided_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    decided_at INTEGER,
+    PRIMARY KEY (document_id, id)
+  );
+  CREATE INDEX suggestions_document ON suggestions(document_id, status);
+  `,
 ];

@@ -1,0 +1,109 @@
+/**
+ * Room extension: suggestions (issue 15) are the server's business in two ways.
+ *
+ * - Write filter: a connection in suggestion mode (it may comment but not write, or it asked
+ *   for `?mode=suggest`) has every update judged before it touches the document; one that is
+ *   not wholly a suggestion closes the connection with `suggestionsOnly` (or `suggestionForged`
+ *   for an id that is not the sender's) and nothing is applied, stored or relayed. An editor's
+ *   update is judged the same way whenever it writes a suggestion mark.
+ * - Record: the first connection that writes a suggestion id is its suggester. The id, kind,
+ *   user and party come from the connection's principal, never from the mark.
+ *
+ * The rules themselves are in server/suggestions/judgeSuggestionWrite.ts; who is in
+ * suggestion mode is server/policies' call.
+ */
+import type { AppliedChange, ExtensionRoom, IncomingWrite, RoomExtension, RoomExtensionFactory, WriteVerdict } from '../collab/extensions';
+import type { Principal } from '../collab/Connection';
+import { isSuggestionMode } from '../policies';
+import type { Repos } from '../storage/ports';
+import type { SuggestionRow, SuggestionStatus } from '../storage/rows';
+import { describeFailure, type Logger } from '../support/log';
+import type { SuggestionKind } from '../../shared/suggestions/suggestionMarks';
+import { judgeSuggestionWrite, writesSuggestionFormat, type KnownSuggestion } from '../suggestions/judgeSuggestionWrite';
+
+export class SuggestionGuard implements RoomExtension {
+  /** Every suggestion of this document the server knows, by id. */
+  private readonly known = new Map<string, KnownSuggestion>();
+  /** Fresh ids of the update that just passed the filter, recorded once it is applied. */
+  private passed: { principal: Principal; fresh: Map<string, SuggestionKind> } | null = null;
+
+  constructor(
+    private readonly room: ExtensionRoom,
+    private readonly repos: Repos,
+    private readonly log: Logger,
+    private readonly announce: SuggestionsAnnouncer,
+  ) {}
+
+  async onLoad(): Promise<void> {
+    for (const row of await this.repos.suggestions.ofDocument(this.room.documentId)) {
+      this.known.set(row.id, { userId: row.user_id, kind: row.kind, status: row.status });
+    }
+  }
+
+  filterWrite({ principal, update, decoded }: IncomingWrite): WriteVerdict {
+    this.passed = null;
+    const suggestionMode = isSuggestionMode(principal.abilities);
+    // An editor's plain typing never reaches the copy: without a suggestion format item an
+    // update can only carry the marks already in force around it, and without a deletion it
+    // cannot take one off (a raw client could delete the format item that opens a suggestion).
+    if (!suggestionMode && !writesSuggestionFormat(decoded) && !(decoded.ds.clients.size > 0 && this.hasOpen())) return;
+    const judgement = judgeSuggestionWrite(this.room.doc, update, { userId: principal.userId, suggestionMode, known: (id) => this.known.get(id) });
+    if (!judgement.ok) return { reject: { code: judgement.code, reason: 'not a suggestion', log: { why: judgement.why } } };
+    if (judgement.fresh.size > 0) this.passed = { principal, fresh: judgement.fresh };
+  }
+
+  afterApply({ principal }: AppliedChange): void {
+    const passed = this.passed;
+    this.passed = null;
+    if (!principal || !passed || passed.principal !== principal) return;
+    const now = Date.now();
+    const rows: SuggestionRow[] = [];
+    for (const [id, kind] of passed.fresh) {
+      if (this.known.has(id)) continue;
+      this.known.set(id, { userId: principal.userId, kind, status: 'open' });
+      rows.push({
+        document_id: this.room.documentId,
+        id,
+        workspace_id: principal.workspaceId,
+        user_id: principal.userId,
+        party_id: principal.partyId,
+        kind,
+        status: 'open',
+        created_at: now,
+        decided_by: null,
+        decided_at: null,
+      });
+    }
+    if (rows.length === 0) return;
+    // Already in force in memory: a later update cannot claim the id while this is stored.
+    this.repos.suggestions.record(rows).then(
+      () => this.announce(principal.workspaceId, this.room.documentId),
+      (error: unknown) => this.log.error('recording suggestions failed', { document: this.room.documentId, ...describeFailure(error) }),
+    );
+  }
+
+  private hasOpen(): boolean {
+    for (const suggestion of this.known.values()) if (suggestion.status === 'open') return true;
+    return false;
+  }
+
+  /** A decision the server took (or took back): the suggestion's id can no longer be written as open. */
+  setStatus(id: string, status: SuggestionStatus): void {
+    const known = this.known.get(id);
+    if (known) known.status = status;
+  }
+}
+
+/** Tells the workspace that a document has new suggestions (its event stream's `suggestions`). */
+export type SuggestionsAnnouncer = (workspaceId: string, documentId: string) => void;
+
+export function suggestionGuard(repos: Repos, log: Logger, announce: SuggestionsAnnouncer): RoomExtensionFactory<SuggestionGuard> {
+  return { name: 'suggestionGuard', create: (room) => new SuggestionGuard(room, repos, log, announce) };
+}
+
+/** The suggestion guard of an open room (it is in the server's extension list). */
+export function suggestionGuardOf(room: { extension<T extends RoomExtension>(type: abstract new (...args: never[]) => T): T | undefined }): SuggestionGuard {
+  const guard = room.extension(SuggestionGuard);
+  if (!guard) throw new Error('suggestion guard is not installed');
+  return guard;
+}

@@ -1,0 +1,203 @@
+/**
+ * Whether a connection's update keeps to the suggestion rules (issue 15), decided before it
+ * touches the live document. Yjs cannot undo an applied update, and what an update means
+ * (which marks its characters carry) depends on the text around it, so the update is applied
+ * to a scratch copy of the document and its effect is read character by character:
+ *
+ * In suggestion mode (may comment, may not write):
+ * - a new character carries a `suggestionInsert` id that is fresh or the sender's own open one,
+ *   and no `suggestionDelete`;
+ * - a character is deleted only when it carries the sender's own open `suggestionInsert`;
+ * - a character that stays gets a fresh or own `suggestionDelete`, or loses its own one
+ *   (withdrawn); nothing else about it changes (no other mark, no insert mark);
+ * - nothing but text changes: no attributes, no elements added or removed, no embeds.
+ *
+ * For every other connection that writes suggestion marks (an editor), the marks alone are
+ * judged: no insert mark put on or taken off text that was there, no delete mark of another
+ * person or a decided suggestion, no fresh id outside the shape the server accepts.
+ *
+ * An update that leaves anything pending (it builds on items the server does not have) is
+ * refused too: checked later, with what it waits for, it would escape this judgement.
+ */
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/collab/protocol';
+import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
+import {
+  isSuggestionIdShape,
+  isSuggestionMarkName,
+  suggestionIdOf,
+  SUGGESTION_DELETE_MARK,
+  SUGGESTION_INSERT_MARK,
+  type SuggestionKind,
+} from '../../shared/suggestions/suggestionMarks';
+import { touchedTexts } from '../extensions/commentMarks';
+import type { SuggestionStatus } from '../storage/rows';
+
+/** What the server knows of a suggestion id in this document. */
+export interface KnownSuggestion {
+  userId: string | null;
+  kind: SuggestionKind;
+  status: SuggestionStatus;
+}
+
+export interface SuggestionWriteContext {
+  userId: string;
+  /** True when every change must be a suggestion. */
+  suggestionMode: boolean;
+  known(id: string): KnownSuggestion | undefined;
+}
+
+export type SuggestionJudgement = { ok: true; fresh: Map<string, SuggestionKind> } | { ok: false; code: number; why: string };
+
+type Refusal = { code: number; why: string };
+
+/** A mark's id as the rules see it: null for no mark, '' for a value that is not exactly `{ suggestionId }`. */
+function idOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const id = suggestionIdOf(value);
+  return id !== null && Object.keys(value as object).length === 1 ? id : '';
+}
+
+/** True when the update holds a suggestion format item: only then can it write a suggestion mark. */
+export function writesSuggestionFormat(decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
+  return decoded.structs.some((struct) => struct instanceof Y.Item && struct.content instanceof Y.ContentFormat && isSuggestionMarkName(struct.content.key));
+}
+
+export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: SuggestionWriteContext): SuggestionJudgement {
+  const trial = new Y.Doc({ gc: false });
+  trial.getXmlFragment(DOCUMENT_FRAGMENT);
+  Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
+  let transaction: Y.Transaction | null = null;
+  trial.on('beforeObserverCalls', (tr: Y.Transaction) => {
+    transaction ??= tr;
+  });
+  const fresh = new Map<string, SuggestionKind>();
+  try {
+    Y.applyUpdate(trial, update);
+    const notAllowed = context.suggestionMode ? CloseCode.suggestionsOnly : CloseCode.suggestionForged;
+    if (trial.store.pendingStructs || trial.store.pendingDs) return { ok: false, code: notAllowed, why: 'an update that waits for items the server does not have' };
+    if (!transaction) return { ok: true, fresh };
+    const refusal = judgeTransaction(transaction, context, fresh);
+    return refusal ? { ok: false, ...refusal } : { ok: true, fresh };
+  } finally {
+    trial.destroy();
+  }
+}
+
+function judgeTransaction(transaction: Y.Transaction, context: SuggestionWriteContext, fresh: Map<string, SuggestionKind>): Refusal | null {
+  if (context.suggestionMode) {
+    for (const [type, keys] of transaction.changed) {
+      if (!(type instanceof Y.XmlText)) return { code: CloseCode.suggestionsOnly, why: 'a change of the document\'s structure' };
+      for (const key of keys) if (key !== null) return { code: CloseCode.suggestionsOnly, why: 'a change of an attribute' };
+    }
+  }
+  const rules = new CharacterRules(transaction, context, fresh);
+  for (const text of touchedTexts(transaction)) {
+    const refusal = rules.judgeText(text);
+    if (refusal) return refusal;
+  }
+  return null;
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+class CharacterRules {
+  constructor(
+    private readonly transaction: Y.Transaction,
+    private readonly context: SuggestionWriteContext,
+    private readonly fresh: Map<string, SuggestionKind>,
+  ) {}
+
+  private isNew(item: Y.Item): boolean {
+    return item.id.clock >= (this.transaction.beforeState.get(item.id.client) ?? 0);
+  }
+
+  /** Walks the text once, keeping the formats in force before and after the update. */
+  judgeText(text: Y.XmlText): Refusal | null {
+    const before = new Map<string, unknown>();
+    const after = new Map<string, unknown>();
+    for (let item = text._start; item !== null; item = item.right) {
+      const isNew = this.isNew(item);
+      const aliveBefore = !isNew && (!item.deleted || Y.isDeleted(this.transaction.deleteSet, item.id));
+      const aliveAfter = !item.deleted;
+      const content = item.content;
+      if (content instanceof Y.ContentFormat) {
+        if (aliveBefore) before.set(content.key, content.value);
+        if (aliveAfter) after.set(content.key, content.value);
+        continue;
+      }
+      if (!item.countable || (!aliveBefore && !aliveAfter)) continue;
+      if (!(content instanceof Y.ContentString)) {
+        if (this.context.suggestionMode && aliveBefore !== aliveAfter) return { code: CloseCode.suggestionsOnly, why: 'an embed added or removed' };
+        continue;
+      }
+      const refusal = aliveBefore && aliveAfter ? this.kept(before, after) : aliveBefore ? this.removed(before) : this.added(after);
+      if (refusal) return refusal;
+    }
+    return null;
+  }
+
+  /** A character that was there and stays. */
+  private kept(before: Map<string, unknown>, after: Map<string, unknown>): Refusal | null {
+    const { suggestionMode } = this.context;
+    if (idOf(before.get(SUGGESTION_INSERT_MARK)) !== idOf(after.get(SUGGESTION_INSERT_MARK))) {
+      return this.forged('an insertion mark put on or taken off text that was there');
+    }
+    const was = idOf(before.get(SUGGESTION_DELETE_MARK));
+    const is = idOf(after.get(SUGGESTION_DELETE_MARK));
+    if (was !== is) {
+      if (was !== null && !this.isOwnOpen(was, 'delete')) return this.forged('another person\'s removal mark taken off');
+      if (is !== null && !this.ownOrFresh(is, 'delete')) return this.forged('a removal mark with an id that is not the sender\'s');
+    }
+    if (suggestionMode) {
+      for (const key of new Set([...before.keys(), ...after.keys()])) {
+        if (!isSuggestionMarkName(key) && !sameValue(before.get(key), after.get(key))) return { code: CloseCode.suggestionsOnly, why: 'formatting changed' };
+      }
+    }
+    return null;
+  }
+
+  /** A character the update deleted. */
+  private removed(before: Map<string, unknown>): Refusal | null {
+    if (!this.context.suggestionMode) return null;
+    const inserted = idOf(before.get(SUGGESTION_INSERT_MARK));
+    if (inserted !== null && this.isOwnOpen(inserted, 'insert')) return null;
+    return { code: CloseCode.suggestionsOnly, why: 'text deleted that is not the sender\'s own suggestion' };
+  }
+
+  /** A character the update inserted. */
+  private added(after: Map<string, unknown>): Refusal | null {
+    const inserted = idOf(after.get(SUGGESTION_INSERT_MARK));
+    const deleted = idOf(after.get(SUGGESTION_DELETE_MARK));
+    if (this.context.suggestionMode) {
+      if (inserted === null) return { code: CloseCode.suggestionsOnly, why: 'text inserted without an insertion mark' };
+      if (deleted !== null) return { code: CloseCode.suggestionsOnly, why: 'new text with a removal mark' };
+      return this.ownOrFresh(inserted, 'insert') ? null : this.forged('an insertion mark with an id that is not the sender\'s');
+    }
+    // Typing inside someone's suggestion is editing it (the characters stay the typist's in
+    // "Wie schreef dit?"); a new id becomes the typist's own suggestion.
+    for (const [id, kind] of [[inserted, 'insert'], [deleted, 'delete']] as const) {
+      if (id !== null && this.context.known(id)?.status !== 'open' && !this.ownOrFresh(id, kind)) return this.forged('a suggestion mark with an id that is not the sender\'s');
+    }
+    return null;
+  }
+
+  private isOwnOpen(id: string, kind: SuggestionKind): boolean {
+    const known = this.context.known(id);
+    return known !== undefined && known.userId === this.context.userId && known.status === 'open' && known.kind === kind;
+  }
+
+  /** An id the sender may use: their own open suggestion of this kind, or a new one (recorded as theirs). */
+  private ownOrFresh(id: string, kind: SuggestionKind): boolean {
+    if (this.context.known(id)) return this.isOwnOpen(id, kind);
+    if (!isSuggestionIdShape(id)) return false;
+    const seen = this.fresh.get(id);
+    if (seen !== undefined) return seen === kind;
+    this.fresh.set(id, kind);
+    return true;
+  }
+
+  private forged(why: string): Refusal {
+    return { code: CloseCode.suggestionForged, why };
+  }
+}
