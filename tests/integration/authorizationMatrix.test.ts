@@ -260,6 +260,31 @@ const fixtures = {
     if (opts.revealed) await server.repos.sessionCards.reveal(stepId, Date.now());
     return { sessionId: id, stepId, cardId };
   },
+  /** A running session chaired by `chair` (the owner principal by default) with a score poll of one option. */
+  async poll(opts: { chair?: string; closed?: boolean } = {}): Promise<{ sessionId: string; pollId: string; optionId: string }> {
+    const id = unique('sessie');
+    const stepId = unique('stap');
+    const pollId = unique('peiling');
+    const optionId = unique('optie');
+    await server.repos.workSessions.create(
+      {
+        id, workspace_id: world.workspaceId, title: 'Weging', starts_at: null, status: 'running',
+        chair_user_id: opts.chair ?? home.owner.userId, current_step_id: stepId, timer_ends_at: null, timer_paused_ms: null,
+        follow_document_id: null, follow_block_id: null, locked: 0, turn_party_id: null, turn_order: '[]', turn_seconds: 180,
+        created_by: home.owner.userId, created_at: Date.now(), started_at: Date.now(), ended_at: null, minutes_document_id: null,
+      },
+      [{ id: stepId, session_id: id, position: 0, title: 'Peiling', instruction: '', minutes: 10, kind: 'poll', document_id: null, block_id: null, revealed_at: null }],
+    );
+    await server.repos.polls.create(
+      {
+        id: pollId, session_id: id, step_id: stepId, question: 'Hoe belangrijk?', kind: 'score', budget: null, max_per_option: null, unit: 'person',
+        anonymous: 0, results_hidden: 0, status: opts.closed ? 'closed' : 'open', created_by: home.owner.userId, created_at: Date.now(),
+        closed_at: opts.closed ? Date.now() : null, weights_applied_at: null,
+      },
+      [{ id: optionId, poll_id: pollId, position: 0, label: 'Sociale waarde', document_id: null, block_id: null }],
+    );
+    return { sessionId: id, pollId, optionId };
+  },
   async feedToken(): Promise<string> {
     const token = generateSessionToken();
     (await server.repos.calendarFeeds.replace(world.workspaceId, await fixtures.member('viewer'), hashToken(token)));
@@ -864,6 +889,57 @@ const rows: Row[] = [
     // Written through the room like any edit; the room's unload may keep an automatic version.
     changes: ['audit_log', 'document_updates', 'document_snapshots', 'document_blocks', 'attribution_daily', 'document_clients', 'document_versions'],
     document: () => docId,
+  },
+
+  // --- polls: the chair opens and closes them, who takes part votes, members read the results ---
+  { name: 'GET /api/sessions/:id/polls', expect: readers(200), arrange: async () => fixtures.poll(), request: (_p, c) => ({ method: 'GET', path: `/api/sessions/${c.sessionId}/polls` }) },
+  {
+    name: 'POST /api/sessions/:id/polls',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    arrange: async () => fixtures.poll(),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/polls`, body: { question: 'Welke?', kind: 'score', options: [{ label: 'A' }, { label: 'B' }], unit: 'person', anonymous: false, resultsHidden: false } }),
+  },
+  {
+    name: 'POST /api/sessions/:id/polls (as its chair)',
+    expect: readers(201),
+    arrange: async (p) => fixtures.poll({ chair: p.userId ?? home.owner.userId }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/polls`, body: { question: 'Welke?', kind: 'score', options: [{ label: 'A' }, { label: 'B' }], unit: 'person', anonymous: false, resultsHidden: false } }),
+    changes: ['work_session_polls', 'work_session_poll_options'],
+  },
+  { name: 'GET /api/polls/:id', expect: readers(200), arrange: async () => fixtures.poll(), request: (_p, c) => ({ method: 'GET', path: `/api/polls/${c.pollId}` }) },
+  {
+    name: 'POST /api/polls/:id/ballots',
+    expect: partySpeakers(201),
+    arrange: async () => fixtures.poll(),
+    request: (_p, c) => ({ method: 'POST', path: `/api/polls/${c.pollId}/ballots`, body: { allocations: [{ optionId: c.optionId, value: 4 }] } }),
+    changes: ['work_session_poll_voters', 'work_session_poll_ballots'],
+  },
+  {
+    name: 'POST /api/polls/:id/ballots (closed poll)',
+    expect: memberRoute({ viewer: 403, commenter: 409, editor: 409, owner: 409 }),
+    arrange: async () => fixtures.poll({ closed: true }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/polls/${c.pollId}/ballots`, body: { allocations: [{ optionId: c.optionId, value: 4 }] } }),
+  },
+  {
+    name: 'POST /api/polls/:id/close',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    arrange: async () => fixtures.poll(),
+    request: (_p, c) => ({ method: 'POST', path: `/api/polls/${c.pollId}/close` }),
+  },
+  {
+    name: 'POST /api/polls/:id/close (as its chair)',
+    expect: readers(200),
+    arrange: async (p) => fixtures.poll({ chair: p.userId ?? home.owner.userId }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/polls/${c.pollId}/close` }),
+    changes: ['work_session_polls'],
+  },
+  { name: 'GET /api/polls/:id/results', expect: readers(200), arrange: async () => fixtures.poll(), request: (_p, c) => ({ method: 'GET', path: `/api/polls/${c.pollId}/results` }) },
+  {
+    // Not a points poll over criteria: an owner may ask (and is told why not), nobody else may.
+    name: 'POST /api/polls/:id/apply-weights',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 409 }),
+    arrange: async () => fixtures.poll({ closed: true }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/polls/${c.pollId}/apply-weights` }),
   },
 
   // --- exports, attribution ---
