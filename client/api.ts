@@ -39,11 +39,11 @@ import type {
   UpdatePartyReq,
   UpdateWorkspaceReq,
 } from '../shared/api/schemas';
-import type { SessionDetail, SessionEnded, SessionSummary } from '../shared/api/sessions';
+import type { ReflectionPlanned, SessionDetail, SessionEnded, SessionSummary } from '../shared/api/sessions';
 import type { PromotedCard, SessionCard, SessionCardList } from '../shared/api/cards';
 import type { PromoteCardReq, WriteCardReq } from '../shared/api/cardSchemas';
 import type { CreateJoinCodeReq, CreatedJoinCode, JoinedAsGuest, JoinReq } from '../shared/api/guestSchemas';
-import type { CreateSessionReq, SessionStateReq, UpdateSessionReq } from '../shared/api/sessionSchemas';
+import type { CreateSessionReq, PlanReflectionReq, SessionStateReq, UpdateSessionReq } from '../shared/api/sessionSchemas';
 import type { AdoptionState, RestoreResult, Version, VersionDetail, VersionDiff } from '../shared/api/versions';
 import type {
   AcceptedInvite,
@@ -150,6 +150,7 @@ export const api = {
   handOverChair: (id: string, userId: string) => request<SessionDetail>('POST', `/api/sessions/${enc(id)}/chair`, { userId }),
   /** Ends the session; answers with the minutes' document id and the ended session. */
   endSession: (id: string) => request<SessionEnded>('POST', `/api/sessions/${enc(id)}/end`),
+  planReflection: (id: string, body: PlanReflectionReq) => request<ReflectionPlanned>('POST', `/api/sessions/${enc(id)}/reflection`, body),
   /** The code is in the answer this once; only its hash is stored. */
   createJoinCode: (sessionId: string, body: CreateJoinCodeReq) => request<CreatedJoinCode>('POST', `/api/sessions/${enc(sessionId)}/join-codes`, body),
   joinWithCode: (body: JoinReq) => request<JoinedAsGuest>('POST', '/api/join', body, { quietUnauthorized: true }),

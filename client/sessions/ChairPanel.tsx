@@ -1,7 +1,7 @@
 /**
  * The chair's panel: next step, the clock (start, pause, resume, +1 minute, stop), the lock,
  * follow-me (bring everyone to a document), the turns of a round, revealing a private step's
- * cards, and ending the session. Every
+ * cards, planning the next reflection moment in the closing step, and ending the session. Every
  * button is one request; the answer replaces what is shown, and the others hear of it through
  * their event stream.
  */
@@ -17,6 +17,7 @@ import { useAction } from '../useAction';
 import { AgendaList } from './AgendaList';
 import { HandOverChair } from './HandOverChair';
 import { JoinCodePanel } from './JoinCodePanel';
+import { PlanReflection } from './PlanReflection';
 
 interface Props {
   session: SessionDetail;
@@ -113,6 +114,7 @@ export function ChairPanel({ session, parties, members, documents, onChanged }: 
         </div>
       )}
       {step?.kind === 'round' && <RoundControls session={session} parties={parties} busy={action.busy} onChange={change} />}
+      {step?.kind === 'close' && <PlanReflection session={session} documents={active} />}
       <AgendaList session={session} busy={action.busy} onGoTo={(stepId) => void change({ stepId })} />
       <HandOverChair session={session} members={members} onChanged={onChanged} />
       <JoinCodePanel sessionId={session.id} parties={parties} />

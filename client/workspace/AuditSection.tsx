@@ -27,6 +27,7 @@ const knownActions = new Set([
   'adoption.declined',
   'adoption.adopted',
   'card.promote',
+  'session.reflection',
   'poll.weights',
 ]);
 

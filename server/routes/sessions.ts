@@ -5,7 +5,7 @@
  * stream.
  */
 import { Hono, type Context } from 'hono';
-import { createSessionReq, handOverReq, sessionStateReq, turnTextReq, updateSessionReq } from '../../shared/api/sessionSchemas';
+import { createSessionReq, handOverReq, planReflectionReq, sessionStateReq, turnTextReq, updateSessionReq } from '../../shared/api/sessionSchemas';
 import type { SessionEnded } from '../../shared/api/sessions';
 import type { AppEnv, Services } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -19,6 +19,7 @@ import { changeSessionState } from '../commands/sessions/changeSessionState';
 import { createSession, updateSession } from '../commands/sessions/planSession';
 import { handOverChair, startSession } from '../commands/sessions/runSession';
 import { endSession } from '../commands/sessions/endSession';
+import { planReflection } from '../commands/sessions/planReflection';
 import { publishSessionChange } from '../commands/sessions/publishSessionChange';
 import { loadWorkspace } from './loaders';
 
@@ -120,6 +121,16 @@ export function sessionRoutes(services: Services) {
       authorizeChair(membership, session, user.id);
       const minutes = await endSession(services, session, requestLanguage(c));
       return c.json({ id: minutes.id, session: await present(c, session.id) } satisfies SessionEnded, 201);
+    })
+    .post('/:id/reflection', async (c) => {
+      const { session, membership, user } = await loadSession(c, services, c.req.param('id'));
+      authorizeChair(membership, session, user.id);
+      const body = await parseBody(c, planReflectionReq);
+      const document = await repos.documents.findById(body.documentId);
+      if (!document || document.workspace_id !== session.workspace_id) throw new NotFoundError('error.documentNotHere');
+      authorize(membership, 'document:write');
+      const chair = { userId: user.id, partyId: membership.party_id ?? null };
+      return c.json(await planReflection(services, session, document, chair, body, requestLanguage(c)), 201);
     })
     .put('/:id/turns/:turnId/said', async (c) => {
       const { session, membership, user } = await loadSession(c, services, c.req.param('id'));

@@ -40,6 +40,16 @@ export const updateSessionReq = z
   .strict();
 export type UpdateSessionReq = z.input<typeof updateSessionReq>;
 
+/** The next reflection moment, planned by the chair from the session (issue 14, item 8). */
+export const planReflectionReq = z
+  .object({
+    documentId: id,
+    date: z.string('validation.reflectionDate').regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.reflectionDate').refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'validation.reflectionDate'),
+    text: proseText(sessionLimits.instructionMax).optional(),
+  })
+  .strict();
+export type PlanReflectionReq = z.infer<typeof planReflectionReq>;
+
 /** What the chair changes on a timer: a new one, pause, resume, one more minute. */
 const timerChange = z.union([
   z.object({ seconds: z.number('validation.timerSeconds').int('validation.timerSeconds').min(1, 'validation.timerSeconds').max(sessionLimits.maxTimerSeconds, 'validation.timerSeconds') }).strict(),

@@ -61,6 +61,13 @@ export interface SessionSummary {
 }
 
 /** What `POST /api/sessions/:id/end` answers: the minutes' document and the ended session. */
+/** `POST /api/sessions/:id/reflection`: where the reflection block went. */
+export interface ReflectionPlanned {
+  documentId: string;
+  blockId: string;
+  date: string;
+}
+
 export interface SessionEnded {
   id: string;
   session: SessionDetail;

@@ -825,6 +825,22 @@ const rows: Row[] = [
     effect: async (_p, c, res) => expect(json(res).sessionId).toBe(c.sessionId),
   },
   {
+    name: 'POST /api/sessions/:id/reflection',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
+    arrange: async () => fixtures.session({ status: 'running' }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/reflection`, body: { documentId: docId, date: '2027-06-15' } }),
+  },
+  {
+    // The chair plans it into a document, so the chair must also be one who writes.
+    name: 'POST /api/sessions/:id/reflection (as its chair)',
+    expect: memberRoute({ viewer: 403, commenter: 403, editor: 201, owner: 201 }),
+    arrange: async (p) => fixtures.session({ status: 'running', chair: p.userId ?? home.owner.userId }),
+    request: (_p, c) => ({ method: 'POST', path: `/api/sessions/${c.sessionId}/reflection`, body: { documentId: docId, date: '2027-06-15' } }),
+    // A new block: the server records who made it (block_records), as for any block.
+    changes: ['audit_log', 'document_updates', 'document_snapshots', 'document_blocks', 'block_records', 'attribution_daily', 'document_clients', 'document_versions'],
+    document: () => docId,
+  },
+  {
     name: 'PUT /api/sessions/:id/turns/:turnId/said (another party\'s turn)',
     expect: memberRoute({ viewer: 403, commenter: 403, editor: 403, owner: 403 }),
     arrange: async () => fixtures.session({ status: 'running', turnParty: await fixtures.party() }),
