@@ -56,7 +56,7 @@ describe('accounts and sessions', () => {
     const email = freshEmail();
     const res = await client.post('/api/auth/signup', { email, name: 'Anna', password });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), email, name: 'Anna', emailVerified: false, language: 'nl', workspaceMails: true, hasPassword: true });
+    expect(res.body).toEqual({ id: expect.any(String), email, name: 'Anna', emailVerified: false, language: 'nl', workspaceMails: true, hasPassword: true, guest: false });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('session='))!;
     expect(cookie).toMatch(/; HttpOnly/i);
     expect(cookie).toMatch(/; SameSite=Lax/i);
@@ -65,7 +65,7 @@ describe('accounts and sessions', () => {
     // 30 days, within a minute.
     const expires = Date.parse(/; Expires=([^;]+)/i.exec(cookie)![1]!);
     expect(Math.abs(expires - (Date.now() + 30 * 24 * 3600_000))).toBeLessThan(60_000);
-    expect((await client.get('/api/me')).body).toEqual({ id: res.body.id, email, name: 'Anna', emailVerified: false, language: 'nl', workspaceMails: true, hasPassword: true });
+    expect((await client.get('/api/me')).body).toEqual({ id: res.body.id, email, name: 'Anna', emailVerified: false, language: 'nl', workspaceMails: true, hasPassword: true, guest: false });
   });
 
   test('the cookie is Secure when the public URL is https', async () => {
