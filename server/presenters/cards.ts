@@ -6,13 +6,13 @@
 import type { SessionCard } from '../../shared/api/cards';
 import type { MemberWithUserRow, PartyRow, WorkSessionCardRow } from '../storage/rows';
 
-/** The names a card list needs: the workspace's members and parties. */
+/** The names a card list needs: the workspace's members, the session's guests, and parties. */
 export interface CardNames {
-  members: ReadonlyMap<string, MemberWithUserRow>;
+  members: ReadonlyMap<string, Pick<MemberWithUserRow, 'user_id' | 'name'>>;
   parties: ReadonlyMap<string, PartyRow>;
 }
 
-export function cardNames(members: readonly MemberWithUserRow[], parties: readonly PartyRow[]): CardNames {
+export function cardNames(members: readonly Pick<MemberWithUserRow, 'user_id' | 'name'>[], parties: readonly PartyRow[]): CardNames {
   return { members: new Map(members.map((m) => [m.user_id, m])), parties: new Map(parties.map((p) => [p.id, p])) };
 }
 

@@ -19,10 +19,18 @@ import type { WorkSessionRow } from '../storage/rows';
 import { loadWorkspace } from './loaders';
 import { loadSession } from './sessions';
 
-/** The names a card list shows, for the session's workspace. */
+/**
+ * The names a card list shows: the workspace's members and the session's guests (who are in
+ * no members list; their names carry the guest's marker), and the parties.
+ */
 async function namesFor(services: Services, session: WorkSessionRow) {
-  const [members, parties] = await Promise.all([services.repos.members.listForWorkspace(session.workspace_id), services.repos.parties.listForWorkspace(session.workspace_id)]);
-  return cardNames(members, parties);
+  const { repos } = services;
+  const [members, guests, parties] = await Promise.all([
+    repos.members.listForWorkspace(session.workspace_id),
+    repos.guests.listNamesForSession(session.id),
+    repos.parties.listForWorkspace(session.workspace_id),
+  ]);
+  return cardNames([...members, ...guests], parties);
 }
 
 /** Mounted at /api/sessions, next to the session routes. */
