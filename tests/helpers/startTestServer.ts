@@ -116,7 +116,11 @@ export async function spawnServerProcess(dataDir: string, env: Record<string, st
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
-    setTimeout(() => reject(new Error(`server did not start in 20 s:\n${output}`)), 20_000).unref();
+    setTimeout(() => {
+      // Not left running behind a failed test (one outlived its test by half an hour).
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in 20 s:\n${output}`));
+    }, 20_000).unref();
   });
   return {
     origin,
