@@ -19,11 +19,12 @@ interface DraftStep {
   instruction: string;
   minutes: string;
   kind: StepKind;
+  guestsWrite: boolean;
 }
 
 let drafted = 0;
 const draftOf = (session: SessionDetail): DraftStep[] =>
-  session.steps.map((step) => ({ id: step.id, key: step.id, title: step.title, instruction: step.instruction, minutes: String(step.minutes), kind: step.kind }));
+  session.steps.map((step) => ({ id: step.id, key: step.id, title: step.title, instruction: step.instruction, minutes: String(step.minutes), kind: step.kind, guestsWrite: step.guestsWrite }));
 
 export function AgendaEditor({ session, onSaved, onCancel }: { session: SessionDetail; onSaved: (s: SessionDetail) => void; onCancel: () => void }) {
   const t = useT();
@@ -45,7 +46,7 @@ export function AgendaEditor({ session, onSaved, onCancel }: { session: SessionD
     event.preventDefault();
     const body = {
       title,
-      steps: steps.map((step) => ({ ...(step.id ? { id: step.id } : {}), title: step.title, instruction: step.instruction, minutes: Number(step.minutes), kind: step.kind })),
+      steps: steps.map((step) => ({ ...(step.id ? { id: step.id } : {}), title: step.title, instruction: step.instruction, minutes: Number(step.minutes), kind: step.kind, guestsWrite: step.guestsWrite })),
     };
     await action.run(async () => onSaved(await api.updateSession(session.id, body)));
   };
@@ -71,6 +72,10 @@ export function AgendaEditor({ session, onSaved, onCancel }: { session: SessionD
                   ))}
                 </SelectField>
               </div>
+              <label className="checkbox-field">
+                <input type="checkbox" name={`step-${step.key}-guests-write`} checked={step.guestsWrite} onChange={(e) => update(index, { guestsWrite: e.target.checked })} />
+                <span>{t('session.guestsWrite')}</span>
+              </label>
               <div className="row-actions">
                 <button type="button" className="button button--ghost button--small" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`${t('session.moveUp')}: ${step.title}`}>
                   {t('session.moveUp')}
@@ -90,7 +95,7 @@ export function AgendaEditor({ session, onSaved, onCancel }: { session: SessionD
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => setSteps((all) => [...all, { key: `new-${(drafted += 1)}`, title: '', instruction: '', minutes: '10', kind: 'talk' }])}
+          onClick={() => setSteps((all) => [...all, { key: `new-${(drafted += 1)}`, title: '', instruction: '', minutes: '10', kind: 'talk', guestsWrite: false }])}
         >
           {t('session.addStep')}
         </button>

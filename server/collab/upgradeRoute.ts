@@ -17,6 +17,7 @@ import { can, collabAbilitiesFor } from '../policies';
 import { noPartyColor } from '../../shared/collab/presence';
 import type { CollabSocket, Principal } from './Connection';
 import type { RoomRegistry } from './RoomRegistry';
+import { guestsWriteNow } from '../sessions/guestWriting';
 
 /**
  * Pre-framed bytes go straight to the TCP socket under the \`ws\` WebSocket: \`ws\` would frame
@@ -94,6 +95,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
       }
     }
 
+    const guestsWrite = await guestsWriteNow(repos, membership);
     const party = membership!.party_id ? await repos.parties.findById(membership!.party_id) : undefined;
     // Counted after the last await: between the count and the accept below nothing waits on
     // storage, so simultaneous upgrades cannot all pass the cap before any of them is open
@@ -111,7 +113,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
       partyId: membership!.party_id,
       sessionId: session.id,
       workspaceId: document.workspace_id,
-      abilities: collabAbilitiesFor(membership, c.req.query(modeParam) === suggestModeValue),
+      abilities: collabAbilitiesFor(membership, c.req.query(modeParam) === suggestModeValue, guestsWrite),
     };
     const wantsAck = c.req.query(ackParam) === '1';
     slot.accept = (ws) => {

@@ -152,9 +152,22 @@ export interface CollabAbilities {
  * `suggestMode`: the connection asked for suggestion mode (an editor's "Voorstellen"). Whoever
  * may comment but not write is in it anyway; the rule follows the actions, not role names.
  */
-export function collabAbilitiesFor(membership: Membership | undefined | null, suggestMode = false): CollabAbilities {
+export function collabAbilitiesFor(membership: Membership | undefined | null, suggestMode = false, guestsWriteNow = false): CollabAbilities {
   const comment = can(membership, 'document:comment');
-  return { writeText: can(membership, 'document:write') && !(suggestMode && comment), comment, suggest: comment };
+  return { writeText: mayWriteText(membership, guestsWriteNow) && !(suggestMode && comment), comment, suggest: comment };
+}
+
+/**
+ * Writing a document's text: whoever may write it, and a guest while the current step of their
+ * werksessie lets guests write (`guestsWriteNow`, see server/sessions/guestWriting.ts).
+ */
+export function mayWriteText(membership: Membership | undefined | null, guestsWriteNow = false): boolean {
+  return can(membership, 'document:write') || (membership?.role === 'guest' && guestsWriteNow);
+}
+
+/** Whether the step that is current in a werksessie lets its guests write: only while it runs. */
+export function stepLetsGuestsWrite(session: { status: string; current_step_id: string | null }, steps: readonly { id: string; guests_write: number }[]): boolean {
+  return session.status === 'running' && steps.some((step) => step.id === session.current_step_id && step.guests_write === 1);
 }
 
 /** True when a connection's changes must all be suggestions. */
@@ -176,7 +189,7 @@ export function authorizeSuggestionDecision(membership: Membership | undefined |
   if (place.inOrdinaryText && !can(membership, 'document:write')) throw new ForbiddenError();
 }
 
-export function abilitiesFor(membership: Membership | undefined | null): Abilities {
+export function abilitiesFor(membership: Membership | undefined | null, guestsWriteNow = false): Abilities {
   return {
     readWorkspace: can(membership, 'workspace:read'),
     manageWorkspace: can(membership, 'workspace:update'),
@@ -186,7 +199,7 @@ export function abilitiesFor(membership: Membership | undefined | null): Abiliti
     createDocument: can(membership, 'document:create'),
     updateDocument: can(membership, 'document:update'),
     readDocument: can(membership, 'document:read'),
-    writeDocument: can(membership, 'document:write'),
+    writeDocument: mayWriteText(membership, guestsWriteNow),
     comment: can(membership, 'document:comment'),
     createVersion: can(membership, 'version:create'),
     restoreVersion: can(membership, 'version:restore'),

@@ -27,6 +27,7 @@ export function presentStep(row: WorkSessionStepRow, cardCount = 0): SessionStep
     documentId: row.document_id,
     blockId: row.block_id,
     revealedAt: row.revealed_at,
+    guestsWrite: row.guests_write === 1,
     cardCount,
   };
 }

@@ -8,6 +8,7 @@ import { parseBody } from '../http/validate';
 import { abilitiesFor, authorize, can } from '../policies';
 import { presentDocument, presentMember, presentParty } from '../presenters';
 import { loadDocument, loadWorkspace } from './loaders';
+import { guestsWriteNow } from '../sessions/guestWriting';
 
 /** Mounted at /api/workspaces/:id/documents. */
 export function workspaceDocumentRoutes(services: Services) {
@@ -35,7 +36,7 @@ export function documentRoutes(services: Services) {
         workspace: { id: workspace.id, name: workspace.name },
         role: membership.role,
         partyId: membership.party_id,
-        abilities: abilitiesFor(membership),
+        abilities: abilitiesFor(membership, await guestsWriteNow(repos, membership)),
         parties: (await repos.parties.listForWorkspace(workspace.id)).map(presentParty),
         members: (await repos.members.listForWorkspace(workspace.id)).map((m) => presentMember(m, withEmail)),
       } satisfies DocumentDetail);

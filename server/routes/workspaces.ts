@@ -7,6 +7,7 @@ import { parseBody } from '../http/validate';
 import { abilitiesFor, authorize, can } from '../policies';
 import { presentDocument, presentInvite, presentMember, presentParty, presentWorkspace } from '../presenters';
 import { loadWorkspace } from './loaders';
+import { guestsWriteNow } from '../sessions/guestWriting';
 
 export function workspaceRoutes(services: Services) {
   const { repos } = services;
@@ -32,7 +33,7 @@ export function workspaceRoutes(services: Services) {
         ...presentWorkspace(workspace),
         role: membership.role,
         partyId: membership.party_id,
-        abilities: abilitiesFor(membership),
+        abilities: abilitiesFor(membership, await guestsWriteNow(repos, membership)),
         parties: (await repos.parties.listForWorkspace(workspace.id)).map(presentParty),
         members: (await repos.members.listForWorkspace(workspace.id)).map((m) => presentMember(m, manageMembers)),
         documents: (await repos.documents.listForWorkspace(workspace.id)).map(presentDocument),

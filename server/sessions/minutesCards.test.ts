@@ -5,7 +5,7 @@ import { minutesCards } from './minutesCards';
 
 const t = (key: MessageKey, params?: MessageParams) => translate('nl', key, params);
 const step = (id: string, revealedAt: number | null): WorkSessionStepRow => ({
-  id, session_id: 's', position: 0, title: `Stap ${id}`, instruction: '', minutes: 5, kind: 'private', document_id: null, block_id: null, revealed_at: revealedAt,
+  id, session_id: 's', position: 0, title: `Stap ${id}`, instruction: '', minutes: 5, kind: 'private', document_id: null, block_id: null, revealed_at: revealedAt, guests_write: 0,
 });
 const card = (id: string, stepId: string, text: string, anonymous: number): WorkSessionCardRow => ({
   id, session_id: 's', step_id: stepId, author_id: 'u1', party_id: 'p1', text, anonymous, created_at: 1,

@@ -327,6 +327,8 @@ export interface WorkSessionStepRow {
   block_id: string | null;
   /** When the chair revealed the cards of this (private) step; null while they are private. */
   revealed_at: number | null;
+  /** 1: guests may write in the documents while this step is current. */
+  guests_write: number;
 }
 
 export interface WorkSessionTurnRow {

@@ -28,6 +28,7 @@ export const stepInput = z.object({
   kind: z.enum(stepKinds, 'validation.stepKind'),
   documentId: id.nullable().optional(),
   blockId: id.nullable().optional(),
+  guestsWrite: z.boolean('validation.boolean').optional(),
 });
 export type StepInput = z.infer<typeof stepInput>;
 

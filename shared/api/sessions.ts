@@ -12,6 +12,8 @@ export interface SessionStep {
   blockId: string | null;
   /** When the chair revealed this private step's cards; null while they are private. */
   revealedAt: number | null;
+  /** Guests may write in the documents while this step is current. */
+  guestsWrite: boolean;
   /** How many cards were written in this step: a count, never what they say. */
   cardCount: number;
 }

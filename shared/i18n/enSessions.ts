@@ -141,6 +141,7 @@ export const enSessions = {
   'minutes.unknownParty': "Unknown party",
   'session.minutesLink': "To the minutes",
   'session.minutesWritten': "The session has ended; the minutes are among the documents.",
+  'session.guestsWrite': 'Guests may write in the documents during this step',
   'validation.reflectionDate': 'Choose a date (YYYY-MM-DD).',
   'session.reflection.title': 'Plan the next reflection moment',
   'session.reflection.intro': 'When do the partners look back and adjust? The reflection moment goes at the end of the chosen document and into the calendar of everyone who uses the calendar link.',

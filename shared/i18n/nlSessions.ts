@@ -139,6 +139,7 @@ export const nlSessions = {
   'minutes.unknownParty': "Onbekende partij",
   'session.minutesLink': "Naar het verslag",
   'session.minutesWritten': "De sessie is afgelopen; het verslag staat bij de documenten.",
+  'session.guestsWrite': 'Gasten mogen in deze stap in de documenten schrijven',
   'validation.reflectionDate': 'Kies een datum (JJJJ-MM-DD).',
   'session.reflection.title': 'Volgend reflectiemoment plannen',
   'session.reflection.intro': 'Wanneer kijken de partners terug en stellen ze bij? Het reflectiemoment komt onderaan het gekozen document en in de agenda van iedereen die de agendalink gebruikt.',

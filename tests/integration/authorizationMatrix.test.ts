@@ -233,7 +233,7 @@ const fixtures = {
         follow_document_id: null, follow_block_id: null, locked: 0, turn_party_id: opts.turnParty ?? null, turn_order: '[]', turn_seconds: 180,
         created_by: home.owner.userId, created_at: Date.now(), started_at: running ? Date.now() : null, ended_at: null, minutes_document_id: null,
       },
-      [{ id: stepId, session_id: id, position: 0, title: 'Ronde', instruction: '', minutes: 10, kind: 'round', document_id: null, block_id: null, revealed_at: null }],
+      [{ id: stepId, session_id: id, position: 0, title: 'Ronde', instruction: '', minutes: 10, kind: 'round', document_id: null, block_id: null, revealed_at: null, guests_write: 0 }],
     );
     const turnId = unique('beurt');
     if (opts.turnParty) await server.repos.workSessions.switchTurn(id, Date.now(), { id: turnId, session_id: id, step_id: stepId, party_id: opts.turnParty, started_at: Date.now(), ended_at: null, said: '' });
@@ -254,7 +254,7 @@ const fixtures = {
         follow_document_id: null, follow_block_id: null, locked: 0, turn_party_id: null, turn_order: '[]', turn_seconds: 180,
         created_by: home.owner.userId, created_at: Date.now(), started_at: Date.now(), ended_at: null, minutes_document_id: null,
       },
-      [{ id: stepId, session_id: id, position: 0, title: 'Ieder voor zich', instruction: '', minutes: 10, kind: 'private', document_id: null, block_id: null, revealed_at: null }],
+      [{ id: stepId, session_id: id, position: 0, title: 'Ieder voor zich', instruction: '', minutes: 10, kind: 'private', document_id: null, block_id: null, revealed_at: null, guests_write: 0 }],
     );
     await server.repos.sessionCards.insert({ id: cardId, session_id: id, step_id: stepId, author_id: home.owner.userId, party_id: home.partyId, text: 'Een kaartje', anonymous: 0, created_at: Date.now() });
     if (opts.revealed) await server.repos.sessionCards.reveal(stepId, Date.now());
@@ -273,7 +273,7 @@ const fixtures = {
         follow_document_id: null, follow_block_id: null, locked: 0, turn_party_id: null, turn_order: '[]', turn_seconds: 180,
         created_by: home.owner.userId, created_at: Date.now(), started_at: Date.now(), ended_at: null, minutes_document_id: null,
       },
-      [{ id: stepId, session_id: id, position: 0, title: 'Peiling', instruction: '', minutes: 10, kind: 'poll', document_id: null, block_id: null, revealed_at: null }],
+      [{ id: stepId, session_id: id, position: 0, title: 'Peiling', instruction: '', minutes: 10, kind: 'poll', document_id: null, block_id: null, revealed_at: null, guests_write: 0 }],
     );
     await server.repos.polls.create(
       {

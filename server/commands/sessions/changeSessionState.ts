@@ -13,6 +13,8 @@ import { changedFields, liveState } from '../../sessions/liveState';
 import { changeTimer } from '../../sessions/timer';
 import { drawLots, nextInOrder } from '../../sessions/turns';
 import { publishSessionChange } from './publishSessionChange';
+import { guestWritingChanged } from '../../sessions/guestWriting';
+import { stepLetsGuestsWrite } from '../../policies';
 
 export async function changeSessionState(services: Services, session: WorkSessionRow, body: SessionStateReq, now = Date.now()): Promise<WorkSessionRow> {
   const { repos } = services;
@@ -78,6 +80,7 @@ export async function changeSessionState(services: Services, session: WorkSessio
   const updated: WorkSessionRow = { ...session, ...state };
   if (updated.locked === 1 && updated.chair_user_id) services.sessionLocks.set(session.id, session.workspace_id, updated.chair_user_id);
   else services.sessionLocks.release(session.id);
+  if (stepChanged) await guestWritingChanged(services, session, stepLetsGuestsWrite(session, steps));
   publishSessionChange(services, updated);
   return updated;
 }

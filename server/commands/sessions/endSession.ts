@@ -20,6 +20,8 @@ import { buildMinutes, minutesTitle, type MadeDuringSession } from '../../sessio
 import { presentPollResults } from '../../presenters/polls';
 import type { MinutesPoll } from '../../sessions/minutesPolls';
 import { publishSessionChange } from './publishSessionChange';
+import { guestWritingChanged } from '../../sessions/guestWriting';
+import { stepLetsGuestsWrite } from '../../policies';
 
 export async function endSession(services: Services, session: WorkSessionRow, lang: Language, now = Date.now()): Promise<DocumentRow> {
   if (session.status !== 'running') throw new ConflictError('session_ended', 'error.sessionEnded');
@@ -33,6 +35,7 @@ export async function endSession(services: Services, session: WorkSessionRow, la
   }
   if (!ended) throw new ConflictError('session_ended', 'error.sessionEnded');
   services.sessionLocks.release(session.id);
+  await guestWritingChanged(services, session, stepLetsGuestsWrite(session, await repos.workSessions.listSteps(session.id)));
   publishSessionChange(services, session);
   return document;
 }

@@ -12,6 +12,8 @@ import { ValidationError } from '../../errors';
 import { newId } from '../../storage/ids';
 import type { WorkSessionRow, WorkSessionStepRow } from '../../storage/rows';
 import { publishSessionChange } from './publishSessionChange';
+import { guestWritingChanged } from '../../sessions/guestWriting';
+import { stepLetsGuestsWrite } from '../../policies';
 
 export async function createSession(
   services: Services,
@@ -41,7 +43,7 @@ export async function createSession(
     minutes_document_id: null,
   };
   const steps = templateSteps(input.template, input.lang).map(
-    (step, position): WorkSessionStepRow => ({ id: newId(), session_id: session.id, position, ...step, document_id: null, block_id: null, revealed_at: null }),
+    (step, position): WorkSessionStepRow => ({ id: newId(), session_id: session.id, position, ...step, document_id: null, block_id: null, revealed_at: null, guests_write: 0 }),
   );
   await services.repos.workSessions.create(session, steps);
   publishSessionChange(services, session);
@@ -60,7 +62,8 @@ export async function updateSession(
   }
   if (body.steps !== undefined) {
     // A step keeps its reveal: editing the agenda never makes revealed cards private again.
-    const known = new Map((await repos.workSessions.listSteps(session.id)).map((step) => [step.id, step.revealed_at]));
+    const before = await repos.workSessions.listSteps(session.id);
+    const known = new Map(before.map((step) => [step.id, step.revealed_at]));
     const documents = new Set((await repos.documents.listForWorkspace(session.workspace_id)).map((d) => d.id));
     const fields: Record<string, 'error.documentNotHere'> = {};
     const rows = body.steps.map((step, position): WorkSessionStepRow => {
@@ -78,6 +81,7 @@ export async function updateSession(
         document_id: step.documentId ?? null,
         block_id: step.documentId ? (step.blockId ?? null) : null,
         revealed_at: known.get(id) ?? null,
+        guests_write: step.guestsWrite ? 1 : 0,
       };
     });
     if (Object.keys(fields).length > 0) throw new ValidationError(fields);
@@ -86,6 +90,7 @@ export async function updateSession(
       await repos.workSessions.setState(session.id, { current_step_id: null });
       await repos.workSessions.switchStep(session.id, Date.now(), null);
     }
+    await guestWritingChanged(services, session, stepLetsGuestsWrite(session, before));
   }
   publishSessionChange(services, session);
 }

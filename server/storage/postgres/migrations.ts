@@ -490,4 +490,9 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX suggestions_document ON suggestions(document_id, status);
   `,
+  `
+  -- Guests who may write (issue 14, item 7): the chair allows a step's guests to write in the
+  -- documents while that step is current; otherwise guests comment and suggest only.
+  ALTER TABLE work_session_steps ADD COLUMN guests_write INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
