@@ -364,3 +364,15 @@ describe('weights from the table', () => {
     expect(storedWeights(documentId)).toEqual(before);
   });
 });
+
+test('ending the session closes its open polls: hidden results come out, and no ballot is taken after', async () => {
+  const session = await startedSession(workshop);
+  const poll = await openPoll(session.id, { resultsHidden: true });
+  expect((await gemeente[0]!.post(`/api/polls/${poll.id}/ballots`, spread(poll, 70, 30, 0))).status).toBe(201);
+  expect((await workshop.owner.get(`/api/polls/${poll.id}/results`)).body.hidden).toBe(true);
+  expect((await workshop.owner.post(`/api/sessions/${session.id}/end`)).status).toBe(201);
+  const results = (await viewer.get(`/api/polls/${poll.id}/results`)).body;
+  expect(results).toMatchObject({ status: 'closed', hidden: false });
+  expect(results.options.map((o: Json) => o.perPerson)).toEqual([70, 30, 0]);
+  expect((await gemeente[0]!.post(`/api/polls/${poll.id}/ballots`, spread(poll, 0, 30, 70))).status).toBe(409);
+});

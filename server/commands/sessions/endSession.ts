@@ -26,6 +26,9 @@ import { stepLetsGuestsWrite } from '../../policies';
 export async function endSession(services: Services, session: WorkSessionRow, lang: Language, now = Date.now()): Promise<DocumentRow> {
   if (session.status !== 'running') throw new ConflictError('session_ended', 'error.sessionEnded');
   const { repos } = services;
+  // An ending session takes no more ballots: its open polls close first, so the minutes carry
+  // their results and results hidden until the close do not stay hidden for good.
+  for (const poll of await repos.polls.listForSession(session.id)) if (poll.status === 'open') await repos.polls.close(poll.id, now);
   const document = await writeMinutes(services, session, lang, now);
   let ended = false;
   try {
