@@ -50,3 +50,13 @@ export function sqlRun(server: WithDatabase, sql: string, ...params: unknown[]):
   const query = toPsql(sql, params);
   psqlRows(server.databaseUrl, `${query.sql};`, query.vars);
 }
+
+/**
+ * A BLOB/BYTEA column as bytes, from either engine: SQLite hands a Buffer, PostgreSQL through
+ * psql's JSON a `\x…` hex string.
+ */
+export function sqlBytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === 'string' && value.startsWith('\\x')) return Buffer.from(value.slice(2), 'hex');
+  throw new Error(`not a binary column value: ${typeof value}`);
+}

@@ -15,7 +15,7 @@ import { blockElement } from '../helpers/documents';
 import { connectProvider, eventually, waitForSync } from '../helpers/providers';
 import { partyWithMember, startedSession } from '../helpers/sessions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
-import { sqlAll, sqlGet, sqlRun } from '../helpers/testSql';
+import { sqlAll, sqlBytes, sqlGet, sqlRun } from '../helpers/testSql';
 
 let server: TestServer;
 let workshop: Workshop;
@@ -326,10 +326,10 @@ describe('weights from the table', () => {
 
     // The version before holds the weights as they were.
     expect(applied.body.versionIds).toHaveLength(1);
-    const version = sqlGet<{ label: string; state: Uint8Array }>(server, 'SELECT label, state FROM document_versions WHERE id = ?', applied.body.versionIds[0]);
+    const version = sqlGet<{ label: string; state: unknown }>(server, 'SELECT label, state FROM document_versions WHERE id = ?', applied.body.versionIds[0]);
     expect(version!.label).toBe('Voor de gewichten uit de peiling “Hoe zwaar weegt wat?”');
     const old = new Y.Doc();
-    Y.applyUpdate(old, version!.state);
+    Y.applyUpdate(old, sqlBytes(version!.state));
     const oldWeights = old
       .getXmlFragment(DOCUMENT_FRAGMENT)
       .toArray()
