@@ -19,6 +19,9 @@ import { describeFailure } from './support/log';
 import { originCheck } from './http/originCheck';
 import { securityHeaders } from './http/securityHeaders';
 import { sessionMiddleware } from './http/session';
+import { fromPeer } from './http/fromPeer';
+import { DocumentElsewhereError } from './cluster/DocumentOwnership';
+import { forwardToOwner } from './cluster/forwardRequest';
 import { staticClient } from './http/staticClient';
 import { collabRoutes } from './collab/upgradeRoute';
 import type { RoomRegistry } from './collab/RoomRegistry';
@@ -53,6 +56,7 @@ export function createApp(services: Services, registry: RoomRegistry) {
   const app = new Hono<AppEnv>();
 
   app.use('*', requestId());
+  app.use('*', fromPeer(services));
   app.use('*', requestLog(services.logger.child({ component: 'http' })));
   app.use('*', securityHeaders(services.config));
   app.use('*', sessionMiddleware(services));
@@ -111,7 +115,18 @@ export function createApp(services: Services, registry: RoomRegistry) {
   app.route(collabPath, collabRoutes(services, registry));
   if (services.config.clientDir) app.route('/', staticClient(services.config.clientDir));
 
-  app.onError((error, c) => {
+  const forwarding = { secret: services.storage.ownership.forwardingSecret, trustProxy: services.config.trustProxy, logger: services.logger.child({ component: 'forward' }) };
+  app.onError(async (thrown, c) => {
+    let error: unknown = thrown;
+    // A command met a document another instance owns before it changed anything: the owner
+    // runs the whole request (server/cluster/forwardRequest.ts says why) and its answer is ours.
+    if (error instanceof DocumentElsewhereError) {
+      try {
+        return await forwardToOwner(c, error, forwarding);
+      } catch (failure) {
+        error = failure;
+      }
+    }
     const lang = requestLanguage(c);
     if (error instanceof HttpError) {
       for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);

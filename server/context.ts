@@ -76,5 +76,10 @@ export interface AppEnv {
     session: SessionRow | null;
     /** From `hono/request-id`: in every request's log lines and its `X-Request-Id` header. */
     requestId: string;
+    /**
+     * Another instance of this cluster passed the request on (it carries the shared secret,
+     * server/http/fromPeer.ts): its client address header is believed, and it is never passed on again.
+     */
+    fromPeer: boolean;
   };
 }

@@ -145,6 +145,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ],
     isSessionLive: (sessionId) => isSignInLive(repos, sessionId),
     released: (documentId) => storage.ownership.release(documentId),
+    locate: (documentId) => storage.ownership.locate(documentId),
     limits: {
       ...defaultCollabLimits,
       messagesPerSecond: config.messagesPerSecond,

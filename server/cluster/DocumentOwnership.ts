@@ -22,3 +22,17 @@ export interface DocumentOwnership {
 export function singleInstanceOwnership(): DocumentOwnership {
   return { locate: async () => ({ here: true }), release: async () => undefined, forwardingSecret: null };
 }
+
+/**
+ * A command asked for a document's room here while another live instance holds the document
+ * (RoomRegistry.withRoom). Thrown before the command has changed anything, so that the request
+ * can be run again whole at the owner (server/cluster/forwardRequest.ts).
+ */
+export class DocumentElsewhereError extends Error {
+  constructor(
+    readonly documentId: string,
+    readonly owner: { instanceId: string; internalUrl: string },
+  ) {
+    super(`document ${documentId} is open at instance ${owner.instanceId}`);
+  }
+}

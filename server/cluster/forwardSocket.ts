@@ -9,12 +9,6 @@ import { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/collab/protocol';
 import type { Logger } from '../support/log';
 
-/** Headers that tell the owner this socket was piped, from which client, with the cluster's secret. */
-export const forwardedHeaders = {
-  secret: 'x-werktafel-forward-secret',
-  clientAddress: 'x-werktafel-client-address',
-} as const;
-
 /** Codes a peer may not send in a close frame (RFC 6455, 7.4.1): said otherwise to the client. */
 const unsendable = new Set([1005, 1006, 1015]);
 

@@ -5,6 +5,7 @@
  * when its last connection has left and no command holds it.
  */
 import { CloseCode, terminalCloseCodes } from '../../shared/collab/protocol';
+import { DocumentElsewhereError, type DocumentLocation } from '../cluster/DocumentOwnership';
 import type { ConnectionControl } from '../context';
 import type { DocumentLog } from '../storage/ports';
 import { describeError, describeFailure, type Logger } from '../support/log';
@@ -26,6 +27,11 @@ export interface RegistryDeps {
   isSessionLive(sessionId: string): Promise<boolean>;
   /** Told when a document's room has gone and no other is loading: its lease can be given up. */
   released?(documentId: string): Promise<void>;
+  /**
+   * Where a document's room belongs (DocumentOwnership.locate): asked by `withRoom` when no room
+   * is open here, and claims the document when nobody holds it. Absent: always here.
+   */
+  locate?(documentId: string): Promise<DocumentLocation>;
   limits?: CollabLimits;
 }
 
@@ -97,9 +103,14 @@ export class RoomRegistry implements ConnectionControl {
   /**
    * Runs `use` with the document's room, loading it for the moment if nobody has it open; the
    * room stays loaded until `use` has finished. Rejects with {@link DocumentLoadError} when the
-   * stored state does not load.
+   * stored state does not load (or its owner cannot be told), and with
+   * {@link DocumentElsewhereError} when another live instance owns the document: a room opened
+   * here could write nothing (its lease is elsewhere), and a second room would split the
+   * document's one writer. Every command that changes a document comes through here, so this is
+   * the one place that sends such work to the owner.
    */
   async withRoom<T>(documentId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
+    await this.ensureHere(documentId);
     const room = await this.acquire(documentId);
     room.holds += 1;
     try {
@@ -108,6 +119,17 @@ export class RoomRegistry implements ConnectionControl {
       room.holds -= 1;
       this.releaseIfIdle(room);
     }
+  }
+
+  private async ensureHere(documentId: string): Promise<void> {
+    if (!this.deps.locate || this.hasRoom(documentId)) return;
+    let location: DocumentLocation;
+    try {
+      location = await this.deps.locate(documentId);
+    } catch (error) {
+      throw new DocumentLoadError(documentId, error);
+    }
+    if (!location.here) throw new DocumentElsewhereError(documentId, { instanceId: location.instanceId, internalUrl: location.internalUrl });
   }
 
   /** The open room, or the one being loaded; loads it once however many ask at the same time. */

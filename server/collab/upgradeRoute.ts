@@ -10,8 +10,8 @@ import { clientAddress } from '../http/clientAddress';
 import { requestLanguage } from '../http/language';
 import { translate } from '../../shared/i18n/translate';
 import { ackParam, collabPath, modeParam, suggestModeValue } from '../../shared/collab/protocol';
-import { forwardedHeaders, forwardSocket } from '../cluster/forwardSocket';
-import { timingSafeEqual } from 'node:crypto';
+import { forwardSocket } from '../cluster/forwardSocket';
+import { forwardedHeaders } from '../cluster/peerHeaders';
 import type { AppEnv, Services } from '../context';
 import { can, collabAbilitiesFor } from '../policies';
 import { noPartyColor } from '../../shared/collab/presence';
@@ -50,12 +50,6 @@ function collabSocket(ws: WebSocket): CollabSocket {
   };
 }
 
-/** True when the request carries the cluster's forwarding secret: another instance piped it. */
-function pipedByPeer(header: string | undefined, secret: string | null): boolean {
-  if (!header || !secret || header.length !== secret.length) return false;
-  return timingSafeEqual(Buffer.from(header), Buffer.from(secret));
-}
-
 export function collabRoutes(services: Services, registry: RoomRegistry) {
   const { repos, config } = services;
   const { ownership } = services.storage;
@@ -76,7 +70,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
     // An unknown document and a document of someone else's workspace look the same.
     if (!document || !can(membership, 'document:read')) return c.json({ error: { code: 'forbidden', message: 'No access' } }, 403);
 
-    const piped = pipedByPeer(c.req.header(forwardedHeaders.secret), ownership.forwardingSecret);
+    const piped = c.get('fromPeer');
     if (!piped && !registry.hasRoom(document.id)) {
       const location = await ownership.locate(document.id).catch(() => null);
       if (!location) return c.json({ error: { code: 'document_unavailable', message: translate(requestLanguage(c), 'error.documentUnavailable') } }, 503);
@@ -101,7 +95,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
     // storage, so simultaneous upgrades cannot all pass the cap before any of them is open
     // (they did on PostgreSQL, where a lookup is real I/O and other upgrades run meanwhile).
     // A piped socket's client is the one the forwarding instance saw, not that instance.
-    const ip = (piped && c.req.header(forwardedHeaders.clientAddress)) || clientAddress(c, config.trustProxy);
+    const ip = clientAddress(c, config.trustProxy);
     const open = registry.connectionCounts(user.id, ip);
     if (open.user >= config.maxConnectionsPerUser || open.ip >= config.maxConnectionsPerIp) {
       return c.json({ error: { code: 'too_many_connections', message: 'Too many open connections' } }, 429);

@@ -6,6 +6,8 @@
 import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { forwardedHeaders } from '../cluster/peerHeaders';
+import type { AppEnv } from '../context';
 
 /** `::ffff:192.0.2.1` and `192.0.2.1` are one client, whichever socket family it arrived on. */
 function normalise(address: string): string {
@@ -28,8 +30,14 @@ export function forwardedAddress(remote: string, forwardedFor: string | undefine
   return chosen && isIP(chosen) ? normalise(chosen) : normalise(remote);
 }
 
-/** The client address of a request, as `TRUST_PROXY` (config.trustProxy) defines it. */
-export function clientAddress(c: Context, trustProxy: number): string {
+/**
+ * The client address of a request, as `TRUST_PROXY` (config.trustProxy) defines it; for a request
+ * another instance passed on (proven by the cluster's secret, `fromPeer`), the address that
+ * instance saw. A client's own `x-werktafel-client-address` without the secret counts for nothing.
+ */
+export function clientAddress(c: Context<AppEnv>, trustProxy: number): string {
+  const relayed = c.get('fromPeer') ? c.req.header(forwardedHeaders.clientAddress) : undefined;
+  if (relayed && isIP(relayed)) return normalise(relayed);
   const remote = getConnInfo(c).remote.address ?? 'unknown';
   return forwardedAddress(remote, c.req.header('x-forwarded-for'), trustProxy);
 }
