@@ -111,7 +111,14 @@ export class RoomRegistry implements ConnectionControl {
    */
   async withRoom<T>(documentId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
     await this.ensureHere(documentId);
-    const room = await this.acquire(documentId);
+    const room = await this.acquire(documentId).catch((error: unknown) => {
+      // ensureHere may have claimed the lease for a room that then did not load: give it up,
+      // as an unloaded room does, rather than hold it for as long as this instance lives.
+      if (this.deps.released && !this.hasRoom(documentId)) {
+        this.deps.released(documentId).catch((failure: unknown) => this.logger.warn('document lease not released', { document: documentId, ...describeError(failure) }));
+      }
+      throw error;
+    });
     room.holds += 1;
     try {
       return await use(room);
