@@ -155,7 +155,7 @@ test('refusals decided at the owner come back as A gives them: unknown block 404
   await eventually(() => expect(storedXml(documentId)).toMatch(/<commitment[^>]*status="proposed"/));
 });
 
-test('forged forwarding headers are not believed: B passes the request on as any client request, and a forged client address counts as the real one', async () => {
+test('forged forwarding headers are not believed: B passes the request on as any client request, a forged client address counts as the real one; a real passed-on request is not passed on again', async () => {
   const [a, b, c] = servers;
   const { workshop, client } = await ownedByA();
   const { documentId, owner } = workshop;
@@ -184,6 +184,17 @@ test('forged forwarding headers are not believed: B passes the request on as any
   for (let i = 0; i < 11; i++) expect((await guess(c!, relayed)).status).not.toBe(429);
   expect((await guess(c!, relayed)).status).toBe(429);
   expect((await guess(c!, {})).status).not.toBe(429);
+
+  // And a request that really was passed on by a peer is never passed on again: at C, which does
+  // not own the document, it is refused rather than sent to A a second time.
+  const passedOn = await fetch(`${c!.origin}/api/documents/${documentId}/commitments/c-1/withdraw`, {
+    method: 'POST',
+    headers: { cookie: owner.cookie!, origin: a!.origin, ...relayed },
+  });
+  expect(passedOn.status).toBe(503);
+  expect(((await passedOn.json()) as { error: { code: string } }).error.code).toBe('document_unavailable');
+  expect(c!.registry.roomCount()).toBe(0);
+  expect(xmlOf(client.doc)).toMatch(/<commitment[^>]*status="confirmed"/);
 });
 
 test('the owner dies while it holds a forwarded request: B answers 503 with Retry-After at once, and the retry runs at B', { timeout: 120_000 }, async () => {
