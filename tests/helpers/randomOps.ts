@@ -7,12 +7,14 @@
  * dependencies have not arrived yet). At the end every replica, a fresh client and the stored
  * document must be identical.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { collabPath } from '../../shared/collab/protocol';
 import { addMember, buildWorkshop } from './apiClient';
-import { storedDoc } from './collab';
+import { storedDoc, storedRows } from './collab';
 import { Prng } from './prng';
 import { connectProvider, eventually, waitForSync } from './providers';
 import { startTestServer, type TestServer } from './startTestServer';
@@ -25,6 +27,8 @@ export interface RandomOpsOptions {
   /** Largest random delay of one outgoing frame, in ms (frames overtake each other). */
   maxSendDelayMs?: number;
   log?: (line: string) => void;
+  /** On a mismatch, the replicas' and the stored bytes are written here for a closer look. */
+  dumpDir?: string;
 }
 
 export interface RandomOpsResult {
@@ -71,14 +75,32 @@ function jitterySocketClass(cookie: string | null, origin: string, rng: Prng, ma
 }
 
 function stateOf(doc: Y.Doc): string {
-  return JSON.stringify({
+  return JSON.stringify(partsOf(doc));
+}
+
+function partsOf(doc: Y.Doc) {
+  return {
     t: doc.getText('t').toDelta(),
     a: doc.getArray('a').toJSON(),
     // Sorted: a Y.Map's iteration order follows the order its entries were integrated locally.
     m: Object.entries(doc.getMap('m').toJSON()).sort(([p], [q]) => p.localeCompare(q)),
     x: doc.getXmlFragment('default').toString(),
     sv: [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((p, q) => p[0] - q[0]),
-  });
+  };
+}
+
+/**
+ * What differs between a replica and the reference, named part by part, so a failure says
+ * whether items are missing (the state vectors differ) or only deletions or formatting.
+ */
+export function describeDifference(doc: Y.Doc, reference: Y.Doc): string {
+  const mine = partsOf(doc);
+  const theirs = partsOf(reference);
+  const parts = (Object.keys(mine) as (keyof typeof mine)[]).filter((key) => JSON.stringify(mine[key]) !== JSON.stringify(theirs[key]));
+  const sv = new Map(mine.sv);
+  const missing = theirs.sv.filter(([client, clock]) => (sv.get(client) ?? 0) < clock).map(([client, clock]) => `${client}: ${sv.get(client) ?? 0} < ${clock}`);
+  const pending = doc.store.pendingStructs || doc.store.pendingDs ? ', holds pending updates' : '';
+  return `differs in ${parts.join(', ') || 'nothing'}${missing.length > 0 ? `; behind the reference at ${missing.join(', ')}` : ''}${pending}`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -253,11 +275,13 @@ export async function runRandomOps(options: RandomOpsOptions): Promise<RandomOps
     let converged = true;
     try {
       await eventually(
-        () => {
-          const reference = stateOf(clients[0]!.doc);
+        async () => {
+          // The server's own document is the reference: every replica agreeing with each
+          // other is not enough while a change of the server's (a compensation) is on its way.
+          const reference = await server!.registry.withRoom(documentId, (room) => stateOf(room.doc));
           for (const client of clients) {
             if (!client.provider.synced) throw new Error(`client ${client.index} not synced`);
-            if (stateOf(client.doc) !== reference) throw new Error(`client ${client.index} differs`);
+            if (stateOf(client.doc) !== reference) throw new Error(`client ${client.index} differs from the server`);
           }
         },
         30_000,
@@ -268,13 +292,14 @@ export async function runRandomOps(options: RandomOpsOptions): Promise<RandomOps
       problems.push(`the clients did not converge: ${(error as Error).message}`);
     }
     const reference = stateOf(clients[0]!.doc);
+    const referenceUpdate = Y.encodeStateAsUpdate(clients[0]!.doc);
 
     const fresh = connectProvider(documentId, { cookie: workshop.owner.cookie, origin });
     docs.push(fresh.doc);
     providers.push(fresh.provider);
     await waitForSync(fresh.provider, 15_000);
     const freshClientMatches = stateOf(fresh.doc) === reference;
-    if (!freshClientMatches) problems.push('a sixth, fresh client sees another state');
+    if (!freshClientMatches) problems.push(`a sixth, fresh client sees another state: ${describeDifference(fresh.doc, clients[0]!.doc)}`);
 
     for (const provider of providers.splice(0)) provider.destroy();
     await eventually(() => {
@@ -282,8 +307,16 @@ export async function runRandomOps(options: RandomOpsOptions): Promise<RandomOps
     }, 10_000);
     const stored = storedDoc(server, documentId);
     const storedMatches = stateOf(stored) === reference;
+    if ((!storedMatches || !freshClientMatches) && options.dumpDir) {
+      mkdirSync(options.dumpDir, { recursive: true });
+      writeFileSync(join(options.dumpDir, 'reference.bin'), referenceUpdate);
+      writeFileSync(join(options.dumpDir, 'client0-now.bin'), Y.encodeStateAsUpdate(clients[0]!.doc));
+      writeFileSync(join(options.dumpDir, 'clients.json'), JSON.stringify(clients.map((c) => c.doc.clientID)));
+      writeFileSync(join(options.dumpDir, 'fresh.bin'), Y.encodeStateAsUpdate(fresh.doc));
+      writeFileSync(join(options.dumpDir, 'stored.json'), JSON.stringify(storedRows(server, documentId)));
+    }
+    if (!storedMatches) problems.push(`the stored document differs from the converged replicas: ${describeDifference(stored, clients[0]!.doc)}`);
     stored.destroy();
-    if (!storedMatches) problems.push('the stored document differs from the converged replicas');
 
     return {
       seed: options.seed,
