@@ -6,6 +6,7 @@ import type { SessionRow, UserRow } from './storage/rows';
 import type { SignInThrottle, Throttle } from './auth/signInThrottle';
 import type { SignUpThrottle } from './auth/signUpThrottle';
 import type { Logger } from './support/log';
+import type { ConnectionCensus } from './cluster/ConnectionCensus';
 import type { RoomRegistry } from './collab/RoomRegistry';
 import type { RegisterIndexer } from './registers/RegisterIndexer';
 import type { VersionKeeper } from './versions/VersionKeeper';
@@ -37,6 +38,8 @@ export interface Services {
   connections: ConnectionControl;
   /** The open documents, for changes the server makes itself. */
   registry: RoomRegistry;
+  /** Open sockets per person and address on every instance (the connection caps). */
+  census: ConnectionCensus;
   registers: RegisterIndexer;
   versionKeeper: VersionKeeper;
   attribution: AttributionRecorder;

@@ -31,6 +31,7 @@ import { exampleBlocks } from './extensions/exampleBlocks';
 import { registerIndex } from './extensions/registerIndex';
 import { sessionLock } from './extensions/sessionLock';
 import { SessionLocks } from './sessions/SessionLocks';
+import { ConnectionCensus } from './cluster/ConnectionCensus';
 import { clusterLink, receiveFromCluster } from './cluster/joinCluster';
 import type { ClusterLink } from './cluster/ClusterBus';
 import type { Config } from './config';
@@ -122,6 +123,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   for (const session of await repos.workSessions.listLocked()) {
     if (session.chair_user_id) sessionLocks.apply(session.id, session.workspace_id, session.chair_user_id);
   }
+  // Before the registry, which tells it of every socket; it asks the registry for the counts.
+  const census = new ConnectionCensus({
+    instanceId: config.instanceId,
+    link: cluster,
+    localCounts: (userId, ip) => registry.connectionCounts(userId, ip),
+    localPairs: () => registry.connectionPairs(),
+  });
   const registry = new RoomRegistry({
     log,
     options: { compactAfterUpdates: config.compactAfterUpdates, ackDelayMs: 30, relayIntervalMs: config.relayIntervalMs },
@@ -146,6 +154,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     isSessionLive: (sessionId) => isSignInLive(repos, sessionId),
     released: (documentId) => storage.ownership.release(documentId),
     locate: (documentId) => storage.ownership.locate(documentId),
+    connectionsChanged: (userId, ip) => census.changed(userId, ip),
     limits: {
       ...defaultCollabLimits,
       messagesPerSecond: config.messagesPerSecond,
@@ -162,7 +171,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const events = new WorkspaceEvents(cluster);
   const localConnections = localConnectionControl(registry, events);
   const signIns = createSignInThrottle(cluster);
-  receiveFromCluster(storage.bus, { events, localConnections, sessionLocks, signIns });
+  receiveFromCluster(storage.bus, { events, localConnections, sessionLocks, signIns, census });
+  census.start();
   registers.subscribe((workspaceId, documentId) => events.publish(workspaceId, 'registers', { documentId }));
   await reindexUnsettledDocuments(log, registers, logger.child({ component: 'registers' }));
   const services: Services = {
@@ -175,6 +185,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     signUps: new SignUpThrottle({ perMinute: config.signUpsPerMinute, burst: config.signUpBurst }),
     connections: clusterConnectionControl(localConnections, cluster),
     registry,
+    census,
     registers,
     versionKeeper,
     attribution,
@@ -253,6 +264,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         // Rooms compact and their extensions finish (registers, automatic versions) first.
         await registry.closeAll(CloseCode.serverShutdown, 'server shutting down');
+        census.stop();
         upgrades.stop();
         server.closeAllConnections();
         await stopped;

@@ -1,11 +1,13 @@
 /**
  * What one instance tells the others: workspace and personal events for their streams, access
  * that ended (their sockets and streams close too), session locks (their rooms refuse the
- * writes) and sign-in outcomes (their throttles count them). On SQLite there are no others and nothing is sent; on PostgreSQL it travels over
- * LISTEN/NOTIFY (server/storage/postgres/PostgresBus.ts). Messages name what changed, never
+ * writes), sign-in outcomes (their throttles count them), and how many sockets each person and
+ * address holds (the connection caps, ConnectionCensus.ts). On SQLite there are no others and
+ * nothing is sent; on PostgreSQL it travels over LISTEN/NOTIFY (server/storage/postgres/PostgresBus.ts). Messages name what changed, never
  * data a policy would have to filter: receivers refetch through the API as before.
  */
 import type { PersonalEventName, WorkspaceEventData, WorkspaceEventName } from '../../shared/api/registers';
+import type { CensusMessage } from './ConnectionCensus';
 
 export type ClusterMessage =
   | { kind: 'workspaceEvent'; workspaceId: string; event: WorkspaceEventName; data: WorkspaceEventData }
@@ -14,7 +16,9 @@ export type ClusterMessage =
   | { kind: 'closeForSession'; sessionId: string; code: number; reason: string }
   | { kind: 'sessionLock'; sessionId: string; workspaceId: string; chairUserId: string | null }
   /** `account`: a hash of the e-mail address, never the address itself. */
-  | { kind: 'signIn'; outcome: 'failure' | 'success'; account: string; address: string; at: number };
+  | { kind: 'signIn'; outcome: 'failure' | 'success'; account: string; address: string; at: number }
+  /** Open sockets per person and address, for the connection caps (ConnectionCensus.ts). */
+  | CensusMessage;
 
 export interface ClusterBus {
   /** Sends to every other instance; resolves once handed to the database. */

@@ -10,6 +10,7 @@ import type { SessionLocks } from '../sessions/SessionLocks';
 import type { SignInThrottle } from '../auth/signInThrottle';
 import { describeError, type Logger } from '../support/log';
 import type { ClusterBus, ClusterLink, ClusterMessage } from './ClusterBus';
+import type { ConnectionCensus } from './ConnectionCensus';
 
 export function clusterLink(bus: ClusterBus, logger: Logger): ClusterLink {
   return {
@@ -25,6 +26,7 @@ export interface LocalParts {
   localConnections: ConnectionControl;
   sessionLocks: SessionLocks;
   signIns: SignInThrottle;
+  census: ConnectionCensus;
 }
 
 export function receiveFromCluster(bus: ClusterBus, parts: LocalParts): () => void {
@@ -42,6 +44,11 @@ export function receiveFromCluster(bus: ClusterBus, parts: LocalParts): () => vo
         return parts.sessionLocks.apply(message.sessionId, message.workspaceId, message.chairUserId);
       case 'signIn':
         return parts.signIns.applyFromCluster(message.outcome, message.account, message.address, message.at);
+      case 'connectionCount':
+      case 'instanceAlive':
+      case 'instanceGone':
+      case 'countsWanted':
+        return parts.census.receive(message);
     }
   });
 }

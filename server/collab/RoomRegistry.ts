@@ -32,6 +32,8 @@ export interface RegistryDeps {
    * is open here, and claims the document when nobody holds it. Absent: always here.
    */
   locate?(documentId: string): Promise<DocumentLocation>;
+  /** Told when a socket of this person from this address opened or closed here (the cluster's connection caps). */
+  connectionsChanged?(userId: string, ip: string): void;
   limits?: CollabLimits;
 }
 
@@ -66,6 +68,7 @@ export class RoomRegistry implements ConnectionControl {
   open(socket: CollabSocket, principal: Principal, documentId: string, wantsAck: boolean): Connection {
     const connection = new Connection(socket, principal, documentId, wantsAck, this.limits);
     this.connections.add(connection);
+    this.deps.connectionsChanged?.(principal.userId, principal.ip);
     const open = this.rooms.get(documentId);
     if (open) this.admit(connection, open);
     else
@@ -265,6 +268,7 @@ export class RoomRegistry implements ConnectionControl {
     this.turns.forget(connection);
     if (code === CloseCode.frameTooLarge) this.logger.warn('frame over the size limit', connection.logFields);
     if (!this.connections.delete(connection)) return;
+    this.deps.connectionsChanged?.(connection.principal.userId, connection.principal.ip);
     const room = this.rooms.get(connection.documentId);
     if (!room?.connections.has(connection)) return;
     room.leave(connection);
@@ -303,6 +307,11 @@ export class RoomRegistry implements ConnectionControl {
   /** Open connections in all rooms. */
   connectionCount(): number {
     return this.connections.size;
+  }
+
+  /** Every (person, address) pair with a socket open here, once per socket. */
+  *connectionPairs(): Iterable<{ userId: string; ip: string }> {
+    for (const connection of this.connections) yield { userId: connection.principal.userId, ip: connection.principal.ip };
   }
 
   /** Open connections of one user, and from one address, for the per-user and per-IP limits. */

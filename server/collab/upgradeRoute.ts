@@ -96,7 +96,8 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
     // (they did on PostgreSQL, where a lookup is real I/O and other upgrades run meanwhile).
     // A piped socket's client is the one the forwarding instance saw, not that instance.
     const ip = clientAddress(c, config.trustProxy);
-    const open = registry.connectionCounts(user.id, ip);
+    // Across the cluster: this instance's sockets and what the others last said of theirs.
+    const open = services.census.counts(user.id, ip);
     if (open.user >= config.maxConnectionsPerUser || open.ip >= config.maxConnectionsPerIp) {
       return c.json({ error: { code: 'too_many_connections', message: 'Too many open connections' } }, 429);
     }
