@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import type { Config } from './config';
 import type { DocumentLog, Repos, Storage } from './storage/ports';
 import type { SessionRow, UserRow } from './storage/rows';
-import type { SignInThrottle, Throttle } from './auth/signInThrottle';
+import type { JoinCodeThrottle, SignInThrottle } from './auth/signInThrottle';
 import type { SignUpThrottle } from './auth/signUpThrottle';
 import type { Logger } from './support/log';
 import type { ConnectionCensus } from './cluster/ConnectionCensus';
@@ -60,7 +60,7 @@ export interface Services {
   /** Mails a person causes to addresses of their choosing (invites, a new address), per person. */
   mailsToOthers: SignUpThrottle;
   /** Join codes that do not exist, typed per client address: guessing a code is slowed down. */
-  joinCodeGuesses: Throttle;
+  joinCodeGuesses: JoinCodeThrottle;
 }
 
 /**

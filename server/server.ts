@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { CloseCode, collabPath } from '../shared/collab/protocol';
 import { createApp } from './app';
 import { handleUpgrades } from './http/upgrades';
-import { createJoinCodeThrottle, createSignInThrottle } from './auth/signInThrottle';
+import { createSignInThrottle, JoinCodeThrottle } from './auth/signInThrottle';
 import { SignUpThrottle } from './auth/signUpThrottle';
 import { accessIsLive } from './auth/liveness';
 import { isSignInLive } from './auth/guestAccess';
@@ -171,7 +171,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const events = new WorkspaceEvents(cluster);
   const localConnections = localConnectionControl(registry, events);
   const signIns = createSignInThrottle(cluster);
-  receiveFromCluster(storage.bus, { events, localConnections, sessionLocks, signIns, census });
+  const joinCodeGuesses = new JoinCodeThrottle(cluster);
+  receiveFromCluster(storage.bus, { events, localConnections, sessionLocks, signIns, joinCodeGuesses, census });
   census.start();
   registers.subscribe((workspaceId, documentId) => events.publish(workspaceId, 'registers', { documentId }));
   await reindexUnsettledDocuments(log, registers, logger.child({ component: 'registers' }));
@@ -200,7 +201,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ssoStarts: new SignUpThrottle({ perMinute: 30, burst: 60 }),
     // A workshop's worth of invites at once, then a few a minute: enough to invite, not to spam.
     mailsToOthers: new SignUpThrottle({ perMinute: 5, burst: 30 }),
-    joinCodeGuesses: createJoinCodeThrottle(),
+    joinCodeGuesses,
   };
 
   const app = createApp(services, registry);

@@ -134,8 +134,26 @@ export function createSignInThrottle(cluster: ClusterLink = standalone): SignInT
 /**
  * Wrong join codes per address (issue 14 item 7): a table of residents may mistype a few, one
  * address trying codes gets slower and slower. With 31^8 codes and a few live at a time, a
- * guesser at this pace needs far longer than a code lives (NIST SP 800-63B 5.2.2).
+ * guesser at this pace needs far longer than a code lives (NIST SP 800-63B 5.2.2). Each wrong
+ * code is told to the other instances too, as a sign-in failure is: guesses spread over
+ * instances count together.
  */
-export function createJoinCodeThrottle(): Throttle {
-  return new Throttle({ freeAttempts: 10, baseDelayMs: 1_000, maxDelayMs: FIFTEEN_MINUTES, windowMs: HOUR });
+export class JoinCodeThrottle {
+  private readonly throttle = new Throttle({ freeAttempts: 10, baseDelayMs: 1_000, maxDelayMs: FIFTEEN_MINUTES, windowMs: HOUR });
+
+  constructor(private readonly cluster: ClusterLink = standalone) {}
+
+  retryAfterMs(address: string, now = Date.now()): number {
+    return this.throttle.retryAfterMs(address, now);
+  }
+
+  recordFailure(address: string, now = Date.now()): void {
+    this.throttle.recordFailure(address, now);
+    this.cluster.forward({ kind: 'joinCodeFailure', address, at: now });
+  }
+
+  /** A wrong code another instance saw. */
+  applyFromCluster(address: string, at: number): void {
+    this.throttle.recordFailure(address, at);
+  }
 }

@@ -17,6 +17,8 @@ export type ClusterMessage =
   | { kind: 'sessionLock'; sessionId: string; workspaceId: string; chairUserId: string | null }
   /** `account`: a hash of the e-mail address, never the address itself. */
   | { kind: 'signIn'; outcome: 'failure' | 'success'; account: string; address: string; at: number }
+  /** A wrong werksessie join code from this address (the guessing throttle). */
+  | { kind: 'joinCodeFailure'; address: string; at: number }
   /** Open sockets per person and address, for the connection caps (ConnectionCensus.ts). */
   | CensusMessage;
 

@@ -7,7 +7,7 @@
 import type { ConnectionControl } from '../context';
 import type { WorkspaceEvents } from '../events/WorkspaceEvents';
 import type { SessionLocks } from '../sessions/SessionLocks';
-import type { SignInThrottle } from '../auth/signInThrottle';
+import type { JoinCodeThrottle, SignInThrottle } from '../auth/signInThrottle';
 import { describeError, type Logger } from '../support/log';
 import type { ClusterBus, ClusterLink, ClusterMessage } from './ClusterBus';
 import type { ConnectionCensus } from './ConnectionCensus';
@@ -26,6 +26,7 @@ export interface LocalParts {
   localConnections: ConnectionControl;
   sessionLocks: SessionLocks;
   signIns: SignInThrottle;
+  joinCodeGuesses: JoinCodeThrottle;
   census: ConnectionCensus;
 }
 
@@ -44,6 +45,8 @@ export function receiveFromCluster(bus: ClusterBus, parts: LocalParts): () => vo
         return parts.sessionLocks.apply(message.sessionId, message.workspaceId, message.chairUserId);
       case 'signIn':
         return parts.signIns.applyFromCluster(message.outcome, message.account, message.address, message.at);
+      case 'joinCodeFailure':
+        return parts.joinCodeGuesses.applyFromCluster(message.address, message.at);
       case 'connectionCount':
       case 'instanceAlive':
       case 'instanceGone':

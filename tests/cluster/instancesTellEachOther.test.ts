@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { CloseCode } from '../../shared/collab/protocol';
 import { addMember, buildWorkshop, signUp, type Workshop } from '../helpers/apiClient';
-import { signInFrom } from '../helpers/fromAddress';
+import { requestFrom, signInFrom } from '../helpers/fromAddress';
 import { openRawSocket, storedText, updateRowsBy } from '../helpers/collab';
 import { syncUpdateFrame, textInsertUpdate } from '../helpers/frames';
 import { eventually } from '../helpers/providers';
@@ -101,4 +101,17 @@ test('wrong passwords spread over two instances count together', async () => {
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect((await signInFrom('127.0.0.5', a.origin, person.email, 'nog-een')).status).toBe(429);
   expect((await signInFrom('127.0.0.5', b.origin, person.email, 'en-nog-een')).status).toBe(429);
+});
+
+test('wrong join codes spread over two instances count together', async () => {
+  const join = (origin: string, code: string) =>
+    requestFrom('127.0.0.6', `${origin}/api/join`, { json: { code, name: 'Rader' }, headers: { origin } });
+  const statuses: number[] = [];
+  // Ten wrong codes are free and the eleventh starts the wait: six on A and five on B.
+  for (let i = 0; i < 11; i++) statuses.push((await join(i % 2 ? b.origin : a.origin, `WRNGCD${String.fromCharCode(65 + i)}Z`)).status);
+  expect(statuses).toEqual(Array(11).fill(404));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  // One try each, not retried: a retry would be a wrong code of its own.
+  expect((await join(a.origin, 'WRNGCDXZ')).status).toBe(429);
+  expect((await join(b.origin, 'WRNGCDYZ')).status).toBe(429);
 });
