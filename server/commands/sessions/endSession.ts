@@ -20,6 +20,7 @@ import { buildMinutes, minutesTitle, type MadeDuringSession } from '../../sessio
 import { presentPollResults } from '../../presenters/polls';
 import type { MinutesPoll } from '../../sessions/minutesPolls';
 import { publishSessionChange } from './publishSessionChange';
+import { writeFirstState } from '../writeFirstState';
 import { guestWritingChanged } from '../../sessions/guestWriting';
 import { stepLetsGuestsWrite } from '../../policies';
 
@@ -43,9 +44,9 @@ export async function endSession(services: Services, session: WorkSessionRow, la
   return document;
 }
 
-/** The minutes as a document: straight into the log, like a template (no room is open for it). */
+/** The minutes as a document, stored as its first state like a template (writeFirstState.ts). */
 async function writeMinutes(services: Services, session: WorkSessionRow, lang: Language, now: number): Promise<DocumentRow> {
-  const { repos, log, registers } = services;
+  const { repos, registers } = services;
   const [steps, periods, turns, cards, attendance, parties, members, guests, madeDuring, polls] = await Promise.all([
     repos.workSessions.listSteps(session.id),
     repos.workSessions.listStepPeriods(session.id),
@@ -69,7 +70,7 @@ async function writeMinutes(services: Services, session: WorkSessionRow, lang: L
   const doc = new Y.Doc();
   try {
     writeJsonToDoc(doc, content);
-    await log.compact(document.id, Y.encodeStateAsUpdate(doc), 0);
+    await writeFirstState(services, document.id, Y.encodeStateAsUpdate(doc));
     await registers.index(document.id, doc);
     return document;
   } catch (error) {
