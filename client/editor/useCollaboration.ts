@@ -29,6 +29,7 @@ export interface Problem {
 
 /** After this many rejected updates in a row the same local change would be sent forever. */
 const maxRejections = 3;
+const refusedChangeCodes: ReadonlySet<number> = new Set([CloseCode.updateRejected, CloseCode.suggestionsOnly, CloseCode.suggestionForged]);
 
 /**
  * A socket refused at the handshake (HTTP 401/403 before the upgrade) reaches the browser as
@@ -147,7 +148,8 @@ export function useCollaboration(
         return;
       }
       if (terminalCloseCodes.has(event.code)) return stop(kind);
-      if (event.code === CloseCode.updateRejected && ++rejections >= maxRejections) return stop(kind);
+      // A refused suggestion is offered again on every reconnect, as any refused change.
+      if (refusedChangeCodes.has(event.code) && ++rejections >= maxRejections) return stop(kind);
       if (event.code === CloseCode.roleChanged) onRoleChangedRef.current();
       if (event.code === CloseCode.documentLocked) {
         // The change is offered again on every reconnect and refused while the lock holds: ask

@@ -85,7 +85,10 @@ test('a commenter suggests words and a deletion; an editor sees them live, accep
   await a.page.keyboard.press('Backspace');
   // Enter would make a new paragraph, which is no suggestion: she is told so and nothing changes.
   await a.page.keyboard.press('Enter');
-  await a.page.getByTestId('suggest-refusal').waitFor();
+  await expect.poll(() => a.page.getByTestId('suggest-refusal').textContent()).toBe(t('suggest.refused.newParagraph'));
+  // Undo would go past the suggestion mode, straight to the shared document: refused too.
+  await a.page.keyboard.press('Control+z');
+  await expect.poll(() => a.page.getByTestId('suggest-refusal').textContent()).toBe(t('suggest.refused.undo'));
   expect(await suggestionsIn(a.page, 'insert')).toEqual([added]);
   expect(await suggestionsIn(a.page, 'delete')).toEqual([removed]);
   await screenshot(a.page, 'suggestions-commenter');

@@ -2,8 +2,8 @@
  * The editor's "Voorstellen" mode: every local change becomes a suggestion before it reaches the
  * document (see suggestionEdits.ts), and any other local change is dropped, as the server would
  * refuse it and close the connection (4424). Text input, Backspace and Delete (also by word),
- * cut and paste are rewritten; Enter, drops, formatting and block tools are refused with a
- * message. Changes that come in from others (Yjs) pass untouched.
+ * cut and paste are rewritten; Enter, undo, drops, formatting and block tools are refused with
+ * a message (Backspace takes back an own suggestion). Changes that come in from others (Yjs) pass untouched.
  *
  * Written here rather than taken from prosemirror-suggest-changes: that library rewrites every
  * step into its own `insertion`/`deletion`/`modification` marks with its own id scheme, while
@@ -16,7 +16,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { suggestInsertion, suggestionEditMeta, suggestRemoval, type Direction, type SuggestContext, type Unit } from './suggestionEdits';
 
 /** Why a keystroke was not turned into a suggestion. */
-export type SuggestRefusal = 'newParagraph' | 'notText';
+export type SuggestRefusal = 'newParagraph' | 'notText' | 'undo';
 
 export interface SuggestModeOptions {
   context: SuggestContext;
@@ -43,6 +43,15 @@ function removalOfKey(event: KeyboardEvent): [Direction, Unit] | null {
   return [direction, event.ctrlKey || event.altKey || event.metaKey ? 'word' : 'char'];
 }
 
+/**
+ * Undo and redo change the shared document directly (Yjs), past this plugin: taking back an own
+ * suggestion that someone accepted meanwhile would delete settled text, which the server refuses.
+ */
+function isHistoryKey(event: KeyboardEvent): boolean {
+  const key = event.key.toLowerCase();
+  return (event.ctrlKey || event.metaKey) && (key === 'z' || key === 'y');
+}
+
 function insertText(view: EditorView, from: number, to: number, text: string, options: SuggestModeOptions): true {
   const tr = suggestInsertion(view.state, from, to, text, options.context);
   if (!tr) options.onRefused('notText');
@@ -61,7 +70,8 @@ function handleBeforeInput(view: EditorView, event: InputEvent, options: Suggest
   }
   const removal = removals[inputType];
   if (removal) return run(view, suggestRemoval(view.state, removal[0], removal[1], options.context));
-  options.onRefused(inputType === 'insertParagraph' || inputType === 'insertLineBreak' ? 'newParagraph' : 'notText');
+  if (inputType === 'historyUndo' || inputType === 'historyRedo') options.onRefused('undo');
+  else options.onRefused(inputType === 'insertParagraph' || inputType === 'insertLineBreak' ? 'newParagraph' : 'notText');
   return true;
 }
 
@@ -90,6 +100,10 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
             if (event.isComposing) return false;
             if (event.key === 'Enter') {
               options.onRefused('newParagraph');
+              return true;
+            }
+            if (isHistoryKey(event)) {
+              options.onRefused('undo');
               return true;
             }
             const removal = removalOfKey(event);
