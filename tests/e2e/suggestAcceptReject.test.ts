@@ -148,3 +148,20 @@ test('a commenter suggests words and a deletion; an editor sees them live, accep
   await eventually(() => expect(Object.values(suggestionMarks(storedDoc(server, workshop.documentId)))).toEqual([' per']));
   expect([...a.problems, ...b.problems]).toEqual([]);
 });
+
+test('in a document without a paragraph a commenter is told that suggestions go inside paragraphs, and stays connected', async ({ onTestFailed }) => {
+  const workshop = await buildWorkshop(server.origin);
+  const cora = await addMember(workshop, server.origin, 'commenter', 'Cora Bakker');
+  const a = await newPerson(browser, 'cora');
+  onTestFailed(() => console.error(a.problems.join('\n')));
+  await signInWithCookie(a.context, server.origin, cora.cookie);
+  await openDocument(a.page, `${server.origin}/d/${workshop.documentId}`);
+  // The empty paragraph on screen is not in the shared document: typing there would create it.
+  await editor(a.page).focus();
+  await a.page.keyboard.type('Hallo');
+  await expect.poll(() => a.page.getByTestId('suggest-refusal').textContent()).toBe(t('suggest.refused.newParagraph'));
+  expect(await editor(a.page).textContent()).toBe('');
+  expect(paragraphs(storedDoc(server, workshop.documentId))).toEqual([]);
+  expect(await a.page.getByTestId('connection-state').textContent()).toContain(t('conn.connected'));
+  expect(a.problems).toEqual([]);
+});

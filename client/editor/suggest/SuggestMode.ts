@@ -52,7 +52,20 @@ function isHistoryKey(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && (key === 'z' || key === 'y');
 }
 
+/**
+ * A document with no paragraph yet shows an empty one that exists only on this screen: typing
+ * there would create the paragraph, which is no suggestion.
+ */
+function sharedDocumentIsEmpty(view: EditorView): boolean {
+  const fragment = (ySyncPluginKey.getState(view.state) as { type?: { length: number } } | undefined)?.type;
+  return fragment !== undefined && fragment.length === 0;
+}
+
 function insertText(view: EditorView, from: number, to: number, text: string, options: SuggestModeOptions): true {
+  if (sharedDocumentIsEmpty(view)) {
+    options.onRefused('newParagraph');
+    return true;
+  }
   const tr = suggestInsertion(view.state, from, to, text, options.context);
   if (!tr) options.onRefused('notText');
   return run(view, tr);
