@@ -105,11 +105,12 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
       me: { id: me.id, name: me.name, partyId: doc.partyId },
       parties: doc.parties,
       members: doc.members,
-      canWrite,
+      // Block fields are not suggested (yet): in "Voorstellen" they read as for a commenter.
+      canWrite: canWrite && !suggesting,
       canDecide: doc.abilities.writeDocument || doc.abilities.comment,
       highlightId,
     }),
-    [doc, me.id, me.name, canWrite, highlightId],
+    [doc, me.id, me.name, canWrite, suggesting, highlightId],
   );
 
   let body: ReactNode = <Loading />;
