@@ -175,9 +175,10 @@ export function Editor(props: EditorProps) {
           {whoWroteButton}
         </div>
       )}
-      {refusal && (
+      {/* There from the start, so that screen readers announce what is written into it. */}
+      {suggestingRef.current && (
         <p className="suggest-refusal" role="status" data-testid="suggest-refusal">
-          {t(`suggest.refused.${refusal}`)}
+          {refusal && t(`suggest.refused.${refusal}`)}
         </p>
       )}
       <WhoWroteAnswer state={whoWrote} />

@@ -142,6 +142,7 @@ test('a commenter suggests words and a deletion; an editor sees them live, accep
   await caretAt(b.page, result.length - 1);
   await b.page.keyboard.type(' per jaar');
   await expect.poll(() => suggestionsIn(a.page, 'insert'), { timeout: 10_000 }).toEqual([' per jaar']);
+  await screenshot(b.page, 'suggestions-editor-suggesting');
   await eventually(() => expect(Object.values(suggestionMarks(storedDoc(server, workshop.documentId)))).toEqual([' per jaar']));
   for (let i = 0; i < ' jaar'.length; i++) await b.page.keyboard.press('Backspace');
   await expect.poll(() => suggestionsIn(a.page, 'insert'), { timeout: 10_000 }).toEqual([' per']);
