@@ -11,7 +11,7 @@ import { addMember, buildWorkshop } from '../helpers/apiClient';
 import { axeViolations } from '../helpers/axe';
 import { builtClientDir, launchBrowser, newPerson, screenshot } from '../helpers/browser';
 import { ProviderPool, storedDoc } from '../helpers/collab';
-import { appendParagraph } from '../helpers/documents';
+import { appendCommitment, appendParagraph } from '../helpers/documents';
 import { eventually, waitForSync } from '../helpers/providers';
 import { paragraphs, suggestionMarks } from '../helpers/suggestions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
@@ -165,4 +165,42 @@ test('in a document without a paragraph a commenter is told that suggestions go 
   expect(paragraphs(storedDoc(server, workshop.documentId))).toEqual([]);
   expect(await a.page.getByTestId('connection-state').textContent()).toContain(t('conn.connected'));
   expect(a.problems).toEqual([]);
+});
+
+test("inside a commitment of the commenter's party an editor of another party is refused, and the card says why", async ({ onTestFailed }) => {
+  const workshop = await buildWorkshop(server.origin);
+  const cora = await addMember(workshop, server.origin, 'commenter', 'Cora Bakker');
+  const eddy = await addMember(workshop, server.origin, 'editor', 'Eddy Smit');
+  const welzijn = await workshop.owner.post(`/api/workspaces/${workshop.workspaceId}/parties`, { name: 'Welzijn Noord', kind: 'care_welfare' });
+  await workshop.owner.patch(`/api/workspaces/${workshop.workspaceId}/members/${eddy.userId}`, { partyId: welzijn.body.id });
+  const promise = 'De gemeente levert twee ruimtes.';
+  const writer = pool.connect(workshop.documentId, { cookie: workshop.owner.cookie, origin: server.origin });
+  await waitForSync(writer.provider);
+  appendCommitment(writer.doc, 'c1', workshop.partyId, promise);
+  await eventually(() => expect(paragraphs(storedDoc(server, workshop.documentId))).toEqual([promise]));
+  pool.destroyAll();
+
+  const a = await newPerson(browser, 'cora');
+  const b = await newPerson(browser, 'eddy');
+  onTestFailed(() => console.error([...a.problems, ...b.problems].join('\n')));
+  await signInWithCookie(a.context, server.origin, cora.cookie);
+  await signInWithCookie(b.context, server.origin, eddy.cookie);
+  const documentUrl = `${server.origin}/d/${workshop.documentId}`;
+  await openDocument(a.page, documentUrl);
+  await openDocument(b.page, documentUrl);
+
+  // Cora suggests words at the end of the commitment's text.
+  await editor(a.page).getByText(promise).click();
+  await a.page.keyboard.press('End');
+  await a.page.keyboard.press('ArrowLeft');
+  await a.page.keyboard.type(' per week');
+  await eventually(() => expect(Object.values(suggestionMarks(storedDoc(server, workshop.documentId)))).toEqual([' per week']));
+
+  // Eddy speaks for another party: the server refuses, the card says so and nothing changes.
+  const accept = b.page.getByRole('button', { name: t('suggest.acceptLabel', { text: ' per week' }) });
+  await accept.click();
+  await expect.poll(() => b.page.getByTestId('suggestions-panel').getByRole('alert').textContent()).toBe(t('error.notYourPartySuggestion'));
+  expect(Object.values(suggestionMarks(storedDoc(server, workshop.documentId)))).toEqual([' per week']);
+  expect(await suggestionsIn(b.page, 'insert')).toEqual([' per week']);
+  expect([...a.problems, ...b.problems.filter((p) => !/status of 403/.test(p))]).toEqual([]);
 });
