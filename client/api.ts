@@ -6,6 +6,7 @@ import type { AuditLogPage } from '../shared/api/audit';
 import type { CreateThreadReq, InboxRes, OpenThreadEntry, ThreadRes, ThreadStatus } from '../shared/api/comments';
 import type { AuthOptions, SessionInfo, User, VerifiedEmail } from '../shared/api/accounts';
 import type { DocumentAuthor, DocumentContributions } from '../shared/api/attribution';
+import type { SuggestionRes } from '../shared/api/suggestions';
 import type {
   CommitmentDecision,
   CommitmentDecisionPath,
@@ -259,6 +260,10 @@ export const api = {
   deleteComment: (commentId: string) => request<void>('DELETE', `/api/comments/${enc(commentId)}`),
   inbox: () => request<InboxRes>('GET', '/api/me/notifications'),
   openThreads: (workspaceId: string) => request<OpenThreadEntry[]>('GET', `/api/workspaces/${enc(workspaceId)}/threads`),
+  /** The document's open suggestions, with who suggested them (the server's record). */
+  suggestions: (documentId: string) => request<SuggestionRes[]>('GET', `/api/documents/${enc(documentId)}/suggestions`),
+  decideSuggestion: (documentId: string, suggestionId: string, decision: 'accept' | 'reject') =>
+    request<SuggestionRes>('POST', `/api/documents/${enc(documentId)}/suggestions/${enc(suggestionId)}/${decision}`),
   markRead: (ids: string[]) => request<{ unread: number }>('POST', '/api/me/notifications/read', { ids }),
 };
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EditorContent, useEditor, type Editor as TiptapEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -18,6 +18,9 @@ import { blockViewNodes } from './blocks/blockViews';
 import { SlashMenu } from './blocks/SlashMenu';
 import { renderCaret, renderSelection } from './caret';
 import { takeInNativeSelection } from './nativeSelection';
+import { ModeSwitch } from './suggest/ModeSwitch';
+import { SuggestMode, type SuggestRefusal } from './suggest/SuggestMode';
+import type { SuggestContext } from './suggest/suggestionEdits';
 import { Toolbar } from './Toolbar';
 import type { AwarenessUser } from './useCollaboration';
 
@@ -36,15 +39,44 @@ interface EditorProps {
   onComment?: (pending: SelectionAnchor) => void;
   /** A highlighted (commented) piece of text was clicked. */
   onThreadClick?: (threadId: string) => void;
+  /**
+   * "Voorstellen": every change becomes a suggestion (commenters and guests always; editors when
+   * they choose). Fixed for the editor's life: the page remounts the editor when it changes.
+   */
+  suggesting?: boolean;
+  /** Whose suggestion ids are whose, and fresh ones. Needed when `suggesting`. */
+  suggestContext?: SuggestContext;
+  /** Present for those who may choose between editing and suggesting. */
+  modeSwitch?: { onChange: (suggesting: boolean) => void; canSwitch: boolean };
+  /** A suggestion in the text was clicked. */
+  onSuggestionClick?: (suggestionId: string) => void;
+}
+
+/** How long a "not as a suggestion" message stays. */
+const refusalMs = 6_000;
+
+function useRefusal() {
+  const [refusal, setRefusal] = useState<SuggestRefusal | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const show = useRef((why: SuggestRefusal) => {
+    setRefusal(why);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setRefusal(null), refusalMs);
+  });
+  return [refusal, show.current] as const;
 }
 
 /**
  * The document text, bound to the shared Y.Doc. Undo and redo come from Collaboration and
  * only take back this person's own changes.
  */
-export function Editor({ doc, provider, user, editable, selectOnly = false, blockEnv, onEditor, onComment, onThreadClick }: EditorProps) {
-  // Fixed for the editor's life: the page remounts the editor when the role changes.
-  const selectOnlyRef = useRef(selectOnly && !editable);
+export function Editor(props: EditorProps) {
+  const { doc, provider, user, editable, selectOnly = false, blockEnv, onEditor, onComment, onThreadClick, suggesting = false, suggestContext, modeSwitch, onSuggestionClick } = props;
+  // Fixed for the editor's life: the page remounts the editor when the role or the mode changes.
+  const suggestingRef = useRef(suggesting && suggestContext !== undefined);
+  const selectOnlyRef = useRef(selectOnly && !editable && !suggestingRef.current);
+  const [refusal, showRefusal] = useRefusal();
   const t = useT();
   const labelRef = useRef(t('doc.editorLabel'));
   labelRef.current = t('doc.editorLabel');
@@ -66,6 +98,7 @@ export function Editor({ doc, provider, user, editable, selectOnly = false, bloc
         TableKeys.configure({ leave: () => leaveRef.current() }),
         EditorExits.configure({ leave: () => leaveRef.current() }),
         ...(selectOnlyRef.current ? [SelectOnly] : []),
+        ...(suggestingRef.current && suggestContext ? [SuggestMode.configure({ context: suggestContext, onRefused: showRefusal })] : []),
         Collaboration.configure({ document: doc }),
         CollaborationCaret.configure({
           provider,
@@ -74,7 +107,7 @@ export function Editor({ doc, provider, user, editable, selectOnly = false, bloc
           selectionRender: renderSelection,
         }),
       ],
-      editable: editable || selectOnlyRef.current,
+      editable: editable || suggestingRef.current || selectOnlyRef.current,
       editorProps: {
         // A caret move the browser made by itself counts before the key after it: see nativeSelection.ts.
         handleKeyDown: takeInNativeSelection,
@@ -94,7 +127,7 @@ export function Editor({ doc, provider, user, editable, selectOnly = false, bloc
   );
 
   useEffect(() => {
-    const wanted = editable || selectOnlyRef.current;
+    const wanted = editable || suggestingRef.current || selectOnlyRef.current;
     if (editor.isEditable !== wanted) editor.setEditable(wanted);
   }, [editor, editable]);
 
@@ -110,29 +143,49 @@ export function Editor({ doc, provider, user, editable, selectOnly = false, bloc
       {onComment && <CommentButton editor={editor} onComment={onComment} />}
     </>
   );
+  const switcher = modeSwitch && <ModeSwitch suggesting={suggestingRef.current} onChange={modeSwitch.onChange} canSwitch={modeSwitch.canSwitch} />;
+  const writing = editable && !suggestingRef.current;
 
   return (
     <div
       className="editor"
       ref={frameRef}
       onClick={(event) => {
-        const marked = (event.target as HTMLElement).closest?.('[data-thread-id]');
-        const threadId = marked?.getAttribute('data-thread-id');
+        const target = event.target as HTMLElement;
+        const threadId = target.closest?.('[data-thread-id]')?.getAttribute('data-thread-id');
         if (threadId) onThreadClick?.(threadId);
+        const suggestionId = target.closest?.('[data-suggestion-id]')?.getAttribute('data-suggestion-id');
+        if (suggestionId) onSuggestionClick?.(suggestionId);
       }}
     >
-      {editable ? (
-        <Toolbar editor={editor} identity={() => identityRef.current} extra={whoWroteButton} />
+      {writing ? (
+        <Toolbar
+          editor={editor}
+          identity={() => identityRef.current}
+          extra={
+            <>
+              {switcher}
+              {whoWroteButton}
+            </>
+          }
+        />
       ) : (
         <div className="toolbar toolbar--reader" role="toolbar" aria-label={t('whoWrote.toolbar')}>
+          {switcher}
           {whoWroteButton}
         </div>
+      )}
+      {/* There from the start, so that screen readers announce what is written into it. */}
+      {suggestingRef.current && (
+        <p className="suggest-refusal" role="status" data-testid="suggest-refusal">
+          {refusal && t(`suggest.refused.${refusal}`)}
+        </p>
       )}
       <WhoWroteAnswer state={whoWrote} />
       <BlockEnvProvider value={blockEnv}>
         <EditorContent editor={editor} className="editor__page" />
       </BlockEnvProvider>
-      {editable && <SlashMenu editor={editor} container={frameRef} identity={() => identityRef.current} />}
+      {writing && <SlashMenu editor={editor} container={frameRef} identity={() => identityRef.current} />}
       <p
         ref={exitRef}
         className="editor__exit"

@@ -19,8 +19,8 @@ const problemByCode = new Map<number, CollabProblem>([
   [CloseCode.roleChanged, 'roleChanged'],
   [CloseCode.documentLocked, 'documentLocked'],
   [CloseCode.updateRejected, 'updateRejected'],
-  // A change the server does not take from a suggester is a refused change like any other,
-  // until the editor has a suggestion mode that writes only suggestions.
+  // The suggestion mode writes only what the server takes from a suggester; a refusal all the
+  // same (another tab, a change made just before switching) is a refused change like any other.
   [CloseCode.suggestionsOnly, 'updateRejected'],
   [CloseCode.suggestionForged, 'updateRejected'],
   [CloseCode.storageFailed, 'storageFailed'],

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { PresenceUser } from '../../shared/collab/presence';
-import { CloseCode, MessageType, ackParam, collabPath, terminalCloseCodes } from '../../shared/collab/protocol';
+import { CloseCode, MessageType, ackParam, collabPath, modeParam, suggestModeValue, terminalCloseCodes } from '../../shared/collab/protocol';
 import { createAckTracker } from './ackTracker';
 import { mayReconnect, problemOfCloseCode, type CollabProblem } from './closeCodes';
 
@@ -29,6 +29,7 @@ export interface Problem {
 
 /** After this many rejected updates in a row the same local change would be sent forever. */
 const maxRejections = 3;
+const refusedChangeCodes: ReadonlySet<number> = new Set([CloseCode.updateRejected, CloseCode.suggestionsOnly, CloseCode.suggestionForged]);
 
 /**
  * A socket refused at the handshake (HTTP 401/403 before the upgrade) reaches the browser as
@@ -55,6 +56,11 @@ function useOnline(): boolean {
   return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
 }
 
+/** The socket's query: acknowledgements always, suggestion mode when chosen (the server decides who is in it anyway). */
+function paramsFor(suggestMode: boolean): Record<string, string> {
+  return suggestMode ? { [ackParam]: '1', [modeParam]: suggestModeValue } : { [ackParam]: '1' };
+}
+
 function collabServerUrl(): string {
   return window.location.origin.replace(/^http/, 'ws') + collabPath;
 }
@@ -63,12 +69,15 @@ function collabServerUrl(): string {
  * One Y.Doc and its WebsocketProvider for a document: connection state, "saved" from the
  * server's acknowledgements, and the close codes of the contract. The doc lives as long as
  * the page, so typing offline keeps working and is sent when the provider reconnects.
+ * `suggestMode`: an editor chose "Voorstellen"; switching reconnects the same doc with or
+ * without `?mode=suggest`.
  */
 export function useCollaboration(
   documentId: string,
   user: AwarenessUser,
   onRoleChanged: () => void,
   checkAccess: AccessCheck,
+  suggestMode = false,
 ) {
   const [session, setSession] = useState<CollabSession | null>(null);
   const [status, setStatus] = useState<'connected' | 'connecting' | 'disconnected'>('connecting');
@@ -78,6 +87,7 @@ export function useCollaboration(
   const online = useOnline();
   const onRoleChangedRef = useRef(onRoleChanged);
   const checkAccessRef = useRef(checkAccess);
+  const suggestModeRef = useRef(suggestMode);
 
   useEffect(() => {
     onRoleChangedRef.current = onRoleChanged;
@@ -87,7 +97,7 @@ export function useCollaboration(
   useEffect(() => {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(collabServerUrl(), documentId, doc, {
-      params: { [ackParam]: '1' },
+      params: paramsFor(suggestModeRef.current),
       // Every edit goes through the server, which checks the role; no tab-to-tab shortcut.
       disableBc: true,
       shouldReconnect: (event) => mayReconnect(event.code),
@@ -138,7 +148,8 @@ export function useCollaboration(
         return;
       }
       if (terminalCloseCodes.has(event.code)) return stop(kind);
-      if (event.code === CloseCode.updateRejected && ++rejections >= maxRejections) return stop(kind);
+      // A refused suggestion is offered again on every reconnect, as any refused change.
+      if (refusedChangeCodes.has(event.code) && ++rejections >= maxRejections) return stop(kind);
       if (event.code === CloseCode.roleChanged) onRoleChangedRef.current();
       if (event.code === CloseCode.documentLocked) {
         // The change is offered again on every reconnect and refused while the lock holds: ask
@@ -170,6 +181,19 @@ export function useCollaboration(
       setSession(null);
     };
   }, [documentId]);
+
+  useEffect(() => {
+    suggestModeRef.current = suggestMode;
+    const provider = session?.provider;
+    if (!provider) return;
+    const wanted = paramsFor(suggestMode);
+    if (provider.params[modeParam] === wanted[modeParam]) return;
+    provider.params = wanted;
+    if (provider.shouldConnect) {
+      provider.disconnect();
+      provider.connect();
+    }
+  }, [session, suggestMode]);
 
   const { id, name, partyId, partyName, color } = user;
   useEffect(() => {

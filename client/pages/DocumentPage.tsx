@@ -32,6 +32,9 @@ import { useVersions } from '../versions/useVersions';
 import { VersionPanel } from '../versions/VersionPanel';
 import { usePageTitle } from '../a11y/pageTitle';
 import { SessionBar } from '../sessions/SessionBar';
+import { SuggestionHighlights } from '../suggestions/SuggestionHighlights';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
+import { useSuggestions } from '../suggestions/useSuggestions';
 import { useFollow } from '../sessions/useFollow';
 import { useLiveSession } from '../sessions/useLiveSession';
 
@@ -60,7 +63,10 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
       return null;
     }
   }, [doc.id]);
-  const collab = useCollaboration(doc.id, awarenessUser, onReload, checkAccess);
+  // Commenters and guests only suggest; editors choose ("Bewerken" / "Voorstellen").
+  const [chooseSuggest, setChooseSuggest] = useState(false);
+  const suggesting = doc.abilities.comment && (!doc.abilities.writeDocument || chooseSuggest);
+  const collab = useCollaboration(doc.id, awarenessUser, onReload, checkAccess, doc.abilities.writeDocument && chooseSuggest);
   const [editor, setEditor] = useState<TiptapEditor | null>(null);
   const { highlightId, reveal } = useBlockLink(collab.session?.provider ?? null);
   // A running werksessie of the workspace: its bar above the document, follow-me, and its lock
@@ -78,6 +84,8 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
   const [pendingComment, setPendingComment] = useState<SelectionAnchor | null>(null);
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const mayComment = doc.abilities.comment;
+  const suggestions = useSuggestions(doc.workspace.id, doc.id, me.id);
+  const [activeSuggestion, setActiveSuggestion] = useState<string | null>(null);
 
   const onVersionSaved = (version: Version) => {
     setSaveOpen(false);
@@ -97,17 +105,19 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
       me: { id: me.id, name: me.name, partyId: doc.partyId },
       parties: doc.parties,
       members: doc.members,
-      canWrite,
+      // Block fields are not suggested (yet): in "Voorstellen" they read as for a commenter.
+      canWrite: canWrite && !suggesting,
       canDecide: doc.abilities.writeDocument || doc.abilities.comment,
       highlightId,
     }),
-    [doc, me.id, me.name, canWrite, highlightId],
+    [doc, me.id, me.name, canWrite, suggesting, highlightId],
   );
 
   let body: ReactNode = <Loading />;
   if (collab.session) {
     body = (
       <Editor
+        key={suggesting && !lockedOut ? 'suggest' : 'edit'}
         doc={collab.session.doc}
         provider={collab.session.provider}
         user={awarenessUser}
@@ -117,6 +127,10 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
         onEditor={setEditor}
         onComment={mayComment ? setPendingComment : undefined}
         onThreadClick={setActiveThread}
+        suggesting={suggesting && !lockedOut}
+        suggestContext={suggestions.context}
+        modeSwitch={canWrite && mayComment ? { onChange: setChooseSuggest, canSwitch: collab.saved && collab.state === 'connected' } : undefined}
+        onSuggestionClick={setActiveSuggestion}
       />
     );
   }
@@ -167,9 +181,14 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
           <p>{t('conn.offlineHint')}</p>
         </Notice>
       )}
-      {!canWrite && !lockedOut && (
+      {!canWrite && !lockedOut && !suggesting && (
         <Notice tone="info">
           <p className="read-only-notice">{t('doc.readOnly', { role: t(`role.${doc.role}`).toLowerCase() })}</p>
+        </Notice>
+      )}
+      {suggesting && !doc.abilities.writeDocument && !lockedOut && (
+        <Notice tone="info">
+          <p className="suggest-only-notice">{t('suggest.onlySuggest')}</p>
         </Notice>
       )}
       <div className={versionsOpen ? 'doc-page__body doc-page__body--panel' : 'doc-page__body'}>
@@ -187,10 +206,19 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
         )}
         <div className="doc-page__main">
           <ThreadHighlights threads={threads.threads} activeId={activeThread} />
+          <SuggestionHighlights suggestions={suggestions.suggestions} activeId={activeSuggestion} />
           {body}
         </div>
         <aside className="doc-page__side">
           {collab.session && <Presence provider={collab.session.provider} />}
+          <SuggestionsPanel
+            documentId={doc.id}
+            editor={editor}
+            suggestions={suggestions.suggestions}
+            mayDecide={doc.abilities.writeDocument}
+            activeId={activeSuggestion}
+            onChanged={suggestions.reload}
+          />
           <ThreadsPanel
             documentId={doc.id}
             threads={threads.threads}

@@ -66,6 +66,29 @@ describe('in suggestion mode', () => {
     expect(verdict).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
   });
 
+  test('attributes a block is rewritten with as they were, or with the schema default of an absent one, are no change', () => {
+    // A commitment stored without `example` (false by default), as older blocks are: the
+    // editor's binding writes it, and every attribute again, when someone types inside.
+    const server = new Y.Doc();
+    const commitment = new Y.XmlElement('commitment');
+    commitment.setAttribute('id', 'c1');
+    commitment.setAttribute('partyId', 'p1');
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('De gemeente levert twee ruimtes.')]);
+    commitment.insert(0, [paragraph]);
+    server.getXmlFragment(DOCUMENT_FRAGMENT).insert(0, [commitment]);
+    const blockOf = (doc: Y.Doc) => doc.getXmlFragment(DOCUMENT_FRAGMENT).get(0) as Y.XmlElement;
+    const typing = (doc: Y.Doc) => ((blockOf(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(31, ' per week', insertMark(randomUUID()));
+    const rewrite = (attrs: Record<string, unknown>) => (doc: Y.Doc) => {
+      for (const [key, value] of Object.entries(attrs)) blockOf(doc).setAttribute(key, value as string);
+      typing(doc);
+    };
+    expect(judge(server, updateOf(server, rewrite({ id: 'c1', partyId: 'p1', example: false })))).toMatchObject({ ok: true });
+    expect(judge(server, updateOf(server, rewrite({ example: true })))).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+    expect(judge(server, updateOf(server, rewrite({ partyId: 'p2' })))).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+    expect(judge(server, updateOf(server, rewrite({ madeUp: 'x' })))).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+  });
+
   test('an update that waits for items the server does not have is refused', () => {
     const server = serverDoc();
     const client = new Y.Doc();

@@ -10,7 +10,9 @@
  * - a character is deleted only when it carries the sender's own open `suggestionInsert`;
  * - a character that stays gets a fresh or own `suggestionDelete`, or loses its own one
  *   (withdrawn); nothing else about it changes (no other mark, no insert mark);
- * - nothing but text changes: no attributes, no elements added or removed, no embeds.
+ * - nothing but text changes: no attributes, no elements added or removed, no embeds (an
+ *   attribute written with the value it had, or an absent one with its schema default, is no
+ *   change: see unchangedAttributes.ts).
  *
  * For every other connection that writes suggestion marks (an editor), the marks alone are
  * judged: no insert mark put on or taken off text that was there, no delete mark of another
@@ -32,6 +34,7 @@ import {
 } from '../../shared/suggestions/suggestionMarks';
 import { touchedTexts } from '../extensions/commentMarks';
 import type { SuggestionStatus } from '../storage/rows';
+import { attributesUnchanged } from './unchangedAttributes';
 
 /** What the server knows of a suggestion id in this document. */
 export interface KnownSuggestion {
@@ -87,8 +90,13 @@ export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: Su
 function judgeTransaction(transaction: Y.Transaction, context: SuggestionWriteContext, fresh: Map<string, SuggestionKind>): Refusal | null {
   if (context.suggestionMode) {
     for (const [type, keys] of transaction.changed) {
-      if (!(type instanceof Y.XmlText)) return { code: CloseCode.suggestionsOnly, why: 'a change of the document\'s structure' };
-      for (const key of keys) if (key !== null) return { code: CloseCode.suggestionsOnly, why: 'a change of an attribute' };
+      if (type instanceof Y.XmlText) {
+        for (const key of keys) if (key !== null) return { code: CloseCode.suggestionsOnly, why: 'a change of an attribute' };
+        continue;
+      }
+      // Attributes written as they were (the editor's binding rewrites a block's) change nothing.
+      if (type instanceof Y.XmlElement && [...keys].every((key) => key !== null) && attributesUnchanged(type, keys, transaction)) continue;
+      return { code: CloseCode.suggestionsOnly, why: [...keys].some((key) => key === null) ? 'a change of the document\'s structure' : 'a change of an attribute' };
     }
   }
   const rules = new CharacterRules(transaction, context, fresh);

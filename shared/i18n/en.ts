@@ -6,6 +6,7 @@ import { enVersions } from './enVersions';
 import { enSessions } from './enSessions';
 import { enGuests } from './enGuests';
 import { enPolls } from './enPolls';
+import { enSuggestions } from './enSuggestions';
 import type { CatalogueKey } from './nl';
 
 /** English texts, the second language. Same keys as `nl.ts` (the type enforces it). */
@@ -17,6 +18,7 @@ export const en: Record<CatalogueKey, string> = {
   ...enCards,
   ...enGuests,
   ...enPolls,
+  ...enSuggestions,
   ...enServer,
   'app.name': 'werktafel',
   'app.tagline': 'Writing a public task together',

@@ -12,6 +12,7 @@ import { nlVersions } from './nlVersions';
 import { nlSessions } from './nlSessions';
 import { nlGuests } from './nlGuests';
 import { nlPolls } from './nlPolls';
+import { nlSuggestions } from './nlSuggestions';
 
 export const nl = {
   ...nlBlocks,
@@ -21,6 +22,7 @@ export const nl = {
   ...nlCards,
   ...nlGuests,
   ...nlPolls,
+  ...nlSuggestions,
   ...nlServer,
   'app.name': 'werktafel',
   'app.tagline': 'Samen schrijven aan een publieke opgave',

@@ -1,5 +1,5 @@
 /**
- * A commenter (who cannot write the text) selects words and comments on them; the server writes
+ * A commenter (who writes only suggestions) selects words and comments on them; the server writes
  * the highlight. An editor in a second browser sees the highlight in the text and the thread
  * beside it, and replies; the commenter sees the reply and the inbox counts it; the editor changes
  * the reply and the commenter sees the change.
@@ -53,10 +53,13 @@ test('a commenter comments on selected words; an editor in another browser sees 
   await openDocument(b.page, documentUrl);
 
   // Cora, who cannot write, selects the words with the keyboard, goes back to "Opmerking" in the
-  // toolbar (Shift+Tab), comments and posts, without the mouse. Typing changes nothing.
+  // toolbar (Shift+Tab), comments and posts, without the mouse. What she types is only a
+  // suggestion of hers, which Backspace takes back.
   await editor(a.page).focus();
   await a.page.keyboard.press('Control+Home');
   await a.page.keyboard.type('x');
+  expect(await editor(a.page).locator('.suggestion-insert').allTextContents()).toEqual(['x']);
+  await a.page.keyboard.press('Backspace');
   expect(await editor(a.page).textContent()).toBe(sentence);
   for (let i = 0; i < sentence.indexOf(commented); i++) await a.page.keyboard.press('ArrowRight');
   for (let i = 0; i < commented.length; i++) await a.page.keyboard.press('Shift+ArrowRight');
