@@ -6,7 +6,7 @@ import type { AuditLogPage } from '../shared/api/audit';
 import type { CreateThreadReq, InboxRes, OpenThreadEntry, ThreadRes, ThreadStatus } from '../shared/api/comments';
 import type { AuthOptions, SessionInfo, User, VerifiedEmail } from '../shared/api/accounts';
 import type { DocumentAuthor, DocumentContributions } from '../shared/api/attribution';
-import type { SuggestionRes } from '../shared/api/suggestions';
+import type { DecideSuggestionsRes, SuggestionRes } from '../shared/api/suggestions';
 import type {
   CommitmentDecision,
   CommitmentDecisionPath,
@@ -264,6 +264,9 @@ export const api = {
   suggestions: (documentId: string) => request<SuggestionRes[]>('GET', `/api/documents/${enc(documentId)}/suggestions`),
   decideSuggestion: (documentId: string, suggestionId: string, decision: 'accept' | 'reject') =>
     request<SuggestionRes>('POST', `/api/documents/${enc(documentId)}/suggestions/${enc(suggestionId)}/${decision}`),
+  /** All open suggestions of one person or one party at once; those not ours to decide stay open. */
+  decideSuggestions: (documentId: string, decision: 'accept' | 'reject', of: { userId: string } | { partyId: string }) =>
+    request<DecideSuggestionsRes>('POST', `/api/documents/${enc(documentId)}/suggestions/decide`, { decision, ...of }),
   markRead: (ids: string[]) => request<{ unread: number }>('POST', '/api/me/notifications/read', { ids }),
 };
 

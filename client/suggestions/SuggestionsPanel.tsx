@@ -11,6 +11,7 @@ import { api } from '../api';
 import { PartyChip } from '../components/PartyChip';
 import { errorMessage } from '../forms';
 import { useT } from '../i18n/I18n';
+import { DecideAllOf } from './DecideAllOf';
 import { suggestionTexts } from './suggestionTexts';
 
 interface SuggestionsPanelProps {
@@ -35,6 +36,7 @@ export function SuggestionsPanel({ documentId, editor, suggestions, mayDecide, a
       <h2 id="suggestions-title">
         {t('suggest.panelTitle')} ({suggestions.length})
       </h2>
+      {mayDecide && <DecideAllOf documentId={documentId} suggestions={suggestions} onChanged={onChanged} />}
       {suggestions.length === 0 ? (
         <p className="muted">{t('suggest.none')}</p>
       ) : (

@@ -185,6 +185,19 @@ export const signAdoptionReq = z
   });
 export type SignAdoptionReq = z.infer<typeof signAdoptionReq>;
 
+/** All open suggestions of one person (`userId`) or of one party (`partyId`) at once. */
+export const decideSuggestionsReq = z
+  .object({
+    decision: z.enum(['accept', 'reject'], 'validation.suggestionDecision'),
+    userId: id.optional(),
+    partyId: id.optional(),
+  })
+  .refine((v) => (v.userId === undefined) !== (v.partyId === undefined), {
+    message: 'validation.suggestionsOfWhom',
+    path: ['userId'],
+  });
+export type DecideSuggestionsReq = z.infer<typeof decideSuggestionsReq>;
+
 /**
  * What werktafel takes from an OpenID provider's claims for a new account: the same rules as
  * sign-up, so a provider cannot hand in a name or address the form would refuse.

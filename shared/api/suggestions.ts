@@ -22,3 +22,10 @@ export interface SuggestionRes {
   decidedBy: string | null;
   decidedAt: string | null;
 }
+
+/** The answer to deciding all of one person's or one party's suggestions at once. */
+export interface DecideSuggestionsRes {
+  decided: SuggestionRes[];
+  /** Suggestions left open, each with why (`not_your_party`, `suggestion_decided`, …). */
+  refused: { id: string; code: string }[];
+}

@@ -101,6 +101,8 @@ export const enServer: Record<keyof typeof nlServer, string> = {
   'validation.versionLabel': 'Give the version a name.',
   'validation.partiesMin': 'Choose at least one party that must sign.',
   'validation.decision': 'Choose agree or disagree.',
+  'validation.suggestionDecision': 'Choose accept or reject.',
+  'validation.suggestionsOfWhom': 'Name one person or one party.',
   'validation.reasonRequired': 'Give a reason if your party does not agree.',
   'validation.required': 'Fill this in.',
   'validation.invalid': 'This value is not valid.',

@@ -24,4 +24,11 @@ export const enSuggestions: Record<keyof typeof nlSuggestions, string> = {
   'suggest.rejectLabel': 'Reject suggestion "{text}"',
   'suggest.accepted': 'Suggestion accepted.',
   'suggest.rejected': 'Suggestion rejected.',
+  'suggest.bulkTitle': 'All at once',
+  'suggest.bulkWho': '{name} ({count})',
+  'suggest.acceptAll': 'Accept all',
+  'suggest.rejectAll': 'Reject all',
+  'suggest.acceptAllLabel': 'Accept all suggestions of {name}',
+  'suggest.rejectAllLabel': 'Reject all suggestions of {name}',
+  'suggest.bulkLeftOpen': '{count} suggestion(s) stayed open: they are not yours to decide.',
 };

@@ -103,6 +103,8 @@ export const nlServer = {
   'validation.versionLabel': 'Geef de versie een naam.',
   'validation.partiesMin': 'Kies minstens één partij die moet tekenen.',
   'validation.decision': 'Kies akkoord of niet akkoord.',
+  'validation.suggestionDecision': 'Kies aannemen of afwijzen.',
+  'validation.suggestionsOfWhom': 'Noem één persoon of één partij.',
   'validation.reasonRequired': 'Geef een reden als je partij niet akkoord gaat.',
   'validation.required': 'Vul dit in.',
   'validation.invalid': 'Deze waarde klopt niet.',

@@ -22,4 +22,11 @@ export const nlSuggestions = {
   'suggest.rejectLabel': 'Voorstel "{text}" afwijzen',
   'suggest.accepted': 'Voorstel aangenomen.',
   'suggest.rejected': 'Voorstel afgewezen.',
+  'suggest.bulkTitle': 'Alles tegelijk',
+  'suggest.bulkWho': '{name} ({count})',
+  'suggest.acceptAll': 'Alle aannemen',
+  'suggest.rejectAll': 'Alle afwijzen',
+  'suggest.acceptAllLabel': 'Alle voorstellen van {name} aannemen',
+  'suggest.rejectAllLabel': 'Alle voorstellen van {name} afwijzen',
+  'suggest.bulkLeftOpen': '{count} voorstel(len) bleven open: die mag je niet beslissen.',
 };

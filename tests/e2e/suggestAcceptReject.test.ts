@@ -204,3 +204,45 @@ test("inside a commitment of the commenter's party an editor of another party is
   expect(await suggestionsIn(b.page, 'insert')).toEqual([' per week']);
   expect([...a.problems, ...b.problems.filter((p) => !/status of 403/.test(p))]).toEqual([]);
 });
+
+test("an editor accepts all of one person's suggestions at once", async ({ onTestFailed }) => {
+  const workshop = await buildWorkshop(server.origin);
+  const cora = await addMember(workshop, server.origin, 'commenter', 'Cora Bakker');
+  const eddy = await addMember(workshop, server.origin, 'editor', 'Eddy Smit');
+  const writer = pool.connect(workshop.documentId, { cookie: eddy.cookie, origin: server.origin });
+  await waitForSync(writer.provider);
+  appendParagraph(writer.doc, sentence);
+  await eventually(() => expect(paragraphs(storedDoc(server, workshop.documentId))).toContain(sentence));
+  pool.destroyAll();
+
+  const a = await newPerson(browser, 'cora');
+  const b = await newPerson(browser, 'eddy');
+  onTestFailed(() => console.error([...a.problems, ...b.problems].join('\n')));
+  await signInWithCookie(a.context, server.origin, cora.cookie);
+  await signInWithCookie(b.context, server.origin, eddy.cookie);
+  const documentUrl = `${server.origin}/d/${workshop.documentId}`;
+  await openDocument(a.page, documentUrl);
+  await openDocument(b.page, documentUrl);
+
+  // Two suggestions of Cora's: words added, a word taken away.
+  await caretAt(a.page, sentence.indexOf('jaaromzet'));
+  await a.page.keyboard.type(added);
+  await caretAt(a.page, sentence.indexOf(removed) + added.length);
+  for (let i = 0; i < removed.length; i++) await a.page.keyboard.press('Shift+ArrowRight');
+  await a.page.keyboard.press('Backspace');
+  await eventually(() => expect(Object.keys(suggestionMarks(storedDoc(server, workshop.documentId)))).toHaveLength(2));
+
+  // Eddy opens "Alles tegelijk" and accepts all of Cora's.
+  const bulk = b.page.getByTestId('suggestions-bulk');
+  await bulk.getByText(t('suggest.bulkTitle')).click();
+  await bulk.getByRole('button', { name: t('suggest.acceptAllLabel', { name: 'Cora Bakker' }) }).click();
+  const result = 'Inschrijvers hebben een gemiddelde jaaromzet van twee miljoen euro.';
+  await eventually(() => {
+    const doc = storedDoc(server, workshop.documentId);
+    expect(suggestionMarks(doc)).toEqual({});
+    expect(paragraphs(doc)).toEqual([result]);
+  });
+  for (const page of [a.page, b.page]) await expect.poll(() => editor(page).textContent(), { timeout: 10_000 }).toBe(result);
+  await expect.poll(() => b.page.getByTestId('suggestions-panel').textContent()).toContain(t('suggest.none'));
+  expect([...a.problems, ...b.problems]).toEqual([]);
+});

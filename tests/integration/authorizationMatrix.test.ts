@@ -611,6 +611,15 @@ const rows: Row[] = [
       effect: async (_p, c) => expect((await server.repos.suggestions.find(docId, c.suggestionId!))!.status).toBe(decision === 'accept' ? 'accepted' : 'rejected'),
     }),
   ),
+  {
+    name: 'POST /api/documents/:id/suggestions/decide',
+    expect: writers(200),
+    arrange: async () => ({ suggestionId: await openSuggestion(docId) }),
+    request: () => ({ method: 'POST', path: `${doc()}/suggestions/decide`, body: { decision: 'reject', userId: home.owner.userId } }),
+    changes: ['suggestions', 'document_updates', 'document_snapshots', 'document_blocks', 'document_versions', 'attribution_daily', 'document_clients'],
+    document: () => docId,
+    effect: async (_p, c) => expect((await server.repos.suggestions.find(docId, c.suggestionId!))!.status).toBe('rejected'),
+  },
   { name: 'GET /api/me/notifications', expect: signedIn(200), request: () => ({ method: 'GET', path: '/api/me/notifications' }) },
   {
     name: 'POST /api/me/notifications/read',

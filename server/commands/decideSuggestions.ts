@@ -1,0 +1,44 @@
+/**
+ * Command: accept or reject all open suggestions of one person or of one party in a document
+ * (issue 15, "all of one person's or one party's suggestions at once"). Each one is decided as
+ * on its own (decideSuggestion.ts): the same policy per place, its own stored change and
+ * credit. One that may not be decided here (inside another party's commitment) or was decided
+ * meanwhile stays as it is and is named in the answer; only when none could be decided for
+ * want of the right does the request itself answer 403.
+ */
+import type { Services } from '../context';
+import { HttpError } from '../errors';
+import type { Membership } from '../policies';
+import type { DocumentRow, SuggestionRow } from '../storage/rows';
+import { decideSuggestion, type SuggestionDecision } from './decideSuggestion';
+
+export interface DecideSuggestions {
+  document: DocumentRow;
+  membership: Membership;
+  userId: string;
+  decision: SuggestionDecision;
+  of: { userId: string } | { partyId: string };
+}
+
+export interface DecidedSuggestions {
+  decided: SuggestionRow[];
+  refused: { id: string; code: string }[];
+}
+
+export async function decideSuggestions(services: Services, input: DecideSuggestions): Promise<DecidedSuggestions> {
+  const open = await services.repos.suggestions.ofDocument(input.document.id, 'open');
+  const chosen = open.filter((row) => ('userId' in input.of ? row.user_id === input.of.userId : row.party_id === input.of.partyId));
+  const decided: SuggestionRow[] = [];
+  const refused: { id: string; code: string; error: HttpError }[] = [];
+  // In the order they were made: a later suggestion may sit inside an earlier one's text.
+  for (const row of chosen) {
+    try {
+      decided.push(await decideSuggestion(services, { document: input.document, membership: input.membership, userId: input.userId, suggestionId: row.id, decision: input.decision }));
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500) throw error;
+      refused.push({ id: row.id, code: error.code, error });
+    }
+  }
+  if (decided.length === 0 && refused.length > 0 && refused.every((refusal) => refusal.error.status === 403)) throw refused[0]!.error;
+  return { decided, refused: refused.map(({ id, code }) => ({ id, code })) };
+}
