@@ -35,6 +35,28 @@ const sentence = 'Inschrijvers hebben een jaaromzet van minstens twee miljoen eu
 const added = 'gemiddelde ';
 const removed = 'minstens ';
 
+/** The sentence in the document's first paragraph, written through a stock provider and stored. */
+async function writeSentence(documentId: string, cookie: string) {
+  const writer = pool.connect(documentId, { cookie, origin: server.origin });
+  await waitForSync(writer.provider);
+  appendParagraph(writer.doc, sentence);
+  await eventually(() => expect(paragraphs(storedDoc(server, documentId))).toContain(sentence));
+  pool.destroyAll();
+}
+
+/** Cora's and Eddy's browsers, signed in and on the document. */
+async function openAsCoraAndEddy(documentId: string, coraCookie: string, eddyCookie: string, onTestFailed: (handler: () => void) => void) {
+  const a = await newPerson(browser, 'cora');
+  const b = await newPerson(browser, 'eddy');
+  onTestFailed(() => console.error([...a.problems, ...b.problems].join('\n')));
+  await signInWithCookie(a.context, server.origin, coraCookie);
+  await signInWithCookie(b.context, server.origin, eddyCookie);
+  const documentUrl = `${server.origin}/d/${documentId}`;
+  await openDocument(a.page, documentUrl);
+  await openDocument(b.page, documentUrl);
+  return { a, b };
+}
+
 /** Puts the caret before the `offset`-th character of the first paragraph. */
 async function caretAt(page: Page, offset: number) {
   await editor(page).focus();
@@ -58,20 +80,9 @@ test('a commenter suggests words and a deletion; an editor sees them live, accep
   const welzijn = await workshop.owner.post(`/api/workspaces/${workshop.workspaceId}/parties`, { name: 'Welzijn Noord', kind: 'care_welfare' });
   await workshop.owner.patch(`/api/workspaces/${workshop.workspaceId}/members/${cora.userId}`, { partyId: welzijn.body.id });
   const coraColor = (welzijn.body as { color: string }).color;
-  const writer = pool.connect(workshop.documentId, { cookie: eddy.cookie, origin: server.origin });
-  await waitForSync(writer.provider);
-  appendParagraph(writer.doc, sentence);
-  await eventually(() => expect(paragraphs(storedDoc(server, workshop.documentId))).toContain(sentence));
-  pool.destroyAll();
+  await writeSentence(workshop.documentId, eddy.cookie!);
 
-  const a = await newPerson(browser, 'cora');
-  const b = await newPerson(browser, 'eddy');
-  onTestFailed(() => console.error([...a.problems, ...b.problems].join('\n')));
-  await signInWithCookie(a.context, server.origin, cora.cookie);
-  await signInWithCookie(b.context, server.origin, eddy.cookie);
-  const documentUrl = `${server.origin}/d/${workshop.documentId}`;
-  await openDocument(a.page, documentUrl);
-  await openDocument(b.page, documentUrl);
+  const { a, b } = await openAsCoraAndEddy(workshop.documentId, cora.cookie!, eddy.cookie!, onTestFailed);
 
   // Cora is told she suggests; she has no choice of mode.
   await a.page.getByText(t('suggest.onlySuggest')).waitFor();
@@ -180,14 +191,7 @@ test("inside a commitment of the commenter's party an editor of another party is
   await eventually(() => expect(paragraphs(storedDoc(server, workshop.documentId))).toEqual([promise]));
   pool.destroyAll();
 
-  const a = await newPerson(browser, 'cora');
-  const b = await newPerson(browser, 'eddy');
-  onTestFailed(() => console.error([...a.problems, ...b.problems].join('\n')));
-  await signInWithCookie(a.context, server.origin, cora.cookie);
-  await signInWithCookie(b.context, server.origin, eddy.cookie);
-  const documentUrl = `${server.origin}/d/${workshop.documentId}`;
-  await openDocument(a.page, documentUrl);
-  await openDocument(b.page, documentUrl);
+  const { a, b } = await openAsCoraAndEddy(workshop.documentId, cora.cookie!, eddy.cookie!, onTestFailed);
 
   // Cora suggests words at the end of the commitment's text.
   await editor(a.page).getByText(promise).click();
@@ -209,20 +213,9 @@ test("an editor accepts all of one person's suggestions at once", async ({ onTes
   const workshop = await buildWorkshop(server.origin);
   const cora = await addMember(workshop, server.origin, 'commenter', 'Cora Bakker');
   const eddy = await addMember(workshop, server.origin, 'editor', 'Eddy Smit');
-  const writer = pool.connect(workshop.documentId, { cookie: eddy.cookie, origin: server.origin });
-  await waitForSync(writer.provider);
-  appendParagraph(writer.doc, sentence);
-  await eventually(() => expect(paragraphs(storedDoc(server, workshop.documentId))).toContain(sentence));
-  pool.destroyAll();
+  await writeSentence(workshop.documentId, eddy.cookie!);
 
-  const a = await newPerson(browser, 'cora');
-  const b = await newPerson(browser, 'eddy');
-  onTestFailed(() => console.error([...a.problems, ...b.problems].join('\n')));
-  await signInWithCookie(a.context, server.origin, cora.cookie);
-  await signInWithCookie(b.context, server.origin, eddy.cookie);
-  const documentUrl = `${server.origin}/d/${workshop.documentId}`;
-  await openDocument(a.page, documentUrl);
-  await openDocument(b.page, documentUrl);
+  const { a, b } = await openAsCoraAndEddy(workshop.documentId, cora.cookie!, eddy.cookie!, onTestFailed);
 
   // Two suggestions of Cora's: words added, a word taken away.
   await caretAt(a.page, sentence.indexOf('jaaromzet'));
