@@ -110,7 +110,17 @@ function connect(name: string, origin: string, documentId: string, cookie: strin
   return { name, doc, provider, sentAt, closeCodes, text: () => doc.getText('t').toString() };
 }
 
-test('a stalled owner is fenced: after the takeover it stores and relays nothing, its room breaks, nothing received is lost or doubled', { timeout: 180_000 }, async () => {
+/** The first key of the advisory lock an append holds for its transaction (PostgresDocumentLog.ts). */
+const APPEND_LOCK_CLASS = 7_413_002;
+
+/**
+ * When A is stopped: right after its client sent a frame (A is most likely waiting for input), or
+ * while A holds its append transaction open (its row lock on the lease and the document's
+ * append lock are then held by a backend whose client does not answer).
+ */
+const stopMoments = ['right after its client sent an edit', 'inside its append transaction'] as const;
+
+test.each(stopMoments)('a stalled owner is fenced (stopped %s): after the takeover it stores and relays nothing, its room breaks, nothing received is lost or doubled', { timeout: 180_000 }, async (moment) => {
   const settings = {
     DOCUMENT_LEASE_MS: String(LEASE_MS),
     // A's pings must not end its sockets the moment it wakes, before it has read the frames in
@@ -157,6 +167,26 @@ test('a stalled owner is fenced: after the takeover it stores and relays nothing
     sample();
   }, TYPING_MS);
 
+  const stopAfterASend = () =>
+    new Promise<{ at: number; round: number }>((resolve) => {
+      stopAfterThisRound = () => {
+        a.child.kill('SIGSTOP');
+        resolve({ at: performance.now(), round });
+      };
+    });
+  // Stops A, and lets it go on unless a backend then holds the append lock: only A appends now.
+  const stopInsideAppend = async () => {
+    for (let attempt = 0; attempt < 500; attempt++) {
+      a.child.kill('SIGSTOP');
+      const stop = { at: performance.now(), round };
+      const held = sqlGet<{ n: number }>(database, "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = ? AND granted", APPEND_LOCK_CLASS);
+      if (held!.n > 0) return stop;
+      a.child.kill('SIGCONT');
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * TYPING_MS));
+    }
+    throw new Error('A was never caught inside an append');
+  };
+
   try {
     // Relays through A work, to its own observer, from its own client and from B's pipe.
     await eventually(() => {
@@ -165,12 +195,7 @@ test('a stalled owner is fenced: after the takeover it stores and relays nothing
       expect(seen.filter((token) => token.author === 'tb').length).toBeGreaterThan(10);
     }, 20_000);
 
-    const stop = await new Promise<{ at: number; round: number }>((resolve) => {
-      stopAfterThisRound = () => {
-        a.child.kill('SIGSTOP');
-        resolve({ at: performance.now(), round });
-      };
-    });
+    const stop = moment === 'inside its append transaction' ? await stopInsideAppend() : await stopAfterASend();
     const observerAtStop = observerA.text();
     const typedWhileStopped = (token: Token) => token.round > stop.round;
 
@@ -226,10 +251,14 @@ test('a stalled owner is fenced: after the takeover it stores and relays nothing
       expect(typistA.closeCodes).toContain(CloseCode.storageFailed);
       expect(observerA.closeCodes[0]).toBe(CloseCode.storageFailed);
     }, 20_000);
-    // A tried to store what it found in its buffers, and was fenced.
-    await eventually(() => {
-      const fenced = logLines(a.output().slice(logBefore)).filter((line) => line.msg === 'storing update failed' && /taken over by another instance/.test(String(line.error)));
-      expect(fenced.length).toBeGreaterThan(0);
+    // A tried to store after waking and was refused: fenced by its old epoch, or (stopped inside
+    // its append) its transaction had been ended by PostgreSQL to let B take over.
+    const refusal = await eventually(() => {
+      const failed = logLines(a.output().slice(logBefore)).filter((line) => line.msg === 'storing update failed');
+      expect(failed.length).toBeGreaterThan(0);
+      const error = String(failed[0]!.error);
+      expect(error).toMatch(/taken over by another instance|connection error|terminat/);
+      return /taken over/.test(error) ? 'fenced by epoch' : 'its transaction ended by PostgreSQL';
     }, 10_000);
 
     // A relayed nothing typed while it was stopped, to anyone.
@@ -267,8 +296,8 @@ test('a stalled owner is fenced: after the takeover it stores and relays nothing
     const doubled = storedTokens.filter((token, i) => storedTokens.indexOf(token) !== i);
     const failoverMs = Math.round(relayedAt! - stop.at);
     console.info(
-      `stalled owner fenced: failover ${failoverMs} ms (SIGSTOP of the owner until the first edit typed through B reached another client; lease ${LEASE_MS} ms, clients reconnected once it expired); ` +
-        `A stopped ${Math.round(stoppedMs)} ms, ${sentToStoppedA} frames sent to it meanwhile by its client; epoch ${before!.epoch} -> ${takenOver.epoch}; ` +
+      `stalled owner fenced (stopped ${moment}): failover ${failoverMs} ms (SIGSTOP of the owner until the first edit typed through B reached another client; lease ${LEASE_MS} ms, clients reconnected once it expired); ` +
+        `A stopped ${Math.round(stoppedMs)} ms, ${sentToStoppedA} frames sent to it meanwhile by its client, its append refused (${refusal}); epoch ${before!.epoch} -> ${takenOver.epoch}; ` +
         `${received.size} tokens received by another client, ${storedTokens.length} stored, ${missing.length} missing, ${doubled.length} doubled`,
     );
     expect(missing).toEqual([]);
