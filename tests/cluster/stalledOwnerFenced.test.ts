@@ -1,8 +1,9 @@
 /**
  * Issue 13, item 3: a stalled owner is fenced. Two compiled server processes, A and B, on one
  * PostgreSQL with a short lease. A owns the document; a stock client types on A, another on B
- * (piped to A), an observer listens on A. A is stopped with SIGSTOP right after its client sent
- * an edit, and stays stopped while both clients keep typing into its socket buffers. Once the
+ * (piped to A), an observer listens on A. A is stopped with SIGSTOP, once right after its client
+ * sent an edit and once while it holds its append transaction open, and stays stopped while both
+ * clients keep typing into its socket buffers. Once the
  * lease has expired, the client on B reconnects and a new client joins through B: B takes the
  * document over. Then A gets SIGCONT and wakes with its old room and the frames in its buffers:
  * its append must insert nothing, its room must break and close its sockets, it must relay
