@@ -140,7 +140,8 @@ test.each(stopMoments)('a stalled owner is fenced (stopped %s): after the takeov
   const { owner, documentId } = await buildWorkshop(a.origin);
   const database = { databaseUrl: a.databaseUrl, storage: { get sqlite(): never { throw new Error('PostgreSQL only'); } } };
   const lease = () => sqlGet<{ instance_id: string; epoch: number; expires_at: number }>(database, 'SELECT instance_id, epoch, expires_at FROM document_leases WHERE document_id = ?', documentId);
-  const on = (server: ServerProcess, name: string, doc?: Y.Doc) => connect(name, server.origin, documentId, owner.cookie, a.origin, doc);
+  const cookie = owner.cookie!;
+  const on = (server: ServerProcess, name: string, doc?: Y.Doc) => connect(name, server.origin, documentId, cookie, a.origin, doc);
 
   const typistA = on(a, 'ta');
   const observerA = on(a, 'oa');
