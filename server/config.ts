@@ -27,6 +27,11 @@ export interface Config {
   instanceId: string;
   /** Where the other instances reach this one (forwarded sockets, issue 13). */
   internalUrl: string;
+  /**
+   * How long a document lease holds after its last renewal (PostgreSQL only): an owner that
+   * stalls this long may be taken over, and fenced when it comes back.
+   */
+  documentLeaseMs: number;
   /** Origin of the public URL: the only Origin accepted on cookie requests and socket upgrades. */
   publicOrigin: string;
   publicUrl: string;
@@ -166,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: databaseUrlFrom(env.DATABASE_URL),
     instanceId: env.INSTANCE_ID || `${os.hostname()}-${process.pid}`,
     internalUrl: (env.INTERNAL_URL || `http://${internalHost(host)}:${port}`).replace(/\/+$/, ''),
+    documentLeaseMs: intFromEnv(env, 'DOCUMENT_LEASE_MS', 30_000),
     publicOrigin: new URL(publicUrl).origin,
     publicUrl,
     maxFrameBytes: intFromEnv(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024),

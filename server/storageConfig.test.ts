@@ -1,4 +1,4 @@
-/** The storage and instance settings of the configuration (issue 13): DATABASE_URL, INSTANCE_ID, INTERNAL_URL. */
+/** The storage and instance settings of the configuration (issue 13): DATABASE_URL, INSTANCE_ID, INTERNAL_URL, DOCUMENT_LEASE_MS. */
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
@@ -41,5 +41,13 @@ describe('INSTANCE_ID and INTERNAL_URL', () => {
     const config = loadConfig({ INSTANCE_ID: 'werktafel-2', INTERNAL_URL: 'http://werktafel-2.intern:3000/' });
     expect(config.instanceId).toBe('werktafel-2');
     expect(config.internalUrl).toBe('http://werktafel-2.intern:3000');
+  });
+});
+
+describe('DOCUMENT_LEASE_MS', () => {
+  it('defaults to 30 s and takes a positive whole number of milliseconds', () => {
+    expect(loadConfig({}).documentLeaseMs).toBe(30_000);
+    expect(loadConfig({ DOCUMENT_LEASE_MS: '1500' }).documentLeaseMs).toBe(1_500);
+    expect(() => loadConfig({ DOCUMENT_LEASE_MS: '0' })).toThrow(/DOCUMENT_LEASE_MS must be a positive integer/);
   });
 });

@@ -12,6 +12,8 @@ export interface StorageSettings {
   instanceId: string;
   /** Where the other instances reach this one; named in its leases on PostgreSQL. */
   internalUrl: string;
+  /** How long a document lease holds after its last renewal, on PostgreSQL. */
+  documentLeaseMs: number;
   dataDir: string;
   synchronous: 'NORMAL' | 'FULL';
 }
@@ -22,7 +24,7 @@ export const engineOf = (settings: Pick<StorageSettings, 'databaseUrl'>): Storag
 
 /** Opens the configured storage for a server: SQLite holds the data directory while open. */
 export async function openStorage(settings: StorageSettings): Promise<Storage> {
-  if (settings.databaseUrl) return createPostgresStorage(settings.databaseUrl, { instanceId: settings.instanceId, internalUrl: settings.internalUrl });
+  if (settings.databaseUrl) return createPostgresStorage(settings.databaseUrl, { instanceId: settings.instanceId, internalUrl: settings.internalUrl, leaseMs: settings.documentLeaseMs });
   return createSqliteStorage(settings.dataDir, { synchronous: settings.synchronous, holdDataDir: true });
 }
 

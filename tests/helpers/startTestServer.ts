@@ -111,16 +111,21 @@ export async function spawnServerProcess(dataDir: string, env: Record<string, st
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('listens on')) resolve();
+      if (output.includes('listens on')) {
+        // Started: the deadline below is for the start only, not for the server's life.
+        clearTimeout(startDeadline);
+        resolve();
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
-    setTimeout(() => {
+    const startDeadline = setTimeout(() => {
       // Not left running behind a failed test (one outlived its test by half an hour).
       child.kill('SIGKILL');
       reject(new Error(`server did not start in 20 s:\n${output}`));
-    }, 20_000).unref();
+    }, 20_000);
+    startDeadline.unref();
   });
   return {
     origin,

@@ -54,15 +54,23 @@ async function sharedSecret(pool: pg.Pool): Promise<string> {
 
 /** Connects, migrates (under an advisory lock) and resolves with the open storage. */
 export async function createPostgresStorage(url: string, options: PostgresStorageOptions): Promise<Storage> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types });
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  // A transaction left open as long as a lease is ended by PostgreSQL: an instance stopped inside
+  // an append (SIGSTOP, a long pause) holds the lease row and the document's append lock, and
+  // would otherwise keep every other instance from taking the document over until it resumes.
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types, idle_in_transaction_session_timeout: leaseMs });
   // An idle connection that breaks (the server restarted) must not take the process down.
   pool.on('error', () => undefined);
+  // Nor one that breaks while in use (ended by that timeout while this process was stopped): pg
+  // emits the error on the client when no query is waiting, and the pool listens only to idle
+  // ones. The next query on it fails, and the pool drops it when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   let leases: DocumentLeases;
   let bus: Storage['bus'];
   let forwardingSecret: string;
   try {
     await migrate(pool);
-    leases = await DocumentLeases.start(pool, { connectionString: url }, { instanceId: options.instanceId, internalUrl: options.internalUrl ?? '', leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS });
+    leases = await DocumentLeases.start(pool, { connectionString: url }, { instanceId: options.instanceId, internalUrl: options.internalUrl ?? '', leaseMs });
     bus = await createPostgresBus(url, pool, options.instanceId);
     forwardingSecret = await sharedSecret(pool);
   } catch (error) {
