@@ -5,9 +5,9 @@
 import type { ServerId } from './servers/catalog';
 
 /** A scenario of docs/bench.md. */
-export type ScenarioId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7' | 'S8' | 'S9' | 'S10';
-/** Every scenario, in the order a full run takes them. */
-export const ALL_SCENARIOS: ScenarioId[] = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', 'S10'];
+export type ScenarioId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7' | 'S8' | 'S9' | 'S10' | 'SF';
+/** Every scenario, in the order a full run takes them (SF: failover on PostgreSQL, issue 13). */
+export const ALL_SCENARIOS: ScenarioId[] = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', 'S10', 'SF'];
 
 /** The phases of one load point. */
 export interface Timing {
@@ -34,6 +34,8 @@ export interface BenchConfig {
   s8: { churnDocs: number; idleConnections: number; loadedDocs: number };
   s9: { n: number; withCeiling: boolean; killPhaseMs: number };
   s10: { n: number; durationMs: number };
+  /** Owner kills in the failover scenario, each on a fresh pair of instances. */
+  sf: { samples: number };
   fixtures: { keystrokes: number; largeBytes: number };
   /** Full clients per document (real Y.Doc + provider) where the scenario allows. */
   fullClients: number;
@@ -57,6 +59,7 @@ function fullConfig(): BenchConfig {
     s8: { churnDocs: 10_000, idleConnections: 1000, loadedDocs: 1000 },
     s9: { n: 50, withCeiling: true, killPhaseMs: 2000 },
     s10: { n: 20, durationMs: 120_000 },
+    sf: { samples: 5 },
     fixtures: { keystrokes: 260_000, largeBytes: 16 * 1024 * 1024 },
     fullClients: 4,
   };
@@ -67,19 +70,22 @@ function quickConfig(): BenchConfig {
   return {
     ...full,
     quick: true,
-    scenarios: ['S1', 'S6', 'S9'],
+    scenarios: ['S1', 'S6', 'S9', 'SF'],
     timing: { warmupMs: 1500, measureMs: 6000, drainMs: 3000 },
     s1: { ns: [10, 50, 100], stretchN: null },
     s6: { variants: ['small'], samples: 2 },
     s9: { n: 50, withCeiling: false, killPhaseMs: 1500 },
+    sf: { samples: 3 },
   };
 }
 
 /** Help text of `npm run bench -- --help`. */
 export const USAGE = `npm run bench [-- options]
-  --quick                 S1 at N=10,50,100; S6 small; S9 at N=50 (under five minutes)
-  --only S1,S6            scenarios to run
-  --servers A0,B0,C1      servers to run (null, A0, A1, B0, B1, C0, C1, C2)
+  --quick                 S1 at N=10,50,100; S6 small; S9 at N=50; SF x3 (about five minutes)
+  --only S1,S6            scenarios to run (S1-S10, SF: failover of the owner on PostgreSQL)
+  --servers A0,B0,C1      servers to run (null, A0, A1, B0, B1, C0, C1, C2; on a PostgreSQL
+                          the bench starts itself: CP one instance, C3x three, C2x two for SF)
+  --sf-samples N          owner kills in SF (median and max reported)
   --n 10,50               S1 client counts
   --warmup-s S --measure-s S --drain-s S
   --s5-idle-s S --s10-s S durations of the long scenarios
@@ -152,6 +158,13 @@ export function parseArgs(argv: string[]): CliOptions {
         const samples = Number(value);
         if (!Number.isInteger(samples) || samples < 1 || samples > 50) throw new Error('--s6-samples takes a whole number from 1 to 50');
         config.s6.samples = samples;
+        i++;
+        break;
+      }
+      case '--sf-samples': {
+        const samples = Number(value);
+        if (!Number.isInteger(samples) || samples < 1 || samples > 20) throw new Error('--sf-samples takes a whole number from 1 to 20');
+        config.sf.samples = samples;
         i++;
         break;
       }

@@ -14,7 +14,8 @@ import { collectEnv } from './env';
 import { GENERATOR_CORE, canPin, pinSelf } from './pinning';
 import { floorEntries, writeReport, type BenchReport, type ResultRow } from './report/results';
 import { renderScenario } from './report/table';
-import { baselineEnabled, c0Enabled, enableC0, serverDef, type ServerDef, type ServerId } from './servers/catalog';
+import { postgresSettingsNote, postgresUnavailableReason, stopBenchPostgres, stopBenchPostgresNow } from './servers/benchPostgres';
+import { baselineEnabled, c0Enabled, enableC0, onPostgres, serverDef, type ServerDef, type ServerId } from './servers/catalog';
 import { preflight } from './scenarios/handshake';
 import { log } from './scenarios/loadPoint';
 import { runS1 } from './scenarios/s1FanOut';
@@ -27,12 +28,16 @@ import { runS7 } from './scenarios/s7JoinStorm';
 import { runS8 } from './scenarios/s8Churn';
 import { runS9 } from './scenarios/s9Persistence';
 import { runS10 } from './scenarios/s10LargeDoc';
+import { runFailover } from './scenarios/sFailover';
 
 type Runner = (config: BenchConfig, servers: ServerDef[]) => Promise<ResultRow[]>;
 
-/** Which servers each scenario compares by default (C0 joins where persistence matters). */
+/**
+ * Which servers each scenario compares by default (C0 joins where persistence matters; ours on
+ * PostgreSQL, one instance and three, where issue 13 asks for it).
+ */
 const SCENARIOS: Record<ScenarioId, { servers: ServerId[]; run: Runner }> = {
-  S1: { servers: ['null', 'A0', 'B0', 'C0', 'C1'], run: runS1 },
+  S1: { servers: ['null', 'A0', 'B0', 'C0', 'C1', 'CP', 'C3x'], run: runS1 },
   S2: { servers: ['A0', 'B0', 'C1'], run: runS2 },
   S3: { servers: ['null', 'A0', 'B0', 'C1'], run: runS3 },
   S4: { servers: ['null', 'A0', 'B0', 'C1'], run: runS4 },
@@ -40,9 +45,12 @@ const SCENARIOS: Record<ScenarioId, { servers: ServerId[]; run: Runner }> = {
   S6: { servers: ['A1', 'B1', 'C1'], run: runS6 },
   S7: { servers: ['A0', 'B0', 'C1'], run: runS7 },
   S8: { servers: ['A0', 'B0', 'C1'], run: runS8 },
-  S9: { servers: ['A1', 'B1', 'C0', 'C1', 'C2'], run: runS9 },
+  S9: { servers: ['A1', 'B1', 'C0', 'C1', 'C2', 'CP'], run: runS9 },
   S10: { servers: ['A0', 'B0', 'C1'], run: runS10 },
+  SF: { servers: ['C2x'], run: runFailover },
 };
+
+const postgresMissing = postgresUnavailableReason();
 
 function serversFor(id: ScenarioId, config: BenchConfig): ServerDef[] {
   const listed = SCENARIOS[id].servers;
@@ -51,7 +59,8 @@ function serversFor(id: ScenarioId, config: BenchConfig): ServerDef[] {
   return withBaseline
     .filter((s) => s !== 'C0' || c0Enabled())
     .filter((s) => !config.servers || config.servers.includes(s))
-    .map(serverDef);
+    .map(serverDef)
+    .filter((def) => !postgresMissing || !onPostgres(def));
 }
 
 async function main(): Promise<void> {
@@ -80,7 +89,13 @@ async function main(): Promise<void> {
 
   log(`${config.quick ? 'quick' : 'full'} run: ${config.scenarios.join(', ')}; ${String(env.cpu_model)}, ${String(env.cores)} cores, Node ${process.version}`);
   if (!canPin()) log('taskset unavailable: running unpinned (recorded in env)');
+  if (postgresMissing) log(`skipping CP, C3x, C2x (ours on PostgreSQL): ${postgresMissing}`);
   const everyServer = [...new Map(config.scenarios.flatMap((id) => serversFor(id, config)).map((d) => [d.id, d])).values()];
+  if (everyServer.some(onPostgres)) {
+    const note = await postgresSettingsNote();
+    env.postgres = note;
+    log(note);
+  }
   env.handshake = await preflight(everyServer);
   let file = '';
   for (const id of config.scenarios) {
@@ -101,18 +116,21 @@ async function main(): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     killAll();
+    stopBenchPostgresNow();
     process.exit(130);
   });
 }
 
 main().then(
-  () => {
+  async () => {
     killAll();
+    await stopBenchPostgres();
     process.exit(0);
   },
-  (error: unknown) => {
+  async (error: unknown) => {
     console.error(error);
     killAll();
+    await stopBenchPostgres();
     process.exit(1);
   },
 );

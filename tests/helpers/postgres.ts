@@ -2,9 +2,9 @@
  * A throw-away PostgreSQL for the cluster suite: `initdb` into a temporary directory, started
  * on a free port on 127.0.0.1 with fsync off (the tests kill werktafel, never PostgreSQL), and
  * removed afterwards. Run as the `postgres` user when the tests run as root, since PostgreSQL
- * refuses to run as root.
+ * refuses to run as root. The benchmark starts one too, durable (it measures what a commit costs).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,18 +28,39 @@ export function findPostgresBin(): string {
 export interface ThrowAwayPostgres {
   /** A superuser URL for the `postgres` database, for creating the tests' databases. */
   adminUrl: string;
+  /** The settings it was started with, as passed to `postgres -c`. */
+  settings: string;
   stop(): Promise<void>;
+  /** Stops it synchronously (from a signal handler, where nothing async runs any more). */
+  stopNow(): void;
+}
+
+export interface ThrowAwayPostgresOptions {
+  /**
+   * fsync, synchronous_commit and full_page_writes on, as in production: for measuring what a
+   * commit costs. Off (the default) for tests, which kill werktafel, never PostgreSQL.
+   */
+  durable?: boolean;
+  /** Wraps the server's start command (e.g. in `taskset`); the server inherits what it sets. */
+  wrap?: (command: string, args: string[]) => { command: string; args: string[] };
 }
 
 const isRoot = () => process.getuid?.() === 0;
 
-/** Runs a PostgreSQL tool, as the `postgres` user when we are root. */
-function runTool(bin: string, tool: string, args: string[]) {
+/** The command line of a PostgreSQL tool, as the `postgres` user when we are root. */
+function toolCommand(bin: string, tool: string, args: string[]): { command: string; args: string[] } {
   const file = path.join(bin, tool);
-  return isRoot() ? run('runuser', ['-u', 'postgres', '--', file, ...args]) : run(file, args);
+  return isRoot() ? { command: 'runuser', args: ['-u', 'postgres', '--', file, ...args] } : { command: file, args };
 }
 
-export async function startThrowAwayPostgres(): Promise<ThrowAwayPostgres> {
+/** Runs a PostgreSQL tool, as the `postgres` user when we are root. */
+function runTool(bin: string, tool: string, args: string[], wrap = (command: string, args: string[]) => ({ command, args })) {
+  const line = toolCommand(bin, tool, args);
+  const wrapped = wrap(line.command, line.args);
+  return run(wrapped.command, wrapped.args);
+}
+
+export async function startThrowAwayPostgres(options: ThrowAwayPostgresOptions = {}): Promise<ThrowAwayPostgres> {
   const bin = findPostgresBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'werktafel-pg-'));
   if (isRoot()) {
@@ -49,19 +70,28 @@ export async function startThrowAwayPostgres(): Promise<ThrowAwayPostgres> {
   }
   const data = path.join(dir, 'data');
   const port = await getFreePort();
+  const settings = options.durable
+    ? '-c fsync=on -c synchronous_commit=on -c full_page_writes=on'
+    : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
   try {
     // C locale: text sorts by bytes, as in SQLite.
     await runTool(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-    await runTool(bin, 'pg_ctl', ['start', '-D', data, '-l', path.join(dir, 'postgres.log'), '-w', '-t', '60', '-o', options]);
+    const serverOptions = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} ${settings} -c max_connections=300`;
+    await runTool(bin, 'pg_ctl', ['start', '-D', data, '-l', path.join(dir, 'postgres.log'), '-w', '-t', '60', '-o', serverOptions], options.wrap);
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    settings,
     async stop() {
       await runTool(bin, 'pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w']).catch(() => undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    stopNow() {
+      const line = toolCommand(bin, 'pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w']);
+      spawnSync(line.command, line.args, { stdio: 'ignore' });
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -88,6 +88,13 @@ function pushError(errors: string[], error: unknown): void {
   if (errors.length < 5 && !errors.includes(message)) errors.push(message);
 }
 
+/** The target of the k-th client of a document: round-robin over a cluster's instances. */
+function spreadTarget(target: DocTarget, k: number): DocTarget {
+  if (!target.spread || target.spread.length === 0) return target;
+  const urls = [target.baseUrl, ...target.spread];
+  return { ...target, baseUrl: urls[k % urls.length]! };
+}
+
 async function connect(params: ConnectParams): Promise<ConnectResult> {
   const docBase = docs.length;
   docs.push(...params.docs);
@@ -98,6 +105,13 @@ async function connect(params: ConnectParams): Promise<ConnectResult> {
   let failed = 0;
   const started = performance.now();
   const spread = params.spreadMs ?? 0;
+  // Each client's position among the clients of its document, for spreading over instances.
+  const seen = new Map<number, number>();
+  const perDoc = params.clients.map((spec) => {
+    const k = seen.get(spec.doc) ?? 0;
+    seen.set(spec.doc, k + 1);
+    return k;
+  });
   await pool(params.clients, params.concurrency, async (spec, i) => {
     if (spread > 0) {
       const due = started + (spread * i) / params.clients.length;
@@ -105,7 +119,7 @@ async function connect(params: ConnectParams): Promise<ConnectResult> {
       if (wait > 0) await sleep(wait);
     }
     const doc = docBase + spec.doc;
-    const target = docs[doc]!;
+    const target = spreadTarget(docs[doc]!, perDoc[i]!);
     const index = slots.length;
     const client =
       spec.kind === 'full'

@@ -16,6 +16,11 @@ export interface DocTarget {
   headers: Record<string, string>;
   /** The server does not answer sync messages (null relay): a thin client is synced once open. */
   relayOnly?: boolean;
+  /**
+   * More instances serving the same document (a cluster): the k-th client of the document
+   * opens its socket on `[baseUrl, ...spread][k % (1 + spread.length)]`, round-robin.
+   */
+  spread?: string[];
 }
 
 /** One client to open. */

@@ -116,6 +116,15 @@ const METRICS: Record<string, Metric[]> = {
     field('server cpu %', 'cpu_pct', 'lower'),
     validity,
   ],
+  SF: [
+    field('failover p50 ms', 'p50_ms', 'lower'),
+    field('failover max ms', 'max_ms', 'lower'),
+    extra('each kill ms', 'failover_ms_each', null),
+    extra('close seen ms', 'close_seen_ms', 'lower'),
+    extra('reconnected ms', 'reconnected_ms', 'lower'),
+    extra('resynced ms', 'resynced_ms', 'lower'),
+    validity,
+  ],
 };
 
 const TITLES: Record<string, string> = {
@@ -129,12 +138,13 @@ const TITLES: Record<string, string> = {
   S8: 'S8 churn: open/edit/close documents; RSS after forced GC',
   S9: 'S9 persistence: S1 load on persistent servers, then kill -9 mid-stream',
   S10: 'S10 large-document editing: S1 at N=20 on the 16 MB document',
+  SF: 'SF failover: owner SIGKILLed -> first edit typed after the kill relayed to another client (writer timeline from the kill)',
 };
 
 /** Above this share of the window spent waiting for its core, a row is flagged noisy. */
 const NOISY_WAIT_PCT = 5;
 
-const SERVER_ORDER = ['null', 'A0', 'A1', 'B0', 'B1', 'C0', 'Cb', 'C1', 'C2'];
+const SERVER_ORDER = ['null', 'A0', 'A1', 'B0', 'B1', 'C0', 'Cb', 'C1', 'C2', 'CP', 'C3x', 'C2x'];
 
 function format(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return '-';

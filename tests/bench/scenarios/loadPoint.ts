@@ -13,7 +13,7 @@ import type { ProbeMark } from '../probe/probe';
 import { num, type ResultRow } from '../report/results';
 import { BenchServer, type ServerDef } from '../servers/catalog';
 import { readSchedstat, waitPct } from '../schedstat';
-import { windowStats, type WindowStats } from '../servers/serverProcess';
+import { clusterWindowStats, windowStats, type WindowStats } from '../servers/serverProcess';
 import { LatencyHistogram, summarize } from '../stats/histogram';
 
 /** Log line to the console (progress goes to stderr-like info output). */
@@ -68,7 +68,7 @@ export function planClients(plan: ClientPlan): ClientSpec[] {
 /** A finished load run with the server figures of its window. */
 export interface Measured {
   report: LoadReport;
-  /** Server figures over the window; null when the server's probe could not answer. */
+  /** Server figures over the window (a cluster's instances summed); null when a probe could not answer. */
   stats: WindowStats | null;
   from: ProbeMark | null;
   to: ProbeMark | null;
@@ -77,12 +77,13 @@ export interface Measured {
 }
 
 /**
- * The probe's mark, or null when the server's event loop is blocked for longer than the
- * timeout (a saturated server processing a backlog): the row then has no server figures.
+ * The probes' marks (one per instance), or null when a server's event loop is blocked for
+ * longer than the timeout (a saturated server processing a backlog): the row then has no
+ * server figures.
  */
-async function tryMark(server: BenchServer): Promise<ProbeMark | null> {
+async function tryMarks(server: BenchServer): Promise<ProbeMark[] | null> {
   try {
-    return await server.process.mark(false, 10_000);
+    return await Promise.all(server.processes.map((p) => p.mark(false, 10_000)));
   } catch {
     return null;
   }
@@ -102,8 +103,8 @@ export async function measureLoad(
   const maxDurationMs = timing.warmupMs + timing.measureMs + 30_000;
   await gen.call('startLoad', { ...load, maxDurationMs });
   await sleep(timing.warmupMs);
-  const from = await tryMark(server);
-  const schedFrom = readSchedstat(server.process.pid);
+  const from = await tryMarks(server);
+  const schedFrom = server.processes.map((p) => readSchedstat(p.pid));
   const startedAt = Date.now();
   await gen.call('beginMeasure', {});
   const windowEnds = Date.now() + timing.measureMs;
@@ -111,10 +112,13 @@ export async function measureLoad(
   const left = windowEnds - Date.now();
   if (left > 0) await sleep(left);
   await gen.call('endMeasure', {});
-  const to = await tryMark(server);
-  const serverWaitPct = waitPct(schedFrom, readSchedstat(server.process.pid), Date.now() - startedAt);
+  const to = await tryMarks(server);
+  const elapsed = Date.now() - startedAt;
+  const waits = server.processes.map((p, i) => waitPct(schedFrom[i]!, readSchedstat(p.pid), elapsed)).filter((w): w is number => w !== null);
+  const serverWaitPct = waits.length > 0 ? Math.max(...waits) : null;
   const report = await gen.call('report', { drainMs: timing.drainMs }, timing.drainMs + 60_000);
-  return { report, stats: from && to ? windowStats(server.process, from, to) : null, from, to, serverWaitPct };
+  const stats = from && to ? clusterWindowStats(server.processes.map((p, i) => windowStats(p, from[i]!, to[i]!))) : null;
+  return { report, stats, from: from?.[0] ?? null, to: to?.[0] ?? null, serverWaitPct };
 }
 
 /** Connects clients; throws when none synced at all (nothing to measure). */

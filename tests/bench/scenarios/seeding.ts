@@ -28,7 +28,7 @@ export async function seedDocuments(server: BenchServer, gen: GeneratorHandle, s
     }
     return;
   }
-  await server.process.stop();
+  await Promise.all(server.processes.map((p) => p.stop()));
   for (const seed of seeds) {
     if (seed.asLog) await seedLog(server, seed.name, seed.fixture.logFile!);
     else await seedState(server, seed.name, seed.fixture.stateFile);

@@ -186,3 +186,23 @@ export function windowStats(server: ServerProcess, from: ProbeMark, to: ProbeMar
     secondsWithStallOver50Ms: inWindow.filter((s) => s.loopDelayMaxMs > 50).length,
   };
 }
+
+/**
+ * The figures of a cluster's instances over one window as one server's: CPU and RSS summed
+ * (they share the server core), loop delay and ELU of the worst instance.
+ */
+export function clusterWindowStats(stats: WindowStats[]): WindowStats {
+  if (stats.length === 1) return stats[0]!;
+  const sum = (pick: (s: WindowStats) => number) => stats.reduce((total, s) => total + pick(s), 0);
+  const max = (pick: (s: WindowStats) => number) => Math.max(...stats.map(pick));
+  return {
+    cpuPct: sum((s) => s.cpuPct),
+    cpuMs: sum((s) => s.cpuMs),
+    rssMb: sum((s) => s.rssMb),
+    loopDelayP50Ms: max((s) => s.loopDelayP50Ms),
+    loopDelayP99Ms: max((s) => s.loopDelayP99Ms),
+    loopDelayMaxMs: max((s) => s.loopDelayMaxMs),
+    elu: max((s) => s.elu),
+    secondsWithStallOver50Ms: max((s) => s.secondsWithStallOver50Ms),
+  };
+}

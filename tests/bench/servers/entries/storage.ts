@@ -1,7 +1,7 @@
 /**
  * Seeds stored documents into, and reads them back out of, each server's own storage while the
  * server is stopped: ours (its SQLite snapshot and update log, through the server's own
- * document log), Hocuspocus B1 (the Database extension's table) and y-websocket A1 (LevelDB
+ * document log; on PostgreSQL in SQL, see oursPostgres.ts, with the database URL as location), Hocuspocus B1 (the Database extension's table) and y-websocket A1 (LevelDB
  * through y-leveldb, the package the reference server uses). A separate process so that the
  * LevelDB lock and the CommonJS copy of Yjs that y-leveldb loads never enter the harness.
  *
@@ -17,9 +17,10 @@ import { createSqliteStorage } from '../../../../server/storage/sqlite/createSql
 import { beaconKeysInText } from '../../protocol/beacon';
 import { readUpdatesFile } from '../../fixtures/documents';
 import { TEXT_NAME } from '../../protocol/textUpdates';
+import { readTextPostgres, seedLogPostgres, seedStatePostgres } from './oursPostgres';
 
 type Op = 'seed-state' | 'seed-log' | 'read-text';
-type Kind = 'ours' | 'hocuspocus-sqlite' | 'leveldb';
+type Kind = 'ours' | 'ours-postgres' | 'hocuspocus-sqlite' | 'leveldb';
 
 interface LeveldbDoc {
   getText(name: string): { toString(): string };
@@ -54,7 +55,9 @@ function clearOurs(db: Sqlite.Database): void {
 }
 
 async function seedState(state: Uint8Array): Promise<void> {
-  if (kind === 'ours') {
+  if (kind === 'ours-postgres') {
+    await seedStatePostgres(location, docName, state);
+  } else if (kind === 'ours') {
     const storage = createSqliteStorage(location);
     clearOurs(storage.sqlite);
     // A snapshot covering no log rows: what compaction leaves behind.
@@ -73,7 +76,9 @@ async function seedState(state: Uint8Array): Promise<void> {
 }
 
 async function seedLog(updates: Uint8Array[]): Promise<void> {
-  if (kind === 'ours') {
+  if (kind === 'ours-postgres') {
+    await seedLogPostgres(location, docName, updates);
+  } else if (kind === 'ours') {
     const storage = createSqliteStorage(location);
     clearOurs(storage.sqlite);
     await storage.log.append(docName, updates.map((update) => ({ update, author: { userId: null, partyId: null } })));
@@ -89,6 +94,7 @@ async function seedLog(updates: Uint8Array[]): Promise<void> {
 }
 
 async function readText(): Promise<string> {
+  if (kind === 'ours-postgres') return readTextPostgres(location, docName);
   if (kind === 'ours') {
     const storage = createSqliteStorage(location);
     const loaded = await loadDocument(storage.log, docName);
