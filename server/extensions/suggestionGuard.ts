@@ -8,11 +8,15 @@
  *   update is judged the same way whenever it writes a suggestion mark.
  * - Record: the first connection that writes a suggestion id is its suggester. The id, kind,
  *   user and party come from the connection's principal, never from the mark.
+ * - Late marks: characters a suggester marked with their own suggestion after it was decided
+ *   (typed on while someone accepted it) are moved to a fresh suggestion of theirs by a
+ *   compensating server change, so the decided one stays decided and nothing typed is lost.
  *
  * The rules themselves are in server/suggestions/judgeSuggestionWrite.ts; who is in
  * suggestion mode is server/policies' call.
  */
-import type { AppliedChange, ExtensionRoom, IncomingWrite, RoomExtension, RoomExtensionFactory, WriteVerdict } from '../collab/extensions';
+import { randomUUID } from 'node:crypto';
+import type { AppliedChange, Compensation, ExtensionRoom, IncomingWrite, RoomExtension, RoomExtensionFactory, WriteVerdict } from '../collab/extensions';
 import type { Principal } from '../collab/Connection';
 import { isSuggestionMode } from '../policies';
 import type { Repos } from '../storage/ports';
@@ -20,12 +24,13 @@ import type { SuggestionRow, SuggestionStatus } from '../storage/rows';
 import { describeFailure, type Logger } from '../support/log';
 import type { SuggestionKind } from '../../shared/suggestions/suggestionMarks';
 import { judgeSuggestionWrite, writesSuggestionFormat, type KnownSuggestion } from '../suggestions/judgeSuggestionWrite';
+import { suggestionRanges } from '../suggestions/suggestionRanges';
 
 export class SuggestionGuard implements RoomExtension {
   /** Every suggestion of this document the server knows, by id. */
   private readonly known = new Map<string, KnownSuggestion>();
   /** Fresh ids of the update that just passed the filter, recorded once it is applied. */
-  private passed: { principal: Principal; fresh: Map<string, SuggestionKind> } | null = null;
+  private passed: { principal: Principal; fresh: Map<string, SuggestionKind>; late: Set<string> } | null = null;
 
   constructor(
     private readonly room: ExtensionRoom,
@@ -49,17 +54,16 @@ export class SuggestionGuard implements RoomExtension {
     if (!suggestionMode && !writesSuggestionFormat(decoded) && !(decoded.ds.clients.size > 0 && this.hasOpen())) return;
     const judgement = judgeSuggestionWrite(this.room.doc, update, { userId: principal.userId, suggestionMode, known: (id) => this.known.get(id) });
     if (!judgement.ok) return { reject: { code: judgement.code, reason: 'not a suggestion', log: { why: judgement.why } } };
-    if (judgement.fresh.size > 0) this.passed = { principal, fresh: judgement.fresh };
+    if (judgement.fresh.size > 0 || judgement.late.size > 0) this.passed = { principal, fresh: judgement.fresh, late: judgement.late };
   }
 
-  afterApply({ principal }: AppliedChange): void {
+  afterApply({ principal }: AppliedChange): Compensation | void {
     const passed = this.passed;
     this.passed = null;
     if (!principal || !passed || passed.principal !== principal) return;
     const now = Date.now();
     const rows: SuggestionRow[] = [];
-    for (const [id, kind] of passed.fresh) {
-      if (this.known.has(id)) continue;
+    const add = (id: string, kind: SuggestionKind) => {
       this.known.set(id, { userId: principal.userId, kind, status: 'open' });
       rows.push({
         document_id: this.room.documentId,
@@ -73,13 +77,28 @@ export class SuggestionGuard implements RoomExtension {
         decided_by: null,
         decided_at: null,
       });
+    };
+    for (const [id, kind] of passed.fresh) if (!this.known.has(id)) add(id, kind);
+    const moved = new Map<string, string>();
+    for (const id of passed.late) {
+      const replacement = randomUUID();
+      add(replacement, this.known.get(id)!.kind);
+      moved.set(id, replacement);
     }
-    if (rows.length === 0) return;
-    // Already in force in memory: a later update cannot claim the id while this is stored.
-    this.repos.suggestions.record(rows).then(
-      () => this.announce(principal.workspaceId, this.room.documentId),
-      (error: unknown) => this.log.error('recording suggestions failed', { document: this.room.documentId, ...describeFailure(error) }),
-    );
+    if (rows.length > 0) {
+      // Already in force in memory: a later update cannot claim the id while this is stored.
+      this.repos.suggestions.record(rows).then(
+        () => this.announce(principal.workspaceId, this.room.documentId),
+        (error: unknown) => this.log.error('recording suggestions failed', { document: this.room.documentId, ...describeFailure(error) }),
+      );
+    }
+    if (moved.size === 0) return;
+    // After a decision no character carries its id any more: whatever does now came late.
+    return (doc) => {
+      for (const [id, replacement] of moved) {
+        for (const range of suggestionRanges(doc, id)) range.text.format(range.index, range.length, { [range.mark]: { suggestionId: replacement } });
+      }
+    };
   }
 
   private hasOpen(): boolean {

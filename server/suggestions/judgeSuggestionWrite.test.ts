@@ -43,7 +43,7 @@ describe('in suggestion mode', () => {
     const server = serverDoc();
     const id = randomUUID();
     const verdict = judge(server, updateOf(server, (doc) => textOf(doc).insert(4, 'graag ', insertMark(id))));
-    expect(verdict).toEqual({ ok: true, fresh: new Map([[id, 'insert']]) });
+    expect(verdict).toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set() });
   });
 
   test('a new paragraph is structure and refused, even when its text is a suggestion', () => {
@@ -139,11 +139,15 @@ describe('in suggestion mode', () => {
     expect(judge(server, both)).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
   });
 
-  test('a decided suggestion\'s id cannot be written again, even by its author', () => {
+  test('a decided suggestion\'s id written again by its author passes as late (the guard moves it to a fresh id); by anyone else it is forged', () => {
     const id = randomUUID();
     const server = serverDoc();
-    const known = { [id]: { userId: me, kind: 'insert' as const, status: 'accepted' as const } };
-    expect(judge(server, updateOf(server, (doc) => textOf(doc).insert(0, 'Weer ', insertMark(id))), { known })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
+    const mine = { [id]: { userId: me, kind: 'insert' as const, status: 'accepted' as const } };
+    expect(judge(server, updateOf(server, (doc) => textOf(doc).insert(0, 'Weer ', insertMark(id))), { known: mine })).toEqual({ ok: true, fresh: new Map(), late: new Set([id]) });
+    const theirs = { [id]: { userId: other, kind: 'insert' as const, status: 'accepted' as const } };
+    expect(judge(server, updateOf(server, (doc) => textOf(doc).insert(0, 'Weer ', insertMark(id))), { known: theirs })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
+    const otherKind = { [id]: { userId: me, kind: 'delete' as const, status: 'rejected' as const } };
+    expect(judge(server, updateOf(server, (doc) => textOf(doc).insert(0, 'Weer ', insertMark(id))), { known: otherKind })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
   });
 });
 

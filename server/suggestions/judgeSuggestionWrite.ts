@@ -14,6 +14,13 @@
  *   attribute written with the value it had, or an absent one with its schema default, is no
  *   change: see unchangedAttributes.ts).
  *
+ * A mark with the sender's own suggestion that has been decided meanwhile (they went on
+ * deleting while someone decided it: their editor reused the id of the removal next to the
+ * caret) is let through as late: the guard moves those characters to a fresh suggestion of
+ * theirs, so the decided one stays decided and nothing they did is refused. (Typing on after
+ * one's own insertion writes no mark at all, since Yjs carries the format on; once the
+ * insertion is accepted those characters arrive as plain text and are refused: see README.)
+ *
  * For every other connection that writes suggestion marks (an editor), the marks alone are
  * judged: no insert mark put on or taken off text that was there, no delete mark of another
  * person or a decided suggestion, no fresh id outside the shape the server accepts.
@@ -50,7 +57,7 @@ export interface SuggestionWriteContext {
   known(id: string): KnownSuggestion | undefined;
 }
 
-export type SuggestionJudgement = { ok: true; fresh: Map<string, SuggestionKind> } | { ok: false; code: number; why: string };
+export type SuggestionJudgement = { ok: true; fresh: Map<string, SuggestionKind>; late: Set<string> } | { ok: false; code: number; why: string };
 
 type Refusal = { code: number; why: string };
 
@@ -75,19 +82,20 @@ export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: Su
     transaction ??= tr;
   });
   const fresh = new Map<string, SuggestionKind>();
+  const late = new Set<string>();
   try {
     Y.applyUpdate(trial, update);
     const notAllowed = context.suggestionMode ? CloseCode.suggestionsOnly : CloseCode.suggestionForged;
     if (trial.store.pendingStructs || trial.store.pendingDs) return { ok: false, code: notAllowed, why: 'an update that waits for items the server does not have' };
-    if (!transaction) return { ok: true, fresh };
-    const refusal = judgeTransaction(transaction, context, fresh);
-    return refusal ? { ok: false, ...refusal } : { ok: true, fresh };
+    if (!transaction) return { ok: true, fresh, late };
+    const refusal = judgeTransaction(transaction, context, fresh, late);
+    return refusal ? { ok: false, ...refusal } : { ok: true, fresh, late };
   } finally {
     trial.destroy();
   }
 }
 
-function judgeTransaction(transaction: Y.Transaction, context: SuggestionWriteContext, fresh: Map<string, SuggestionKind>): Refusal | null {
+function judgeTransaction(transaction: Y.Transaction, context: SuggestionWriteContext, fresh: Map<string, SuggestionKind>, late: Set<string>): Refusal | null {
   if (context.suggestionMode) {
     for (const [type, keys] of transaction.changed) {
       if (type instanceof Y.XmlText) {
@@ -99,7 +107,7 @@ function judgeTransaction(transaction: Y.Transaction, context: SuggestionWriteCo
       return { code: CloseCode.suggestionsOnly, why: [...keys].some((key) => key === null) ? 'a change of the document\'s structure' : 'a change of an attribute' };
     }
   }
-  const rules = new CharacterRules(transaction, context, fresh);
+  const rules = new CharacterRules(transaction, context, fresh, late);
   for (const text of touchedTexts(transaction)) {
     const refusal = rules.judgeText(text);
     if (refusal) return refusal;
@@ -114,6 +122,7 @@ class CharacterRules {
     private readonly transaction: Y.Transaction,
     private readonly context: SuggestionWriteContext,
     private readonly fresh: Map<string, SuggestionKind>,
+    private readonly late: Set<string>,
   ) {}
 
   private isNew(item: Y.Item): boolean {
@@ -195,9 +204,17 @@ class CharacterRules {
     return known !== undefined && known.userId === this.context.userId && known.status === 'open' && known.kind === kind;
   }
 
-  /** An id the sender may use: their own open suggestion of this kind, or a new one (recorded as theirs). */
+  /**
+   * An id the sender may use: their own open suggestion of this kind, a new one (recorded as
+   * theirs), or their own that was decided meanwhile (late: moved to a fresh one by the guard).
+   */
   private ownOrFresh(id: string, kind: SuggestionKind): boolean {
-    if (this.context.known(id)) return this.isOwnOpen(id, kind);
+    const known = this.context.known(id);
+    if (known) {
+      if (known.userId !== this.context.userId || known.kind !== kind) return false;
+      if (known.status !== 'open') this.late.add(id);
+      return true;
+    }
     if (!isSuggestionIdShape(id)) return false;
     const seen = this.fresh.get(id);
     if (seen !== undefined) return seen === kind;

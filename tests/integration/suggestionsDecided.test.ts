@@ -111,7 +111,7 @@ test('accept and reject converge on every replica and in the stored document', a
   expect((await editor.post(`${path}/${newSuggestionId()}/accept`)).status).toBe(404);
 });
 
-test("a removal that is rejected keeps the text, and the suggester's decided id cannot be written again", async () => {
+test("a removal that is rejected keeps the text; the suggester's decided id written again becomes a fresh suggestion of hers", async () => {
   const { documentId, writer, cora } = await newDocument((doc) => appendParagraph(doc, 'Alle partijen tekenen.'));
   const id = newSuggestionId();
   await suggest(documentId, () => suggestDelete(paragraphText(cora.doc, 0), 0, 5, id), 1);
@@ -120,8 +120,30 @@ test("a removal that is rejected keeps the text, and the suggester's decided id 
   await eventually(() => expect(suggestionMarks(cora.doc)).toEqual({}));
   expect(paragraphs(storedDoc(server, documentId))).toEqual(['Alle partijen tekenen.']);
 
+  // Her editor reused the id (she went on while it was decided): the server moves the mark to a
+  // fresh suggestion of hers; the rejected one stays rejected, and her socket stays open.
   const codes = recordCloseCodes(cora.provider);
   suggestDelete(paragraphText(cora.doc, 0), 0, 5, id);
+  await eventually(() => expect(sqlAll(server, "SELECT id FROM suggestions WHERE document_id = ? AND status = 'open'", documentId)).toHaveLength(1));
+  const [fresh] = sqlAll<{ id: string; user_id: string; kind: string }>(server, "SELECT id, user_id, kind FROM suggestions WHERE document_id = ? AND status = 'open'", documentId);
+  expect(fresh).toMatchObject({ user_id: commenter.userId, kind: 'delete' });
+  expect(fresh!.id).not.toBe(id);
+  expect(statusOf(documentId, id)!.status).toBe('rejected');
+  for (const doc of [writer.doc, cora.doc]) await eventually(() => expect(suggestionMarks(doc)).toEqual({ [`delete:${fresh!.id}`]: 'Alle ' }));
+  expect(suggestionMarks(storedDoc(server, documentId))).toEqual({ [`delete:${fresh!.id}`]: 'Alle ' });
+  expect(codes).toEqual([]);
+});
+
+test("another person's decided id is still refused", async () => {
+  const { documentId, cora } = await newDocument((doc) => appendParagraph(doc, 'Alle partijen tekenen.'));
+  const id = newSuggestionId();
+  await suggest(documentId, () => suggestDelete(paragraphText(cora.doc, 0), 0, 5, id), 1);
+  expect((await editor.post(`/api/documents/${documentId}/suggestions/${id}/reject`)).status).toBe(200);
+  const dirk = await addMember(workshop, server.origin, 'commenter', 'Dirk');
+  const his = pool.connect(documentId, { cookie: dirk.cookie, origin: server.origin });
+  await waitForSync(his.provider);
+  const codes = recordCloseCodes(his.provider);
+  suggestDelete(paragraphText(his.doc, 0), 0, 5, id);
   await eventually(() => expect(codes).toContain(CloseCode.suggestionForged));
   expect(suggestionMarks(storedDoc(server, documentId))).toEqual({});
 });
