@@ -183,11 +183,13 @@ export class Room implements ExtensionRoom {
     }
     const transaction = this.applyClientUpdate(connection, update);
     if (!transaction) return;
-    const compensations = this.extensions.afterApply({ principal: connection.principal, transaction });
+    // Queued before the extensions hear of it, so what they defer until it is stored
+    // (afterStored) waits for this update too.
     this.store({ update, author: connection.principal }, () => {
       this.outbox.push(updateFrame ?? encodeUpdate(update), connection);
       if (connection.wantsAck) this.scheduleAck(connection);
     });
+    const compensations = this.extensions.afterApply({ principal: connection.principal, transaction });
     // A forged change was relayed like any update; the compensating server update follows it
     // to every replica, the sender's included.
     if (compensations.length > 0) this.commitServerChange((doc) => compensations.forEach((compensate) => compensate(doc)), serverAuthor);
@@ -283,6 +285,11 @@ export class Room implements ExtensionRoom {
     this.logLength += 1;
     this.logBytes += entry.update.length;
     this.queue.push(entry, then);
+  }
+
+  /** Runs `then` once every update the document has taken so far is stored (never, if storing fails). */
+  afterStored(then: () => void): void {
+    this.queue.afterStored(then);
   }
 
   /** Relayed in order with the updates: after everything queued before it is stored. */

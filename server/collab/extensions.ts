@@ -25,6 +25,8 @@ import type { Principal } from './Connection';
 export interface ExtensionRoom {
   readonly documentId: string;
   readonly doc: Y.Doc;
+  /** Runs `then` once every update the document has taken so far is stored (never, if storing fails). */
+  afterStored(then: () => void): void;
 }
 
 export interface IncomingWrite {

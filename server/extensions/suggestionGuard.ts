@@ -86,10 +86,13 @@ export class SuggestionGuard implements RoomExtension {
       moved.set(id, replacement);
     }
     if (rows.length > 0) {
-      // Already in force in memory: a later update cannot claim the id while this is stored.
-      this.repos.suggestions.record(rows).then(
-        () => this.announce(principal.workspaceId, this.room.documentId),
-        (error: unknown) => this.log.error('recording suggestions failed', { document: this.room.documentId, ...describeFailure(error) }),
+      // In force in memory at once: a later update cannot claim the id meanwhile. Recorded once
+      // the update that wrote it is stored, so no record names a suggestion the log lacks.
+      this.room.afterStored(() =>
+        this.repos.suggestions.record(rows).then(
+          () => this.announce(principal.workspaceId, this.room.documentId),
+          (error: unknown) => this.log.error('recording suggestions failed', { document: this.room.documentId, ...describeFailure(error) }),
+        ),
       );
     }
     if (moved.size === 0) return;

@@ -174,16 +174,18 @@ test('forged forwarding headers are not believed: B passes the request on as any
   // The address: wrong join codes are counted per client address; the eleventh wrong one blocks it.
   const guess = (server: TestServer, headers: Record<string, string>) =>
     fetch(`${server.origin}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code: 'ZZZZ-ZZZZ', name: 'Gast' }) });
-  // Forged at A: every guess counts against 127.0.0.1, the real address, which is then slowed down.
-  for (let i = 0; i < 11; i++) expect((await guess(a!, forged)).status).not.toBe(429);
-  expect((await guess(a!, {})).status).toBe(429);
-  // The control, at C: with the cluster's real secret the relayed address is believed, so the
-  // same guesses count against 203.0.113.7 and 127.0.0.1 stays free.
+  // Wrong codes count on every instance (the cluster bus), so the control comes first. At C, with
+  // the cluster's real secret, the relayed address is believed: the guesses count against
+  // 203.0.113.7, which is then slowed down everywhere, and 127.0.0.1 stays free.
   const secret = sqlGet<{ secret: string }>(a!, 'SELECT secret FROM cluster_secrets WHERE id = 1')!.secret;
   const relayed = { [secretHeader]: secret, [addressHeader]: '203.0.113.7' };
   for (let i = 0; i < 11; i++) expect((await guess(c!, relayed)).status).not.toBe(429);
   expect((await guess(c!, relayed)).status).toBe(429);
   expect((await guess(c!, {})).status).not.toBe(429);
+  // Forged at A, naming that slowed-down address: believed, the first guess would wait (429);
+  // not believed, every guess counts against 127.0.0.1, the real address, which is then slowed.
+  for (let i = 0; i < 10; i++) expect((await guess(a!, forged)).status).not.toBe(429);
+  expect((await guess(a!, {})).status).toBe(429);
 
   // And a request that really was passed on by a peer is never passed on again: at C, which does
   // not own the document, it is refused rather than sent to A a second time.
