@@ -33,6 +33,10 @@ export interface DecideSuggestion {
   userId: string;
   suggestionId: string;
   decision: SuggestionDecision;
+  /** The suggestion's record when the caller has read it already (a decision in bulk). */
+  found?: SuggestionRow;
+  /** False when the caller announces once for many decisions; the stream hears `suggestions` otherwise. */
+  announce?: boolean;
 }
 
 /** Deletes or unmarks each range, from the last to the first so that earlier indexes hold. */
@@ -55,7 +59,7 @@ function placeOf(ranges: SuggestionRange[]) {
 export async function decideSuggestion(services: Services, input: DecideSuggestion): Promise<SuggestionRow> {
   const { repos, registry } = services;
   const { document, suggestionId } = input;
-  const found = await repos.suggestions.find(document.id, suggestionId);
+  const found = input.found ?? (await repos.suggestions.find(document.id, suggestionId));
   if (!found) throw new NotFoundError('error.suggestionMissing');
   try {
     await registry.withRoom(document.id, async (room) => {
@@ -85,6 +89,6 @@ export async function decideSuggestion(services: Services, input: DecideSuggesti
     if (error instanceof DocumentLoadError) throw new HttpError(503, 'document_unavailable', 'error.documentUnavailable');
     throw error;
   }
-  services.events.publish(document.workspace_id, 'suggestions', { documentId: document.id });
+  if (input.announce !== false) services.events.publish(document.workspace_id, 'suggestions', { documentId: document.id });
   return (await repos.suggestions.find(document.id, suggestionId))!;
 }

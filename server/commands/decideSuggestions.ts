@@ -33,12 +33,16 @@ export async function decideSuggestions(services: Services, input: DecideSuggest
   // In the order they were made: a later suggestion may sit inside an earlier one's text.
   for (const row of chosen) {
     try {
-      decided.push(await decideSuggestion(services, { document: input.document, membership: input.membership, userId: input.userId, suggestionId: row.id, decision: input.decision }));
+      decided.push(
+        await decideSuggestion(services, { document: input.document, membership: input.membership, userId: input.userId, suggestionId: row.id, decision: input.decision, found: row, announce: false }),
+      );
     } catch (error) {
       if (!(error instanceof HttpError) || error.status >= 500) throw error;
       refused.push({ id: row.id, code: error.code, error });
     }
   }
+  // One announcement for the lot: every stream refetches the list once, not once per suggestion.
+  if (decided.length > 0) services.events.publish(input.document.workspace_id, 'suggestions', { documentId: input.document.id });
   if (decided.length === 0 && refused.length > 0 && refused.every((refusal) => refusal.error.status === 403)) throw refused[0]!.error;
   return { decided, refused: refused.map(({ id, code }) => ({ id, code })) };
 }
