@@ -189,6 +189,17 @@ export function authorizeSuggestionDecision(membership: Membership | undefined |
   if (place.inOrdinaryText && !can(membership, 'document:write')) throw new ForbiddenError();
 }
 
+/**
+ * Accepting or rejecting a suggested change of a block's fields: whoever may write the document,
+ * and for a field in `ownerDecidedFields` (a criterion's weight) only an owner. A session's poll
+ * sets weights its own way (`authorizeApplyWeights`).
+ */
+export function authorizeFieldSuggestionDecision(membership: Membership | undefined | null, place: { ownerOnly: boolean }): void {
+  authorize(membership, 'document:read');
+  if (place.ownerOnly && membership?.role !== 'owner') throw new ForbiddenError('error.weightOwnersOnly', 'owners_only');
+  if (!can(membership, 'document:write')) throw new ForbiddenError();
+}
+
 export function abilitiesFor(membership: Membership | undefined | null, guestsWriteNow = false): Abilities {
   return {
     readWorkspace: can(membership, 'workspace:read'),

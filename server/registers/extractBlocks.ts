@@ -67,3 +67,18 @@ export function findBlockElement(doc: Y.Doc, kind: BlockName, blockId: string): 
   });
   return found;
 }
+
+/** The element of the block with this id, whatever its kind, or undefined. */
+export function findAnyBlockElement(doc: Y.Doc, blockId: string): (Y.XmlElement & { nodeName: BlockName }) | undefined {
+  let found: (Y.XmlElement & { nodeName: BlockName }) | undefined;
+  forEachXmlElement(doc.getXmlFragment(DOCUMENT_FRAGMENT), (element) => {
+    if (!isBlockName(element.nodeName)) return true;
+    if (element.getAttribute('id') === blockId) {
+      found = element as Y.XmlElement & { nodeName: BlockName };
+      return 'stop';
+    }
+    // Blocks are not nested in blocks.
+    return false;
+  });
+  return found;
+}

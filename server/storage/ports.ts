@@ -56,6 +56,7 @@ import type {
   PollVoterRow,
   SuggestionRow,
   SuggestionStatus,
+  FieldSuggestionRow,
 } from './rows';
 
 /** On whose behalf an update was written; both null for the server's own changes. */
@@ -507,6 +508,17 @@ export interface SuggestionRepo {
   reopen(documentId: string, id: string): Promise<void>;
 }
 
+/** Suggested changes of block fields, with who proposed them (the server's record of the request). */
+export interface FieldSuggestionRepo {
+  create(row: FieldSuggestionRow): Promise<void>;
+  find(documentId: string, id: string): Promise<FieldSuggestionRow | undefined>;
+  ofDocument(documentId: string, status?: SuggestionStatus): Promise<FieldSuggestionRow[]>;
+  /** Decides an open one; false when it was no longer open (someone decided first). */
+  decide(documentId: string, id: string, status: Exclude<SuggestionStatus, 'open'>, by: string, at: number): Promise<boolean>;
+  /** Takes a decision back when the document change it needed could not be stored. */
+  reopen(documentId: string, id: string): Promise<void>;
+}
+
 export interface Repos {
   guests: GuestRepo;
   users: UserRepo;
@@ -535,6 +547,7 @@ export interface Repos {
   comments: CommentRepo;
   polls: PollRepo;
   suggestions: SuggestionRepo;
+  fieldSuggestions: FieldSuggestionRepo;
 }
 
 /** One opened database: the document log, the repositories, and its lifecycle. */

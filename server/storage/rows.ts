@@ -502,3 +502,23 @@ export interface SuggestionRow {
   decided_by: string | null;
   decided_at: number | null;
 }
+
+/**
+ * A suggested change of a block's fields (issue 15), kept apart from the document until decided.
+ * `changes` and `previous` are JSON objects of attribute name to value.
+ */
+export interface FieldSuggestionRow {
+  document_id: string;
+  id: string;
+  workspace_id: string;
+  block_id: string;
+  block_kind: string;
+  changes: string;
+  previous: string;
+  user_id: string | null;
+  party_id: string | null;
+  status: SuggestionStatus;
+  created_at: number;
+  decided_by: string | null;
+  decided_at: number | null;
+}

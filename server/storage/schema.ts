@@ -17,6 +17,7 @@ import type {
   CommentRow,
   CommentThreadRow,
   SuggestionRow,
+  FieldSuggestionRow,
   DocumentRow,
   InviteRow,
   OidcLoginRow,
@@ -117,4 +118,5 @@ export interface Tables {
   comments: CommentRow;
   comment_notifications: CommentNotificationRow;
   suggestions: SuggestionRow;
+  field_suggestions: FieldSuggestionRow;
 }

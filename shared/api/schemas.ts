@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { documentTemplates, partyKinds, roles } from './roles';
 import { languages } from '../i18n/messages';
+import { blockIdPattern } from '../blocks/attrs';
 
 /** Line breaks and other control characters, line and paragraph separators, broken UTF-16. */
 const controlCharacter = /[\p{Cc}\u2028\u2029]|\p{Cs}/u;
@@ -203,3 +204,16 @@ export type DecideSuggestionsReq = z.infer<typeof decideSuggestionsReq>;
  * sign-up, so a provider cannot hand in a name or address the form would refuse.
  */
 export const providerProfile = z.object({ email, name });
+
+/**
+ * A suggested change of a block's fields (issue 15): `changes` maps attribute names to the
+ * proposed values; which names a block takes and what values are valid is its schema's call
+ * (shared/blocks/attrs.ts), checked against the block as the server holds it.
+ */
+export const proposeFieldChangeReq = z.object({
+  blockId: z.string('validation.required').regex(blockIdPattern, 'validation.blockId'),
+  changes: z
+    .record(z.string().max(64), z.union([z.string().max(200, 'validation.maxChars'), z.number(), z.null()], 'validation.fieldValue'), 'validation.changes')
+    .refine((changes) => Object.keys(changes).length > 0 && Object.keys(changes).length <= 8, 'validation.changes'),
+});
+export type ProposeFieldChangeReq = z.infer<typeof proposeFieldChangeReq>;

@@ -12,10 +12,21 @@ export interface Suggester {
   partyColor: string | null;
 }
 
+/** A suggested change of a block's fields: the block, the proposed values and what it held then. */
+export interface FieldChange {
+  blockId: string;
+  blockKind: string;
+  changes: Record<string, string | number | boolean | null>;
+  previous: Record<string, string | number | boolean | null>;
+}
+
 export interface SuggestionRes {
   id: string;
   documentId: string;
-  kind: SuggestionKind;
+  /** Text to add or remove (marks in the document), or a change of a block's fields. */
+  kind: SuggestionKind | 'field';
+  /** Only for `kind: 'field'`. */
+  field?: FieldChange;
   status: SuggestionStatus;
   suggester: Suggester;
   createdAt: string;

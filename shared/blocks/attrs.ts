@@ -141,6 +141,25 @@ export const blockChoices = {
   criterion: { kind: criterionKinds, category: criterionCategories },
 } as const satisfies { [N in BlockName]: Partial<Record<keyof BlockAttrs<N>, readonly string[]>> };
 
+/**
+ * The fields of each block that a suggestion may propose to change (issue 15: "a criterion's
+ * weight or an action's owner"). Never a block's identity or example mark, and none of a
+ * commitment's: its party and its status are that party's own decision (confirm, withdraw).
+ */
+export const suggestableFields = {
+  action: ['ownerPartyId', 'ownerUserId', 'due', 'status', 'funding'],
+  commitment: [],
+  reflection: ['date', 'status'],
+  criterion: ['kind', 'weight', 'category'],
+} as const satisfies { [N in BlockName]: readonly (keyof BlockAttrs<N>)[] };
+
+/** Fields about which only an owner decides a suggestion: a criterion's weight decides the tender. */
+export const ownerDecidedFields: { readonly [N in BlockName]?: readonly string[] } = { criterion: ['weight'] };
+
+export function isSuggestableField(kind: BlockName, field: string): boolean {
+  return (suggestableFields[kind] as readonly string[]).includes(field);
+}
+
 /** Attributes whose values are party ids, and those whose values are user ids: shown as names. */
 export const partyAttrs: ReadonlySet<string> = new Set(['ownerPartyId', 'partyId', 'createdByParty']);
 export const userAttrs: ReadonlySet<string> = new Set(['ownerUserId', 'confirmedBy', 'createdBy']);

@@ -16,6 +16,7 @@ export const enSuggestions: Record<keyof typeof nlSuggestions, string> = {
   'suggest.none': 'No open suggestions.',
   'suggest.kind.insert': 'Add',
   'suggest.kind.delete': 'Remove',
+  'suggest.kind.field': 'Change a field',
   'suggest.by': 'Suggested by {name}',
   'suggest.gone': '(the text is gone)',
   'suggest.accept': 'Accept',

@@ -14,6 +14,7 @@ export const nlSuggestions = {
   'suggest.none': 'Geen open voorstellen.',
   'suggest.kind.insert': 'Toevoegen',
   'suggest.kind.delete': 'Weghalen',
+  'suggest.kind.field': 'Veld wijzigen',
   'suggest.by': 'Voorstel van {name}',
   'suggest.gone': '(de tekst is weg)',
   'suggest.accept': 'Aannemen',

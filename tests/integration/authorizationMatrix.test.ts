@@ -173,6 +173,44 @@ const fixtures = {
     );
     return id;
   },
+  /** An open action block of its own in a document, written by the server; its id. */
+  async actionBlock(documentId: string, kind: 'action' | 'criterion' = 'action'): Promise<string> {
+    const blockId = unique(kind).replace(/[^A-Za-z0-9_-]/g, '');
+    await server.registry.withRoom(documentId, (room) =>
+      room.applyServerChange((doc) => {
+        const attrs: Record<string, string | number> = kind === 'action' ? { id: blockId, status: 'open', funding: 'unknown' } : { id: blockId, kind: 'award', category: 'quality', weight: 10 };
+        const block = new Y.XmlElement(kind);
+        for (const [key, value] of Object.entries(attrs)) block.setAttribute(key, value as string);
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText('Een blok')]);
+        block.insert(0, [paragraph]);
+        const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+        fragment.insert(fragment.length, [block]);
+      }),
+    );
+    return blockId;
+  },
+  /** An open suggestion by the owner to change an action's status or a criterion's weight; its id. */
+  async fieldSuggestion(documentId: string, field: 'status' | 'weight'): Promise<string> {
+    const blockId = await fixtures.actionBlock(documentId, field === 'status' ? 'action' : 'criterion');
+    const id = randomUUID();
+    await server.repos.fieldSuggestions.create({
+      document_id: documentId,
+      id,
+      workspace_id: world.workspaceId,
+      block_id: blockId,
+      block_kind: field === 'status' ? 'action' : 'criterion',
+      changes: JSON.stringify(field === 'status' ? { status: 'done' } : { weight: 40 }),
+      previous: JSON.stringify(field === 'status' ? { status: 'open' } : { weight: 10 }),
+      user_id: home.owner.userId,
+      party_id: world.partyId,
+      status: 'open',
+      created_at: Date.now(),
+      decided_by: null,
+      decided_at: null,
+    });
+    return id;
+  },
   async party(workspaceId = world.workspaceId): Promise<string> {
     return (await server.repos.parties.create({ workspace_id: workspaceId, name: unique('Doelpartij'), kind: 'other', color: '#336699' })).id;
   },
@@ -612,11 +650,34 @@ const rows: Row[] = [
     }),
   ),
   {
+    name: 'POST /api/documents/:id/suggestions (a change of a block field)',
+    expect: partySpeakers(201),
+    arrange: async () => ({ blockId: await fixtures.actionBlock(docId) }),
+    request: (_p, c) => ({ method: 'POST', path: `${doc()}/suggestions`, body: { blockId: c.blockId, changes: { status: 'done' } } }),
+    // Only the proposal: the document waits for a decision.
+    changes: ['field_suggestions'],
+    document: () => docId,
+    effect: async (p, _c, res) => expect(await server.repos.fieldSuggestions.find(docId, String((json(res) as { id: unknown }).id))).toMatchObject({ user_id: p.userId, status: 'open' }),
+  },
+  ...(['accept', 'reject'] as const).flatMap((decision): Row[] =>
+    (['status', 'weight'] as const).map((field) => ({
+      name: `POST /api/documents/:id/suggestions/:suggestionId/${decision} (a field suggestion: ${field})`,
+      // A criterion's weight is decided by owners only; other fields by whoever may write.
+      expect: field === 'weight' ? ownerOnly(200) : writers(200),
+      arrange: async () => ({ suggestionId: await fixtures.fieldSuggestion(docId, field) }),
+      request: (_p, c) => ({ method: 'POST', path: `${doc()}/suggestions/${c.suggestionId}/${decision}` }),
+      changes: ['field_suggestions', 'document_updates', 'document_snapshots', 'document_blocks', 'document_versions', 'attribution_daily', 'document_clients'],
+      document: () => docId,
+      effect: async (_p, c) => expect((await server.repos.fieldSuggestions.find(docId, c.suggestionId!))!.status).toBe(decision === 'accept' ? 'accepted' : 'rejected'),
+    })),
+  ),
+  {
     name: 'POST /api/documents/:id/suggestions/decide',
     expect: writers(200),
     arrange: async () => ({ suggestionId: await openSuggestion(docId) }),
     request: () => ({ method: 'POST', path: `${doc()}/suggestions/decide`, body: { decision: 'reject', userId: home.owner.userId } }),
-    changes: ['suggestions', 'document_updates', 'document_snapshots', 'document_blocks', 'document_versions', 'attribution_daily', 'document_clients'],
+    // The owner's field suggestions other cells left open are decided along.
+    changes: ['suggestions', 'field_suggestions', 'document_updates', 'document_snapshots', 'document_blocks', 'document_versions', 'attribution_daily', 'document_clients'],
     document: () => docId,
     effect: async (_p, c) => expect((await server.repos.suggestions.find(docId, c.suggestionId!))!.status).toBe('rejected'),
   },

@@ -495,4 +495,27 @@ export const migrations: readonly string[] = [
   -- documents while that step is current; otherwise guests comment and suggest only.
   ALTER TABLE work_session_steps ADD COLUMN guests_write INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- Suggested changes of a block's fields (issue 15): a weight, an action's owner, a date. They
+  -- live here, not in the document, until someone who may decide accepts one; \`changes\` and
+  -- \`previous\` are JSON objects of attribute name to value (the proposal, and what the block held
+  -- when it was made). Who proposed is the server's record of the request.
+  CREATE TABLE field_suggestions (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    block_id TEXT NOT NULL,
+    block_kind TEXT NOT NULL,
+    changes TEXT NOT NULL,
+    previous TEXT NOT NULL,
+    user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    party_id TEXT REFERENCES parties(id) ON DELETE SET NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'rejected')),
+    created_at BIGINT NOT NULL,
+    decided_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    decided_at BIGINT,
+    PRIMARY KEY (document_id, id)
+  );
+  CREATE INDEX field_suggestions_document ON field_suggestions(document_id, status);
+  `,
 ];

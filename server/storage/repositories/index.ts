@@ -23,6 +23,7 @@ import { createSessionRepo } from './sessions';
 import { createSingleUseLinkRepo } from './singleUseLinks';
 import { createStorageUsageRepo } from './storageUsage';
 import { createSuggestionRepo } from './suggestions';
+import { createFieldSuggestionRepo } from './fieldSuggestions';
 import { createUserIdentityRepo } from './userIdentities';
 import { createUserRepo } from './users';
 import { createVersionRepo } from './versions';
@@ -43,6 +44,7 @@ export function createRepos(db: Db): Repos {
     commitmentDecisions: createCommitmentDecisionRepo(db),
     comments: createCommentRepo(db),
     suggestions: createSuggestionRepo(db),
+    fieldSuggestions: createFieldSuggestionRepo(db),
     calendarFeeds: createCalendarFeedRepo(db),
     blockRecords: createBlockRecordRepo(db),
     versions: createVersionRepo(db),
