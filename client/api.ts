@@ -264,6 +264,9 @@ export const api = {
   suggestions: (documentId: string) => request<SuggestionRes[]>('GET', `/api/documents/${enc(documentId)}/suggestions`),
   decideSuggestion: (documentId: string, suggestionId: string, decision: 'accept' | 'reject') =>
     request<SuggestionRes>('POST', `/api/documents/${enc(documentId)}/suggestions/${enc(suggestionId)}/${decision}`),
+  /** Suggests a change of a block's fields; it waits beside the document until someone decides. */
+  proposeFieldChange: (documentId: string, blockId: string, changes: Record<string, string | number | null>) =>
+    request<SuggestionRes>('POST', `/api/documents/${enc(documentId)}/suggestions`, { blockId, changes }),
   /** All open suggestions of one person or one party at once; those not ours to decide stay open. */
   decideSuggestions: (documentId: string, decision: 'accept' | 'reject', of: { userId: string } | { partyId: string }) =>
     request<DecideSuggestionsRes>('POST', `/api/documents/${enc(documentId)}/suggestions/decide`, { decision, ...of }),

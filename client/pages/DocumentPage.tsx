@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Editor as TiptapEditor } from '@tiptap/react';
 import { api, isApiError } from '../api';
+import { errorMessage } from '../forms';
 import type { DocumentDetail } from '../../shared/api/documents';
 import type { RestoreResult, Version } from '../../shared/api/versions';
 import { noPartyColor } from '../color';
@@ -99,18 +100,34 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
     versions.reload();
   };
 
+  const reloadSuggestions = suggestions.reload;
+  const proposeField = useCallback(
+    (blockId: string, changes: Record<string, string | number | null>) => {
+      api
+        .proposeFieldChange(doc.id, blockId, changes)
+        .then(() => {
+          setFlash(t('suggest.fieldProposed'));
+          reloadSuggestions();
+        })
+        .catch((failure: unknown) => setFlash(errorMessage(failure, t)));
+    },
+    [doc.id, reloadSuggestions, t],
+  );
+
   const blockEnv = useMemo<BlockEnv>(
     () => ({
       documentId: doc.id,
       me: { id: me.id, name: me.name, partyId: doc.partyId },
       parties: doc.parties,
       members: doc.members,
-      // Block fields are not suggested (yet): in "Voorstellen" they read as for a commenter.
       canWrite: canWrite && !suggesting,
       canDecide: doc.abilities.writeDocument || doc.abilities.comment,
       highlightId,
+      // In "Voorstellen" a changed block field becomes a suggestion beside the document.
+      proposeField: suggesting && !lockedOut ? proposeField : undefined,
+      fieldSuggestions: suggestions.suggestions.filter((suggestion) => suggestion.kind === 'field'),
     }),
-    [doc, me.id, me.name, canWrite, suggesting, highlightId],
+    [doc, me.id, me.name, canWrite, suggesting, lockedOut, proposeField, suggestions.suggestions, highlightId],
   );
 
   let body: ReactNode = <Loading />;
@@ -216,6 +233,10 @@ function DocumentWorkspace({ document: doc, onReload, onTitleSaved }: {
             editor={editor}
             suggestions={suggestions.suggestions}
             mayDecide={doc.abilities.writeDocument}
+            mayDecideWeights={doc.role === 'owner'}
+            myCommitments={{ partyId: doc.partyId, mayDecide: doc.abilities.comment }}
+            parties={doc.parties}
+            members={doc.members}
             activeId={activeSuggestion}
             onChanged={suggestions.reload}
           />

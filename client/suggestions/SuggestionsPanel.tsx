@@ -1,7 +1,7 @@
 /**
  * The document's open suggestions beside the text, as the comment threads are: what each adds
- * or removes (read live from the editor), who suggested it in their party colour, and for who
- * may decide "Aannemen" and "Afwijzen". The server decides who may (403 otherwise); its answer
+ * or removes (read live from the editor) or which block fields it changes, who suggested it in
+ * their party colour, and for who may decide "Aannemen" and "Afwijzen". The server decides who may (403 otherwise); its answer
  * is shown on the card. Clicking a suggestion in the text makes its card the active one.
  */
 import { useEffect, useState } from 'react';
@@ -10,9 +10,12 @@ import type { SuggestionRes } from '../../shared/api/suggestions';
 import { api } from '../api';
 import { PartyChip } from '../components/PartyChip';
 import { errorMessage } from '../forms';
-import { useT } from '../i18n/I18n';
+import type { Member, Party } from '../../shared/api/workspaces';
+import { isBlockName, ownerDecidedFields } from '../../shared/blocks/attrs';
+import { useI18n, useT } from '../i18n/I18n';
 import { DecideAllOf } from './DecideAllOf';
-import { suggestionTexts } from './suggestionTexts';
+import { fieldChangeLines, type Wording } from './fieldChangeText';
+import { insideOwnCommitment, suggestionCovers } from './suggestionTexts';
 
 interface SuggestionsPanelProps {
   documentId: string;
@@ -20,13 +23,31 @@ interface SuggestionsPanelProps {
   suggestions: SuggestionRes[];
   /** Show the buttons: this person may decide in ordinary text (the server checks each). */
   mayDecide: boolean;
+  /** And about a criterion's weight (owners). */
+  mayDecideWeights: boolean;
+  /** May speak for their party in its commitments (commenters too): decide what lies wholly inside them. */
+  myCommitments: { partyId: string | null; mayDecide: boolean };
+  parties: readonly Party[];
+  members: readonly Member[];
   activeId: string | null;
   onChanged: () => void;
 }
 
-export function SuggestionsPanel({ documentId, editor, suggestions, mayDecide, activeId, onChanged }: SuggestionsPanelProps) {
-  const t = useT();
-  const texts = useEditorState({ editor, selector: ({ editor: e }) => (e ? suggestionTexts(e.state.doc) : {}) }) ?? {};
+/** Whether only an owner decides this one (it changes a criterion's weight). */
+function ownersDecide(suggestion: SuggestionRes): boolean {
+  const change = suggestion.field;
+  if (!change || !isBlockName(change.blockKind)) return false;
+  return Object.keys(change.changes).some((field) => ownerDecidedFields[change.blockKind as keyof typeof ownerDecidedFields]?.includes(field));
+}
+
+export function SuggestionsPanel({ documentId, editor, suggestions, mayDecide, mayDecideWeights, myCommitments, parties, members, activeId, onChanged }: SuggestionsPanelProps) {
+  const { t, formatDate } = useI18n();
+  const words: Wording = { t, formatDate: (iso) => formatDate(iso), parties, members };
+  const covers = useEditorState({ editor, selector: ({ editor: e }) => (e ? suggestionCovers(e.state.doc) : {}) }) ?? {};
+  const mayDecideOne = (suggestion: SuggestionRes) =>
+    suggestion.kind === 'field'
+      ? mayDecide && (mayDecideWeights || !ownersDecide(suggestion))
+      : mayDecide || (myCommitments.mayDecide && insideOwnCommitment(covers[suggestion.id], myCommitments.partyId));
   useEffect(() => {
     if (activeId) document.getElementById(`suggestion-${activeId}`)?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
@@ -45,8 +66,8 @@ export function SuggestionsPanel({ documentId, editor, suggestions, mayDecide, a
             key={suggestion.id}
             documentId={documentId}
             suggestion={suggestion}
-            text={texts[suggestion.id]}
-            mayDecide={mayDecide}
+            text={suggestion.kind === 'field' ? fieldChangeLines(words, suggestion).join('; ') : covers[suggestion.id]?.text}
+            mayDecide={mayDecideOne(suggestion)}
             active={suggestion.id === activeId}
             onChanged={onChanged}
           />
@@ -92,7 +113,7 @@ function SuggestionCard({ documentId, suggestion, text, mayDecide, active, onCha
     >
       <h3 id={`suggestion-${suggestion.id}-title`} className="suggestion__title">
         <span className="suggestion__kind">{t(`suggest.kind.${suggestion.kind}`)}</span>{' '}
-        <span className={suggestion.kind === 'insert' ? 'suggestion__text suggestion__text--insert' : 'suggestion__text suggestion__text--delete'} style={{ textDecorationColor: suggester.partyColor ?? undefined }}>
+        <span className={`suggestion__text suggestion__text--${suggestion.kind}`} style={{ textDecorationColor: suggester.partyColor ?? undefined }}>
           {shown}
         </span>
       </h3>

@@ -1,16 +1,45 @@
-/** The words each suggestion covers in the editor's document, by suggestion id, in document order. */
+/**
+ * What each suggestion covers in the editor's document, by suggestion id, in document order:
+ * its words, and where they are (the parties of the commitments they sit in, and whether any
+ * lie in ordinary text), since inside a commitment only its party decides.
+ */
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { isSuggestionMarkName, suggestionIdOf } from '../../shared/suggestions/suggestionMarks';
 
-export function suggestionTexts(doc: PmNode): Record<string, string> {
-  const texts: Record<string, string> = {};
-  doc.descendants((node) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
-      const id = isSuggestionMarkName(mark.type.name) ? suggestionIdOf(mark.attrs) : null;
-      if (id !== null) texts[id] = (texts[id] ?? '') + node.text;
-    }
-    return false;
-  });
-  return texts;
+export interface SuggestionCover {
+  text: string;
+  /** The party of each commitment the suggestion's words sit in. */
+  commitmentParties: string[];
+  inOrdinaryText: boolean;
+}
+
+export function suggestionCovers(doc: PmNode): Record<string, SuggestionCover> {
+  const covers: Record<string, SuggestionCover> = {};
+  const visit = (node: PmNode, commitmentParty: string | null) => {
+    node.forEach((child) => {
+      if (child.type.name === 'commitment') {
+        visit(child, typeof child.attrs.partyId === 'string' ? child.attrs.partyId : '');
+        return;
+      }
+      if (!child.isText) {
+        visit(child, commitmentParty);
+        return;
+      }
+      for (const mark of child.marks) {
+        const id = isSuggestionMarkName(mark.type.name) ? suggestionIdOf(mark.attrs) : null;
+        if (id === null) continue;
+        const cover = (covers[id] ??= { text: '', commitmentParties: [], inOrdinaryText: false });
+        cover.text += child.text;
+        if (commitmentParty === null) cover.inOrdinaryText = true;
+        else if (!cover.commitmentParties.includes(commitmentParty)) cover.commitmentParties.push(commitmentParty);
+      }
+    });
+  };
+  visit(doc, null);
+  return covers;
+}
+
+/** Whether someone may decide a suggestion only because it lies wholly in their own party's commitments. */
+export function insideOwnCommitment(cover: SuggestionCover | undefined, partyId: string | null): boolean {
+  return !!cover && !!partyId && !cover.inOrdinaryText && cover.commitmentParties.length > 0 && cover.commitmentParties.every((party) => party === partyId);
 }

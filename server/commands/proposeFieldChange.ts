@@ -49,15 +49,19 @@ export async function proposeFieldChange(services: Services, input: ProposeField
       if (!checked.ok) throw new ValidationError(checked.fields);
       await checkReferences(services, document.workspace_id, checked.changes);
       // The block may have changed while the references were looked up: read it now.
-      const previous = currentValues(element.getAttributes() as Record<string, unknown>, Object.keys(checked.changes));
-      if (changesNothing(checked.changes, previous)) throw new ValidationError({ changes: 'validation.noChange' });
+      const current = currentValues(element.getAttributes() as Record<string, unknown>, Object.keys(checked.changes));
+      if (changesNothing(checked.changes, current)) throw new ValidationError({ changes: 'validation.noChange' });
+      // Only what would change is proposed (and decides who decides: a weight left as it is
+      // does not make it an owner's decision).
+      const changes = Object.fromEntries(Object.entries(checked.changes).filter(([field, value]) => current[field] !== value));
+      const previous = Object.fromEntries(Object.keys(changes).map((field) => [field, current[field] ?? null]));
       const proposed: FieldSuggestionRow = {
         document_id: document.id,
         id: crypto.randomUUID(),
         workspace_id: document.workspace_id,
         block_id: input.blockId,
         block_kind: element.nodeName,
-        changes: JSON.stringify(checked.changes),
+        changes: JSON.stringify(changes),
         previous: JSON.stringify(previous),
         user_id: input.userId,
         party_id: input.membership.party_id ?? null,

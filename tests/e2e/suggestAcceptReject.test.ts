@@ -178,7 +178,7 @@ test('in a document without a paragraph a commenter is told that suggestions go 
   expect(a.problems).toEqual([]);
 });
 
-test("inside a commitment of the commenter's party an editor of another party is refused, and the card says why", async ({ onTestFailed }) => {
+test("inside a commitment of the commenter's party an editor of another party is refused, and the card says why; the commenter decides it herself", async ({ onTestFailed }) => {
   const workshop = await buildWorkshop(server.origin);
   const cora = await addMember(workshop, server.origin, 'commenter', 'Cora Bakker');
   const eddy = await addMember(workshop, server.origin, 'editor', 'Eddy Smit');
@@ -206,6 +206,15 @@ test("inside a commitment of the commenter's party an editor of another party is
   await expect.poll(() => b.page.getByTestId('suggestions-panel').getByRole('alert').textContent()).toBe(t('error.notYourPartySuggestion'));
   expect(Object.values(suggestionMarks(storedDoc(server, workshop.documentId)))).toEqual([' per week']);
   expect(await suggestionsIn(b.page, 'insert')).toEqual([' per week']);
+
+  // Cora is a commenter, but she speaks for the commitment's party: the words lie wholly inside
+  // it, so she has the buttons, and the server lets her decide.
+  const coraAccept = a.page.getByRole('button', { name: t('suggest.acceptLabel', { text: ' per week' }) });
+  await coraAccept.click();
+  await eventually(() => expect(suggestionMarks(storedDoc(server, workshop.documentId))).toEqual({}), 10_000);
+  // (The editor's page may have added an empty paragraph after the block for the caret.)
+  expect(paragraphs(storedDoc(server, workshop.documentId))).toContain('De gemeente levert twee ruimtes per week.');
+  await expect.poll(() => suggestionsIn(b.page, 'insert'), { timeout: 10_000 }).toEqual([]);
   expect([...a.problems, ...b.problems.filter((p) => !/status of 403/.test(p))]).toEqual([]);
 });
 

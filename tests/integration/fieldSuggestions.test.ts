@@ -116,8 +116,12 @@ test("a criterion's weight is decided by an owner only; a rejection leaves the b
   expect(byOwner.status).toBe(200);
   await eventually(() => expect(attrsOf(writer.doc, 'crit-1')!.weight).toBe(30));
 
-  const category = await cora.post(path, { blockId: 'crit-1', changes: { category: 'social_value' } });
+  // A weight named with the value it has is no change: only the category is proposed, and so
+  // an editor decides.
+  const category = await cora.post(path, { blockId: 'crit-1', changes: { category: 'social_value', weight: 30 } });
   expect(category.status).toBe(201);
+  expect(category.body.field).toMatchObject({ changes: { category: 'social_value' }, previous: { category: 'quality' } });
+  expect(Object.keys(category.body.field.changes)).toEqual(['category']);
   // Not the weight: an editor decides.
   const rejected = await editor.post(`${path}/${category.body.id}/reject`);
   expect(rejected.status).toBe(200);

@@ -5,6 +5,7 @@ import { isOverdue, localDate } from '../../blocks/dates';
 import { useI18n } from '../../i18n/I18n';
 import { BlockCard, useBlockIssues } from './BlockCard';
 import { useBlockEnv } from './BlockContext';
+import { useFieldWriter } from './fieldWriter';
 import { BlockField, DateInput, EnumSelect, PartySelect, PartyValue, enumLabel, membersFor } from './fields';
 
 const fieldNames = ['ownerPartyId', 'ownerUserId', 'due', 'status', 'funding'] as const;
@@ -53,10 +54,11 @@ function ActionBadges({ overdue, unowned, done }: { overdue: boolean; unowned: b
 
 export function ActionView(view: ReactNodeViewProps) {
   const { t, formatDate } = useI18n();
-  const { parties, members, canWrite } = useBlockEnv();
+  const { parties, members } = useBlockEnv();
+  const writer = useFieldWriter(view);
   const attrs = view.node.attrs as Record<string, unknown>;
   const issues = useBlockIssues('action', attrs);
-  const update = view.updateAttributes;
+  const update = writer.write;
   const { ownerPartyId, ownerUserId, due, status, funding } = attrs;
 
   const overdue = !issues.due && isOverdue(due, status);
@@ -81,33 +83,33 @@ export function ActionView(view: ReactNodeViewProps) {
         issue={issues.ownerPartyId}
         className="block-field--party"
         value={<PartyValue partyId={ownerPartyId} parties={parties} emptyLabel={t('action.noOwner')} />}
-        control={canWrite ? (id, d) => <PartySelect id={id} describedBy={d} value={ownerPartyId} parties={parties} emptyLabel={t('action.noOwner')} onChange={chooseParty} /> : null}
+        control={writer.editable ? (id, d) => <PartySelect id={id} describedBy={d} value={ownerPartyId} parties={parties} emptyLabel={t('action.noOwner')} onChange={chooseParty} /> : null}
       />
       <BlockField
         label={t('action.ownerUser')}
         issue={issues.ownerUserId}
         value={owner?.name ?? <span className="block-field__none">{t('action.noOwnerUser')}</span>}
-        control={canWrite ? (id, d) => <PersonSelect id={id} describedBy={d} value={ownerUserId} owner={owner} candidates={candidates} onChange={(v) => update({ ownerUserId: v })} /> : null}
+        control={writer.editable ? (id, d) => <PersonSelect id={id} describedBy={d} value={ownerUserId} owner={owner} candidates={candidates} onChange={(v) => update({ ownerUserId: v })} /> : null}
       />
       <BlockField
         label={t('action.due')}
         issue={issues.due}
         className={overdue ? 'block-field--overdue' : undefined}
         value={dueText ?? (typeof due === 'string' && due ? due : notSet)}
-        control={canWrite ? (id, d) => <DateInput id={id} describedBy={d} label={t('action.due')} value={due} onChange={(v) => update({ due: v })} /> : null}
+        control={writer.editable ? (id, d) => <DateInput id={id} describedBy={d} label={t('action.due')} value={due} onChange={(v) => update({ due: v })} /> : null}
       />
       <BlockField
         label={t('action.status')}
         issue={issues.status}
         value={enumLabel(status, actionStatuses, statusLabel)}
-        control={canWrite ? (id, d) => <EnumSelect id={id} describedBy={d} value={status} options={actionStatuses} labelOf={statusLabel} onChange={(v) => update({ status: v })} /> : null}
+        control={writer.editable ? (id, d) => <EnumSelect id={id} describedBy={d} value={status} options={actionStatuses} labelOf={statusLabel} onChange={(v) => update({ status: v })} /> : null}
       />
       <BlockField
         label={t('action.funding')}
         issue={issues.funding}
         className="block-field--wide"
         value={enumLabel(funding, fundingKinds, fundingLabel)}
-        control={canWrite ? (id, d) => <EnumSelect id={id} describedBy={d} value={funding} options={fundingKinds} labelOf={fundingLabel} onChange={(v) => update({ funding: v })} /> : null}
+        control={writer.editable ? (id, d) => <EnumSelect id={id} describedBy={d} value={funding} options={fundingKinds} labelOf={fundingLabel} onChange={(v) => update({ funding: v })} /> : null}
       />
     </>
   );

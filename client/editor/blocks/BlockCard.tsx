@@ -9,6 +9,7 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { useI18n, useT } from '../../i18n/I18n';
 import { wordIssue } from '../../../shared/i18n/issues';
 import { controlsAfterText, controlsBeforeText } from '../keys/blockFocus';
+import { FieldProposals } from '../../suggestions/FieldProposals';
 import { useBlockEnv } from './BlockContext';
 
 /** Field messages of the block's stored attributes, in the interface language; empty when all is well. */
@@ -143,6 +144,7 @@ export function BlockCard({ kind, view, issues, fieldNames, fields, badges, note
       >
         {fields}
       </div>
+      <FieldProposals blockId={node.attrs.id} />
       {(note || example) && (
         <div className="block-card__note" contentEditable={false}>
           {example && <p className="block-card__example-hint">{t('block.exampleHint')}</p>}

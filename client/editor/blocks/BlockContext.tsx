@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { SuggestionRes } from '../../../shared/api/suggestions';
 import type { Member, Party } from '../../../shared/api/workspaces';
 
 /** Who is writing, and what the node views need to show names, parties and controls. */
@@ -14,6 +15,13 @@ export interface BlockEnv {
   highlightId: string | null;
   /** A stored version shown read-only: values only, no controls, no decisions to take. */
   frozen?: boolean;
+  /**
+   * In "Voorstellen" (issue 15): a changed field of a block becomes a suggestion instead of a
+   * change; absent when this person writes directly or only reads.
+   */
+  proposeField?: (blockId: string, changes: Record<string, string | number | null>) => void;
+  /** The document's open suggested changes of block fields, shown on their blocks. */
+  fieldSuggestions?: readonly SuggestionRes[];
 }
 
 const BlockEnvContext = createContext<BlockEnv | null>(null);

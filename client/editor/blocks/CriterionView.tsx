@@ -1,10 +1,11 @@
+import { useEffect, useState } from 'react';
 import type { ReactNodeViewProps } from '@tiptap/react';
 import { criterionCategories, criterionKinds } from '../../../shared/blocks/attrs';
 import { checkCriteria } from '../../blocks/criteriaCheck';
 import { CriteriaWarningText } from '../../blocks/CriteriaWarnings';
 import { useI18n } from '../../i18n/I18n';
 import { BlockCard, useBlockIssues } from './BlockCard';
-import { useBlockEnv } from './BlockContext';
+import { useFieldWriter, type FieldWriter } from './fieldWriter';
 import { BlockField, EnumSelect, enumLabel } from './fields';
 
 const fieldNames = ['kind', 'weight', 'category'] as const;
@@ -16,9 +17,55 @@ function parseWeight(input: string): number | null {
   return Number.isInteger(value) ? value : null;
 }
 
+interface WeightInputProps {
+  id: string;
+  describedBy: string | undefined;
+  weight: unknown;
+  placeholder: string;
+  writer: FieldWriter;
+}
+
+/**
+ * The weight: written as it is typed by whoever writes directly; in "Voorstellen" typed first and
+ * proposed once, when the person leaves the field or presses Enter (not "3" and then "30").
+ */
+function WeightInput({ id, describedBy, weight, placeholder, writer }: WeightInputProps) {
+  const stored = typeof weight === 'number' && Number.isFinite(weight) ? String(weight) : '';
+  const [draft, setDraft] = useState(stored);
+  useEffect(() => setDraft(stored), [stored]);
+  const propose = () => {
+    if (draft === stored) return;
+    writer.write({ weight: parseWeight(draft) });
+    // The field shows the block as it is; the proposal shows under it until someone decides.
+    setDraft(stored);
+  };
+  return (
+    <input
+      id={id}
+      type="number"
+      inputMode="numeric"
+      min={0}
+      max={100}
+      step={1}
+      className="input block-input block-input--weight"
+      value={writer.proposing ? draft : stored}
+      placeholder={placeholder}
+      aria-describedby={describedBy}
+      onChange={(event) => (writer.proposing ? setDraft(event.target.value) : writer.write({ weight: parseWeight(event.target.value) }))}
+      onBlur={writer.proposing ? propose : undefined}
+      onKeyDown={(event) => {
+        if (writer.proposing && event.key === 'Enter') {
+          event.preventDefault();
+          propose();
+        }
+      }}
+    />
+  );
+}
+
 export function CriterionView(view: ReactNodeViewProps) {
   const { t } = useI18n();
-  const { canWrite } = useBlockEnv();
+  const writer = useFieldWriter(view);
   const attrs = view.node.attrs as Record<string, unknown>;
   const issues = useBlockIssues('criterion', attrs);
   const { kind, weight, category } = attrs;
@@ -35,25 +82,7 @@ export function CriterionView(view: ReactNodeViewProps) {
       issue={issues.weight}
       className="block-field--narrow"
       value={weight === null || weight === undefined || weight === '' ? <span className="block-field__none">{t('block.notSet')}</span> : String(weight)}
-      control={
-        canWrite
-          ? (id, describedBy) => (
-              <input
-                id={id}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={100}
-                step={1}
-                className="input block-input block-input--weight"
-                value={typeof weight === 'number' && Number.isFinite(weight) ? weight : ''}
-                placeholder={t('criterion.weightHint')}
-                aria-describedby={describedBy}
-                onChange={(event) => view.updateAttributes({ weight: parseWeight(event.target.value) })}
-              />
-            )
-          : null
-      }
+      control={writer.editable ? (id, describedBy) => <WeightInput id={id} describedBy={describedBy} weight={weight} placeholder={t('criterion.weightHint')} writer={writer} /> : null}
     />
   );
 
@@ -72,7 +101,7 @@ export function CriterionView(view: ReactNodeViewProps) {
             issue={issues.kind}
             value={enumLabel(kind, criterionKinds, kindLabel)}
             control={
-              canWrite
+              writer.editable
                 ? (id, describedBy) => (
                     <EnumSelect
                       id={id}
@@ -81,7 +110,7 @@ export function CriterionView(view: ReactNodeViewProps) {
                       options={criterionKinds}
                       labelOf={kindLabel}
                       // Only award criteria carry a weight.
-                      onChange={(v) => view.updateAttributes(v === 'award' ? { kind: v } : { kind: v, weight: null })}
+                      onChange={(v) => writer.write(v === 'award' || weight === null || weight === undefined ? { kind: v } : { kind: v, weight: null })}
                     />
                   )
                 : null
@@ -93,7 +122,7 @@ export function CriterionView(view: ReactNodeViewProps) {
             issue={issues.category}
             value={enumLabel(category, criterionCategories, categoryLabel)}
             control={
-              canWrite
+              writer.editable
                 ? (id, describedBy) => (
                     <EnumSelect
                       id={id}
@@ -101,7 +130,7 @@ export function CriterionView(view: ReactNodeViewProps) {
                       value={category}
                       options={criterionCategories}
                       labelOf={categoryLabel}
-                      onChange={(v) => view.updateAttributes({ category: v })}
+                      onChange={(v) => writer.write({ category: v })}
                     />
                   )
                 : null

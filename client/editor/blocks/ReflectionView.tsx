@@ -4,6 +4,7 @@ import { localDate, todayIso } from '../../blocks/dates';
 import { useI18n } from '../../i18n/I18n';
 import { BlockCard, useBlockIssues } from './BlockCard';
 import { useBlockEnv } from './BlockContext';
+import { useFieldWriter } from './fieldWriter';
 import { BlockField, DateInput, EnumSelect, enumLabel } from './fields';
 
 const fieldNames = ['date', 'status'] as const;
@@ -12,6 +13,7 @@ const dayMs = 24 * 60 * 60 * 1000;
 export function ReflectionView(view: ReactNodeViewProps) {
   const { t, formatDate } = useI18n();
   const { canWrite } = useBlockEnv();
+  const writer = useFieldWriter(view);
   const attrs = view.node.attrs as Record<string, unknown>;
   const issues = useBlockIssues('reflection', attrs);
   const { date, status } = attrs;
@@ -43,14 +45,14 @@ export function ReflectionView(view: ReactNodeViewProps) {
             label={t('reflection.date')}
             issue={issues.date}
             value={validDate ? formatDate(localDate(validDate).toISOString()) : <span className="block-field__none">{t('block.notSet')}</span>}
-            control={canWrite ? (id, describedBy) => <DateInput id={id} describedBy={describedBy} label={t('reflection.date')} value={date} onChange={(v) => view.updateAttributes({ date: v })} /> : null}
+            control={writer.editable ? (id, describedBy) => <DateInput id={id} describedBy={describedBy} label={t('reflection.date')} value={date} onChange={(v) => writer.write({ date: v })} /> : null}
           />
           <BlockField
             label={t('reflection.status')}
             issue={issues.status}
             value={enumLabel(status, reflectionStatuses, statusLabel)}
             control={
-              canWrite
+              writer.editable
                 ? (id, describedBy) => (
                     <EnumSelect
                       id={id}
@@ -58,7 +60,7 @@ export function ReflectionView(view: ReactNodeViewProps) {
                       value={status}
                       options={reflectionStatuses}
                       labelOf={statusLabel}
-                      onChange={(v) => view.updateAttributes({ status: v })}
+                      onChange={(v) => writer.write({ status: v })}
                     />
                   )
                 : null

@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest';
+import { documentSchema } from '../../shared/editor/schema';
+import { insideOwnCommitment, suggestionCovers } from './suggestionTexts';
+
+const schema = documentSchema();
+const proposed = (text: string, suggestionId: string) => ({ type: 'text', text, marks: [{ type: 'suggestionInsert', attrs: { suggestionId } }] });
+const paragraph = (...content: object[]) => ({ type: 'paragraph', content });
+const commitment = (partyId: string, ...content: object[]) => ({ type: 'commitment', attrs: { id: `c-${partyId}`, partyId, status: 'proposed' }, content: [paragraph(...content)] });
+
+const doc = schema.nodeFromJSON({
+  type: 'doc',
+  content: [
+    paragraph({ type: 'text', text: 'Wij vragen ' }, proposed('ten minste ', 'in-text')),
+    commitment('bewoners', { type: 'text', text: 'Wij leveren ' }, proposed('twee ', 'in-ours')),
+    commitment('gemeente', proposed('Ook ', 'across'), { type: 'text', text: 'vervoer.' }),
+    paragraph(proposed('en meer', 'across')),
+  ],
+});
+
+test('each suggestion says its words and whose commitments they sit in', () => {
+  const covers = suggestionCovers(doc);
+  expect(covers['in-text']).toEqual({ text: 'ten minste ', commitmentParties: [], inOrdinaryText: true });
+  expect(covers['in-ours']).toEqual({ text: 'twee ', commitmentParties: ['bewoners'], inOrdinaryText: false });
+  expect(covers.across).toEqual({ text: 'Ook en meer', commitmentParties: ['gemeente'], inOrdinaryText: true });
+});
+
+test("only a suggestion wholly inside one's own party's commitments is one's own to decide", () => {
+  const covers = suggestionCovers(doc);
+  expect(insideOwnCommitment(covers['in-ours'], 'bewoners')).toBe(true);
+  expect(insideOwnCommitment(covers['in-ours'], 'gemeente')).toBe(false);
+  expect(insideOwnCommitment(covers['in-ours'], null)).toBe(false);
+  expect(insideOwnCommitment(covers['in-text'], 'bewoners')).toBe(false);
+  expect(insideOwnCommitment(covers.across, 'gemeente')).toBe(false);
+  expect(insideOwnCommitment(undefined, 'bewoners')).toBe(false);
+});
