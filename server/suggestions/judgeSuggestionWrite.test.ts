@@ -104,6 +104,18 @@ describe('in suggestion mode', () => {
     expect(judge(behind, second)).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
   });
 
+  test('plain text that continues the sender\'s own item (Yjs merges it into that item afterwards) is judged as new and refused', () => {
+    const server = serverDoc();
+    // Written while this person could write; the same replica, so the next clock follows on.
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    textOf(client).insert(0, 'Ja. ');
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)));
+    const known = Y.encodeStateVector(server);
+    textOf(client).insert(4, 'GEWOON ');
+    expect(judge(server, Y.encodeStateAsUpdate(client, known))).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+  });
+
   test('deleting inside an own open insertion passes; inside someone else\'s it is refused', () => {
     const mine = randomUUID();
     const theirs = randomUUID();

@@ -77,19 +77,28 @@ export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: Su
   const trial = new Y.Doc({ gc: false });
   trial.getXmlFragment(DOCUMENT_FRAGMENT);
   Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
-  let transaction: Y.Transaction | null = null;
-  trial.on('beforeObserverCalls', (tr: Y.Transaction) => {
-    transaction ??= tr;
-  });
   const fresh = new Map<string, SuggestionKind>();
   const late = new Set<string>();
+  // Judged while the transaction's items are as it made them: once it is over, Yjs merges a new
+  // item into the one before it when the sender's clock runs on (typing on after one's own
+  // characters), and the new characters would pass for old ones.
+  let judged: { refusal: Refusal | null } | { error: unknown } | null = null;
+  trial.on('beforeObserverCalls', (transaction: Y.Transaction) => {
+    if (judged) return;
+    try {
+      judged = { refusal: judgeTransaction(transaction, context, fresh, late) };
+    } catch (error) {
+      judged = { error };
+    }
+  });
   try {
     Y.applyUpdate(trial, update);
     const notAllowed = context.suggestionMode ? CloseCode.suggestionsOnly : CloseCode.suggestionForged;
     if (trial.store.pendingStructs || trial.store.pendingDs) return { ok: false, code: notAllowed, why: 'an update that waits for items the server does not have' };
-    if (!transaction) return { ok: true, fresh, late };
-    const refusal = judgeTransaction(transaction, context, fresh, late);
-    return refusal ? { ok: false, ...refusal } : { ok: true, fresh, late };
+    const outcome = judged as { refusal: Refusal | null } | { error: unknown } | null;
+    if (!outcome) return { ok: true, fresh, late };
+    if ('error' in outcome) throw outcome.error;
+    return outcome.refusal ? { ok: false, ...outcome.refusal } : { ok: true, fresh, late };
   } finally {
     trial.destroy();
   }
