@@ -153,6 +153,30 @@ describe('compaction', () => {
     expect(loaded.logLength).toBe(1);
   });
 
+  test('a deleted suggestionInsert format item keeps its value through load and compaction; other deleted items are emptied', async () => {
+    const client = writer();
+    const text = client.getText('t');
+    text.insert(0, 'Wij vragen.');
+    text.insert(4, 'graag ', { suggestionInsert: { suggestionId: 'x' }, bold: true });
+    // As an acceptance does: the marks come off, their format items are deleted.
+    text.format(4, 6, { suggestionInsert: null, bold: null });
+    text.delete(0, 4);
+    const deletedContents = (doc: Y.Doc) => {
+      const found: unknown[] = [];
+      for (let item = doc.getText('t')._start; item !== null; item = item.right) {
+        if (!item.deleted) continue;
+        found.push(item.content instanceof Y.ContentFormat ? [item.content.key, item.content.value] : item.content.constructor.name);
+      }
+      return found;
+    };
+    const kept = [['suggestionInsert', { suggestionId: 'x' }], ['suggestionInsert', null]];
+    const loaded = await load();
+    expect(deletedContents(loaded.doc).filter((content) => content !== 'ContentDeleted')).toEqual(kept);
+    expect(deletedContents(loaded.doc)).toContain('ContentDeleted');
+    await log.compact(documentId, Y.encodeStateAsUpdate(loaded.doc), loaded.lastUpdateId);
+    expect(deletedContents((await load()).doc).filter((content) => content !== 'ContentDeleted')).toEqual(kept);
+  });
+
   test('compacting twice keeps the state', async () => {
     const client = writer();
     client.getText('t').insert(0, 'eerst');

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import type { DocumentLog } from '../storage/ports';
+import { roomDoc } from '../suggestions/typedUnder';
 
 /** The stored bytes of a document could not be turned back into a document. */
 export class DocumentLoadError extends Error {
@@ -39,7 +40,9 @@ export async function loadDocument(log: DocumentLog, documentId: string): Promis
   } catch (error) {
     throw new DocumentLoadError(documentId, error);
   }
-  const doc = new Y.Doc({ gc: true });
+  // Deleted `suggestionInsert` format items are kept: they tell what was typed under a decided
+  // insertion (server/suggestions/typedUnder.ts).
+  const doc = roomDoc();
   try {
     // One transaction for the whole load: Yjs then cleans up and merges once, not per row.
     doc.transact(() => {
