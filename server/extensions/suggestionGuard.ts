@@ -10,7 +10,9 @@
  *   user and party come from the connection's principal, never from the mark.
  * - Late marks: characters a suggester marked with their own suggestion after it was decided
  *   (typed on while someone accepted it) are moved to a fresh suggestion of theirs by a
- *   compensating server change, so the decided one stays decided and nothing typed is lost.
+ *   compensating server change, so the decided one stays decided and nothing typed is lost. So
+ *   are unmarked characters they typed on after their own insertion while it was decided (Yjs
+ *   wrote no mark for them: they carried it by position), which the judge names by Yjs id.
  *
  * The rules themselves are in server/suggestions/judgeSuggestionWrite.ts; who is in
  * suggestion mode is server/policies' call.
@@ -23,14 +25,15 @@ import type { Repos } from '../storage/ports';
 import type { SuggestionRow, SuggestionStatus } from '../storage/rows';
 import { describeFailure, type Logger } from '../support/log';
 import type { SuggestionKind } from '../../shared/suggestions/suggestionMarks';
-import { judgeSuggestionWrite, writesSuggestionFormat, type KnownSuggestion } from '../suggestions/judgeSuggestionWrite';
-import { suggestionRanges } from '../suggestions/suggestionRanges';
+import { judgeSuggestionWrite, writesSuggestionFormat, type CharacterIds, type KnownSuggestion } from '../suggestions/judgeSuggestionWrite';
+import { characterRuns, suggestionRanges } from '../suggestions/suggestionRanges';
+import { SUGGESTION_INSERT_MARK } from '../../shared/suggestions/suggestionMarks';
 
 export class SuggestionGuard implements RoomExtension {
   /** Every suggestion of this document the server knows, by id. */
   private readonly known = new Map<string, KnownSuggestion>();
   /** Fresh ids of the update that just passed the filter, recorded once it is applied. */
-  private passed: { principal: Principal; fresh: Map<string, SuggestionKind>; late: Set<string> } | null = null;
+  private passed: { principal: Principal; fresh: Map<string, SuggestionKind>; late: Set<string>; typedOn: Map<string, CharacterIds[]> } | null = null;
 
   constructor(
     private readonly room: ExtensionRoom,
@@ -54,7 +57,9 @@ export class SuggestionGuard implements RoomExtension {
     if (!suggestionMode && !writesSuggestionFormat(decoded) && !(decoded.ds.clients.size > 0 && this.hasOpen())) return;
     const judgement = judgeSuggestionWrite(this.room.doc, update, { userId: principal.userId, suggestionMode, known: (id) => this.known.get(id) });
     if (!judgement.ok) return { reject: { code: judgement.code, reason: 'not a suggestion', log: { why: judgement.why } } };
-    if (judgement.fresh.size > 0 || judgement.late.size > 0) this.passed = { principal, fresh: judgement.fresh, late: judgement.late };
+    if (judgement.fresh.size > 0 || judgement.late.size > 0 || judgement.typedOn.size > 0) {
+      this.passed = { principal, fresh: judgement.fresh, late: judgement.late, typedOn: judgement.typedOn };
+    }
   }
 
   afterApply({ principal }: AppliedChange): Compensation | void {
@@ -80,7 +85,8 @@ export class SuggestionGuard implements RoomExtension {
     };
     for (const [id, kind] of passed.fresh) if (!this.known.has(id)) add(id, kind);
     const moved = new Map<string, string>();
-    for (const id of passed.late) {
+    // One fresh suggestion per decided one, for its late marks and the characters typed on after it.
+    for (const id of new Set([...passed.late, ...passed.typedOn.keys()])) {
       const replacement = randomUUID();
       add(replacement, this.known.get(id)!.kind);
       moved.set(id, replacement);
@@ -100,6 +106,10 @@ export class SuggestionGuard implements RoomExtension {
     return (doc) => {
       for (const [id, replacement] of moved) {
         for (const range of suggestionRanges(doc, id)) range.text.format(range.index, range.length, { [range.mark]: { suggestionId: replacement } });
+      }
+      for (const [id, characters] of passed.typedOn) {
+        const mark = { [SUGGESTION_INSERT_MARK]: { suggestionId: moved.get(id)! } };
+        for (const run of characterRuns(doc, characters)) run.text.format(run.index, run.length, mark);
       }
     };
   }

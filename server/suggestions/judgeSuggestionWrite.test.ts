@@ -4,13 +4,13 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/protocol';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { judgeSuggestionWrite, type KnownSuggestion } from './judgeSuggestionWrite';
+import { roomDoc } from './typedUnder';
 
 const me = 'user-me';
 const other = 'user-other';
 
-/** The server's document: one paragraph, with whatever `prepare` wrote into it. */
-function serverDoc(prepare: (text: Y.XmlText) => void = () => undefined): Y.Doc {
-  const doc = new Y.Doc();
+/** The server's document (as a room holds it): one paragraph, with whatever `prepare` wrote into it. */
+function serverDoc(prepare: (text: Y.XmlText) => void = () => undefined, doc = roomDoc()): Y.Doc {
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.insert(0, [new Y.XmlText('Wij vragen twee ruimtes.')]);
   doc.getXmlFragment(DOCUMENT_FRAGMENT).insert(0, [paragraph]);
@@ -43,7 +43,7 @@ describe('in suggestion mode', () => {
     const server = serverDoc();
     const id = randomUUID();
     const verdict = judge(server, updateOf(server, (doc) => textOf(doc).insert(4, 'graag ', insertMark(id))));
-    expect(verdict).toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set() });
+    expect(verdict).toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set(), typedOn: new Map() });
   });
 
   test('a new paragraph is structure and refused, even when its text is a suggestion', () => {
@@ -155,11 +155,116 @@ describe('in suggestion mode', () => {
     const id = randomUUID();
     const server = serverDoc();
     const mine = { [id]: { userId: me, kind: 'insert' as const, status: 'accepted' as const } };
-    expect(judge(server, updateOf(server, (doc) => textOf(doc).insert(0, 'Weer ', insertMark(id))), { known: mine })).toEqual({ ok: true, fresh: new Map(), late: new Set([id]) });
+    expect(judge(server, updateOf(server, (doc) => textOf(doc).insert(0, 'Weer ', insertMark(id))), { known: mine })).toEqual({ ok: true, fresh: new Map(), late: new Set([id]), typedOn: new Map() });
     const theirs = { [id]: { userId: other, kind: 'insert' as const, status: 'accepted' as const } };
     expect(judge(server, updateOf(server, (doc) => textOf(doc).insert(0, 'Weer ', insertMark(id))), { known: theirs })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
     const otherKind = { [id]: { userId: me, kind: 'delete' as const, status: 'rejected' as const } };
     expect(judge(server, updateOf(server, (doc) => textOf(doc).insert(0, 'Weer ', insertMark(id))), { known: otherKind })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
+  });
+});
+
+/**
+ * The insert race: the sender typed an insertion X keystroke by keystroke, X was decided on the
+ * server, and before their replica heard of it they typed on (Yjs writes no format item for a
+ * character typed with the formatting in force: it carries X by position only).
+ */
+describe('typing on after an own insertion that was decided meanwhile', () => {
+  const decided = (userId: string, status: 'accepted' | 'rejected' = 'accepted'): KnownSuggestion => ({ userId, kind: 'insert', status });
+
+  /** The sender's replica, its insertion X ('abc ' at 4) as the server has it, and the server. */
+  function typedInsertion(server = serverDoc()) {
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const x = randomUUID();
+    for (const [offset, character] of [...'abc '].entries()) textOf(client).insert(4 + offset, character, insertMark(x));
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)));
+    return { server, client, x };
+  }
+
+  /** What the replica sends after `edit`, written before it heard of anything since. */
+  function sent(client: Y.Doc, edit: (text: Y.XmlText) => void): Uint8Array {
+    const before = Y.encodeStateVector(client);
+    edit(textOf(client));
+    return Y.encodeStateAsUpdate(client, before);
+  }
+
+  const accept = (server: Y.Doc) => textOf(server).format(4, 4, { suggestionInsert: null });
+  const reject = (server: Y.Doc) => textOf(server).delete(4, 4);
+  const plain = { ok: false, code: CloseCode.suggestionsOnly, why: 'text inserted without an insertion mark' };
+
+  test('characters typed on after the accepted insertion pass as typed on, named by their Yjs ids', () => {
+    const { server, client, x } = typedInsertion();
+    accept(server);
+    // 'd', a typo taken back, and 'e': 'e' follows the deleted typo, which follows 'd'. Clocks:
+    // X's opening format 0, 'a' 1, X's closing format 2, 'b' 3, 'c' 4, ' ' 5, 'd' 6, typo 7, 'e' 8.
+    const update = sent(client, (text) => {
+      text.insert(8, 'd', insertMark(x));
+      text.insert(9, 'x', insertMark(x));
+      text.delete(9, 1);
+      text.insert(9, 'e', insertMark(x));
+    });
+    const verdict = judge(server, update, { known: { [x]: decided(me) } });
+    const at = (clock: number) => ({ client: client.clientID, clock, length: 1 });
+    expect(verdict).toEqual({ ok: true, fresh: new Map(), late: new Set(), typedOn: new Map([[x, [at(6), at(8)]]]) });
+  });
+
+  test('so do characters typed on after a rejected insertion, whose text is deleted, and inside the accepted text', () => {
+    const rejected = typedInsertion();
+    reject(rejected.server);
+    const afterRejected = sent(rejected.client, (text) => text.insert(8, 'd', insertMark(rejected.x)));
+    expect(judge(rejected.server, afterRejected, { known: { [rejected.x]: decided(me, 'rejected') } })).toMatchObject({ ok: true, typedOn: new Map([[rejected.x, [expect.anything()]]]) });
+
+    const inside = typedInsertion();
+    accept(inside.server);
+    const betweenB_C = sent(inside.client, (text) => text.insert(6, 'X', insertMark(inside.x)));
+    expect(judge(inside.server, betweenB_C, { known: { [inside.x]: decided(me) } })).toMatchObject({ ok: true, typedOn: new Map([[inside.x, [expect.anything()]]]) });
+  });
+
+  test("after another person's decided insertion, or after an id the server has as a removal or not at all, the same characters are refused", () => {
+    for (const known of [decided(other), decided(other, 'rejected'), { userId: me, kind: 'delete' as const, status: 'accepted' as const }]) {
+      const { server, client, x } = typedInsertion();
+      accept(server);
+      const update = sent(client, (text) => text.insert(8, 'd', insertMark(x)));
+      expect(judge(server, update, { known: { [x]: known } })).toEqual(plain);
+    }
+    // Unknown to the server: nothing to go on.
+    const { server, client, x } = typedInsertion();
+    accept(server);
+    expect(judge(server, sent(client, (text) => text.insert(8, 'd', insertMark(x))))).toEqual(plain);
+  });
+
+  test('plain text elsewhere in the same update is refused, and so is plain text written once the decision had arrived, after the accepted text', () => {
+    const elsewhere = typedInsertion();
+    accept(elsewhere.server);
+    const update = sent(elsewhere.client, (text) => {
+      text.insert(8, 'd', insertMark(elsewhere.x));
+      text.insert(0, 'GEWOON ');
+    });
+    expect(judge(elsewhere.server, update, { known: { [elsewhere.x]: decided(me) } })).toEqual(plain);
+
+    // Knowing the acceptance, a raw client that writes plain text after the accepted text
+    // follows the format item that closed X: that is ordinary text, and refused.
+    const informed = typedInsertion();
+    accept(informed.server);
+    Y.applyUpdate(informed.client, Y.encodeStateAsUpdate(informed.server));
+    const written = sent(informed.client, (text) => text.insert(8, 'GEWOON'));
+    expect(judge(informed.server, written, { known: { [informed.x]: decided(me) } })).toEqual(plain);
+  });
+
+  test('a typed-on character under another person\'s removal mark is new text with a removal mark, refused', () => {
+    const { server, client, x } = typedInsertion();
+    accept(server);
+    const theirs = randomUUID();
+    textOf(server).format(4, 4, deleteMark(theirs));
+    const update = sent(client, (text) => text.insert(8, 'd', insertMark(x)));
+    expect(judge(server, update, { known: { [x]: decided(me), [theirs]: open(other, 'delete') } })).toEqual({ ok: false, code: CloseCode.suggestionsOnly, why: 'new text with a removal mark' });
+  });
+
+  test('without the deleted format items the room keeps, what the character was typed under is unknown and it is refused', () => {
+    const { server, client, x } = typedInsertion(serverDoc(undefined, new Y.Doc({ gc: true })));
+    accept(server);
+    const update = sent(client, (text) => text.insert(8, 'd', insertMark(x)));
+    expect(judge(server, update, { known: { [x]: decided(me) } })).toEqual(plain);
   });
 });
 

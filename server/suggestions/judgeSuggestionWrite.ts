@@ -17,9 +17,15 @@
  * A mark with the sender's own suggestion that has been decided meanwhile (they went on
  * deleting while someone decided it: their editor reused the id of the removal next to the
  * caret) is let through as late: the guard moves those characters to a fresh suggestion of
- * theirs, so the decided one stays decided and nothing they did is refused. (Typing on after
- * one's own insertion writes no mark at all, since Yjs carries the format on; once the
- * insertion is accepted those characters arrive as plain text and are refused: see README.)
+ * theirs, so the decided one stays decided and nothing they did is refused.
+ *
+ * Typing on inside or right after one's own insertion writes no mark at all (Yjs carries the
+ * format on by position), so once the insertion is decided those characters arrive unmarked.
+ * A new character without any suggestion mark is let through as typed on (`typedOn`, moved to a
+ * fresh suggestion of the sender's by the guard the same way) only when the insertion it was
+ * typed under is the sender's own and decided: the first `suggestionInsert` format item on its
+ * chain of Yjs origins (its left neighbour when written, and that one's, ...: typedUnder.ts)
+ * names it. Plain text anywhere else, or after another person's suggestion, is refused.
  *
  * For every other connection that writes suggestion marks (an editor), the marks alone are
  * judged: no insert mark put on or taken off text that was there, no delete mark of another
@@ -41,6 +47,7 @@ import {
 } from '../../shared/suggestions/suggestionMarks';
 import { touchedTexts } from '../extensions/commentMarks';
 import type { SuggestionStatus } from '../storage/rows';
+import { TypedUnder } from './typedUnder';
 import { attributesUnchanged } from './unchangedAttributes';
 
 /** What the server knows of a suggestion id in this document. */
@@ -57,7 +64,21 @@ export interface SuggestionWriteContext {
   known(id: string): KnownSuggestion | undefined;
 }
 
-export type SuggestionJudgement = { ok: true; fresh: Map<string, SuggestionKind>; late: Set<string> } | { ok: false; code: number; why: string };
+/** New characters by their Yjs ids: `length` characters from `clock` of `client`. */
+export interface CharacterIds {
+  client: number;
+  clock: number;
+  length: number;
+}
+
+/**
+ * `fresh`: new ids, recorded as the sender's. `late`: the sender's own decided ids written
+ * again. `typedOn`: unmarked characters typed on after the sender's own decided insertion, by
+ * its id. The guard moves late and typed-on characters of one id to one fresh suggestion.
+ */
+export type SuggestionJudgement =
+  | { ok: true; fresh: Map<string, SuggestionKind>; late: Set<string>; typedOn: Map<string, CharacterIds[]> }
+  | { ok: false; code: number; why: string };
 
 type Refusal = { code: number; why: string };
 
@@ -79,6 +100,7 @@ export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: Su
   Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
   const fresh = new Map<string, SuggestionKind>();
   const late = new Set<string>();
+  const typedOn = new Map<string, CharacterIds[]>();
   // Judged while the transaction's items are as it made them: once it is over, Yjs merges a new
   // item into the one before it when the sender's clock runs on (typing on after one's own
   // characters), and the new characters would pass for old ones.
@@ -86,7 +108,7 @@ export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: Su
   trial.on('beforeObserverCalls', (transaction: Y.Transaction) => {
     if (judged) return;
     try {
-      judged = { refusal: judgeTransaction(transaction, context, fresh, late) };
+      judged = { refusal: judgeTransaction(transaction, context, new CharacterRules(transaction, context, fresh, late, typedOn)) };
     } catch (error) {
       judged = { error };
     }
@@ -96,15 +118,15 @@ export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: Su
     const notAllowed = context.suggestionMode ? CloseCode.suggestionsOnly : CloseCode.suggestionForged;
     if (trial.store.pendingStructs || trial.store.pendingDs) return { ok: false, code: notAllowed, why: 'an update that waits for items the server does not have' };
     const outcome = judged as { refusal: Refusal | null } | { error: unknown } | null;
-    if (!outcome) return { ok: true, fresh, late };
+    if (!outcome) return { ok: true, fresh, late, typedOn };
     if ('error' in outcome) throw outcome.error;
-    return outcome.refusal ? { ok: false, ...outcome.refusal } : { ok: true, fresh, late };
+    return outcome.refusal ? { ok: false, ...outcome.refusal } : { ok: true, fresh, late, typedOn };
   } finally {
     trial.destroy();
   }
 }
 
-function judgeTransaction(transaction: Y.Transaction, context: SuggestionWriteContext, fresh: Map<string, SuggestionKind>, late: Set<string>): Refusal | null {
+function judgeTransaction(transaction: Y.Transaction, context: SuggestionWriteContext, rules: CharacterRules): Refusal | null {
   if (context.suggestionMode) {
     for (const [type, keys] of transaction.changed) {
       if (type instanceof Y.XmlText) {
@@ -116,7 +138,6 @@ function judgeTransaction(transaction: Y.Transaction, context: SuggestionWriteCo
       return { code: CloseCode.suggestionsOnly, why: [...keys].some((key) => key === null) ? 'a change of the document\'s structure' : 'a change of an attribute' };
     }
   }
-  const rules = new CharacterRules(transaction, context, fresh, late);
   for (const text of touchedTexts(transaction)) {
     const refusal = rules.judgeText(text);
     if (refusal) return refusal;
@@ -127,12 +148,17 @@ function judgeTransaction(transaction: Y.Transaction, context: SuggestionWriteCo
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 class CharacterRules {
+  private readonly typedUnder: TypedUnder;
+
   constructor(
     private readonly transaction: Y.Transaction,
     private readonly context: SuggestionWriteContext,
     private readonly fresh: Map<string, SuggestionKind>,
     private readonly late: Set<string>,
-  ) {}
+    private readonly typedOn: Map<string, CharacterIds[]>,
+  ) {
+    this.typedUnder = new TypedUnder(transaction.doc.store);
+  }
 
   private isNew(item: Y.Item): boolean {
     return item.id.clock >= (this.transaction.beforeState.get(item.id.client) ?? 0);
@@ -157,7 +183,7 @@ class CharacterRules {
         if (this.context.suggestionMode && aliveBefore !== aliveAfter) return { code: CloseCode.suggestionsOnly, why: 'an embed added or removed' };
         continue;
       }
-      const refusal = aliveBefore && aliveAfter ? this.kept(before, after) : aliveBefore ? this.removed(before) : this.added(after);
+      const refusal = aliveBefore && aliveAfter ? this.kept(before, after) : aliveBefore ? this.removed(before) : this.added(item, after);
       if (refusal) return refusal;
     }
     return null;
@@ -191,13 +217,20 @@ class CharacterRules {
     return { code: CloseCode.suggestionsOnly, why: 'text deleted that is not the sender\'s own suggestion' };
   }
 
-  /** A character the update inserted. */
-  private added(after: Map<string, unknown>): Refusal | null {
+  /** Characters the update inserted (one new item). */
+  private added(item: Y.Item, after: Map<string, unknown>): Refusal | null {
     const inserted = idOf(after.get(SUGGESTION_INSERT_MARK));
     const deleted = idOf(after.get(SUGGESTION_DELETE_MARK));
     if (this.context.suggestionMode) {
-      if (inserted === null) return { code: CloseCode.suggestionsOnly, why: 'text inserted without an insertion mark' };
       if (deleted !== null) return { code: CloseCode.suggestionsOnly, why: 'new text with a removal mark' };
+      if (inserted === null) {
+        const continued = this.ownDecidedTypedUnder(item);
+        if (continued === null) return { code: CloseCode.suggestionsOnly, why: 'text inserted without an insertion mark' };
+        const characters = this.typedOn.get(continued) ?? [];
+        characters.push({ client: item.id.client, clock: item.id.clock, length: item.length });
+        this.typedOn.set(continued, characters);
+        return null;
+      }
       return this.ownOrFresh(inserted, 'insert') ? null : this.forged('an insertion mark with an id that is not the sender\'s');
     }
     // Typing inside someone's suggestion is editing it (the characters stay the typist's in
@@ -206,6 +239,18 @@ class CharacterRules {
       if (id !== null && this.context.known(id)?.status !== 'open' && !this.ownOrFresh(id, kind)) return this.forged('a suggestion mark with an id that is not the sender\'s');
     }
     return null;
+  }
+
+  /**
+   * The sender's own decided insertion that an unmarked new character was typed under (see
+   * typedUnder.ts), or null. Typed on while it was decided: their replica still showed it, and
+   * Yjs wrote no mark, since the character carried it by position.
+   */
+  private ownDecidedTypedUnder(item: Y.Item): string | null {
+    const id = this.typedUnder.of(item);
+    if (id === null) return null;
+    const known = this.context.known(id);
+    return known !== undefined && known.userId === this.context.userId && known.kind === 'insert' && known.status !== 'open' ? id : null;
   }
 
   private isOwnOpen(id: string, kind: SuggestionKind): boolean {

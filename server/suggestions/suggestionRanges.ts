@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { textNodes } from '../../shared/editor/yxml';
 import { suggestionIdOf, suggestionMarkNames, type SuggestionMarkName } from '../../shared/suggestions/suggestionMarks';
+import type { CharacterIds } from './judgeSuggestionWrite';
 
 export interface SuggestionRange {
   text: Y.XmlText;
@@ -45,4 +46,39 @@ export function suggestionRanges(doc: Y.Doc, suggestionId: string): SuggestionRa
     }
   }
   return ranges;
+}
+
+/** A stretch of characters in one text node. */
+export interface CharacterRun {
+  text: Y.XmlText;
+  index: number;
+  length: number;
+}
+
+/**
+ * Where characters named by their Yjs ids are now: one run per stretch still in the text
+ * (deleted ones are left out). Yjs may have merged them into the item before them meanwhile.
+ */
+export function characterRuns(doc: Y.Doc, characters: readonly CharacterIds[]): CharacterRun[] {
+  const texts = new Set<Y.XmlText>();
+  for (const { client, clock } of characters) {
+    if (clock >= Y.getState(doc.store, client)) continue;
+    const struct = Y.getItem(doc.store, Y.createID(client, clock));
+    if (struct instanceof Y.Item && struct.parent instanceof Y.XmlText) texts.add(struct.parent);
+  }
+  const runs: CharacterRun[] = [];
+  for (const text of texts) {
+    let index = 0;
+    for (let item = text._start; item !== null; item = item.right) {
+      if (item.deleted || !item.countable) continue;
+      for (const piece of characters) {
+        if (piece.client !== item.id.client) continue;
+        const from = Math.max(piece.clock, item.id.clock);
+        const to = Math.min(piece.clock + piece.length, item.id.clock + item.length);
+        if (from < to) runs.push({ text, index: index + from - item.id.clock, length: to - from });
+      }
+      index += item.length;
+    }
+  }
+  return runs;
 }

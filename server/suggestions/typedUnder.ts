@@ -16,7 +16,7 @@
  * live document, so the items outlive a restart.
  */
 import * as Y from 'yjs';
-import { SUGGESTION_INSERT_MARK } from '../../shared/suggestions/suggestionMarks';
+import { SUGGESTION_INSERT_MARK, suggestionIdOf } from '../../shared/suggestions/suggestionMarks';
 
 /** Yjs `gcFilter`: every deleted item is emptied except a `suggestionInsert` format item. */
 export function keepInsertionFormats(item: Y.Item): boolean {
@@ -26,4 +26,47 @@ export function keepInsertionFormats(item: Y.Item): boolean {
 /** A document as the server holds it in a room. */
 export function roomDoc(): Y.Doc {
   return new Y.Doc({ gc: true, gcFilter: keepInsertionFormats });
+}
+
+/**
+ * Follows origins from items of one document, remembering every item it passed (an update of many
+ * characters typed on one after the other walks the chain once, not once per character).
+ */
+export class TypedUnder {
+  private readonly known = new Map<Y.Item, string | null>();
+
+  constructor(private readonly store: Y.Doc['store']) {}
+
+  /**
+   * The insertion id in force when `item` was written, or null: none (the chain reaches the
+   * start of the text or a format item that closed an insertion), a value that is not exactly
+   * `{ suggestionId }`, or not known (a parent's items emptied wholesale). Deleted characters
+   * on the way are passed like any: a rejected insertion's text is deleted.
+   */
+  of(item: Y.Item): string | null {
+    const passed = new Set<Y.Item>();
+    let found: string | null = null;
+    for (let id = item.origin; id !== null; ) {
+      const struct = Y.getItem(this.store, id);
+      // Origins point to items integrated before, so the chain ends; the check costs nothing.
+      if (!(struct instanceof Y.Item) || passed.has(struct)) break;
+      const seen = this.known.get(struct);
+      if (seen !== undefined) {
+        found = seen;
+        break;
+      }
+      passed.add(struct);
+      const content = struct.content;
+      if (content instanceof Y.ContentFormat && content.key === SUGGESTION_INSERT_MARK) {
+        const value: unknown = content.value;
+        const suggestionId = suggestionIdOf(value);
+        found = suggestionId !== null && Object.keys(value as object).length === 1 ? suggestionId : null;
+        break;
+      }
+      // Within an item each character's origin is the one before it: on to the item's own origin.
+      id = struct.origin;
+    }
+    for (const struct of passed) this.known.set(struct, found);
+    return found;
+  }
 }
