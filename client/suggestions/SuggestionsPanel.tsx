@@ -15,7 +15,7 @@ import { isBlockName, ownerDecidedFields } from '../../shared/blocks/attrs';
 import { useI18n, useT } from '../i18n/I18n';
 import { DecideAllOf } from './DecideAllOf';
 import { fieldChangeLines, type Wording } from './fieldChangeText';
-import { insideOwnCommitment, suggestionCovers } from './suggestionTexts';
+import { insideOwnCommitment, suggestionCoversOnce } from './suggestionTexts';
 
 interface SuggestionsPanelProps {
   documentId: string;
@@ -43,7 +43,7 @@ function ownersDecide(suggestion: SuggestionRes): boolean {
 export function SuggestionsPanel({ documentId, editor, suggestions, mayDecide, mayDecideWeights, myCommitments, parties, members, activeId, onChanged }: SuggestionsPanelProps) {
   const { t, formatDate } = useI18n();
   const words: Wording = { t, formatDate: (iso) => formatDate(iso), parties, members };
-  const covers = useEditorState({ editor, selector: ({ editor: e }) => (e ? suggestionCovers(e.state.doc) : {}) }) ?? {};
+  const covers = useEditorState({ editor, selector: ({ editor: e }) => (e ? suggestionCoversOnce(e.state.doc) : {}) }) ?? {};
   const mayDecideOne = (suggestion: SuggestionRes) =>
     suggestion.kind === 'field'
       ? mayDecide && (mayDecideWeights || !ownersDecide(suggestion))

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { documentSchema } from '../../shared/editor/schema';
-import { insideOwnCommitment, suggestionCovers } from './suggestionTexts';
+import { insideOwnCommitment, suggestionCovers, suggestionCoversOnce } from './suggestionTexts';
 
 const schema = documentSchema();
 const proposed = (text: string, suggestionId: string) => ({ type: 'text', text, marks: [{ type: 'suggestionInsert', attrs: { suggestionId } }] });
@@ -32,4 +32,11 @@ test("only a suggestion wholly inside one's own party's commitments is one's own
   expect(insideOwnCommitment(covers['in-text'], 'bewoners')).toBe(false);
   expect(insideOwnCommitment(covers.across, 'gemeente')).toBe(false);
   expect(insideOwnCommitment(undefined, 'bewoners')).toBe(false);
+});
+
+test('one document state is read once; a new state is read again', () => {
+  const first = suggestionCoversOnce(doc);
+  expect(suggestionCoversOnce(doc)).toBe(first);
+  const changed = doc.copy(doc.content.cut(0, doc.child(0).nodeSize));
+  expect(Object.keys(suggestionCoversOnce(changed))).toEqual(['in-text']);
 });

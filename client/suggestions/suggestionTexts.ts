@@ -43,3 +43,18 @@ export function suggestionCovers(doc: PmNode): Record<string, SuggestionCover> {
 export function insideOwnCommitment(cover: SuggestionCover | undefined, partyId: string | null): boolean {
   return !!cover && !!partyId && !cover.inOrdinaryText && cover.commitmentParties.length > 0 && cover.commitmentParties.every((party) => party === partyId);
 }
+
+const coversByDoc = new WeakMap<PmNode, Record<string, SuggestionCover>>();
+
+/**
+ * `suggestionCovers`, read once per document state: the panel asks on every transaction, and a
+ * caret move or a remote cursor keeps the same (immutable) document.
+ */
+export function suggestionCoversOnce(doc: PmNode): Record<string, SuggestionCover> {
+  let covers = coversByDoc.get(doc);
+  if (!covers) {
+    covers = suggestionCovers(doc);
+    coversByDoc.set(doc, covers);
+  }
+  return covers;
+}
