@@ -26,7 +26,7 @@ export type Unit = 'char' | 'word';
 /** Marks a transaction as the suggestion mode's own, so the mode's filter lets it through. */
 export const suggestionEditMeta = 'werktafelSuggestionEdit';
 
-function markId(node: PmNode | null | undefined, name: SuggestionMarkName): string | null {
+export function markId(node: PmNode | null | undefined, name: SuggestionMarkName): string | null {
   if (!node?.isText) return null;
   const mark = node.marks.find((m) => m.type.name === name);
   return mark ? suggestionIdOf(mark.attrs) : null;
@@ -53,7 +53,7 @@ function isSettledAway(node: PmNode, ctx: SuggestContext): boolean {
 }
 
 /** An own suggestion id of this kind right beside [from, to), to extend instead of starting a new one. */
-function ownIdBeside(doc: PmNode, from: number, to: number, name: SuggestionMarkName, ctx: SuggestContext): string | null {
+export function ownIdBeside(doc: PmNode, from: number, to: number, name: SuggestionMarkName, ctx: SuggestContext): string | null {
   for (const node of [textBefore(doc, from), textAfter(doc, to)]) {
     const id = markId(node, name);
     if (id !== null && ctx.isOwn(id)) return id;
@@ -61,13 +61,13 @@ function ownIdBeside(doc: PmNode, from: number, to: number, name: SuggestionMark
   return null;
 }
 
-interface Run {
+export interface Run {
   from: number;
   to: number;
   node: PmNode;
 }
 
-function textRuns(doc: PmNode, from: number, to: number): Run[] {
+export function textRuns(doc: PmNode, from: number, to: number): Run[] {
   const runs: Run[] = [];
   doc.nodesBetween(from, to, (node, pos) => {
     if (node.isText) runs.push({ from: Math.max(pos, from), to: Math.min(pos + node.nodeSize, to), node });
