@@ -69,7 +69,8 @@ function useRefusal() {
 
 /**
  * The document text, bound to the shared Y.Doc. Undo and redo come from Collaboration and
- * only take back this person's own changes.
+ * only take back this person's own changes; in "Voorstellen" the mode's own history takes back
+ * only this person's open suggestions (suggest/suggestHistory.ts).
  */
 export function Editor(props: EditorProps) {
   const { doc, provider, user, editable, selectOnly = false, blockEnv, onEditor, onComment, onThreadClick, suggesting = false, suggestContext, modeSwitch, onSuggestionClick } = props;

@@ -11,7 +11,7 @@ export const enSuggestions: Record<keyof typeof nlSuggestions, string> = {
   'suggest.waitForSave': 'Wait a moment until your last change is saved.',
   'suggest.refused.newParagraph': 'In Suggest mode you can only suggest text within existing paragraphs, not a new paragraph.',
   'suggest.refused.notText': 'In Suggest mode you can only type and remove text, not change formatting or blocks.',
-  'suggest.refused.undo': 'Undo does not work in Suggest mode: remove your own suggestion with Backspace.',
+  'suggest.refused.undo': 'Nothing (left) to undo: only your own suggestions that are still open can be taken back.',
   'suggest.panelTitle': 'Suggestions',
   'suggest.none': 'No open suggestions.',
   'suggest.kind.insert': 'Add',

@@ -9,7 +9,7 @@ export const nlSuggestions = {
   'suggest.waitForSave': 'Even wachten tot je laatste wijziging bewaard is.',
   'suggest.refused.newParagraph': 'In de modus Voorstellen kun je alleen tekst binnen bestaande alinea\'s voorstellen, geen nieuwe alinea.',
   'suggest.refused.notText': 'In de modus Voorstellen kun je alleen tekst typen en weghalen, geen opmaak of blokken.',
-  'suggest.refused.undo': 'Ongedaan maken kan niet in de modus Voorstellen: haal je eigen voorstel weg met Backspace.',
+  'suggest.refused.undo': 'Er is niets (meer) ongedaan te maken: alleen je eigen voorstellen die nog open staan kun je terugdraaien.',
   'suggest.panelTitle': 'Voorstellen',
   'suggest.none': 'Geen open voorstellen.',
   'suggest.kind.insert': 'Toevoegen',

@@ -2,8 +2,10 @@
  * The editor's "Voorstellen" mode: every local change becomes a suggestion before it reaches the
  * document (see suggestionEdits.ts), and any other local change is dropped, as the server would
  * refuse it and close the connection (4424). Text input, Backspace and Delete (also by word),
- * cut and paste are rewritten; Enter, undo, drops, formatting and block tools are refused with
- * a message (Backspace takes back an own suggestion). Changes that come in from others (Yjs) pass untouched.
+ * cut and paste are rewritten; Enter, drops, formatting and block tools are refused with a
+ * message (Backspace takes back an own suggestion). Undo and redo go through the mode's own
+ * history (suggestHistory.ts), which takes back only own open suggestions, as suggestions.
+ * Changes that come in from others (Yjs) pass untouched.
  *
  * Written here rather than taken from prosemirror-suggest-changes: that library rewrites every
  * step into its own `insertion`/`deletion`/`modification` marks with its own id scheme, while
@@ -12,7 +14,9 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
+import type * as Y from 'yjs';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { SuggestHistory, yjsKeeper, type HistoryEnv, type PositionKeeper } from './suggestHistory';
 import { suggestInsertion, suggestionEditMeta, suggestRemoval, type Direction, type SuggestContext, type Unit } from './suggestionEdits';
 
 /** Why a keystroke was not turned into a suggestion. */
@@ -32,8 +36,39 @@ const removals: Record<string, [Direction, Unit]> = {
   deleteByDrag: ['backward', 'char'],
 };
 
+/** The Yjs binding's positions: read when used, as the binding renews its node mapping. */
+function keeperOf(view: EditorView): PositionKeeper {
+  const sync = () => {
+    const state = ySyncPluginKey.getState(view.state) as { doc: Y.Doc; type: Y.XmlFragment; binding: { mapping: Parameters<typeof yjsKeeper>[2] } };
+    return yjsKeeper(state.doc, state.type, state.binding.mapping);
+  };
+  return { keep: (pos) => sync().keep(pos), find: (kept) => sync().find(kept) };
+}
+
+/** The mode's undo history of one editor; positions are read after each edit reached Yjs. */
+const histories = new WeakMap<EditorView, SuggestHistory>();
+
+function historyOf(view: EditorView): SuggestHistory {
+  let history = histories.get(view);
+  if (!history) histories.set(view, (history = new SuggestHistory()));
+  return history;
+}
+
+/** Applies a suggestion edit; once the binding has written it to Yjs (dispatch is synchronous), it can be undone. */
 function run(view: EditorView, tr: Transaction | null): true {
-  if (tr) view.dispatch(tr);
+  if (!tr) return true;
+  view.dispatch(tr);
+  historyOf(view).record(tr, keeperOf(view), Date.now());
+  return true;
+}
+
+type HistoryMove = 'undo' | 'redo';
+
+/** Undo or redo as suggestions; when nothing is left to take back, says so and changes nothing. */
+function moveInHistory(view: EditorView, move: HistoryMove, options: SuggestModeOptions): true {
+  const env: HistoryEnv = { state: () => view.state, apply: (tr) => view.dispatch(tr), keeper: keeperOf(view), ctx: options.context };
+  const history = historyOf(view);
+  if (!(move === 'undo' ? history.undo(env) : history.redo(env))) options.onRefused('undo');
   return true;
 }
 
@@ -44,12 +79,15 @@ function removalOfKey(event: KeyboardEvent): [Direction, Unit] | null {
 }
 
 /**
- * Undo and redo change the shared document directly (Yjs), past this plugin: taking back an own
- * suggestion that someone accepted meanwhile would delete settled text, which the server refuses.
+ * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl/Cmd+Y redo: through the mode's own history, never
+ * Collaboration's Yjs undo manager, which would change the shared document directly (taking back
+ * an own suggestion that someone accepted meanwhile would delete settled text: refused).
  */
-function isHistoryKey(event: KeyboardEvent): boolean {
+function historyKey(event: KeyboardEvent): HistoryMove | null {
+  if (!(event.ctrlKey || event.metaKey)) return null;
   const key = event.key.toLowerCase();
-  return (event.ctrlKey || event.metaKey) && (key === 'z' || key === 'y');
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  return key === 'y' ? 'redo' : null;
 }
 
 /**
@@ -83,8 +121,8 @@ function handleBeforeInput(view: EditorView, event: InputEvent, options: Suggest
   }
   const removal = removals[inputType];
   if (removal) return run(view, suggestRemoval(view.state, removal[0], removal[1], options.context));
-  if (inputType === 'historyUndo' || inputType === 'historyRedo') options.onRefused('undo');
-  else options.onRefused(inputType === 'insertParagraph' || inputType === 'insertLineBreak' ? 'newParagraph' : 'notText');
+  if (inputType === 'historyUndo' || inputType === 'historyRedo') return moveInHistory(view, inputType === 'historyUndo' ? 'undo' : 'redo', options);
+  options.onRefused(inputType === 'insertParagraph' || inputType === 'insertLineBreak' ? 'newParagraph' : 'notText');
   return true;
 }
 
@@ -115,10 +153,8 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
               options.onRefused('newParagraph');
               return true;
             }
-            if (isHistoryKey(event)) {
-              options.onRefused('undo');
-              return true;
-            }
+            const move = historyKey(event);
+            if (move) return moveInHistory(view, move, options);
             const removal = removalOfKey(event);
             return removal ? run(view, suggestRemoval(view.state, removal[0], removal[1], options.context)) : false;
           },
