@@ -38,8 +38,8 @@ export type Part<P> =
   | { kind: 'remove'; at: P; was: number; nodes: readonly PmNode[] }
   /** Text at [from, to) proposed for removal under the own removal `id`. */
   | { kind: 'mark'; from: P; to: P; id: string }
-  /** A removal mark withdrawn from [from, to). */
-  | { kind: 'unmark'; from: P; to: P };
+  /** The removal mark `id` withdrawn from [from, to). */
+  | { kind: 'unmark'; from: P; to: P; id: string };
 
 /**
  * Positions that survive other people's edits. `keep(pos)` holds on to the character just
@@ -88,7 +88,7 @@ export function partsOf(tr: Transaction): Part<number>[] {
       const { from: start, to: end } = range(from, to);
       if (start >= end) return;
       if (step instanceof AddMarkStep) parts.push({ kind: 'mark', from: start, to: end, id: mark.attrs.suggestionId as string });
-      else parts.push({ kind: 'unmark', from: start, to: end });
+      else parts.push({ kind: 'unmark', from: start, to: end, id: mark.attrs.suggestionId as string });
     }
   });
   return parts;
@@ -135,6 +135,15 @@ function joined(parts: readonly Part<number>[]): Part<number>[] {
 }
 
 /**
+ * The own suggestion a taken-back piece belonged to, to put it back under: redo after undo
+ * leaves no emptied suggestion behind (the server keeps an undecided one listed while its text
+ * is gone). A suggestion decided meanwhile is no longer own (the server would move it to a fresh one).
+ */
+function ownAgain(ids: readonly (string | null)[], ctx: SuggestContext): string | null {
+  return ids.find((id): id is string => id !== null && ctx.isOwn(id)) ?? null;
+}
+
+/**
  * The edit that takes back `parts` (positions in `state.doc`), as a suggestion edit: only own
  * open suggestions are taken back, text comes back only as a new own proposal. Null when
  * nothing of it is left to take back.
@@ -151,7 +160,7 @@ export function revertParts(state: EditorState, parts: readonly Part<number>[], 
       restored.push(part);
       const at = tr.mapping.map(part.at, after ? 1 : -1);
       if (!tr.doc.resolve(at).parent.inlineContent) continue;
-      const id = ownIdBeside(tr.doc, at, at, SUGGESTION_INSERT_MARK, ctx) ?? ctx.newId();
+      const id = ownAgain(part.nodes.map((node) => markId(node, SUGGESTION_INSERT_MARK)), ctx) ?? ownIdBeside(tr.doc, at, at, SUGGESTION_INSERT_MARK, ctx) ?? ctx.newId();
       const insertMark = schema.marks[SUGGESTION_INSERT_MARK]!.create({ suggestionId: id });
       const nodes = part.nodes.map((node) => schema.text(node.text ?? '', [...withoutSuggestionMarks(node.marks), insertMark]));
       tr.insert(at, Fragment.from(nodes));
@@ -181,7 +190,7 @@ export function revertParts(state: EditorState, parts: readonly Part<number>[], 
       let id: string | null = null;
       for (const run of runs) {
         if (run.node.marks.some((m) => isSuggestionMarkName(m.type.name))) continue;
-        id ??= ownIdBeside(tr.doc, from, to, SUGGESTION_DELETE_MARK, ctx) ?? ctx.newId();
+        id ??= ownAgain([part.id], ctx) ?? ownIdBeside(tr.doc, from, to, SUGGESTION_DELETE_MARK, ctx) ?? ctx.newId();
         tr.addMark(run.from, run.to, schema.marks[SUGGESTION_DELETE_MARK]!.create({ suggestionId: id }));
         caret = run.from;
       }
