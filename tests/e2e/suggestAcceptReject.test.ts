@@ -1,6 +1,6 @@
 /**
  * Issue 15's suggestions in two browsers. A commenter (who writes only suggestions) types words
- * and deletes a word in the text; an editor sees both live in the commenter's party colour and
+ * and deletes a word in the text, undoes and redoes both (as suggestions); an editor sees both live in the commenter's party colour and
  * in the list beside the text, accepts the one and rejects the other; the server's stored text
  * and the commenter's screen end up the same. The editor then switches to "Voorstellen" (the
  * socket reconnects with ?mode=suggest), suggests words himself and withdraws them by deleting.
@@ -97,11 +97,31 @@ test('a commenter suggests words and a deletion; an editor sees them live, accep
   // Enter would make a new paragraph, which is no suggestion: she is told so and nothing changes.
   await a.page.keyboard.press('Enter');
   await expect.poll(() => a.page.getByTestId('suggest-refusal').textContent()).toBe(t('suggest.refused.newParagraph'));
-  // Undo would go past the suggestion mode, straight to the shared document: refused too.
+  const storedKinds = () => Object.entries(suggestionMarks(storedDoc(server, workshop.documentId))).map(([key, text]) => `${key.split(':')[0]}:${text}`).sort();
+  await eventually(() => expect(storedKinds()).toEqual([`delete:${removed}`, `insert:${added}`]));
+  // Undo takes back her last suggestion edit, as a suggestion itself (the server takes it, her
+  // socket stays open): first the strike-through is withdrawn, then the proposed words go.
+  await a.page.keyboard.press('Control+z');
+  await expect.poll(() => suggestionsIn(a.page, 'delete')).toEqual([]);
+  expect(await suggestionsIn(a.page, 'insert')).toEqual([added]);
+  await eventually(() => expect(storedKinds()).toEqual([`insert:${added}`]));
+  await a.page.keyboard.press('Control+z');
+  await expect.poll(() => suggestionsIn(a.page, 'insert')).toEqual([]);
+  await eventually(() => {
+    expect(storedKinds()).toEqual([]);
+    expect(paragraphs(storedDoc(server, workshop.documentId))).toEqual([sentence]);
+  });
+  expect(await editor(a.page).textContent()).toBe(sentence);
+  // Nothing left to undo: she is told so, and nothing changes.
   await a.page.keyboard.press('Control+z');
   await expect.poll(() => a.page.getByTestId('suggest-refusal').textContent()).toBe(t('suggest.refused.undo'));
+  // Redo (Ctrl+Shift+Z, Ctrl+Y) proposes both again.
+  await a.page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => suggestionsIn(a.page, 'insert')).toEqual([added]);
+  await a.page.keyboard.press('Control+y');
+  await expect.poll(() => suggestionsIn(a.page, 'delete')).toEqual([removed]);
   expect(await suggestionsIn(a.page, 'insert')).toEqual([added]);
-  expect(await suggestionsIn(a.page, 'delete')).toEqual([removed]);
+  expect(await a.page.getByTestId('connection-state').textContent()).toContain(t('conn.connected'));
   await screenshot(a.page, 'suggestions-commenter');
 
   // The server took both as suggestions: one id each, the text still all there.
