@@ -162,7 +162,7 @@ describe('undo in suggestion mode', () => {
     expect(s.sent.length - sentBefore).toBe(2);
   });
 
-  it('redo does both again, as new suggestions', () => {
+  it('redo does both again, under the same (still open) suggestions', () => {
     const s = hallo();
     s.type(7, 'mooie ');
     s.select(19);
