@@ -183,6 +183,23 @@ describe('undo in suggestion mode', () => {
     expect(s.stored()).toBe('Hallo wereld');
   });
 
+  it('words typed in two steps, both undone, are redone in their order', () => {
+    const s = hallo();
+    s.type(7, 'mo');
+    s.now += 5_000;
+    s.type(9, 'oie ');
+    expect(runs(s.state.doc)).toBe('Hallo +[mooie ]wereld');
+    s.undo();
+    s.undo();
+    expect(runs(s.state.doc)).toBe('Hallo wereld');
+    // The first redo brings back "mo" as new text (Yjs puts it after the deleted "mo"); the
+    // second must still go after it, not before.
+    expect(s.redo()).toBe(true);
+    expect(s.redo()).toBe(true);
+    expect(runs(s.state.doc)).toBe('Hallo +[mooie ]wereld');
+    expect(s.stored()).toBe('Hallo +[mooie ]wereld');
+  });
+
   it('a new edit after an undo leaves nothing to redo', () => {
     const s = hallo();
     s.type(7, 'mooie ');

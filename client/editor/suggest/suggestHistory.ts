@@ -35,7 +35,18 @@ export type Part<P> =
    * where it was at the moment it was removed: of removals that now meet at one place
    * (Backspace after Backspace), the one from further on goes back after the others.
    */
-  | { kind: 'remove'; at: P; was: number; nodes: readonly PmNode[] }
+  | {
+      kind: 'remove';
+      at: P;
+      /**
+       * Kept: `at` held by the character just after it too, when there is one in its paragraph.
+       * The character before may be taken back later (an earlier step undone, then redone as new
+       * text, which Yjs puts after the deleted one): the one after still says where this goes.
+       */
+      after?: P | null;
+      was: number;
+      nodes: readonly PmNode[];
+    }
   /** Text at [from, to) proposed for removal under the own removal `id`. */
   | { kind: 'mark'; from: P; to: P; id: string }
   /** The removal mark `id` withdrawn from [from, to). */
@@ -95,8 +106,13 @@ export function partsOf(tr: Transaction): Part<number>[] {
 }
 
 /** A range is kept by its first and its last character, so text typed at either edge stays out. */
-export function keepParts(parts: readonly Part<number>[], keeper: PositionKeeper): Part<unknown>[] {
-  return parts.map((part) => (part.kind === 'remove' ? { ...part, at: keeper.keep(part.at) } : { ...part, from: keeper.keep(part.from + 1), to: keeper.keep(part.to) }));
+export function keepParts(parts: readonly Part<number>[], keeper: PositionKeeper, doc: PmNode): Part<unknown>[] {
+  return parts.map((part) => {
+    if (part.kind !== 'remove') return { ...part, from: keeper.keep(part.from + 1), to: keeper.keep(part.to) };
+    const place = part.at <= doc.content.size ? doc.resolve(part.at) : null;
+    const charAfter = !!place && place.parent.inlineContent && place.parentOffset < place.parent.content.size;
+    return { ...part, at: keeper.keep(part.at), after: charAfter ? keeper.keep(part.at + 1) : null };
+  });
 }
 
 /** The kept parts' positions now; parts whose place is lost are left out. */
@@ -105,8 +121,9 @@ export function findParts(parts: readonly Part<unknown>[], keeper: PositionKeepe
   const found: Part<number>[] = [];
   for (const part of parts) {
     if (part.kind === 'remove') {
-      const at = keeper.find(part.at);
-      if (at !== null && at >= 0 && at <= size) found.push({ ...part, at });
+      const after = part.after ? keeper.find(part.after) : null;
+      const at = after !== null && after >= 1 ? after - 1 : keeper.find(part.at);
+      if (at !== null && at >= 0 && at <= size) found.push({ ...part, at, after: null });
       continue;
     }
     const first = keeper.find(part.from);
@@ -261,11 +278,11 @@ export class SuggestHistory {
     const run = runOf(parts);
     const last = this.done.at(-1);
     if (last && run !== null && last.run === run && now - last.time < groupDelay) {
-      last.parts.push(...keepParts(parts, keeper));
+      last.parts.push(...keepParts(parts, keeper, tr.doc));
       last.time = now;
       return;
     }
-    this.done.push({ parts: keepParts(parts, keeper), run, time: now });
+    this.done.push({ parts: keepParts(parts, keeper, tr.doc), run, time: now });
     if (this.done.length > this.depth) this.done.shift();
   }
 
@@ -287,7 +304,7 @@ export class SuggestHistory {
     if (!tr) return false;
     applyStepByStep(tr, env);
     const parts = partsOf(tr);
-    to.push({ parts: keepParts(parts, env.keeper), run: null, time: 0 });
+    to.push({ parts: keepParts(parts, env.keeper, env.state().doc), run: null, time: 0 });
     return true;
   }
 }
