@@ -7,13 +7,12 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { addMember, buildWorkshop } from '../helpers/apiClient';
 import { axeViolations } from '../helpers/axe';
 import { builtClientDir, launchBrowser, newPerson, screenshot } from '../helpers/browser';
 import { ProviderPool, storedDoc } from '../helpers/collab';
-import { blockElement } from '../helpers/documents';
+import { blockAttrs as attrsOf, blockElement } from '../helpers/documents';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
 import { openDocument, signInWithCookie, t } from './steps';
@@ -31,13 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-function attrsOf(doc: Y.Doc, blockId: string): Record<string, unknown> | undefined {
-  for (const child of doc.getXmlFragment(DOCUMENT_FRAGMENT).toArray()) {
-    if (child instanceof Y.XmlElement && child.getAttribute('id') === blockId) return child.getAttributes() as Record<string, unknown>;
-  }
-  return undefined;
-}
 
 test('a commenter suggests a status and a weight; the owner accepts the weight and rejects the status', async ({ onTestFailed }) => {
   const workshop = await buildWorkshop(server.origin);

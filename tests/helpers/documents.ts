@@ -30,6 +30,14 @@ export function appendCommitment(doc: Y.Doc, blockId: string, partyId: string, t
   fragment.insert(fragment.length, [blockElement('commitment', { id: blockId, partyId, status: 'proposed' }, text)]);
 }
 
+/** The attributes of the top-level block with this id, or undefined when the document has none. */
+export function blockAttrs(doc: Y.Doc, blockId: string): Record<string, unknown> | undefined {
+  for (const child of doc.getXmlFragment(DOCUMENT_FRAGMENT).toArray()) {
+    if (child instanceof Y.XmlElement && child.getAttribute('id') === blockId) return child.getAttributes() as Record<string, unknown>;
+  }
+  return undefined;
+}
+
 export interface DocumentContent {
   /** The editor fragment as Yjs XML (attributes included). */
   xml: string;

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { addMember, buildWorkshop, signUp, type ApiClient, type Workshop } from '../helpers/apiClient';
 import { ProviderPool, storedDoc } from '../helpers/collab';
-import { appendCommitment, blockElement } from '../helpers/documents';
+import { appendCommitment, blockAttrs as attrsOf, blockElement } from '../helpers/documents';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
 import { sqlAll, sqlGet } from '../helpers/testSql';
@@ -52,13 +52,6 @@ async function documentWithBlocks() {
   const coraReplica = pool.connect(documentId, { cookie: cora.cookie, origin: server.origin });
   await waitForSync(coraReplica.provider);
   return { documentId, writer, coraReplica };
-}
-
-function attrsOf(doc: Y.Doc, blockId: string): Record<string, unknown> | undefined {
-  for (const child of doc.getXmlFragment(DOCUMENT_FRAGMENT).toArray()) {
-    if (child instanceof Y.XmlElement && child.getAttribute('id') === blockId) return child.getAttributes() as Record<string, unknown>;
-  }
-  return undefined;
 }
 
 const rowOf = (id: string) => sqlGet<{ status: string; decided_by: string | null; user_id: string; party_id: string }>(server, 'SELECT status, decided_by, user_id, party_id FROM field_suggestions WHERE id = ?', id);
