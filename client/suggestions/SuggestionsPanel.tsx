@@ -11,7 +11,7 @@ import { api } from '../api';
 import { PartyChip } from '../components/PartyChip';
 import { errorMessage } from '../forms';
 import type { Member, Party } from '../../shared/api/workspaces';
-import { isBlockName, ownerDecidedFields } from '../../shared/blocks/attrs';
+import { isBlockName, ownerDecides } from '../../shared/blocks/attrs';
 import { useI18n, useT } from '../i18n/I18n';
 import { DecideAllOf } from './DecideAllOf';
 import { fieldChangeLines, type Wording } from './fieldChangeText';
@@ -37,7 +37,7 @@ interface SuggestionsPanelProps {
 function ownersDecide(suggestion: SuggestionRes): boolean {
   const change = suggestion.field;
   if (!change || !isBlockName(change.blockKind)) return false;
-  return Object.keys(change.changes).some((field) => ownerDecidedFields[change.blockKind as keyof typeof ownerDecidedFields]?.includes(field));
+  return ownerDecides(change.blockKind, Object.keys(change.changes));
 }
 
 export function SuggestionsPanel({ documentId, editor, suggestions, mayDecide, mayDecideWeights, myCommitments, parties, members, activeId, onChanged }: SuggestionsPanelProps) {

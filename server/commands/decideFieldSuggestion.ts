@@ -10,14 +10,14 @@
  * and leaves it open. An example block that takes a suggestion is no longer an example: a
  * person's proposal changed it.
  */
-import { exampleAttr, isBlockName } from '../../shared/blocks/attrs';
+import { exampleAttr, isBlockName, ownerDecides } from '../../shared/blocks/attrs';
 import { DocumentLoadError } from '../collab/loadDocument';
 import type { Services } from '../context';
 import { ConflictError, HttpError, NotFoundError } from '../errors';
 import { authorizeFieldSuggestionDecision, type Membership } from '../policies';
 import { findAnyBlockElement } from '../registers/extractBlocks';
 import type { DocumentRow, FieldSuggestionRow } from '../storage/rows';
-import { ownerDecides, parseFieldValues } from '../suggestions/fieldChanges';
+import { parseFieldValues } from '../suggestions/fieldChanges';
 import type { SuggestionDecision } from './decideSuggestion';
 
 export interface DecideFieldSuggestion {

@@ -8,7 +8,6 @@
 import {
   blockDefaults,
   isSuggestableField,
-  ownerDecidedFields,
   toRawAttrs,
   validateBlockAttrs,
   type BlockName,
@@ -46,11 +45,6 @@ export function currentValues(attributes: Record<string, unknown>, fields: reado
 /** True when a suggestion would leave every field as it is. */
 export function changesNothing(changes: FieldValues, current: FieldValues): boolean {
   return Object.entries(changes).every(([field, value]) => current[field] === value);
-}
-
-/** Whether only an owner decides about these changes (a criterion's weight). */
-export function ownerDecides(kind: BlockName, fields: readonly string[]): boolean {
-  return fields.some((field) => ownerDecidedFields[kind]?.includes(field));
 }
 
 /** A stored `changes` or `previous` column. */

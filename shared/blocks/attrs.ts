@@ -156,6 +156,11 @@ export const suggestableFields = {
 /** Fields about which only an owner decides a suggestion: a criterion's weight decides the tender. */
 export const ownerDecidedFields: { readonly [N in BlockName]?: readonly string[] } = { criterion: ['weight'] };
 
+/** Whether only an owner decides a suggestion that changes these fields of a block of this kind. */
+export function ownerDecides(kind: BlockName, fields: readonly string[]): boolean {
+  return fields.some((field) => ownerDecidedFields[kind]?.includes(field));
+}
+
 export function isSuggestableField(kind: BlockName, field: string): boolean {
   return (suggestableFields[kind] as readonly string[]).includes(field);
 }

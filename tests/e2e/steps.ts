@@ -154,3 +154,10 @@ export async function signInWithCookie(context: BrowserContext, origin: string, 
   const at = cookie.indexOf('=');
   await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: origin }]);
 }
+
+/** Puts the caret before the `offset`-th character of the document's first paragraph, by keyboard. */
+export async function caretInFirstParagraph(page: Page, offset: number): Promise<void> {
+  await editor(page).focus();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
+}

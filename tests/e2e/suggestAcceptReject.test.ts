@@ -15,7 +15,7 @@ import { appendCommitment, appendParagraph } from '../helpers/documents';
 import { eventually, waitForSync } from '../helpers/providers';
 import { paragraphs, suggestionMarks } from '../helpers/suggestions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
-import { editor, openDocument, signInWithCookie, t } from './steps';
+import { caretInFirstParagraph, editor, openDocument, signInWithCookie, t } from './steps';
 
 let server: TestServer;
 let browser: Browser;
@@ -57,13 +57,6 @@ async function openAsCoraAndEddy(documentId: string, coraCookie: string, eddyCoo
   return { a, b };
 }
 
-/** Puts the caret before the `offset`-th character of the first paragraph. */
-async function caretAt(page: Page, offset: number) {
-  await editor(page).focus();
-  await page.keyboard.press('Control+Home');
-  for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
-}
-
 const suggestionsIn = (page: Page, kind: 'insert' | 'delete') => editor(page).locator(`.suggestion-${kind}`).allTextContents();
 
 /** The rgb() a CSS hex colour computes to, as the browser reports colours. */
@@ -89,9 +82,9 @@ test('a commenter suggests words and a deletion; an editor sees them live, accep
   expect(await a.page.getByTestId('mode-edit').count()).toBe(0);
 
   // She types words after "een " and selects "minstens " and presses Backspace.
-  await caretAt(a.page, sentence.indexOf('jaaromzet'));
+  await caretInFirstParagraph(a.page, sentence.indexOf('jaaromzet'));
   await a.page.keyboard.type(added);
-  await caretAt(a.page, sentence.indexOf(removed) + added.length);
+  await caretInFirstParagraph(a.page, sentence.indexOf(removed) + added.length);
   for (let i = 0; i < removed.length; i++) await a.page.keyboard.press('Shift+ArrowRight');
   await a.page.keyboard.press('Backspace');
   // Enter would make a new paragraph, which is no suggestion: she is told so and nothing changes.
@@ -180,7 +173,7 @@ test('a commenter suggests words and a deletion; an editor sees them live, accep
   // and takes them back with Backspace: his own suggestion really goes.
   await b.page.getByTestId('mode-suggest').click();
   await expect.poll(() => b.page.getByTestId('mode-suggest').getAttribute('aria-pressed')).toBe('true');
-  await caretAt(b.page, result.length - 1);
+  await caretInFirstParagraph(b.page, result.length - 1);
   await b.page.keyboard.type(' per jaar');
   await expect.poll(() => suggestionsIn(a.page, 'insert'), { timeout: 10_000 }).toEqual([' per jaar']);
   await screenshot(b.page, 'suggestions-editor-suggesting');
@@ -257,9 +250,9 @@ test("an editor accepts all of one person's suggestions at once", async ({ onTes
   const { a, b } = await openAsCoraAndEddy(workshop.documentId, cora.cookie!, eddy.cookie!, onTestFailed);
 
   // Two suggestions of Cora's: words added, a word taken away.
-  await caretAt(a.page, sentence.indexOf('jaaromzet'));
+  await caretInFirstParagraph(a.page, sentence.indexOf('jaaromzet'));
   await a.page.keyboard.type(added);
-  await caretAt(a.page, sentence.indexOf(removed) + added.length);
+  await caretInFirstParagraph(a.page, sentence.indexOf(removed) + added.length);
   for (let i = 0; i < removed.length; i++) await a.page.keyboard.press('Shift+ArrowRight');
   await a.page.keyboard.press('Backspace');
   await eventually(() => expect(Object.keys(suggestionMarks(storedDoc(server, workshop.documentId)))).toHaveLength(2));

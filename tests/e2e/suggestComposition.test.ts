@@ -7,7 +7,7 @@
  * input method would.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { addMember, buildWorkshop } from '../helpers/apiClient';
 import { builtClientDir, launchBrowser, newPerson } from '../helpers/browser';
 import { ProviderPool, storedDoc } from '../helpers/collab';
@@ -15,7 +15,7 @@ import { appendParagraph } from '../helpers/documents';
 import { eventually, waitForSync } from '../helpers/providers';
 import { paragraphs, suggestionMarks } from '../helpers/suggestions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
-import { editor, openDocument, signInWithCookie, t } from './steps';
+import { caretInFirstParagraph, editor, openDocument, signInWithCookie, t } from './steps';
 
 let server: TestServer;
 let browser: Browser;
@@ -32,12 +32,6 @@ afterAll(async () => {
 });
 
 const sentence = 'Wij vragen een plan.';
-
-async function caretAt(page: Page, offset: number) {
-  await editor(page).focus();
-  await page.keyboard.press('Control+Home');
-  for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
-}
 
 async function commenterOnSentence(onTestFailed: (handler: () => void) => void) {
   const workshop = await buildWorkshop(server.origin);
@@ -72,7 +66,7 @@ async function expectProposed(a: Awaited<ReturnType<typeof commenterOnSentence>>
 test('a dead-key "ë" becomes part of the commenter\'s suggestion, on her screen and on the server', async ({ onTestFailed }) => {
   const { a, documentId, cdp } = await commenterOnSentence(onTestFailed);
   // "financiële " before "plan": the "ë" composed with a dead key (¨ first, then the letter).
-  await caretAt(a.page, sentence.indexOf('plan'));
+  await caretInFirstParagraph(a.page, sentence.indexOf('plan'));
   await a.page.keyboard.type('financi');
   await cdp.send('Input.imeSetComposition', { text: '¨', selectionStart: 1, selectionEnd: 1 });
   await cdp.send('Input.insertText', { text: 'ë' });
@@ -82,7 +76,7 @@ test('a dead-key "ë" becomes part of the commenter\'s suggestion, on her screen
 
 test('words an input method composes in steps and then replaces arrive as committed', async ({ onTestFailed }) => {
   const { a, documentId, cdp } = await commenterOnSentence(onTestFailed);
-  await caretAt(a.page, sentence.indexOf('plan'));
+  await caretInFirstParagraph(a.page, sentence.indexOf('plan'));
   await cdp.send('Input.imeSetComposition', { text: 'に', selectionStart: 1, selectionEnd: 1 });
   await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
   await cdp.send('Input.insertText', { text: '日本 ' });
@@ -95,7 +89,7 @@ test('words an input method composes in steps and then replaces arrive as commit
 // plain test.
 test.fails('words an input method composes right after own proposed words arrive as committed', async ({ onTestFailed }) => {
   const { a, documentId, cdp } = await commenterOnSentence(onTestFailed);
-  await caretAt(a.page, sentence.indexOf('plan'));
+  await caretInFirstParagraph(a.page, sentence.indexOf('plan'));
   await a.page.keyboard.type('heel ');
   await cdp.send('Input.imeSetComposition', { text: 'に', selectionStart: 1, selectionEnd: 1 });
   await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
