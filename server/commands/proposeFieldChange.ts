@@ -69,6 +69,7 @@ export async function proposeFieldChange(services: Services, input: ProposeField
         created_at: Date.now(),
         decided_by: null,
         decided_at: null,
+        decided_by_poll_id: null,
       };
       await services.repos.fieldSuggestions.create(proposed);
       return proposed;

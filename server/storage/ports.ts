@@ -513,8 +513,11 @@ export interface FieldSuggestionRepo {
   create(row: FieldSuggestionRow): Promise<void>;
   find(documentId: string, id: string): Promise<FieldSuggestionRow | undefined>;
   ofDocument(documentId: string, status?: SuggestionStatus): Promise<FieldSuggestionRow[]>;
-  /** Decides an open one; false when it was no longer open (someone decided first). */
-  decide(documentId: string, id: string, status: Exclude<SuggestionStatus, 'open'>, by: string, at: number): Promise<boolean>;
+  /**
+   * Decides an open one; false when it was no longer open (someone decided first). `byPollId`
+   * names the poll when its weights decided it.
+   */
+  decide(documentId: string, id: string, status: Exclude<SuggestionStatus, 'open'>, by: string, at: number, byPollId?: string): Promise<boolean>;
   /** Takes a decision back when the document change it needed could not be stored. */
   reopen(documentId: string, id: string): Promise<void>;
 }

@@ -521,4 +521,6 @@ export interface FieldSuggestionRow {
   created_at: number;
   decided_by: string | null;
   decided_at: number | null;
+  /** The poll whose weights decided it (`decided_by` then is who applied them); null when a person did. */
+  decided_by_poll_id: string | null;
 }

@@ -208,6 +208,7 @@ const fixtures = {
       created_at: Date.now(),
       decided_by: null,
       decided_at: null,
+      decided_by_poll_id: null,
     });
     return id;
   },

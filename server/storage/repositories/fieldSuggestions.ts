@@ -11,10 +11,10 @@ export function createFieldSuggestionRepo(db: Db): FieldSuggestionRepo {
       if (status) query = query.where('status', '=', status);
       return query.orderBy('created_at').orderBy('id').execute();
     },
-    decide: async (documentId, id, status, by, at) => {
+    decide: async (documentId, id, status, by, at, byPollId) => {
       const result = await db
         .updateTable('field_suggestions')
-        .set({ status, decided_by: by, decided_at: at })
+        .set({ status, decided_by: by, decided_at: at, decided_by_poll_id: byPollId ?? null })
         .where('document_id', '=', documentId)
         .where('id', '=', id)
         .where('status', '=', 'open')
@@ -22,6 +22,6 @@ export function createFieldSuggestionRepo(db: Db): FieldSuggestionRepo {
       return Number(result.numUpdatedRows) === 1;
     },
     reopen: async (documentId, id) =>
-      void (await db.updateTable('field_suggestions').set({ status: 'open', decided_by: null, decided_at: null }).where('document_id', '=', documentId).where('id', '=', id).execute()),
+      void (await db.updateTable('field_suggestions').set({ status: 'open', decided_by: null, decided_at: null, decided_by_poll_id: null }).where('document_id', '=', documentId).where('id', '=', id).execute()),
   };
 }

@@ -561,4 +561,10 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX field_suggestions_document ON field_suggestions(document_id, status);
   `,
+  `
+  -- A points poll of a werksessie that sets criteria weights decides the open suggestions of
+  -- those weights (issue 15): the poll that did is kept beside the person who applied it, so the
+  -- decision reads as the table's, not as that person's own. Null when a person decided.
+  ALTER TABLE field_suggestions ADD COLUMN decided_by_poll_id TEXT REFERENCES work_session_polls(id) ON DELETE SET NULL;
+  `,
 ];
