@@ -27,7 +27,7 @@ export function presentSuggestion(row: SuggestionRow, names: NameBook): Suggesti
 /** A suggested change of a block's fields, in the same list as the text suggestions. */
 export function presentFieldSuggestion(row: FieldSuggestionRow, names: NameBook): SuggestionRes {
   const field = { blockId: row.block_id, blockKind: row.block_kind, changes: parseFieldValues(row.changes), previous: parseFieldValues(row.previous) };
-  return { ...presentCommon(row, names), kind: 'field', field };
+  return { ...presentCommon(row, names), kind: 'field', field, decidedByPollId: row.decided_by_poll_id };
 }
 
 /** Either kind, told apart by the block a field suggestion names. */

@@ -4,6 +4,7 @@
  * what is decided in server/policies; what changes, in server/commands/polls.
  */
 import { Hono, type Context } from 'hono';
+import type { WeightsApplied } from '../../shared/api/polls';
 import { castBallotReq, createPollReq } from '../../shared/api/pollSchemas';
 import type { AppEnv, Services } from '../context';
 import { NotFoundError } from '../errors';
@@ -15,6 +16,8 @@ import { castBallot } from '../commands/polls/castBallot';
 import { closePoll } from '../commands/polls/closePoll';
 import { createPoll } from '../commands/polls/createPoll';
 import { presentPollDetail, presentPollResults, presentPollSummary } from '../presenters/polls';
+import { presentFieldSuggestion } from '../presenters/suggestions';
+import { loadNameBook } from '../presenters/threads';
 import { loadSession } from './sessions';
 
 /** Mounted at /api/sessions/:id/polls. */
@@ -76,7 +79,8 @@ export function pollRoutes(services: Services) {
     .post('/:id/apply-weights', async (c) => {
       const { session, membership, user, poll, options } = await loadPoll(c, services);
       authorizeApplyWeights(membership, session, user.id);
-      const applied = await applyPollWeights(services, { session, poll, options, by: { userId: user.id, partyId: membership.party_id ?? null }, lang: requestLanguage(c) });
-      return c.json(applied);
+      const { decidedSuggestions, ...applied } = await applyPollWeights(services, { session, poll, options, by: { userId: user.id, partyId: membership.party_id ?? null }, lang: requestLanguage(c) });
+      const names = await loadNameBook(repos, session.workspace_id, decidedSuggestions.map((row) => row.user_id));
+      return c.json({ ...applied, suggestions: decidedSuggestions.map((row) => presentFieldSuggestion(row, names)) } satisfies WeightsApplied);
     });
 }

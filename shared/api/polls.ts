@@ -3,6 +3,7 @@
  * names who voted what: ballots of such a poll are stored without their voter.
  */
 import type { ConsentStance, PollKind, PollStatus, PollUnit } from '../sessions/polls';
+import type { SuggestionRes } from './suggestions';
 
 export interface PollOption {
   id: string;
@@ -105,4 +106,6 @@ export interface WeightsApplied {
   weights: { optionId: string; documentId: string; blockId: string; weight: number }[];
   /** The versions saved of each document before the weights were written. */
   versionIds: string[];
+  /** The open suggestions of these weights that the poll decided: accepted when they proposed its weight. */
+  suggestions: SuggestionRes[];
 }

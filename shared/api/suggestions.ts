@@ -32,6 +32,11 @@ export interface SuggestionRes {
   createdAt: string;
   decidedBy: string | null;
   decidedAt: string | null;
+  /**
+   * Only for `kind: 'field'`: the poll of a werksessie whose weights decided it (`decidedBy` is
+   * then who applied them), or null when a person decided it.
+   */
+  decidedByPollId?: string | null;
 }
 
 /** The answer to deciding all of one person's or one party's suggestions at once. */

@@ -6,7 +6,8 @@
  * connected sees them arrive like any edit), and the audit log says which poll set them.
  *
  * Every criterion is checked in every document before anything is written, so a missing block
- * does not leave half the weights changed.
+ * does not leave half the weights changed. Once the weights are in, the poll decides the open
+ * suggestions of those weights (decideWeightSuggestions.ts).
  */
 import type * as Y from 'yjs';
 import type { WeightsApplied } from '../../../shared/api/polls';
@@ -19,8 +20,9 @@ import { findBlockElement } from '../../registers/extractBlocks';
 import type { StoredAllocation } from '../../sessions/ballotRules';
 import { largestRemainder } from '../../sessions/largestRemainder';
 import { countPoll } from '../../sessions/pollCount';
-import type { PollOptionRow, PollRow, WorkSessionRow } from '../../storage/rows';
+import type { FieldSuggestionRow, PollOptionRow, PollRow, WorkSessionRow } from '../../storage/rows';
 import { publishSessionChange } from '../sessions/publishSessionChange';
+import { decideWeightSuggestions } from './decideWeightSuggestions';
 
 export interface ApplyWeights {
   session: WorkSessionRow;
@@ -30,12 +32,17 @@ export interface ApplyWeights {
   lang: Language;
 }
 
+/** The weights written and the suggestions they decided, as rows: the route presents them. */
+export interface AppliedWeights extends Omit<WeightsApplied, 'suggestions'> {
+  decidedSuggestions: FieldSuggestionRow[];
+}
+
 interface Weight {
   option: PollOptionRow & { document_id: string; block_id: string };
   weight: number;
 }
 
-export async function applyPollWeights(services: Services, input: ApplyWeights): Promise<WeightsApplied> {
+export async function applyPollWeights(services: Services, input: ApplyWeights): Promise<AppliedWeights> {
   const weights = await weightsOf(services, input);
   const byDocument = new Map<string, Weight[]>();
   for (const w of weights) byDocument.set(w.option.document_id, [...(byDocument.get(w.option.document_id) ?? []), w]);
@@ -45,11 +52,14 @@ export async function applyPollWeights(services: Services, input: ApplyWeights):
     for (const [documentId, inDocument] of byDocument) versionIds.push(await writeWeights(services, input, documentId, inDocument));
     await services.repos.polls.markWeightsApplied(input.poll.id, Date.now());
     publishSessionChange(services, input.session);
-    return {
+    const written = weights.map((w) => ({ optionId: w.option.id, documentId: w.option.document_id, blockId: w.option.block_id, weight: w.weight }));
+    const decidedSuggestions = await decideWeightSuggestions(services, {
+      workspaceId: input.session.workspace_id,
       pollId: input.poll.id,
-      weights: weights.map((w) => ({ optionId: w.option.id, documentId: w.option.document_id, blockId: w.option.block_id, weight: w.weight })),
-      versionIds,
-    };
+      weights: written,
+      userId: input.by.userId,
+    });
+    return { pollId: input.poll.id, weights: written, versionIds, decidedSuggestions };
   } catch (error) {
     if (error instanceof DocumentLoadError) throw new HttpError(503, 'document_unavailable', 'error.documentUnavailable');
     throw error;
