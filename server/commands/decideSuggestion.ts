@@ -3,7 +3,8 @@
  * be decided: a second decision is 409), then the server changes the document through its room
  * and the change is stored before the caller answers; when it cannot be stored the decision is
  * taken back. Accepting an insertion takes its mark off (the text stays), accepting a removal
- * deletes the text; rejecting does the reverse. Who may decide is the policy's call, per place:
+ * deletes the text; rejecting does the reverse. A proposed paragraph becomes a plain one when
+ * accepted and goes when rejected. Who may decide is the policy's call, per place:
  * ordinary text or a commitment's.
  *
  * A confirmed commitment whose text an acceptance changes is proposed again (its party confirms
@@ -23,7 +24,8 @@ import { suggestionGuardOf } from '../extensions/suggestionGuard';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { authorizeSuggestionDecision, type Membership } from '../policies';
 import type { DocumentRow, SuggestionRow } from '../storage/rows';
-import { suggestionRanges, type SuggestionRange } from '../suggestions/suggestionRanges';
+import { proposedParagraphs, suggestionRanges, type ProposedParagraph, type SuggestionRange } from '../suggestions/suggestionRanges';
+import { PARAGRAPH_SUGGESTION_ATTR } from '../../shared/suggestions/suggestedParagraph';
 
 export type SuggestionDecision = 'accept' | 'reject';
 
@@ -39,20 +41,32 @@ export interface DecideSuggestion {
   announce?: boolean;
 }
 
-/** Deletes or unmarks each range, from the last to the first so that earlier indexes hold. */
-function applyDecision(ranges: SuggestionRange[], decision: SuggestionDecision): void {
+/**
+ * Deletes or unmarks each range, from the last to the first so that earlier indexes hold; then
+ * a proposed paragraph stays as a plain one (accepted) or goes with all it holds (rejected: the
+ * paragraph was the proposal, and words typed into it belonged to it).
+ */
+function applyDecision(ranges: SuggestionRange[], paragraphs: ProposedParagraph[], decision: SuggestionDecision): void {
   for (const range of [...ranges].reverse()) {
     const keepText = (range.mark === SUGGESTION_INSERT_MARK) === (decision === 'accept');
     if (keepText) range.text.format(range.index, range.length, { [range.mark]: null });
     else range.text.delete(range.index, range.length);
   }
+  for (const { element } of paragraphs) {
+    if (decision === 'accept') {
+      element.removeAttribute(PARAGRAPH_SUGGESTION_ATTR);
+      continue;
+    }
+    const parent = element.parent as Y.XmlFragment;
+    parent.delete(parent.toArray().indexOf(element), 1);
+  }
 }
 
-function placeOf(ranges: SuggestionRange[]) {
+function placeOf(places: readonly { commitmentParty: { partyId: unknown } | undefined }[]) {
   return {
     // A suggestion whose text is gone is ordinary text's business (editors tidy it up).
-    inOrdinaryText: ranges.length === 0 || ranges.some((range) => range.commitmentParty === undefined),
-    commitmentPartyIds: ranges.flatMap((range) => (range.commitmentParty ? [range.commitmentParty.partyId] : [])),
+    inOrdinaryText: places.length === 0 || places.some((place) => place.commitmentParty === undefined),
+    commitmentPartyIds: places.flatMap((place) => (place.commitmentParty ? [place.commitmentParty.partyId] : [])),
   };
 }
 
@@ -63,7 +77,7 @@ export async function decideSuggestion(services: Services, input: DecideSuggesti
   if (!found) throw new NotFoundError('error.suggestionMissing');
   try {
     await registry.withRoom(document.id, async (room) => {
-      authorizeSuggestionDecision(input.membership, placeOf(suggestionRanges(room.doc, suggestionId)));
+      authorizeSuggestionDecision(input.membership, placeOf([...suggestionRanges(room.doc, suggestionId), ...proposedParagraphs(room.doc, suggestionId)]));
       const status = input.decision === 'accept' ? 'accepted' : 'rejected';
       if (!(await repos.suggestions.decide(document.id, suggestionId, status, input.userId, Date.now()))) {
         throw new ConflictError('suggestion_decided', 'error.suggestionDecided');
@@ -74,10 +88,11 @@ export async function decideSuggestion(services: Services, input: DecideSuggesti
       try {
         await room.applyServerChange((doc: Y.Doc) => {
           const ranges = suggestionRanges(doc, suggestionId);
-          applyDecision(ranges, input.decision);
+          const paragraphs = proposedParagraphs(doc, suggestionId);
+          applyDecision(ranges, paragraphs, input.decision);
           // A confirmed commitment whose words an acceptance changed is proposed again, as
           // after any change of its text (the guard does not answer the server's own changes).
-          if (ranges.some((range) => range.commitmentParty)) commitmentGuardOf(room).enforceAll(doc.getXmlFragment(DOCUMENT_FRAGMENT));
+          if ([...ranges, ...paragraphs].some((place) => place.commitmentParty)) commitmentGuardOf(room).enforceAll(doc.getXmlFragment(DOCUMENT_FRAGMENT));
         }, author);
       } catch (error) {
         guard.setStatus(suggestionId, 'open');

@@ -26,7 +26,8 @@ import type { SuggestionRow, SuggestionStatus } from '../storage/rows';
 import { describeFailure, type Logger } from '../support/log';
 import type { SuggestionKind } from '../../shared/suggestions/suggestionMarks';
 import { judgeSuggestionWrite, writesSuggestionFormat, type CharacterIds, type KnownSuggestion } from '../suggestions/judgeSuggestionWrite';
-import { characterRuns, suggestionRanges } from '../suggestions/suggestionRanges';
+import { characterRuns, proposedParagraphs, suggestionRanges } from '../suggestions/suggestionRanges';
+import { PARAGRAPH_SUGGESTION_ATTR } from '../../shared/suggestions/suggestedParagraph';
 import { SUGGESTION_INSERT_MARK } from '../../shared/suggestions/suggestionMarks';
 
 export class SuggestionGuard implements RoomExtension {
@@ -106,6 +107,7 @@ export class SuggestionGuard implements RoomExtension {
     return (doc) => {
       for (const [id, replacement] of moved) {
         for (const range of suggestionRanges(doc, id)) range.text.format(range.index, range.length, { [range.mark]: { suggestionId: replacement } });
+        for (const { element } of proposedParagraphs(doc, id)) element.setAttribute(PARAGRAPH_SUGGESTION_ATTR, replacement);
       }
       for (const [id, characters] of passed.typedOn) {
         const mark = { [SUGGESTION_INSERT_MARK]: { suggestionId: moved.get(id)! } };

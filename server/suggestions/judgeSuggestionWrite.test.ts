@@ -46,18 +46,102 @@ describe('in suggestion mode', () => {
     expect(verdict).toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set(), typedOn: new Map() });
   });
 
-  test('a new paragraph is structure and refused, even when its text is a suggestion', () => {
-    const server = serverDoc();
-    const verdict = judge(
-      server,
+  describe('proposed paragraphs', () => {
+    /** A client's update that adds a paragraph after the first, with `attrs` and `text`. */
+    const withParagraph = (server: Y.Doc, attrs: Record<string, string>, text?: [string, Record<string, unknown>]) =>
       updateOf(server, (doc) => {
         const paragraph = new Y.XmlElement('paragraph');
-        paragraph.insert(0, [new Y.XmlText()]);
+        for (const [key, value] of Object.entries(attrs)) paragraph.setAttribute(key, value);
+        if (text) paragraph.insert(0, [new Y.XmlText()]);
         doc.getXmlFragment(DOCUMENT_FRAGMENT).insert(1, [paragraph]);
-        (paragraph.get(0) as Y.XmlText).insert(0, 'Nieuw.', insertMark(randomUUID()));
-      }),
-    );
-    expect(verdict).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+        if (text) (paragraph.get(0) as Y.XmlText).insert(0, text[0], text[1]);
+      });
+
+    test('a new paragraph with a fresh suggestion id, empty or with proposed words under the same id, passes and names it', () => {
+      const server = serverDoc();
+      const id = randomUUID();
+      expect(judge(server, withParagraph(server, { suggestion: id }))).toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set(), typedOn: new Map() });
+      expect(judge(server, withParagraph(server, { suggestion: id }, ['Nieuw.', insertMark(id)])))
+        .toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set(), typedOn: new Map() });
+    });
+
+    test('a new paragraph without the attribute, with another attribute, with plain words or with another person\'s id is refused', () => {
+      const server = serverDoc();
+      const id = randomUUID();
+      expect(judge(server, withParagraph(server, {}, ['Nieuw.', insertMark(id)]))).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+      expect(judge(server, withParagraph(server, { suggestion: id, textAlign: 'center' }))).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+      expect(judge(server, withParagraph(server, { suggestion: id }, ['Nieuw.', {}]))).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+      const theirs = randomUUID();
+      expect(judge(server, withParagraph(server, { suggestion: theirs }), { known: { [theirs]: open(other, 'insert') } })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
+      expect(judge(server, withParagraph(server, { suggestion: 'niet-een-uuid' }))).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
+    });
+
+    test('a heading, or a paragraph where the schema allows none, is refused', () => {
+      const server = serverDoc();
+      const heading = updateOf(server, (doc) => {
+        const element = new Y.XmlElement('heading');
+        element.setAttribute('suggestion', randomUUID());
+        doc.getXmlFragment(DOCUMENT_FRAGMENT).insert(1, [element]);
+      });
+      expect(judge(server, heading)).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+      // Inside a paragraph: a paragraph holds text, not paragraphs.
+      const nested = updateOf(server, (doc) => {
+        const element = new Y.XmlElement('paragraph');
+        element.setAttribute('suggestion', randomUUID());
+        (doc.getXmlFragment(DOCUMENT_FRAGMENT).get(0) as Y.XmlElement).insert(1, [element]);
+      });
+      expect(judge(server, nested)).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+    });
+
+    test('text typed into one\'s own proposed paragraph passes; a paragraph is removed only when it is one\'s own open proposal', () => {
+      const id = randomUUID();
+      const server = serverDoc();
+      Y.applyUpdate(server, withParagraph(server, { suggestion: id }));
+      const known = { [id]: open(me, 'insert') };
+      const typed = updateOf(server, (doc) => {
+        const paragraph = doc.getXmlFragment(DOCUMENT_FRAGMENT).get(1) as Y.XmlElement;
+        paragraph.insert(0, [new Y.XmlText()]);
+        (paragraph.get(0) as Y.XmlText).insert(0, 'Erbij.', insertMark(id));
+      });
+      expect(judge(server, typed, { known })).toMatchObject({ ok: true });
+      Y.applyUpdate(server, typed);
+      const removeSecond = updateOf(server, (doc) => doc.getXmlFragment(DOCUMENT_FRAGMENT).delete(1, 1));
+      expect(judge(server, removeSecond, { known })).toMatchObject({ ok: true });
+      expect(judge(server, removeSecond, { known: { [id]: open(other, 'insert') } })).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+      expect(judge(server, removeSecond, { known: { [id]: { ...open(me, 'insert'), status: 'accepted' } } })).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+      const removeFirst = updateOf(server, (doc) => doc.getXmlFragment(DOCUMENT_FRAGMENT).delete(0, 1));
+      expect(judge(server, removeFirst, { known })).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+    });
+
+    test('one\'s own proposed paragraph holding someone else\'s settled words is not removed with them', () => {
+      const id = randomUUID();
+      const server = serverDoc();
+      Y.applyUpdate(server, withParagraph(server, { suggestion: id }, ['Van een ander.', {}]));
+      const remove = updateOf(server, (doc) => doc.getXmlFragment(DOCUMENT_FRAGMENT).delete(1, 1));
+      expect(judge(server, remove, { known: { [id]: open(me, 'insert') } })).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+    });
+
+    test('outside suggestion mode, the attribute cannot be put on or taken off an existing paragraph', () => {
+      const id = randomUUID();
+      const server = serverDoc();
+      const put = updateOf(server, (doc) => (doc.getXmlFragment(DOCUMENT_FRAGMENT).get(0) as Y.XmlElement).setAttribute('suggestion', id));
+      expect(judge(server, put, { suggestionMode: false })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
+      Y.applyUpdate(server, withParagraph(server, { suggestion: id }));
+      const takenOff = updateOf(server, (doc) => (doc.getXmlFragment(DOCUMENT_FRAGMENT).get(1) as Y.XmlElement).removeAttribute('suggestion'));
+      expect(judge(server, takenOff, { suggestionMode: false, known: { [id]: open(other, 'insert') } })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
+      // Deleting the paragraph outright is an editor's right, as deleting text is.
+      const deleted = updateOf(server, (doc) => doc.getXmlFragment(DOCUMENT_FRAGMENT).delete(1, 1));
+      expect(judge(server, deleted, { suggestionMode: false, known: { [id]: open(other, 'insert') } })).toMatchObject({ ok: true });
+    });
+
+    test('outside suggestion mode, a new proposed paragraph takes a fresh or open id, never a decided one of someone else', () => {
+      const server = serverDoc();
+      const id = randomUUID();
+      expect(judge(server, withParagraph(server, { suggestion: id }), { suggestionMode: false })).toMatchObject({ ok: true, fresh: new Map([[id, 'insert']]) });
+      expect(judge(server, withParagraph(server, { suggestion: id }), { suggestionMode: false, known: { [id]: open(other, 'insert') } })).toMatchObject({ ok: true });
+      const decided = { [id]: { ...open(other, 'insert'), status: 'rejected' as const } };
+      expect(judge(server, withParagraph(server, { suggestion: id }), { suggestionMode: false, known: decided })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
+    });
   });
 
   test('an attribute of an element is refused', () => {

@@ -36,7 +36,7 @@
  */
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/protocol';
-import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
+import { DOCUMENT_FRAGMENT, documentSchema } from '../../shared/editor/schema';
 import {
   isSuggestionIdShape,
   isSuggestionMarkName,
@@ -46,9 +46,11 @@ import {
   type SuggestionKind,
 } from '../../shared/suggestions/suggestionMarks';
 import { touchedTexts } from '../extensions/commentMarks';
+import { forEachXmlElement } from '../../shared/editor/yxml';
+import { PARAGRAPH_SUGGESTION_ATTR, SUGGESTABLE_NODE } from '../../shared/suggestions/suggestedParagraph';
 import type { SuggestionStatus } from '../storage/rows';
 import { TypedUnder } from './typedUnder';
-import { attributesUnchanged } from './unchangedAttributes';
+import { attributesUnchanged, valueBefore } from './unchangedAttributes';
 
 /** What the server knows of a suggestion id in this document. */
 export interface KnownSuggestion {
@@ -82,6 +84,9 @@ export type SuggestionJudgement =
 
 type Refusal = { code: number; why: string };
 
+/** A shared type as a transaction lists it among the changed ones. */
+type ChangedType = Parameters<Y.Transaction['changed']['get']>[0];
+
 /** A mark's id as the rules see it: null for no mark, '' for a value that is not exactly `{ suggestionId }`. */
 function idOf(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -89,9 +94,13 @@ function idOf(value: unknown): string | null {
   return id !== null && Object.keys(value as object).length === 1 ? id : '';
 }
 
-/** True when the update holds a suggestion format item: only then can it write a suggestion mark. */
+/** True when the update holds a suggestion format item or a paragraph's suggestion attribute: only then can it write either. */
 export function writesSuggestionFormat(decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
-  return decoded.structs.some((struct) => struct instanceof Y.Item && struct.content instanceof Y.ContentFormat && isSuggestionMarkName(struct.content.key));
+  return decoded.structs.some(
+    (struct) =>
+      struct instanceof Y.Item &&
+      ((struct.content instanceof Y.ContentFormat && isSuggestionMarkName(struct.content.key)) || struct.parentSub === PARAGRAPH_SUGGESTION_ATTR),
+  );
 }
 
 export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: SuggestionWriteContext): SuggestionJudgement {
@@ -127,15 +136,14 @@ export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: Su
 }
 
 function judgeTransaction(transaction: Y.Transaction, context: SuggestionWriteContext, rules: CharacterRules): Refusal | null {
-  if (context.suggestionMode) {
-    for (const [type, keys] of transaction.changed) {
-      if (type instanceof Y.XmlText) {
-        for (const key of keys) if (key !== null) return { code: CloseCode.suggestionsOnly, why: 'a change of an attribute' };
-        continue;
-      }
-      // Attributes written as they were (the editor's binding rewrites a block's) change nothing.
-      if (type instanceof Y.XmlElement && [...keys].every((key) => key !== null) && attributesUnchanged(type, keys, transaction)) continue;
-      return { code: CloseCode.suggestionsOnly, why: [...keys].some((key) => key === null) ? 'a change of the document\'s structure' : 'a change of an attribute' };
+  for (const [type, keys] of transaction.changed) {
+    const refusal = context.suggestionMode ? judgeTypeInSuggestionMode(type, keys, transaction, rules) : rules.judgeParagraphAttribute(type, keys);
+    if (refusal) return refusal;
+  }
+  if (!context.suggestionMode) {
+    for (const element of newElements(transaction)) {
+      const refusal = rules.judgeNewElementByEditor(element);
+      if (refusal) return refusal;
     }
   }
   for (const text of touchedTexts(transaction)) {
@@ -144,6 +152,59 @@ function judgeTransaction(transaction: Y.Transaction, context: SuggestionWriteCo
   }
   return null;
 }
+
+/**
+ * In suggestion mode only text changes, besides proposed paragraphs coming and going
+ * (judgeChildren). Attributes written as they were (the editor's binding rewrites a block's)
+ * change nothing.
+ */
+function judgeTypeInSuggestionMode(type: ChangedType, keys: Set<string | null>, transaction: Y.Transaction, rules: CharacterRules): Refusal | null {
+  if (type instanceof Y.XmlText) {
+    for (const key of keys) if (key !== null) return { code: CloseCode.suggestionsOnly, why: 'a change of an attribute' };
+    return null;
+  }
+  if (!(type instanceof Y.XmlFragment)) return { code: CloseCode.suggestionsOnly, why: 'a change outside the document\'s text' };
+  const attributes = new Set([...keys].filter((key) => key !== null));
+  if (attributes.size > 0 && !(type instanceof Y.XmlElement && attributesUnchanged(type, attributes, transaction))) {
+    return { code: CloseCode.suggestionsOnly, why: 'a change of an attribute' };
+  }
+  return keys.has(null) ? rules.judgeChildren(type) : null;
+}
+
+/** Elements the transaction added under elements that were there before, and the ones inside them. */
+function newElements(transaction: Y.Transaction): Y.XmlElement[] {
+  const found: Y.XmlElement[] = [];
+  for (const [type, keys] of transaction.changed) {
+    if (!keys.has(null) || !(type instanceof Y.XmlFragment)) continue;
+    for (const child of type.toArray()) {
+      if (!(child instanceof Y.XmlElement) || !child._item || child._item.id.clock < (transaction.beforeState.get(child._item.id.client) ?? 0)) continue;
+      found.push(child);
+      forEachXmlElement(child, (inner) => void found.push(inner));
+    }
+  }
+  return found;
+}
+
+/** Every child type of `parent`, deleted ones too (a removed element's children are deleted with it). */
+function childTypes(parent: Y.XmlFragment): ChangedType[] {
+  const found: ChangedType[] = [];
+  for (let item = parent._start; item !== null; item = item.right) if (item.content instanceof Y.ContentType) found.push(item.content.type);
+  return found;
+}
+
+/** Whether the children of `parent` (the document itself, or an element) still make content its schema allows. */
+function fitsSchema(parent: Y.XmlFragment): boolean {
+  const schema = documentSchema();
+  let match = (parent instanceof Y.XmlElement ? schema.nodes[parent.nodeName] : schema.topNodeType)?.contentMatch ?? null;
+  for (const child of parent.toArray()) {
+    const type = schema.nodes[child instanceof Y.XmlElement ? child.nodeName : 'text'];
+    match = type && match ? match.matchType(type) : null;
+    if (!match) return false;
+  }
+  return match?.validEnd ?? false;
+}
+
+const structureChange = (why: string): Refusal => ({ code: CloseCode.suggestionsOnly, why });
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -162,6 +223,81 @@ class CharacterRules {
 
   private isNew(item: Y.Item): boolean {
     return item.id.clock >= (this.transaction.beforeState.get(item.id.client) ?? 0);
+  }
+
+  /**
+   * The children of the document or an element that the update added or removed. In suggestion
+   * mode a proposed paragraph may come (the sender's own or a fresh id, holding nothing but
+   * text) or go (their own open one), and text nodes may come and go inside a paragraph (their
+   * characters are judged one by one); what is there afterwards must still fit the schema.
+   */
+  judgeChildren(parent: Y.XmlFragment): Refusal | null {
+    let added = false;
+    for (let item = parent._start; item !== null; item = item.right) {
+      const aliveBefore = !this.isNew(item) && (!item.deleted || Y.isDeleted(this.transaction.deleteSet, item.id));
+      const aliveAfter = !item.deleted;
+      if (aliveBefore === aliveAfter) continue;
+      const child = item.content instanceof Y.ContentType ? item.content.type : null;
+      if (child instanceof Y.XmlText) {
+        if (!(parent instanceof Y.XmlElement) || !documentSchema().nodes[parent.nodeName]?.inlineContent) return structureChange('a text node outside a paragraph');
+        // A new one is among the touched texts; a removed one is judged here, as nothing else reaches it.
+        const refusal = aliveAfter ? null : this.judgeText(child);
+        if (refusal) return refusal;
+        continue;
+      }
+      if (!(child instanceof Y.XmlElement) || child.nodeName !== SUGGESTABLE_NODE) return structureChange("a change of the document's structure");
+      const refusal = aliveAfter ? this.proposedParagraph(child) : this.withdrawnParagraph(child);
+      if (refusal) return refusal;
+      added ||= aliveAfter;
+    }
+    return added && !fitsSchema(parent) ? structureChange('a paragraph where the schema allows none') : null;
+  }
+
+  private proposedParagraph(paragraph: Y.XmlElement): Refusal | null {
+    const id = paragraph.getAttribute(PARAGRAPH_SUGGESTION_ATTR) as unknown;
+    if (typeof id !== 'string' || Object.keys(paragraph.getAttributes()).some((key) => key !== PARAGRAPH_SUGGESTION_ATTR)) {
+      return structureChange('a new paragraph that is not a proposal');
+    }
+    if (!paragraph.toArray().every((child) => child instanceof Y.XmlText)) return structureChange('a proposed paragraph that holds more than text');
+    return this.ownOrFresh(id, 'insert') ? null : this.forged("a proposed paragraph with an id that is not the sender's");
+  }
+
+  /** A proposed paragraph taken back: the sender's own open one, and with it only their own proposed words. */
+  private withdrawnParagraph(paragraph: Y.XmlElement): Refusal | null {
+    const before = valueBefore(paragraph, PARAGRAPH_SUGGESTION_ATTR, this.transaction);
+    if (!before.present || typeof before.value !== 'string' || !this.isOwnOpen(before.value, 'insert')) {
+      return structureChange("a paragraph removed that is not the sender's own open proposal");
+    }
+    for (const child of childTypes(paragraph)) {
+      if (!(child instanceof Y.XmlText)) return structureChange('a proposed paragraph that held more than text');
+      const refusal = this.judgeText(child);
+      if (refusal) return refusal;
+    }
+    return null;
+  }
+
+  /**
+   * Outside suggestion mode a paragraph's suggestion attribute is the server's to change: it
+   * takes it off when the proposal is accepted. Writing it onto an existing paragraph would make
+   * settled text a proposal, taking it off would settle one without a decision.
+   */
+  judgeParagraphAttribute(type: ChangedType, keys: Set<string | null>): Refusal | null {
+    if (!(type instanceof Y.XmlElement) || !keys.has(PARAGRAPH_SUGGESTION_ATTR)) return null;
+    const before = valueBefore(type, PARAGRAPH_SUGGESTION_ATTR, this.transaction);
+    const after = type.getAttribute(PARAGRAPH_SUGGESTION_ATTR) as unknown;
+    return sameValue(before.present ? before.value : null, after) ? null : this.forged("a paragraph's suggestion attribute changed");
+  }
+
+  /**
+   * A new element by an editor may be a proposed paragraph of their own or fresh id, or bring
+   * back someone's open one (an undo in the ordinary mode restores a deleted paragraph as new).
+   */
+  judgeNewElementByEditor(element: Y.XmlElement): Refusal | null {
+    const id = element.getAttribute(PARAGRAPH_SUGGESTION_ATTR) as unknown;
+    if (id === undefined || id === null) return null;
+    if (element.nodeName !== SUGGESTABLE_NODE || typeof id !== 'string') return this.forged('a suggestion attribute on something other than a paragraph');
+    if (this.context.known(id)?.status === 'open' && this.context.known(id)?.kind === 'insert') return null;
+    return this.ownOrFresh(id, 'insert') ? null : this.forged("a proposed paragraph with an id that is not the sender's");
   }
 
   /** Walks the text once, keeping the formats in force before and after the update. */

@@ -1,11 +1,12 @@
 /**
- * Where a suggestion is in the document: the runs of characters carrying its mark, and whether
- * each lies inside a commitment (whose party alone decides there). Read from the live Y.Doc by
+ * Where a suggestion is in the document: the runs of characters carrying its mark, the
+ * paragraphs it proposes, and whether each lies inside a commitment (whose party alone decides there). Read from the live Y.Doc by
  * the decide command, and again inside the server change, since the text may move meanwhile.
  */
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
-import { textNodes } from '../../shared/editor/yxml';
+import { forEachXmlElement, textNodes } from '../../shared/editor/yxml';
+import { paragraphSuggestionId } from '../../shared/suggestions/suggestedParagraph';
 import { suggestionIdOf, suggestionMarkNames, type SuggestionMarkName } from '../../shared/suggestions/suggestionMarks';
 import type { CharacterIds } from './judgeSuggestionWrite';
 
@@ -18,9 +19,9 @@ export interface SuggestionRange {
   commitmentParty: { partyId: unknown } | undefined;
 }
 
-/** The nearest commitment element around a text node, if any. */
-function commitmentAround(text: Y.XmlText): { partyId: unknown } | undefined {
-  for (let node: unknown = text.parent; node instanceof Y.XmlElement; node = node.parent) {
+/** The nearest commitment element around a text node or paragraph, if any. */
+function commitmentAround(inner: Y.XmlText | Y.XmlElement): { partyId: unknown } | undefined {
+  for (let node: unknown = inner.parent; node instanceof Y.XmlElement; node = node.parent) {
     if (node.nodeName === 'commitment') return { partyId: node.getAttribute('partyId') };
   }
   return undefined;
@@ -46,6 +47,20 @@ export function suggestionRanges(doc: Y.Doc, suggestionId: string): SuggestionRa
     }
   }
   return ranges;
+}
+
+/** A paragraph the suggestion proposes (its `suggestion` attribute), and the commitment it sits in. */
+export interface ProposedParagraph {
+  element: Y.XmlElement;
+  commitmentParty: { partyId: unknown } | undefined;
+}
+
+export function proposedParagraphs(doc: Y.Doc, suggestionId: string): ProposedParagraph[] {
+  const found: ProposedParagraph[] = [];
+  forEachXmlElement(doc.getXmlFragment(DOCUMENT_FRAGMENT), (element) => {
+    if (paragraphSuggestionId(element) === suggestionId) found.push({ element, commitmentParty: commitmentAround(element) });
+  });
+  return found;
 }
 
 /** A stretch of characters in one text node. */

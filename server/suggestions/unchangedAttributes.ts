@@ -12,7 +12,7 @@ import { documentSchema } from '../../shared/editor/schema';
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The value `key` held before the transaction: the newest item of its chain that is not new, if it was alive then. */
-function valueBefore(type: Y.XmlElement, key: string, transaction: Y.Transaction): { present: boolean; value: unknown } {
+export function valueBefore(type: Y.XmlElement, key: string, transaction: Y.Transaction): { present: boolean; value: unknown } {
   const isNew = (item: Y.Item) => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
   let item: Y.Item | null = type._map.get(key) ?? null;
   while (item !== null && isNew(item)) item = item.left;

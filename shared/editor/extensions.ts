@@ -9,6 +9,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { blockNodes } from '../blocks/nodes';
 import { CommentMark } from '../comments/commentMark';
+import { SuggestedParagraph } from '../suggestions/suggestedParagraph';
 import { SuggestionDeleteMark, SuggestionInsertMark } from '../suggestions/suggestionMarks';
 
 /** URL schemes a link may use. Anything else (javascript:, data:, file:, relative) is refused. */
@@ -66,5 +67,7 @@ export function baseExtensions(options: { blockNodes?: AnyExtension[] } = {}): A
     // Proposed insertions and removals; the server judges who may write them (suggestionGuard).
     SuggestionInsertMark,
     SuggestionDeleteMark,
+    // Proposed new paragraphs: the same judge, an attribute instead of a mark.
+    SuggestedParagraph,
   ];
 }

@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import { textNodes } from '../editor/yxml';
+import { inSuggestedParagraph } from './suggestedParagraph';
 import { SUGGESTION_INSERT_MARK, suggestionIdOf } from './suggestionMarks';
 
 type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
@@ -16,7 +17,12 @@ export function settledText(text: Y.XmlText): string {
     .join('');
 }
 
-/** The settled text of every XmlText under `root`, one entry per text node, in document order. */
+/**
+ * The settled text of every XmlText under `root`, one entry per text node, in document order. A
+ * proposed new paragraph is not there yet, so its text nodes are left out as a whole.
+ */
 export function settledTextsUnder(root: Y.XmlFragment | Y.XmlElement): string[] {
-  return textNodes(root).map(settledText);
+  return textNodes(root)
+    .filter((text) => !inSuggestedParagraph(text))
+    .map(settledText);
 }
