@@ -155,7 +155,8 @@ export function Editor(props: EditorProps) {
         const target = event.target as HTMLElement;
         const threadId = target.closest?.('[data-thread-id]')?.getAttribute('data-thread-id');
         if (threadId) onThreadClick?.(threadId);
-        const suggestionId = target.closest?.('[data-suggestion-id]')?.getAttribute('data-suggestion-id');
+        const suggestionId =
+          target.closest?.('[data-suggestion-id]')?.getAttribute('data-suggestion-id') ?? target.closest?.('[data-suggestion-paragraph]')?.getAttribute('data-suggestion-paragraph');
         if (suggestionId) onSuggestionClick?.(suggestionId);
       }}
     >

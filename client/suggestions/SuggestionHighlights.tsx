@@ -1,7 +1,7 @@
 /**
  * Each open suggestion in the text in its suggester's party colour: proposed words underlined,
- * words proposed for removal struck through (suggestions.css draws the line; this gives it the
- * colour). The mark in the text carries only the suggestion id (`data-suggestion-id`); who
+ * words proposed for removal struck through, a proposed paragraph with a dashed line beside it
+ * (suggestions.css draws the lines; this gives them the colour). The mark in the text carries only the suggestion id (`data-suggestion-id`); who
  * suggested comes from the server's list, as a style rule per suggestion.
  */
 import type { SuggestionRes } from '../../shared/api/suggestions';
@@ -13,7 +13,11 @@ export function SuggestionHighlights({ suggestions, activeId }: { suggestions: S
   const rules = suggestions.map((suggestion) => {
     const color = isHexColor(suggestion.suggester.partyColor) ? suggestion.suggester.partyColor : noPartyColor;
     const strength = suggestion.id === activeId ? 30 : 14;
-    return `.doc-content [data-suggestion-id="${safeId(suggestion.id)}"]{text-decoration-color:${color};background:color-mix(in srgb, ${color} ${strength}%, transparent);}`;
+    const id = safeId(suggestion.id);
+    return (
+      `.doc-content [data-suggestion-id="${id}"]{text-decoration-color:${color};background:color-mix(in srgb, ${color} ${strength}%, transparent);}` +
+      `.doc-content [data-suggestion-paragraph="${id}"]{border-left-color:${color};}`
+    );
   });
   return <style>{rules.join('\n')}</style>;
 }

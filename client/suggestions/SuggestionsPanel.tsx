@@ -15,7 +15,7 @@ import { isBlockName, ownerDecides } from '../../shared/blocks/attrs';
 import { useI18n, useT } from '../i18n/I18n';
 import { DecideAllOf } from './DecideAllOf';
 import { fieldChangeLines, type Wording } from './fieldChangeText';
-import { insideOwnCommitment, suggestionCoversOnce } from './suggestionTexts';
+import { insideOwnCommitment, suggestionCoversOnce, type SuggestionCover } from './suggestionTexts';
 
 interface SuggestionsPanelProps {
   documentId: string;
@@ -66,7 +66,7 @@ export function SuggestionsPanel({ documentId, editor, suggestions, mayDecide, m
             key={suggestion.id}
             documentId={documentId}
             suggestion={suggestion}
-            text={suggestion.kind === 'field' ? fieldChangeLines(words, suggestion).join('; ') : covers[suggestion.id]?.text}
+            text={suggestion.kind === 'field' ? fieldChangeLines(words, suggestion).join('; ') : coverText(t, covers[suggestion.id])}
             mayDecide={mayDecideOne(suggestion)}
             active={suggestion.id === activeId}
             onChanged={onChanged}
@@ -75,6 +75,13 @@ export function SuggestionsPanel({ documentId, editor, suggestions, mayDecide, m
       )}
     </section>
   );
+}
+
+/** What a text suggestion covers, in words; a proposed paragraph says so. Undefined when nothing is left. */
+function coverText(t: Wording['t'], cover: SuggestionCover | undefined): string | undefined {
+  if (!cover) return undefined;
+  if (!cover.newParagraph) return cover.text;
+  return cover.text ? t('suggest.newParagraph', { text: cover.text }) : t('suggest.newParagraphEmpty');
 }
 
 interface SuggestionCardProps {

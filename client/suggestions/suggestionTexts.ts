@@ -1,13 +1,16 @@
 /**
  * What each suggestion covers in the editor's document, by suggestion id, in document order:
- * its words, and where they are (the parties of the commitments they sit in, and whether any
+ * its words (and whether it proposes a new paragraph), and where they are (the parties of the commitments they sit in, and whether any
  * lie in ordinary text), since inside a commitment only its party decides.
  */
 import type { Node as PmNode } from '@tiptap/pm/model';
+import { PARAGRAPH_SUGGESTION_ATTR, SUGGESTABLE_NODE } from '../../shared/suggestions/suggestedParagraph';
 import { isSuggestionMarkName, suggestionIdOf } from '../../shared/suggestions/suggestionMarks';
 
 export interface SuggestionCover {
   text: string;
+  /** True when the suggestion proposes a new paragraph (its words, if any, are in `text`). */
+  newParagraph: boolean;
   /** The party of each commitment the suggestion's words sit in. */
   commitmentParties: string[];
   inOrdinaryText: boolean;
@@ -22,18 +25,23 @@ export function suggestionCovers(doc: PmNode): Record<string, SuggestionCover> {
         return;
       }
       if (!child.isText) {
+        const proposed = child.type.name === SUGGESTABLE_NODE ? (child.attrs[PARAGRAPH_SUGGESTION_ATTR] as unknown) : null;
+        if (typeof proposed === 'string') coverOf(proposed, commitmentParty).newParagraph = true;
         visit(child, commitmentParty);
         return;
       }
       for (const mark of child.marks) {
         const id = isSuggestionMarkName(mark.type.name) ? suggestionIdOf(mark.attrs) : null;
         if (id === null) continue;
-        const cover = (covers[id] ??= { text: '', commitmentParties: [], inOrdinaryText: false });
-        cover.text += child.text;
-        if (commitmentParty === null) cover.inOrdinaryText = true;
-        else if (!cover.commitmentParties.includes(commitmentParty)) cover.commitmentParties.push(commitmentParty);
+        coverOf(id, commitmentParty).text += child.text;
       }
     });
+  };
+  const coverOf = (id: string, commitmentParty: string | null): SuggestionCover => {
+    const cover = (covers[id] ??= { text: '', newParagraph: false, commitmentParties: [], inOrdinaryText: false });
+    if (commitmentParty === null) cover.inOrdinaryText = true;
+    else if (!cover.commitmentParties.includes(commitmentParty)) cover.commitmentParties.push(commitmentParty);
+    return cover;
   };
   visit(doc, null);
   return covers;

@@ -154,7 +154,6 @@ test.each([
   ['adds a heading as a proposal', (doc: Y.Doc) => {
     const heading = new Y.XmlElement('heading');
     heading.setAttribute('suggestion', newSuggestionId());
-    heading.setAttribute('level', 2);
     doc.getXmlFragment(DOCUMENT_FRAGMENT).insert(1, [heading]);
   }, CloseCode.suggestionsOnly],
 ])('a commenter who %s is closed and nothing is applied, stored or relayed', async (_what, edit, code) => {

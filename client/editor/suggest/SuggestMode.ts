@@ -2,9 +2,10 @@
  * The editor's "Voorstellen" mode: every local change becomes a suggestion before it reaches the
  * document (see suggestionEdits.ts), and any other local change is dropped, as the server would
  * refuse it and close the connection (4424). Text input, Backspace and Delete (also by word),
- * cut and paste are rewritten; Enter, drops, formatting and block tools are refused with a
- * message (Backspace takes back an own suggestion). Undo and redo go through the mode's own
+ * cut and paste are rewritten; line breaks, drops, formatting and block tools are refused with
+ * a message (Backspace takes back an own suggestion). Undo and redo go through the mode's own
  * history (suggestHistory.ts), which takes back only own open suggestions, as suggestions.
+ * Enter at the start or end of a paragraph proposes a new paragraph; in the middle it is refused.
  * Changes that come in from others (Yjs) pass untouched.
  *
  * Written here rather than taken from prosemirror-suggest-changes: that library rewrites every
@@ -17,10 +18,10 @@ import type { EditorView } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { SuggestHistory, yjsKeeper, type HistoryEnv, type PositionKeeper } from './suggestHistory';
-import { suggestInsertion, suggestionEditMeta, suggestRemoval, type Direction, type SuggestContext, type Unit } from './suggestionEdits';
+import { suggestInsertion, suggestionEditMeta, suggestParagraph, suggestRemoval, type Direction, type SuggestContext, type Unit } from './suggestionEdits';
 
 /** Why a keystroke was not turned into a suggestion. */
-export type SuggestRefusal = 'newParagraph' | 'notText' | 'undo';
+export type SuggestRefusal = 'newParagraph' | 'splitParagraph' | 'notText' | 'undo';
 
 export interface SuggestModeOptions {
   context: SuggestContext;
@@ -109,6 +110,20 @@ function insertText(view: EditorView, from: number, to: number, text: string, op
   return run(view, tr);
 }
 
+/** Enter: a proposed paragraph where one may go, otherwise the reason it cannot. */
+function proposeParagraph(view: EditorView, options: SuggestModeOptions): true {
+  if (sharedDocumentIsEmpty(view)) {
+    options.onRefused('newParagraph');
+    return true;
+  }
+  const made = suggestParagraph(view.state, options.context);
+  if (typeof made === 'string') {
+    options.onRefused(made === 'split' ? 'splitParagraph' : 'newParagraph');
+    return true;
+  }
+  return run(view, made);
+}
+
 function handleBeforeInput(view: EditorView, event: InputEvent, options: SuggestModeOptions): boolean {
   const { inputType } = event;
   // Composition (IME, dead keys) cannot be cancelled: its text arrives through handleTextInput.
@@ -122,7 +137,8 @@ function handleBeforeInput(view: EditorView, event: InputEvent, options: Suggest
   const removal = removals[inputType];
   if (removal) return run(view, suggestRemoval(view.state, removal[0], removal[1], options.context));
   if (inputType === 'historyUndo' || inputType === 'historyRedo') return moveInHistory(view, inputType === 'historyUndo' ? 'undo' : 'redo', options);
-  options.onRefused(inputType === 'insertParagraph' || inputType === 'insertLineBreak' ? 'newParagraph' : 'notText');
+  if (inputType === 'insertParagraph') return proposeParagraph(view, options);
+  options.onRefused(inputType === 'insertLineBreak' ? 'newParagraph' : 'notText');
   return true;
 }
 
@@ -150,8 +166,12 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
           handleKeyDown(view, event) {
             if (event.isComposing) return false;
             if (event.key === 'Enter') {
-              options.onRefused('newParagraph');
-              return true;
+              // Shift+Enter is a line break inside the paragraph: an embed, which is no suggestion.
+              if (event.shiftKey) {
+                options.onRefused('newParagraph');
+                return true;
+              }
+              return proposeParagraph(view, options);
             }
             const move = historyKey(event);
             if (move) return moveInHistory(view, move, options);

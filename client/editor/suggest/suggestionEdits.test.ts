@@ -8,7 +8,7 @@ import { CloseCode } from '../../../shared/collab/protocol';
 import { DOCUMENT_FRAGMENT, documentSchema } from '../../../shared/editor/schema';
 import type { SuggestionKind } from '../../../shared/suggestions/suggestionMarks';
 import { judgeSuggestionWrite, type KnownSuggestion } from '../../../server/suggestions/judgeSuggestionWrite';
-import { suggestInsertion, suggestRemoval, type SuggestContext } from './suggestionEdits';
+import { suggestInsertion, suggestParagraph, suggestRemoval, type SuggestContext } from './suggestionEdits';
 
 const schema = documentSchema();
 const me = 'user-me';
@@ -212,5 +212,69 @@ describe('the server takes every edit the suggestion mode makes', () => {
     const replica = new ServerReplica({ type: 'doc', content: [paragraph(text('Hallo wereld'))] });
     replica.select(7);
     expect(replica.send(replica.state.tr.insertText('mooie ', 7))).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+  });
+});
+
+describe('Enter in suggestion mode proposes a paragraph', () => {
+  /** Each paragraph as its text, with `(+id)` for a proposed one. */
+  const shape = (doc: PmNode) => {
+    const out: string[] = [];
+    doc.forEach((node) => out.push(node.textContent + (typeof node.attrs.suggestion === 'string' ? ' (+)' : '')));
+    return out;
+  };
+
+  it('at the end of a paragraph: an empty proposed paragraph after it, the caret inside; typed words join that proposal', () => {
+    const ctx = contextOf();
+    const tr = suggestParagraph(stateAt(hallo(), 13), ctx) as Transaction;
+    expect(shape(tr.doc)).toEqual(['Hallo wereld', ' (+)']);
+    expect(tr.doc.child(1).attrs.suggestion).toBe(ctx.made[0]);
+    expect(tr.selection.from).toBe(15);
+    const typed = suggestInsertion(stateAt(tr.doc, 15), 15, 15, 'Nieuw.', ctx)!;
+    expect(ids(typed.doc, 'suggestionInsert')).toEqual([ctx.made[0]]);
+  });
+
+  it('at the start: the proposed paragraph goes before it and the caret stays with the text', () => {
+    const tr = suggestParagraph(stateAt(hallo(), 1), contextOf()) as Transaction;
+    expect(shape(tr.doc)).toEqual([' (+)', 'Hallo wereld']);
+    expect(tr.selection.$from.parent.textContent).toBe('Hallo wereld');
+  });
+
+  it('in the middle it is refused: the words after the caret would move', () => {
+    expect(suggestParagraph(stateAt(hallo(), 7), contextOf())).toBe('split');
+    expect(suggestParagraph(stateAt(hallo(), 3, 7), contextOf())).toBe('notHere');
+  });
+
+  it('in a heading it is refused', () => {
+    const doc = schema.nodeFromJSON({ type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content: [text('Kop')] }] });
+    expect(suggestParagraph(stateAt(doc, 4), contextOf())).toBe('notHere');
+  });
+
+  it('Backspace in one\'s own empty proposed paragraph takes it back; in someone else\'s it does nothing', () => {
+    const ctx = contextOf();
+    const made = suggestParagraph(stateAt(hallo(), 13), ctx) as Transaction;
+    const back = suggestRemoval(stateAt(made.doc, 15), 'backward', 'char', ctx)!;
+    expect(shape(back.doc)).toEqual(['Hallo wereld']);
+    expect(back.selection.from).toBe(13);
+    expect(suggestRemoval(stateAt(made.doc, 15), 'backward', 'char', contextOf())).toBeNull();
+  });
+
+  it('the server takes each step: propose, type, take the words back, take the paragraph back; and refuses a split', () => {
+    const replica = new ServerReplica({ type: 'doc', content: [paragraph(text('Hallo wereld'))] });
+    const ctx = contextOf();
+    const step = (tr: Transaction | string | null) => {
+      expect(typeof tr).toBe('object');
+      expect(replica.send(tr as Transaction)).toMatchObject({ ok: true });
+    };
+    replica.select(13);
+    step(suggestParagraph(replica.state, ctx));
+    step(suggestInsertion(replica.state, 15, 15, 'Nieuw.', ctx));
+    expect(replica.known.get(ctx.made[0]!)).toMatchObject({ kind: 'insert', status: 'open' });
+    replica.select(15, 21);
+    step(suggestRemoval(replica.state, 'backward', 'char', ctx));
+    step(suggestRemoval(replica.state, 'backward', 'char', ctx));
+    expect(replica.server.getXmlFragment(DOCUMENT_FRAGMENT).length).toBe(1);
+    // Splitting as the ordinary editor would: refused.
+    replica.select(7);
+    expect(replica.send(replica.state.tr.split(7))).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
   });
 });

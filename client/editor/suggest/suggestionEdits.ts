@@ -2,14 +2,17 @@
  * What a keystroke becomes in the "Voorstellen" mode, as a ProseMirror transaction built from
  * the state before it: typed text is inserted under a `suggestionInsert` mark, deleted text keeps
  * its place under a `suggestionDelete` mark, and only the typist's own proposed text is really
- * removed. These are exactly the changes the server's write filter takes from a connection in
- * suggestion mode (server/suggestions/judgeSuggestionWrite.ts); anything else (a new paragraph,
- * formatting, blocks) is not built here and the mode's plugin refuses it.
+ * removed; Enter at the start or end of a paragraph proposes a new paragraph, and the typist's
+ * own empty proposed paragraph goes with Backspace. These are exactly the changes the server's
+ * write filter takes from a connection in suggestion mode (server/suggestions/judgeSuggestionWrite.ts);
+ * anything else (splitting a paragraph, formatting, blocks) is not built here and the mode's
+ * plugin refuses it.
  *
  * Pure functions of the editor state, so they are tested without a browser.
  */
 import type { Mark, Node as PmNode } from '@tiptap/pm/model';
-import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Selection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { PARAGRAPH_SUGGESTION_ATTR, SUGGESTABLE_NODE } from '../../../shared/suggestions/suggestedParagraph';
 import { isSuggestionMarkName, SUGGESTION_DELETE_MARK, SUGGESTION_INSERT_MARK, suggestionIdOf, type SuggestionMarkName } from '../../../shared/suggestions/suggestionMarks';
 
 export interface SuggestContext {
@@ -59,6 +62,12 @@ export function ownIdBeside(doc: PmNode, from: number, to: number, name: Suggest
     if (id !== null && ctx.isOwn(id)) return id;
   }
   return null;
+}
+
+/** The suggestion id of a proposed paragraph when it is this person's own open one. */
+export function ownParagraphId(node: PmNode, ctx: SuggestContext): string | null {
+  const id = node.type.name === SUGGESTABLE_NODE ? (node.attrs[PARAGRAPH_SUGGESTION_ATTR] as unknown) : null;
+  return typeof id === 'string' && ctx.isOwn(id) ? id : null;
 }
 
 export interface Run {
@@ -133,6 +142,8 @@ function rangeFromCaret(doc: PmNode, pos: number, direction: Direction, unit: Un
  */
 export function suggestRemoval(state: EditorState, direction: Direction, unit: Unit, ctx: SuggestContext): Transaction | null {
   const { selection } = state;
+  const withdrawn = selection.empty ? withdrawEmptyParagraph(state, direction, ctx) : null;
+  if (withdrawn) return withdrawn;
   const range = selection.empty ? rangeFromCaret(state.doc, selection.from, direction, unit, ctx) : { from: selection.from, to: selection.to };
   if (!range) return null;
   const tr = state.tr;
@@ -156,10 +167,52 @@ export function suggestInsertion(state: EditorState, from: number, to: number, t
   const $at = tr.doc.resolve(at);
   if (!$at.parent.inlineContent) return null;
   const schema = tr.doc.type.schema;
-  const id = ownIdBeside(tr.doc, at, at, SUGGESTION_INSERT_MARK, ctx) ?? ctx.newId();
+  // Words typed into one's own proposed paragraph are part of that proposal: decided together.
+  const id = ownIdBeside(tr.doc, at, at, SUGGESTION_INSERT_MARK, ctx) ?? ownParagraphId($at.parent, ctx) ?? ctx.newId();
   const kept: readonly Mark[] = (from === to ? state.storedMarks : null) ?? $at.marks();
   const marks = [...kept.filter((mark) => !isSuggestionMarkName(mark.type.name)), schema.marks[SUGGESTION_INSERT_MARK]!.create({ suggestionId: id })];
   tr.insert(at, schema.text(text, marks));
   tr.setSelection(TextSelection.create(tr.doc, at + text.length));
+  return tr.setMeta(suggestionEditMeta, true).scrollIntoView();
+}
+
+/**
+ * Backspace or Delete in one's own proposed paragraph while it is empty takes the proposal back:
+ * the paragraph goes, and the caret moves to the text before it (or after it, for Delete).
+ */
+function withdrawEmptyParagraph(state: EditorState, direction: Direction, ctx: SuggestContext): Transaction | null {
+  const $caret = state.selection.$from;
+  const paragraph = $caret.parent;
+  if (paragraph.content.size > 0 || ownParagraphId(paragraph, ctx) === null) return null;
+  const before = $caret.before();
+  const tr = state.tr.delete(before, $caret.after());
+  const $near = tr.doc.resolve(Math.min(before, tr.doc.content.size));
+  tr.setSelection(Selection.near($near, direction === 'backward' ? -1 : 1));
+  return tr.setMeta(suggestionEditMeta, true).scrollIntoView();
+}
+
+/** Why Enter could not become a proposed paragraph. */
+export type ParagraphRefusal = 'split' | 'notHere';
+
+/**
+ * Enter as a suggestion: a new, empty paragraph proposed under a fresh id, after the caret's
+ * paragraph when the caret is at its end, before it at its start (the caret stays with the
+ * text). In the middle, the words after the caret would have to move into the new paragraph:
+ * settled text changing place is no suggestion, so that is refused ('split'), as is a place
+ * where no paragraph may go (a heading, a table cell that allows one).
+ */
+export function suggestParagraph(state: EditorState, ctx: SuggestContext): Transaction | ParagraphRefusal {
+  const { selection } = state;
+  const $caret = selection.$from;
+  const paragraph = $caret.parent;
+  if (!selection.empty || paragraph.type.name !== SUGGESTABLE_NODE) return 'notHere';
+  const atEnd = $caret.parentOffset === paragraph.content.size;
+  if (!atEnd && $caret.parentOffset > 0) return 'split';
+  const index = $caret.index(-1) + (atEnd ? 1 : 0);
+  const type = paragraph.type;
+  if (!$caret.node(-1).canReplaceWith(index, index, type)) return 'notHere';
+  const at = atEnd ? $caret.after() : $caret.before();
+  const tr = state.tr.insert(at, type.create({ [PARAGRAPH_SUGGESTION_ATTR]: ctx.newId() }));
+  tr.setSelection(atEnd ? TextSelection.create(tr.doc, at + 1) : TextSelection.create(tr.doc, tr.mapping.map(selection.from)));
   return tr.setMeta(suggestionEditMeta, true).scrollIntoView();
 }
