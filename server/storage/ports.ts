@@ -57,6 +57,7 @@ import type {
   SuggestionRow,
   SuggestionStatus,
   FieldSuggestionRow,
+  FieldSuggestionStatus,
 } from './rows';
 
 /** On whose behalf an update was written; both null for the server's own changes. */
@@ -503,21 +504,23 @@ export interface SuggestionRepo {
   find(documentId: string, id: string): Promise<SuggestionRow | undefined>;
   ofDocument(documentId: string, status?: SuggestionStatus): Promise<SuggestionRow[]>;
   /** Decides an open suggestion; false when it was no longer open (someone decided first). */
-  decide(documentId: string, id: string, status: Exclude<SuggestionStatus, 'open'>, by: string, at: number): Promise<boolean>;
+  decide(documentId: string, id: string, status: 'accepted' | 'rejected', by: string, at: number): Promise<boolean>;
   /** Takes a decision back when the document change it needed could not be stored. */
   reopen(documentId: string, id: string): Promise<void>;
+  /** Marks open suggestions whose text is gone as withdrawn (nobody decided); returns the ids that were still open. */
+  withdraw(documentId: string, ids: readonly string[], at: number): Promise<string[]>;
 }
 
 /** Suggested changes of block fields, with who proposed them (the server's record of the request). */
 export interface FieldSuggestionRepo {
   create(row: FieldSuggestionRow): Promise<void>;
   find(documentId: string, id: string): Promise<FieldSuggestionRow | undefined>;
-  ofDocument(documentId: string, status?: SuggestionStatus): Promise<FieldSuggestionRow[]>;
+  ofDocument(documentId: string, status?: FieldSuggestionStatus): Promise<FieldSuggestionRow[]>;
   /**
    * Decides an open one; false when it was no longer open (someone decided first). `byPollId`
    * names the poll when its weights decided it.
    */
-  decide(documentId: string, id: string, status: Exclude<SuggestionStatus, 'open'>, by: string, at: number, byPollId?: string): Promise<boolean>;
+  decide(documentId: string, id: string, status: Exclude<FieldSuggestionStatus, 'open'>, by: string, at: number, byPollId?: string): Promise<boolean>;
   /** Takes a decision back when the document change it needed could not be stored. */
   reopen(documentId: string, id: string): Promise<void>;
 }

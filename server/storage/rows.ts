@@ -487,7 +487,14 @@ export interface PollBallotRow {
   reason: string | null;
 }
 
-export type SuggestionStatus = 'open' | 'accepted' | 'rejected';
+/**
+ * What became of a suggestion. `withdrawn`: nobody decided it, but no character carries its mark
+ * any more (its suggester took the text back, or someone who may write deleted it); the server
+ * notes that after the update that did it.
+ */
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
+/** A field suggestion lives in its row, not in the document: it is decided, never withdrawn. */
+export type FieldSuggestionStatus = Exclude<SuggestionStatus, 'withdrawn'>;
 
 /** Who proposed a suggestion, as the server recorded it from the connection (issue 15). */
 export interface SuggestionRow {
@@ -517,7 +524,7 @@ export interface FieldSuggestionRow {
   previous: string;
   user_id: string | null;
   party_id: string | null;
-  status: SuggestionStatus;
+  status: FieldSuggestionStatus;
   created_at: number;
   decided_by: string | null;
   decided_at: number | null;

@@ -1,7 +1,8 @@
 /** The suggestions API's answers (issue 15), shared by the routes and the client. */
 import type { SuggestionKind } from '../suggestions/suggestionMarks';
 
-export type SuggestionStatus = 'open' | 'accepted' | 'rejected';
+/** `withdrawn`: a text suggestion nobody decided whose marked text is gone (taken back or deleted). */
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
 
 /** Who proposed it, from the server's record of the connection that wrote it. */
 export interface Suggester {

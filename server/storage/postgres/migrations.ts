@@ -524,4 +524,10 @@ export const migrations: readonly string[] = [
   -- decision reads as the table's, not as that person's own. Null when a person decided.
   ALTER TABLE field_suggestions ADD COLUMN decided_by_poll_id TEXT REFERENCES work_session_polls(id) ON DELETE SET NULL;
   `,
+  `
+  -- A suggestion can be withdrawn (issue 15): no character carries its mark any more, because its
+  -- suggester took the text back or someone who may write deleted it; nobody decided it.
+  ALTER TABLE suggestions DROP CONSTRAINT suggestions_status_check;
+  ALTER TABLE suggestions ADD CONSTRAINT suggestions_status_check CHECK (status IN ('open', 'accepted', 'rejected', 'withdrawn'));
+  `,
 ];

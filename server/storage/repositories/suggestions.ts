@@ -30,5 +30,18 @@ export function createSuggestionRepo(db: Db): SuggestionRepo {
     },
     reopen: async (documentId, id) =>
       void (await db.updateTable('suggestions').set({ status: 'open', decided_by: null, decided_at: null }).where('document_id', '=', documentId).where('id', '=', id).execute()),
+    withdraw: async (documentId, ids, at) => {
+      if (ids.length === 0) return [];
+      // Only open ones: a decision that reached the row first stands.
+      const withdrawn = await db
+        .updateTable('suggestions')
+        .set({ status: 'withdrawn', decided_by: null, decided_at: at })
+        .where('document_id', '=', documentId)
+        .where('id', 'in', [...ids])
+        .where('status', '=', 'open')
+        .returning('id')
+        .execute();
+      return withdrawn.map((row) => row.id);
+    },
   };
 }

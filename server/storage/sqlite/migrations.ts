@@ -567,4 +567,27 @@ export const migrations: readonly string[] = [
   -- decision reads as the table's, not as that person's own. Null when a person decided.
   ALTER TABLE field_suggestions ADD COLUMN decided_by_poll_id TEXT REFERENCES work_session_polls(id) ON DELETE SET NULL;
   `,
+  `
+  -- A suggestion can be withdrawn (issue 15): no character carries its mark any more, because its
+  -- suggester took the text back or someone who may write deleted it; nobody decided it. SQLite
+  -- cannot change a CHECK in place, so the table is rebuilt.
+  CREATE TABLE suggestions_next (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    party_id TEXT REFERENCES parties(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('insert', 'delete')),
+    status TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'rejected', 'withdrawn')),
+    created_at INTEGER NOT NULL,
+    decided_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    decided_at INTEGER,
+    PRIMARY KEY (document_id, id)
+  );
+  INSERT INTO suggestions_next (document_id, id, workspace_id, user_id, party_id, kind, status, created_at, decided_by, decided_at)
+    SELECT document_id, id, workspace_id, user_id, party_id, kind, status, created_at, decided_by, decided_at FROM suggestions;
+  DROP TABLE suggestions;
+  ALTER TABLE suggestions_next RENAME TO suggestions;
+  CREATE INDEX suggestions_document ON suggestions(document_id, status);
+  `,
 ];
