@@ -26,6 +26,7 @@ import { blockRecords } from './extensions/blockRecords';
 import { clientIds } from './extensions/clientIds';
 import { commentMarks } from './extensions/commentMarks';
 import { suggestionGuard } from './extensions/suggestionGuard';
+import { suggestionWithdrawal } from './extensions/suggestionWithdrawal';
 import { commitmentGuard } from './extensions/commitmentGuard';
 import { exampleBlocks } from './extensions/exampleBlocks';
 import { registerIndex } from './extensions/registerIndex';
@@ -130,6 +131,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     localCounts: (userId, ip) => registry.connectionCounts(userId, ip),
     localPairs: () => registry.connectionPairs(),
   });
+  // The workspace's stream hears `suggestions` whenever a document's suggestions change.
+  const announceSuggestions = (workspaceId: string, documentId: string) => events.publish(workspaceId, 'suggestions', { documentId });
   const registry = new RoomRegistry({
     log,
     options: { compactAfterUpdates: config.compactAfterUpdates, ackDelayMs: 30, relayIntervalMs: config.relayIntervalMs },
@@ -146,7 +149,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       // Only the server writes comment marks; a client's are put back as they were.
       commentMarks(repos),
       // Suggestion mode takes only suggestions; who suggested is recorded from the connection.
-      suggestionGuard(repos, logger.child({ component: 'suggestions' }), (workspaceId, documentId) => events.publish(workspaceId, 'suggestions', { documentId })),
+      suggestionGuard(repos, logger.child({ component: 'suggestions' }), announceSuggestions),
+      // After the guard: it reads the guard's open suggestions.
+      suggestionWithdrawal(repos, logger.child({ component: 'suggestions' }), announceSuggestions),
       registerIndex(registers, registerTimers),
       attributionExtension(attribution, attributionTimers),
       autoVersions(versionKeeper, autoVersionTimers),

@@ -27,6 +27,8 @@ export interface ExtensionRoom {
   readonly doc: Y.Doc;
   /** Runs `then` once every update the document has taken so far is stored (never, if storing fails). */
   afterStored(then: () => void): void;
+  /** Another extension of this room, for one that builds on what another keeps (undefined if not installed). */
+  extension<T extends RoomExtension>(type: abstract new (...args: never[]) => T): T | undefined;
 }
 
 export interface IncomingWrite {

@@ -116,9 +116,18 @@ export class SuggestionGuard implements RoomExtension {
     };
   }
 
-  private hasOpen(): boolean {
+  hasOpen(): boolean {
     for (const suggestion of this.known.values()) if (suggestion.status === 'open') return true;
     return false;
+  }
+
+  /** The open suggestions' ids, as the server holds them now (the next update is judged by them). */
+  openIds(): string[] {
+    return [...this.known].filter(([, suggestion]) => suggestion.status === 'open').map(([id]) => id);
+  }
+
+  statusOf(id: string): SuggestionStatus | undefined {
+    return this.known.get(id)?.status;
   }
 
   /** A decision the server took (or took back): the suggestion's id can no longer be written as open. */

@@ -507,8 +507,8 @@ export interface SuggestionRepo {
   decide(documentId: string, id: string, status: 'accepted' | 'rejected', by: string, at: number): Promise<boolean>;
   /** Takes a decision back when the document change it needed could not be stored. */
   reopen(documentId: string, id: string): Promise<void>;
-  /** Marks open suggestions whose text is gone as withdrawn (nobody decided); returns the ids that were still open. */
-  withdraw(documentId: string, ids: readonly string[], at: number): Promise<string[]>;
+  /** Marks open suggestions whose text is gone as withdrawn (nobody decided); returns those that were still open. */
+  withdraw(documentId: string, ids: readonly string[], at: number): Promise<Pick<SuggestionRow, 'id' | 'workspace_id'>[]>;
 }
 
 /** Suggested changes of block fields, with who proposed them (the server's record of the request). */

@@ -33,15 +33,14 @@ export function createSuggestionRepo(db: Db): SuggestionRepo {
     withdraw: async (documentId, ids, at) => {
       if (ids.length === 0) return [];
       // Only open ones: a decision that reached the row first stands.
-      const withdrawn = await db
+      return db
         .updateTable('suggestions')
         .set({ status: 'withdrawn', decided_by: null, decided_at: at })
         .where('document_id', '=', documentId)
         .where('id', 'in', [...ids])
         .where('status', '=', 'open')
-        .returning('id')
+        .returning(['id', 'workspace_id'])
         .execute();
-      return withdrawn.map((row) => row.id);
     },
   };
 }
