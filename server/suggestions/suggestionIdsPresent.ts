@@ -10,17 +10,15 @@
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
 import { forEachXmlElement, textNodes } from '../../shared/editor/yxml';
+import { paragraphSuggestionId } from '../../shared/suggestions/suggestedParagraph';
 import { isSuggestionMarkName, suggestionIdOf } from '../../shared/suggestions/suggestionMarks';
-
-/** The attribute of an element that a proposed new block carries its suggestion's id in. */
-export const SUGGESTION_ELEMENT_ATTRIBUTE = 'suggestion';
 
 export function suggestionIdsPresent(doc: Y.Doc): Set<string> {
   const present = new Set<string>();
   const root = doc.getXmlFragment(DOCUMENT_FRAGMENT);
   forEachXmlElement(root, (element) => {
-    const id = element.getAttribute(SUGGESTION_ELEMENT_ATTRIBUTE) as unknown;
-    if (typeof id === 'string' && id.length > 0) present.add(id);
+    const id = paragraphSuggestionId(element);
+    if (id !== null) present.add(id);
   });
   for (const text of textNodes(root)) addMarkedIds(text, present);
   return present;
