@@ -53,7 +53,9 @@ function collabSocket(ws: WebSocket): CollabSocket {
 export function collabRoutes(services: Services, registry: RoomRegistry) {
   const { repos, config } = services;
   const { ownership } = services.storage;
-  const logger = services.logger.child({ component: 'forward' });
+  // A third of the lease, as its renewal: a piped client of a stalled owner is closed within
+  // two thirds of it, before the lease has run out (server/cluster/forwardSocket.ts).
+  const pipe = { heartbeatMs: Math.max(100, Math.round(config.documentLeaseMs / 3)), logger: services.logger.child({ component: 'forward' }) };
 
   return new Hono<AppEnv>().get('/:documentId', async (c) => {
     const slot = c.env.upgrade;
@@ -84,7 +86,7 @@ export function collabRoutes(services: Services, registry: RoomRegistry) {
         };
         const language = c.req.header('accept-language');
         if (language) headers['accept-language'] = language;
-        slot.accept = (ws) => forwardSocket(ws, { url: target.href, headers }, logger);
+        slot.accept = (ws) => forwardSocket(ws, { url: target.href, headers }, pipe);
         return c.body(null, 200);
       }
     }

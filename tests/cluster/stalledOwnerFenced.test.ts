@@ -12,8 +12,9 @@
  *
  * The failover figure printed is the time from SIGSTOP until the first edit typed through B
  * during the stall reached another client. Clients here reconnect as soon as the lease has
- * expired; a stock client left alone notices a silent socket only after y-websocket's 30 s
- * message timeout.
+ * expired. A stock client left alone on a piped socket is closed by the forwarding instance within
+ * two thirds of the lease (stalledOwnerPipedClientsMove); one on the stalled owner itself notices
+ * only after y-websocket's 30 s message timeout.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
