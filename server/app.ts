@@ -22,6 +22,8 @@ import { sessionMiddleware } from './http/session';
 import { fromPeer } from './http/fromPeer';
 import { DocumentElsewhereError } from './cluster/DocumentOwnership';
 import { forwardToOwner } from './cluster/forwardRequest';
+import { documentPartRoutes, documentPartsPath } from './cluster/documentParts';
+import { criteriaCheck, weightsWrite } from './commands/polls/applyPollWeights';
 import { staticClient } from './http/staticClient';
 import { collabRoutes } from './collab/upgradeRoute';
 import type { RoomRegistry } from './collab/RoomRegistry';
@@ -113,6 +115,8 @@ export function createApp(services: Services, registry: RoomRegistry) {
 
   app.route('/api', api);
   app.route(collabPath, collabRoutes(services, registry));
+  // One document's part of a command over several documents, sent by another instance.
+  app.route(documentPartsPath, documentPartRoutes(services, [criteriaCheck, weightsWrite]));
   if (services.config.clientDir) app.route('/', staticClient(services.config.clientDir));
 
   const forwarding = { secret: services.storage.ownership.forwardingSecret, trustProxy: services.config.trustProxy, logger: services.logger.child({ component: 'forward' }) };

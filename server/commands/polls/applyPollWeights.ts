@@ -6,14 +6,17 @@
  * connected sees them arrive like any edit), and the audit log says which poll set them.
  *
  * Every criterion is checked in every document before anything is written, so a missing block
- * does not leave half the weights changed. Once the weights are in, the poll decides the open
- * suggestions of those weights (decideWeightSuggestions.ts).
+ * does not leave half the weights changed. With several instances each document's check and
+ * write run at its owner (server/cluster/documentParts.ts), whichever instance took the request.
+ * Once the weights are in, the poll decides the open suggestions of those weights
+ * (decideWeightSuggestions.ts: rows only, so on any instance).
  */
 import type * as Y from 'yjs';
 import type { WeightsApplied } from '../../../shared/api/polls';
 import type { Language } from '../../../shared/i18n/messages';
 import { translate } from '../../../shared/i18n/translate';
 import { DocumentLoadError } from '../../collab/loadDocument';
+import { documentPart, runAtOwner } from '../../cluster/documentParts';
 import type { Services } from '../../context';
 import { ConflictError, HttpError } from '../../errors';
 import { findBlockElement } from '../../registers/extractBlocks';
@@ -42,14 +45,18 @@ interface Weight {
   weight: number;
 }
 
+/** One document's check and write, run at the document's owner (server/app.ts lists them for its route). */
+export const criteriaCheck = documentPart('poll-weights-check', (services, documentId, { weights }: { weights: Weight[] }) => checkCriteria(services, documentId, weights));
+export const weightsWrite = documentPart('poll-weights-write', (services, documentId, { input, weights }: { input: ApplyWeights; weights: Weight[] }) => writeWeights(services, input, documentId, weights));
+
 export async function applyPollWeights(services: Services, input: ApplyWeights): Promise<AppliedWeights> {
   const weights = await weightsOf(services, input);
   const byDocument = new Map<string, Weight[]>();
   for (const w of weights) byDocument.set(w.option.document_id, [...(byDocument.get(w.option.document_id) ?? []), w]);
   try {
-    for (const [documentId, inDocument] of byDocument) await checkCriteria(services, documentId, inDocument);
+    for (const [documentId, inDocument] of byDocument) await runAtOwner(services, criteriaCheck, documentId, { weights: inDocument });
     const versionIds: string[] = [];
-    for (const [documentId, inDocument] of byDocument) versionIds.push(await writeWeights(services, input, documentId, inDocument));
+    for (const [documentId, inDocument] of byDocument) versionIds.push(await runAtOwner(services, weightsWrite, documentId, { input, weights: inDocument }));
     await services.repos.polls.markWeightsApplied(input.poll.id, Date.now());
     publishSessionChange(services, input.session);
     const written = weights.map((w) => ({ optionId: w.option.id, documentId: w.option.document_id, blockId: w.option.block_id, weight: w.weight }));
