@@ -26,7 +26,8 @@ export function singleInstanceOwnership(): DocumentOwnership {
 /**
  * A command asked for a document's room here while another live instance holds the document
  * (RoomRegistry.withRoom). Thrown before the command has changed anything, so that the request
- * can be run again whole at the owner (server/cluster/forwardRequest.ts).
+ * can be run again whole at the owner (server/cluster/forwardRequest.ts), or, for a command over
+ * several documents, that document's part of it (server/cluster/documentParts.ts).
  */
 export class DocumentElsewhereError extends Error {
   constructor(
