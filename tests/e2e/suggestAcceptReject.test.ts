@@ -87,9 +87,9 @@ test('a commenter suggests words and a deletion; an editor sees them live, accep
   await caretInFirstParagraph(a.page, sentence.indexOf(removed) + added.length);
   for (let i = 0; i < removed.length; i++) await a.page.keyboard.press('Shift+ArrowRight');
   await a.page.keyboard.press('Backspace');
-  // Enter would make a new paragraph, which is no suggestion: she is told so and nothing changes.
+  // Enter in the middle would split the paragraph, which is no suggestion: she is told so and nothing changes.
   await a.page.keyboard.press('Enter');
-  await expect.poll(() => a.page.getByTestId('suggest-refusal').textContent()).toBe(t('suggest.refused.newParagraph'));
+  await expect.poll(() => a.page.getByTestId('suggest-refusal').textContent()).toBe(t('suggest.refused.splitParagraph'));
   const storedKinds = () => Object.entries(suggestionMarks(storedDoc(server, workshop.documentId))).map(([key, text]) => `${key.split(':')[0]}:${text}`).sort();
   await eventually(() => expect(storedKinds()).toEqual([`delete:${removed}`, `insert:${added}`]));
   // Undo takes back her last suggestion edit, as a suggestion itself (the server takes it, her
