@@ -4,7 +4,8 @@
  * editor cannot cancel. They must still become the commenter's suggestion (underlined, stored
  * with a `suggestionInsert` mark the server took), not a refusal or plain text, and the screen
  * must show what the server has. Chromium's DevTools protocol drives the composition as an
- * input method would.
+ * input method would. Also: letters typed next to the same letter ("p" before "plan") reach the
+ * server as typed (exactTextWrites.ts).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -83,11 +84,10 @@ test('words an input method composes in steps and then replaces arrive as commit
   await expectProposed(a, documentId, 'Wij vragen een 日本 plan.', '日本 ');
 });
 
-// Known defect, found by this test: the same composition right after one's own proposed words
-// leaves the reading ("にほ") in the shared document while the screen shows the committed words
-// ("日本"): the replacement of the composed text does not reach Yjs. When this passes, make it a
-// plain test.
-test.fails('words an input method composes right after own proposed words arrive as committed', async ({ onTestFailed }) => {
+// The commit replaces the whole composed run, own proposed words included ("heel にほ" becomes
+// "heel 日本 "): the new words keep the run's suggestion id, so the words that stay keep their
+// mark (under a fresh id the Yjs binding re-marked them, which the server refused).
+test('words an input method composes right after own proposed words arrive as committed', async ({ onTestFailed }) => {
   const { a, documentId, cdp } = await commenterOnSentence(onTestFailed);
   await caretInFirstParagraph(a.page, sentence.indexOf('plan'));
   await a.page.keyboard.type('heel ');
@@ -95,4 +95,18 @@ test.fails('words an input method composes right after own proposed words arrive
   await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
   await cdp.send('Input.insertText', { text: '日本 ' });
   await expectProposed(a, documentId, 'Wij vragen een heel 日本 plan.', 'heel 日本 ');
+});
+
+test('letters typed before the same letter and removed again next to it reach the server as typed', async ({ onTestFailed }) => {
+  const { a, documentId } = await commenterOnSentence(onTestFailed);
+  // "proef" before "plan": its first key is a "p" right before the "p" of "plan".
+  await caretInFirstParagraph(a.page, sentence.indexOf('plan'));
+  await a.page.keyboard.type('proef');
+  await expectProposed(a, documentId, 'Wij vragen een proefplan.', 'proef');
+  // Backspace over her own "f", "e", "o", "r" and "p": the last one goes, not the "p" of "plan".
+  for (let i = 0; i < 'proef'.length; i++) await a.page.keyboard.press('Backspace');
+  await expect.poll(() => editor(a.page).textContent()).toBe(sentence);
+  await eventually(() => expect(paragraphs(storedDoc(server, documentId))).toEqual([sentence]), 10_000);
+  expect(await a.page.getByTestId('connection-state').textContent()).toContain(t('conn.connected'));
+  expect(await a.page.getByTestId('suggest-refusal').textContent()).toBe('');
 });

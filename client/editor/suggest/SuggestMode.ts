@@ -17,6 +17,7 @@ import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { exactTextWrites, type BindingMapping } from './exactTextWrites';
 import { SuggestHistory, yjsKeeper, type HistoryEnv, type PositionKeeper } from './suggestHistory';
 import { suggestInsertion, suggestionEditMeta, suggestParagraph, suggestRemoval, type Direction, type SuggestContext, type Unit } from './suggestionEdits';
 
@@ -55,10 +56,28 @@ function historyOf(view: EditorView): SuggestHistory {
   return history;
 }
 
-/** Applies a suggestion edit; once the binding has written it to Yjs (dispatch is synchronous), it can be undone. */
+interface SyncState {
+  doc: Y.Doc;
+  binding: { mapping: BindingMapping; mux: (write: () => void) => void };
+}
+
+/**
+ * Applies a suggestion edit (a keystroke's, an undo's or a redo's): its text changes go to Yjs first, exactly where they were made
+ * (exactTextWrites.ts; the binding's own diff can pick the wrong one of two equal letters, which
+ * the server refuses), then the editor takes the transaction and the binding finds nothing left
+ * to write. Once in Yjs (dispatch is synchronous), the edit can be undone.
+ */
+function dispatchExactly(view: EditorView, tr: Transaction): void {
+  const sync = ySyncPluginKey.getState(view.state) as SyncState | undefined;
+  const writes = sync ? exactTextWrites(sync.binding.mapping, view.state.doc, tr.doc) : null;
+  // Under the binding's lock, so it does not read the writes back into the editor as someone else's change.
+  if (sync && writes) sync.binding.mux(() => sync.doc.transact(writes, ySyncPluginKey));
+  view.dispatch(tr);
+}
+
 function run(view: EditorView, tr: Transaction | null): true {
   if (!tr) return true;
-  view.dispatch(tr);
+  dispatchExactly(view, tr);
   historyOf(view).record(tr, keeperOf(view), Date.now());
   return true;
 }
@@ -67,7 +86,7 @@ type HistoryMove = 'undo' | 'redo';
 
 /** Undo or redo as suggestions; when nothing is left to take back, says so and changes nothing. */
 function moveInHistory(view: EditorView, move: HistoryMove, options: SuggestModeOptions): true {
-  const env: HistoryEnv = { state: () => view.state, apply: (tr) => view.dispatch(tr), keeper: keeperOf(view), ctx: options.context };
+  const env: HistoryEnv = { state: () => view.state, apply: (tr) => dispatchExactly(view, tr), keeper: keeperOf(view), ctx: options.context };
   const history = historyOf(view);
   if (!(move === 'undo' ? history.undo(env) : history.redo(env))) options.onRefused('undo');
   return true;

@@ -8,6 +8,7 @@ import { CloseCode } from '../../../shared/collab/protocol';
 import { DOCUMENT_FRAGMENT, documentSchema } from '../../../shared/editor/schema';
 import type { SuggestionKind } from '../../../shared/suggestions/suggestionMarks';
 import { judgeSuggestionWrite, type KnownSuggestion } from '../../../server/suggestions/judgeSuggestionWrite';
+import { exactTextWrites, type BindingMapping } from './exactTextWrites';
 import { suggestInsertion, suggestParagraph, suggestRemoval, type SuggestContext } from './suggestionEdits';
 
 const schema = documentSchema();
@@ -173,9 +174,15 @@ class ServerReplica {
 
   /** Sends the transaction's change; returns the filter's verdict. */
   send(tr: Transaction) {
+    const previous = this.state.doc;
     this.state = this.state.apply(tr);
     const before = Y.encodeStateVector(this.client);
-    this.client.transact(() => updateYFragment(this.client, this.client.getXmlFragment(DOCUMENT_FRAGMENT), this.state.doc, this.meta));
+    // As the mode's plugin does: its exact text writes first, then the binding's own.
+    const writes = exactTextWrites(this.meta.mapping as BindingMapping, previous, this.state.doc);
+    this.client.transact(() => {
+      writes?.();
+      updateYFragment(this.client, this.client.getXmlFragment(DOCUMENT_FRAGMENT), this.state.doc, this.meta);
+    });
     const update = Y.encodeStateAsUpdate(this.client, before);
     const verdict = judgeSuggestionWrite(this.server, update, { userId: me, suggestionMode: true, known: (id) => this.known.get(id) });
     if (verdict.ok) {
@@ -212,6 +219,69 @@ describe('the server takes every edit the suggestion mode makes', () => {
     const replica = new ServerReplica({ type: 'doc', content: [paragraph(text('Hallo wereld'))] });
     replica.select(7);
     expect(replica.send(replica.state.tr.insertText('mooie ', 7))).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
+  });
+});
+
+describe('typing over one\'s own proposed words (an input method\'s commit)', () => {
+  it('keeps their id, and the server takes it: the words that stay keep their mark', () => {
+    const replica = new ServerReplica({ type: 'doc', content: [paragraph(text('Wij vragen een plan.'))] });
+    const ctx = contextOf();
+    const step = (tr: Transaction | null) => {
+      expect(tr).not.toBeNull();
+      expect(replica.send(tr!)).toMatchObject({ ok: true });
+    };
+    replica.select(16);
+    step(suggestInsertion(replica.state, 16, 16, 'heel ', ctx));
+    step(suggestInsertion(replica.state, 21, 21, 'にほ', ctx));
+    // The commit replaces the whole composed run, own words included, as ProseMirror reports it.
+    step(suggestInsertion(replica.state, 16, 23, 'heel 日本 ', ctx));
+    expect(ctx.made).toHaveLength(1);
+    expect(replica.state.doc.textContent).toBe('Wij vragen een heel 日本 plan.');
+    expect(ids(replica.state.doc, 'suggestionInsert')).toEqual(ctx.made);
+  });
+});
+
+describe('edits next to the same letter reach the server as made', () => {
+  /** Sends each step and expects the server to take it; returns the replica. */
+  function steps(json: string, run: (replica: ServerReplica, step: (tr: Transaction | null) => void) => void): ServerReplica {
+    const replica = new ServerReplica({ type: 'doc', content: [paragraph(text(json))] });
+    run(replica, (tr) => {
+      expect(tr).not.toBeNull();
+      expect(replica.send(tr!)).toMatchObject({ ok: true });
+    });
+    return replica;
+  }
+
+  it('a letter typed before the same letter ("p" before "plan")', () => {
+    const ctx = contextOf();
+    const replica = steps('Wij vragen een plan.', (replica, step) => {
+      replica.select(16);
+      step(suggestInsertion(replica.state, 16, 16, 'p', ctx));
+      step(suggestInsertion(replica.state, 17, 17, 'roef', ctx));
+    });
+    expect(runs(replica.state.doc)).toBe('Wij vragen een +[proef]plan.');
+  });
+
+  it('one\'s own letter removed before the same settled letter, and after it', () => {
+    const ctx = contextOf();
+    const replica = steps('Wij vragen een plan.', (replica, step) => {
+      replica.select(16);
+      step(suggestInsertion(replica.state, 16, 16, 'pp', ctx));
+      replica.select(18);
+      step(suggestRemoval(replica.state, 'backward', 'char', ctx));
+      step(suggestRemoval(replica.state, 'backward', 'char', ctx));
+    });
+    expect(runs(replica.state.doc)).toBe('Wij vragen een plan.');
+    expect(replica.server.getXmlFragment(DOCUMENT_FRAGMENT).toString()).toContain('Wij vragen een plan.');
+  });
+
+  it('typing over a selection with the same letters ("aa" over "a")', () => {
+    const ctx = contextOf();
+    const replica = steps('Ja alles.', (replica, step) => {
+      replica.select(2, 3);
+      step(suggestInsertion(replica.state, 2, 3, 'aa', ctx));
+    });
+    expect(runs(replica.state.doc)).toBe('J-[a]+[aa] alles.');
   });
 });
 

@@ -64,6 +64,20 @@ export function ownIdBeside(doc: PmNode, from: number, to: number, name: Suggest
   return null;
 }
 
+/**
+ * The first own open insertion among [from, to): text typed over one's own proposed words keeps
+ * their id. An input method commits its words over the whole run it composed in (reading and
+ * all); under a new id the Yjs binding would keep the common start of the run and re-mark it,
+ * which changes the mark of text that stays, and the server refuses that.
+ */
+function ownInsertionIn(doc: PmNode, from: number, to: number, ctx: SuggestContext): string | null {
+  for (const run of textRuns(doc, from, to)) {
+    const id = markId(run.node, SUGGESTION_INSERT_MARK);
+    if (id !== null && ctx.isOwn(id)) return id;
+  }
+  return null;
+}
+
 /** The suggestion id of a proposed paragraph when it is this person's own open one. */
 export function ownParagraphId(node: PmNode, ctx: SuggestContext): string | null {
   const id = node.type.name === SUGGESTABLE_NODE ? (node.attrs[PARAGRAPH_SUGGESTION_ATTR] as unknown) : null;
@@ -161,6 +175,7 @@ export function suggestRemoval(state: EditorState, direction: Direction, unit: U
  */
 export function suggestInsertion(state: EditorState, from: number, to: number, text: string, ctx: SuggestContext): Transaction | null {
   if (text.length === 0) return null;
+  const replacedOwn = from < to ? ownInsertionIn(state.doc, from, to, ctx) : null;
   const tr = state.tr;
   if (from < to) markRemoval(tr, from, to, ctx);
   const at = tr.mapping.map(to, 1);
@@ -168,7 +183,7 @@ export function suggestInsertion(state: EditorState, from: number, to: number, t
   if (!$at.parent.inlineContent) return null;
   const schema = tr.doc.type.schema;
   // Words typed into one's own proposed paragraph are part of that proposal: decided together.
-  const id = ownIdBeside(tr.doc, at, at, SUGGESTION_INSERT_MARK, ctx) ?? ownParagraphId($at.parent, ctx) ?? ctx.newId();
+  const id = ownIdBeside(tr.doc, at, at, SUGGESTION_INSERT_MARK, ctx) ?? replacedOwn ?? ownParagraphId($at.parent, ctx) ?? ctx.newId();
   const kept: readonly Mark[] = (from === to ? state.storedMarks : null) ?? $at.marks();
   const marks = [...kept.filter((mark) => !isSuggestionMarkName(mark.type.name)), schema.marks[SUGGESTION_INSERT_MARK]!.create({ suggestionId: id })];
   tr.insert(at, schema.text(text, marks));
