@@ -19,9 +19,25 @@ const doc = schema.nodeFromJSON({
 
 test('each suggestion says its words and whose commitments they sit in', () => {
   const covers = suggestionCovers(doc);
-  expect(covers['in-text']).toEqual({ text: 'ten minste ', commitmentParties: [], inOrdinaryText: true });
-  expect(covers['in-ours']).toEqual({ text: 'twee ', commitmentParties: ['bewoners'], inOrdinaryText: false });
-  expect(covers.across).toEqual({ text: 'Ook en meer', commitmentParties: ['gemeente'], inOrdinaryText: true });
+  expect(covers['in-text']).toEqual({ text: 'ten minste ', newParagraph: false, commitmentParties: [], inOrdinaryText: true });
+  expect(covers['in-ours']).toEqual({ text: 'twee ', newParagraph: false, commitmentParties: ['bewoners'], inOrdinaryText: false });
+  expect(covers.across).toEqual({ text: 'Ook en meer', newParagraph: false, commitmentParties: ['gemeente'], inOrdinaryText: true });
+});
+
+test('a proposed paragraph is a suggestion of its own, empty or with its words, and sits where it is', () => {
+  const covers = suggestionCovers(
+    schema.nodeFromJSON({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', attrs: { suggestion: 'empty' } },
+        { type: 'paragraph', attrs: { suggestion: 'worded' }, content: [proposed('Nieuw.', 'worded')] },
+        { type: 'commitment', attrs: { id: 'c-1', partyId: 'bewoners', status: 'proposed' }, content: [paragraph({ type: 'text', text: 'Wij.' }), { type: 'paragraph', attrs: { suggestion: 'inside' } }] },
+      ],
+    }),
+  );
+  expect(covers.empty).toEqual({ text: '', newParagraph: true, commitmentParties: [], inOrdinaryText: true });
+  expect(covers.worded).toEqual({ text: 'Nieuw.', newParagraph: true, commitmentParties: [], inOrdinaryText: true });
+  expect(covers.inside).toEqual({ text: '', newParagraph: true, commitmentParties: ['bewoners'], inOrdinaryText: false });
 });
 
 test("only a suggestion wholly inside one's own party's commitments is one's own to decide", () => {

@@ -72,7 +72,7 @@ describe('sanitizeForSchema', () => {
     expect(() => schema.nodeFromJSON(json)).toThrow();
     expect(restorable(sanitizeForSchema(json, schema)).toJSON()).toEqual({
       type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Oude tekst', marks: [{ type: 'bold' }] }] }],
+      content: [{ type: 'paragraph', attrs: { suggestion: null }, content: [{ type: 'text', text: 'Oude tekst', marks: [{ type: 'bold' }] }] }],
     });
   });
 });

@@ -778,7 +778,8 @@ const rows: Row[] = [
     expect: writers(200),
     arrange: async () => await fixtures.version(),
     request: (_p, c) => ({ method: 'POST', path: `${doc()}/versions/${c.versionId}/restore` }),
-    changes: ['document_versions', 'audit_log', 'document_updates', 'document_snapshots', 'document_blocks', 'attribution_daily', 'document_clients'],
+    // A restore that takes away an open suggestion's text withdraws it (suggestionWithdrawal).
+    changes: ['document_versions', 'audit_log', 'document_updates', 'document_snapshots', 'document_blocks', 'attribution_daily', 'document_clients', 'suggestions'],
     document: () => docId,
     effect: async (_p, c) => {
       const after = await readViaFreshClient(server.origin, home.owner.cookie, docId);
