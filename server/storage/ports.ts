@@ -469,8 +469,11 @@ export interface CommentRepo {
   deleteComment(id: string): Promise<void>;
   /** Comments per party in a workspace's documents. */
   countByParty(workspaceId: string): Promise<{ party_id: string; comments: number }[]>;
-  /** Records notifications; one that a person already has for the comment is skipped. */
-  notify(rows: readonly CommentNotificationRow[]): Promise<void>;
+  /**
+   * Records notifications; one that a person already has for the comment is skipped. Returns
+   * the people newly notified, so an edit that mentions someone again tells them nothing twice.
+   */
+  notify(rows: readonly CommentNotificationRow[]): Promise<string[]>;
   inbox(userId: string, limit: number): Promise<InboxRow[]>;
   unreadCount(userId: string): Promise<number>;
   markRead(userId: string, ids: readonly string[], at: number): Promise<void>;

@@ -44,12 +44,14 @@ export function createCommentRepo(db: Db): CommentRepo {
           .execute()
       ).map((row) => ({ party_id: row.party_id!, comments: toCount(row.comments) })),
     notify: async (rows) => {
-      if (rows.length === 0) return;
-      await db
+      if (rows.length === 0) return [];
+      const inserted = await db
         .insertInto('comment_notifications')
         .values([...rows])
         .onConflict((oc) => oc.columns(['user_id', 'comment_id']).doNothing())
+        .returning('user_id')
         .execute();
+      return inserted.map((row) => row.user_id);
     },
     inbox: (userId, limit) =>
       db
