@@ -28,6 +28,13 @@ export function splitMentions(body: string): (string | Mention)[] {
   return parts;
 }
 
+/** The body as a person reads it, outside the app (a mail): each mention as `@Name`, no ids. */
+export function mentionsAsText(body: string): string {
+  return splitMentions(body)
+    .map((part) => (typeof part === 'string' ? part : `@${part.name}`))
+    .join('');
+}
+
 /** How a mention is written into a body. */
 export function formatMention(mention: Mention): string {
   return `@[${mention.name.replace(/[\]\n]/g, ' ')}](${mention.kind}:${mention.id})`;
