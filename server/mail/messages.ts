@@ -135,10 +135,46 @@ const actionDueReminder: Texts<[name: string, workspace: string, document: strin
   }),
 };
 
+/** Mails about a comment to the people it reaches; `comment` is its words, quoted, mentions written as names. */
+type CommentNotice<Extra extends unknown[] = []> = Texts<[name: string, author: string, document: string, ...extra: Extra, comment: string, link: string]>;
+
+const commentMention: CommentNotice = {
+  nl: (name, author, document, comment, link) => ({
+    subject: `${author} noemde je in '${document}'`,
+    text: `Hallo ${name},\n\n${author} noemde je in een opmerking bij '${document}':\n\n${comment}\n\nLees en antwoord in het document:\n\n${link}\n`,
+  }),
+  en: (name, author, document, comment, link) => ({
+    subject: `${author} mentioned you in '${document}'`,
+    text: `Hello ${name},\n\n${author} mentioned you in a comment on '${document}':\n\n${comment}\n\nRead and reply in the document:\n\n${link}\n`,
+  }),
+};
+
+const commentPartyMention: CommentNotice<[party: string]> = {
+  nl: (name, author, document, party, comment, link) => ({
+    subject: `${author} noemde ${party} in '${document}'`,
+    text: `Hallo ${name},\n\n${author} noemde ${party} in een opmerking bij '${document}':\n\n${comment}\n\nLees en antwoord in het document:\n\n${link}\n`,
+  }),
+  en: (name, author, document, party, comment, link) => ({
+    subject: `${author} mentioned ${party} in '${document}'`,
+    text: `Hello ${name},\n\n${author} mentioned ${party} in a comment on '${document}':\n\n${comment}\n\nRead and reply in the document:\n\n${link}\n`,
+  }),
+};
+
+const commentReply: CommentNotice = {
+  nl: (name, author, document, comment, link) => ({
+    subject: `${author} reageerde op je opmerking in '${document}'`,
+    text: `Hallo ${name},\n\n${author} reageerde op je opmerking bij '${document}':\n\n${comment}\n\nLees en antwoord in het document:\n\n${link}\n`,
+  }),
+  en: (name, author, document, comment, link) => ({
+    subject: `${author} replied to your comment in '${document}'`,
+    text: `Hello ${name},\n\n${author} replied to your comment on '${document}':\n\n${comment}\n\nRead and reply in the document:\n\n${link}\n`,
+  }),
+};
+
 /** Under every mail about a workspace: why it came, and where to turn such mails off. */
 const workspaceMailFooter: Record<MailLanguage, (accountLink: string) => string> = {
-  nl: (accountLink) => `\n--\nJe krijgt deze mail als deelnemer aan deze werkruimte. Geen herinneringen en verzoeken per mail meer? Zet ze uit op ${accountLink}\n`,
-  en: (accountLink) => `\n--\nYou get this mail as a participant in this workspace. No more reminders and requests by mail? Turn them off at ${accountLink}\n`,
+  nl: (accountLink) => `\n--\nJe krijgt deze mail als deelnemer aan deze werkruimte. Geen herinneringen, verzoeken en opmerkingen per mail meer? Zet ze uit op ${accountLink}\n`,
+  en: (accountLink) => `\n--\nYou get this mail as a participant in this workspace. No more reminders, requests and comments by mail? Turn them off at ${accountLink}\n`,
 };
 
 /** A mail about a workspace, with the footer that says how to stop such mails. */
@@ -146,4 +182,4 @@ export function workspaceMail(language: MailLanguage, mail: MailText, accountLin
   return { subject: mail.subject, text: mail.text + workspaceMailFooter[language](accountLink) };
 }
 
-export const mails = { passwordReset, verifyEmail, emailChanged, invite, adoptionRequest, reflectionReminder, actionDueReminder };
+export const mails = { passwordReset, verifyEmail, emailChanged, invite, adoptionRequest, reflectionReminder, actionDueReminder, commentMention, commentPartyMention, commentReply };

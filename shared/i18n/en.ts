@@ -42,7 +42,7 @@ export const en: Record<CatalogueKey, string> = {
   'invites.createAndSend': 'Create link and send',
   'invites.mailedTo': 'Sent to {email}.',
   'invites.sentTo': 'sent to {email}',
-  'account.workspaceMails': 'Reminders (reflection moments, actions) and requests to adopt by e-mail',
+  'account.workspaceMails': 'Reminders (reflection moments, actions), requests to adopt, mentions and replies by e-mail',
   'account.currentPasswordForEmail': 'Your current password, to change your address',
   'account.title': 'My account',
   'account.intro': 'Your name and e-mail address, your password, where you are signed in, your data and your account.',

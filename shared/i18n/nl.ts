@@ -46,7 +46,7 @@ export const nl = {
   'invites.createAndSend': 'Link maken en versturen',
   'invites.mailedTo': 'Verstuurd naar {email}.',
   'invites.sentTo': 'gestuurd naar {email}',
-  'account.workspaceMails': 'Herinneringen (reflectiemomenten, acties) en verzoeken om vast te stellen per e-mail',
+  'account.workspaceMails': 'Herinneringen (reflectiemomenten, acties), verzoeken om vast te stellen, vermeldingen en reacties per e-mail',
   'account.currentPasswordForEmail': 'Je huidige wachtwoord, om je adres te wijzigen',
   'account.title': 'Mijn account',
   'account.intro': 'Je naam en e-mailadres, je wachtwoord, waar je bent ingelogd, je gegevens en je account.',
