@@ -161,3 +161,9 @@ export async function caretInFirstParagraph(page: Page, offset: number): Promise
   await page.keyboard.press('Control+Home');
   for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
 }
+
+/** The rgb() a CSS hex colour computes to, as the browser reports colours. */
+export function rgbOf(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}

@@ -15,7 +15,7 @@ import { appendCommitment, appendParagraph } from '../helpers/documents';
 import { eventually, waitForSync } from '../helpers/providers';
 import { paragraphs, suggestionMarks } from '../helpers/suggestions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
-import { caretInFirstParagraph, editor, openDocument, signInWithCookie, t } from './steps';
+import { caretInFirstParagraph, editor, openDocument, rgbOf, signInWithCookie, t } from './steps';
 
 let server: TestServer;
 let browser: Browser;
@@ -59,11 +59,6 @@ async function openAsCoraAndEddy(documentId: string, coraCookie: string, eddyCoo
 
 const suggestionsIn = (page: Page, kind: 'insert' | 'delete') => editor(page).locator(`.suggestion-${kind}`).allTextContents();
 
-/** The rgb() a CSS hex colour computes to, as the browser reports colours. */
-function rgbOf(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
-}
 
 test('a commenter suggests words and a deletion; an editor sees them live, accepts one and rejects the other', async ({ onTestFailed }) => {
   const workshop = await buildWorkshop(server.origin);

@@ -8,17 +8,15 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import * as Y from 'yjs';
 import { addMember, buildWorkshop } from '../helpers/apiClient';
 import { axeViolations } from '../helpers/axe';
 import { builtClientDir, launchBrowser, newPerson, screenshot } from '../helpers/browser';
 import { ProviderPool, storedDoc } from '../helpers/collab';
 import { appendParagraph } from '../helpers/documents';
 import { eventually, waitForSync } from '../helpers/providers';
-import { paragraphs } from '../helpers/suggestions';
+import { paragraphProposals, paragraphs } from '../helpers/suggestions';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
-import { DOCUMENT_FRAGMENT } from '../../shared/editor/schema';
-import { blockTexts, caretInFirstParagraph, editor, openDocument, signInWithCookie, t } from './steps';
+import { blockTexts, caretInFirstParagraph, editor, openDocument, rgbOf, signInWithCookie, t } from './steps';
 
 let server: TestServer;
 let browser: Browser;
@@ -40,22 +38,11 @@ const garden = 'En een tuin.';
 
 /** Each stored top-level paragraph as its text, with " (+)" when it is proposed. */
 function storedShape(documentId: string): string[] {
-  return storedDoc(server, documentId)
-    .getXmlFragment(DOCUMENT_FRAGMENT)
-    .toArray()
-    .map((node) => {
-      const element = node as Y.XmlElement;
-      const text = element.toArray().map((child) => (child instanceof Y.XmlText ? child.toString().replace(/<[^>]*>/g, '') : '')).join('');
-      return text + (typeof element.getAttribute('suggestion') === 'string' ? ' (+)' : '');
-    });
+  return paragraphProposals(storedDoc(server, documentId)).map(([text, id]) => text + (typeof id === 'string' ? ' (+)' : ''));
 }
 
 const proposedOnScreen = (page: Page) => editor(page).locator('.suggestion-paragraph').allTextContents();
 
-function rgbOf(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
-}
 
 test('a commenter proposes paragraphs with Enter; an editor sees them live, accepts one and rejects the other', async ({ onTestFailed }) => {
   const workshop = await buildWorkshop(server.origin);

@@ -52,3 +52,12 @@ export function paragraphs(doc: Y.Doc): string[] {
   walk(doc.getXmlFragment(DOCUMENT_FRAGMENT));
   return out;
 }
+
+/** Each top-level paragraph as `[text, its suggestion attribute or null]`: a proposed paragraph shows its id. */
+export function paragraphProposals(doc: Y.Doc): [string, unknown][] {
+  return doc
+    .getXmlFragment(DOCUMENT_FRAGMENT)
+    .toArray()
+    .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph')
+    .map((paragraph) => [paragraph.toArray().map((text) => (text instanceof Y.XmlText ? text.toString().replace(/<[^>]*>/g, '') : '')).join(''), paragraph.getAttribute('suggestion') ?? null]);
+}

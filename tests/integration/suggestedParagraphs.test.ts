@@ -16,7 +16,7 @@ import { ProviderPool, recordCloseCodes, storedDoc, storedRows } from '../helper
 import { appendCommitment, appendParagraph } from '../helpers/documents';
 import { eventually, waitForSync } from '../helpers/providers';
 import { startTestServer, type TestServer } from '../helpers/startTestServer';
-import { newSuggestionId, paragraphs, suggestInsert, suggestionMarks } from '../helpers/suggestions';
+import { newSuggestionId, paragraphProposals, paragraphs, suggestInsert, suggestionMarks } from '../helpers/suggestions';
 import { sqlAll } from '../helpers/testSql';
 
 let server: TestServer;
@@ -73,15 +73,6 @@ function proposeParagraph(parent: Y.XmlFragment, index: number, id: string, word
   return paragraph;
 }
 
-/** Each top-level paragraph as `[text, suggestion attribute]`. */
-function proposals(doc: Y.Doc): [string, unknown][] {
-  return doc
-    .getXmlFragment(DOCUMENT_FRAGMENT)
-    .toArray()
-    .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph')
-    .map((paragraph) => [paragraph.toArray().map((text) => (text instanceof Y.XmlText ? text.toString().replace(/<[^>]*>/g, '') : '')).join(''), paragraph.getAttribute('suggestion') ?? null]);
-}
-
 function suggestionRows(documentId: string) {
   return sqlAll<{ id: string; user_id: string; kind: string; status: string }>(
     server,
@@ -103,8 +94,8 @@ test('a commenter proposes paragraphs; every replica shows them; accepting keeps
   suggestInsert(second.get(0) as Y.XmlText, 0, 'En een tuin.', dropped);
 
   const proposed: [string, unknown][] = [[FIRST, null], ['Ook een keuken.', kept], ['En een tuin.', dropped]];
-  await eventually(() => expect(proposals(writer.doc)).toEqual(proposed));
-  await eventually(() => expect(proposals(storedDoc(server, documentId))).toEqual(proposed));
+  await eventually(() => expect(paragraphProposals(writer.doc)).toEqual(proposed));
+  await eventually(() => expect(paragraphProposals(storedDoc(server, documentId))).toEqual(proposed));
   await eventually(() =>
     expect(suggestionRows(documentId)).toEqual(
       expect.arrayContaining([
@@ -118,8 +109,8 @@ test('a commenter proposes paragraphs; every replica shows them; accepting keeps
   expect((await editor.post(`/api/documents/${documentId}/suggestions/${kept}/accept`)).status).toBe(200);
   expect((await editor.post(`/api/documents/${documentId}/suggestions/${dropped}/reject`)).status).toBe(200);
   const decided: [string, unknown][] = [[FIRST, null], ['Ook een keuken.', null]];
-  for (const doc of [writer.doc, cora.doc]) await eventually(() => expect(proposals(doc)).toEqual(decided));
-  expect(proposals(storedDoc(server, documentId))).toEqual(decided);
+  for (const doc of [writer.doc, cora.doc]) await eventually(() => expect(paragraphProposals(doc)).toEqual(decided));
+  expect(paragraphProposals(storedDoc(server, documentId))).toEqual(decided);
   expect(suggestionMarks(storedDoc(server, documentId))).toEqual({});
   expect((await editor.post(`/api/documents/${documentId}/suggestions/${dropped}/accept`)).status).toBe(409);
   expect(cora.codes).toEqual([]);
@@ -130,18 +121,18 @@ test('a commenter takes back her own open proposed paragraph; not a settled one,
   const cora = await connectAs(documentId, commenter);
   const id = newSuggestionId();
   proposeParagraph(cora.doc.getXmlFragment(DOCUMENT_FRAGMENT), 1, id, 'Weg ermee.');
-  await eventually(() => expect(proposals(writer.doc)).toHaveLength(2));
+  await eventually(() => expect(paragraphProposals(writer.doc)).toHaveLength(2));
   await eventually(() => expect(suggestionRows(documentId)).toHaveLength(1));
   cora.doc.getXmlFragment(DOCUMENT_FRAGMENT).delete(1, 1);
-  await eventually(() => expect(proposals(writer.doc)).toEqual([[FIRST, null]]));
-  await eventually(() => expect(proposals(storedDoc(server, documentId))).toEqual([[FIRST, null]]));
+  await eventually(() => expect(paragraphProposals(writer.doc)).toEqual([[FIRST, null]]));
+  await eventually(() => expect(paragraphProposals(storedDoc(server, documentId))).toEqual([[FIRST, null]]));
   expect(cora.codes).toEqual([]);
 
   // The settled first paragraph is not hers to remove.
   const before = storedRows(server, documentId);
   cora.doc.getXmlFragment(DOCUMENT_FRAGMENT).delete(0, 1);
   await eventually(() => expect(cora.codes).toContain(CloseCode.suggestionsOnly));
-  expect(proposals(writer.doc)).toEqual([[FIRST, null]]);
+  expect(paragraphProposals(writer.doc)).toEqual([[FIRST, null]]);
   expect(storedRows(server, documentId)).toEqual(before);
 });
 
@@ -163,7 +154,7 @@ test.each([
   // One update: a valid part sent on its own would rightly pass.
   cora.doc.transact(() => edit(cora.doc));
   await eventually(() => expect(cora.codes).toContain(code));
-  expect(proposals(writer.doc)).toEqual([[FIRST, null]]);
+  expect(paragraphProposals(writer.doc)).toEqual([[FIRST, null]]);
   expect(storedRows(server, documentId)).toEqual(before);
   expect(suggestionRows(documentId)).toEqual([]);
 });
@@ -189,7 +180,7 @@ test("a proposed paragraph under another person's open id is forged; so is an ed
   await eventually(() => expect(eddy2.codes).toContain(CloseCode.suggestionForged));
 
   expect(storedRows(server, documentId)).toEqual(before);
-  expect(proposals(writer.doc)).toEqual([[FIRST, null], ['Van Kees.', his]]);
+  expect(paragraphProposals(writer.doc)).toEqual([[FIRST, null], ['Van Kees.', his]]);
   expect(suggestionRows(documentId)).toHaveLength(1);
 });
 
