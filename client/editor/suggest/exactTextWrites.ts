@@ -27,6 +27,7 @@ export type BindingMapping = Map<unknown, unknown>;
 
 type Attributes = Record<string, unknown>;
 
+/** One character (a code point: an emoji is one, two UTF-16 units long) with its marks. */
 interface Cell {
   char: string;
   attributes: Attributes;
@@ -59,7 +60,7 @@ function cellsOfBlock(block: PmNode): Cell[] | null {
     const child = block.child(i);
     const attributes = child.isText ? attributesOf(child.marks) : null;
     if (!attributes) return null;
-    for (const char of child.text!.split('')) cells.push({ char, attributes });
+    for (const char of child.text!) cells.push({ char, attributes });
   }
   return cells;
 }
@@ -68,7 +69,7 @@ function cellsOfText(text: Y.XmlText): Cell[] | null {
   const cells: Cell[] = [];
   for (const op of text.toDelta() as { insert: unknown; attributes?: Attributes }[]) {
     if (typeof op.insert !== 'string') return null;
-    for (const char of op.insert.split('')) cells.push({ char, attributes: op.attributes ?? {} });
+    for (const char of op.insert) cells.push({ char, attributes: op.attributes ?? {} });
   }
   return cells;
 }
@@ -89,6 +90,9 @@ function formatting(from: Attributes, to: Attributes): Attributes {
   return change;
 }
 
+/** The UTF-16 length of cells, as Yjs counts positions. */
+const unitsOf = (cells: readonly Cell[]) => cells.reduce((sum, cell) => sum + cell.char.length, 0);
+
 /** Writes `after` into `text`, which holds `before`, by the rule above. */
 function writeCells(text: Y.XmlText, before: Cell[], after: Cell[]): void {
   let start = 0;
@@ -107,24 +111,32 @@ function writeCells(text: Y.XmlText, before: Cell[], after: Cell[]): void {
   ) {
     keptEnd++;
   }
-  // From the end backwards, so the indexes before each write still hold.
+  const offset = unitsOf(before.slice(0, start));
+  // Kept characters whose marks change, one format per run of the same change, the last run
+  // first so that the positions before each write still hold.
   const reformat = (oldFrom: number, newFrom: number, count: number) => {
-    for (let i = count - 1; i >= 0; i--) {
+    for (let i = count - 1; i >= 0; ) {
       const was = oldMiddle[oldFrom + i]!;
       const is = newMiddle[newFrom + i]!;
-      if (!sameValue(was.attributes, is.attributes)) text.format(start + oldFrom + i, 1, formatting(was.attributes, is.attributes));
+      let first = i;
+      while (first > 0 && sameValue(oldMiddle[oldFrom + first - 1]!.attributes, was.attributes) && sameValue(newMiddle[newFrom + first - 1]!.attributes, is.attributes)) first--;
+      if (!sameValue(was.attributes, is.attributes)) {
+        const at = offset + unitsOf(oldMiddle.slice(0, oldFrom + first));
+        text.format(at, unitsOf(oldMiddle.slice(oldFrom + first, oldFrom + i + 1)), formatting(was.attributes, is.attributes));
+      }
+      i = first - 1;
     }
   };
   reformat(oldMiddle.length - keptEnd, newMiddle.length - keptEnd, keptEnd);
-  const at = start + keptStart;
-  const removed = oldMiddle.length - keptStart - keptEnd;
+  const at = offset + unitsOf(oldMiddle.slice(0, keptStart));
+  const removed = unitsOf(oldMiddle.slice(keptStart, oldMiddle.length - keptEnd));
   if (removed > 0) text.delete(at, removed);
   const inserted = newMiddle.slice(keptStart, newMiddle.length - keptEnd);
   for (let i = inserted.length - 1; i >= 0; ) {
     // One insert per run of equal marks, the last run first.
     let first = i;
     while (first > 0 && sameValue(inserted[first - 1]!.attributes, inserted[i]!.attributes)) first--;
-    text.insert(at + first, inserted.slice(first, i + 1).map((cell) => cell.char).join(''), { ...inserted[i]!.attributes });
+    text.insert(at + unitsOf(inserted.slice(0, first)), inserted.slice(first, i + 1).map((cell) => cell.char).join(''), { ...inserted[i]!.attributes });
     i = first - 1;
   }
   reformat(0, 0, keptStart);

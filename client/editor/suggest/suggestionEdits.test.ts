@@ -275,6 +275,22 @@ describe('edits next to the same letter reach the server as made', () => {
     expect(replica.server.getXmlFragment(DOCUMENT_FRAGMENT).toString()).toContain('Wij vragen een plan.');
   });
 
+  it('emoji stay whole: typed before an emoji that shares its first half, and over a selection holding one', () => {
+    const ctx = contextOf();
+    const serverText = (replica: ServerReplica) => ((replica.server.getXmlFragment(DOCUMENT_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText).toString().replace(/<[^>]*>/g, '');
+    const before = steps('Ja \u{1F600}!', (replica, step) => {
+      replica.select(4);
+      step(suggestInsertion(replica.state, 4, 4, '\u{1F603}', ctx));
+    });
+    expect(serverText(before)).toBe('Ja \u{1F603}\u{1F600}!');
+    const over = steps('a\u{1F600}b', (replica, step) => {
+      replica.select(1, 5);
+      step(suggestInsertion(replica.state, 1, 5, 'x', ctx));
+    });
+    expect(runs(over.state.doc)).toBe('-[a\u{1F600}b]+[x]');
+    expect(serverText(over)).toBe('a\u{1F600}bx');
+  });
+
   it('typing over a selection with the same letters ("aa" over "a")', () => {
     const ctx = contextOf();
     const replica = steps('Ja alles.', (replica, step) => {
