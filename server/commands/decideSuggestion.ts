@@ -79,10 +79,11 @@ export async function decideSuggestion(services: Services, input: DecideSuggesti
     await registry.withRoom(document.id, async (room) => {
       authorizeSuggestionDecision(input.membership, placeOf([...suggestionRanges(room.doc, suggestionId), ...proposedParagraphs(room.doc, suggestionId)]));
       const status = input.decision === 'accept' ? 'accepted' : 'rejected';
-      if (!(await repos.suggestions.decide(document.id, suggestionId, status, input.userId, Date.now()))) {
+      const guard = suggestionGuardOf(room);
+      // Withdrawn in the room already (its text is gone), before its row says so.
+      if (guard.statusOf(suggestionId) === 'withdrawn' || !(await repos.suggestions.decide(document.id, suggestionId, status, input.userId, Date.now()))) {
         throw new ConflictError('suggestion_decided', 'error.suggestionDecided');
       }
-      const guard = suggestionGuardOf(room);
       guard.setStatus(suggestionId, status);
       const author = input.decision === 'accept' ? { userId: found.user_id, partyId: found.party_id } : undefined;
       try {

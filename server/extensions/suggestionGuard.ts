@@ -34,7 +34,13 @@ export class SuggestionGuard implements RoomExtension {
   /** Every suggestion of this document the server knows, by id. */
   private readonly known = new Map<string, KnownSuggestion>();
   /** Fresh ids of the update that just passed the filter, recorded once it is applied. */
-  private passed: { principal: Principal; fresh: Map<string, SuggestionKind>; late: Set<string>; typedOn: Map<string, CharacterIds[]> } | null = null;
+  private passed: { principal: Principal; fresh: Map<string, SuggestionKind>; late: Set<string>; typedOn: Map<string, CharacterIds[]>; revived: Set<string> } | null = null;
+  /**
+   * The suggestion rows' writes of this document, one after the other in the order the room
+   * made them: on PostgreSQL each may take another pooled connection, and a withdrawal must not
+   * overtake the record it changes, nor a revival the withdrawal.
+   */
+  private rowWrites: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly room: ExtensionRoom,
@@ -58,8 +64,8 @@ export class SuggestionGuard implements RoomExtension {
     if (!suggestionMode && !writesSuggestionFormat(decoded) && !(decoded.ds.clients.size > 0 && this.hasOpen())) return;
     const judgement = judgeSuggestionWrite(this.room.doc, update, { userId: principal.userId, suggestionMode, known: (id) => this.known.get(id) });
     if (!judgement.ok) return { reject: { code: judgement.code, reason: 'not a suggestion', log: { why: judgement.why } } };
-    if (judgement.fresh.size > 0 || judgement.late.size > 0 || judgement.typedOn.size > 0) {
-      this.passed = { principal, fresh: judgement.fresh, late: judgement.late, typedOn: judgement.typedOn };
+    if (judgement.fresh.size > 0 || judgement.late.size > 0 || judgement.typedOn.size > 0 || judgement.revived.size > 0) {
+      this.passed = { principal, fresh: judgement.fresh, late: judgement.late, typedOn: judgement.typedOn, revived: judgement.revived };
     }
   }
 
@@ -96,9 +102,23 @@ export class SuggestionGuard implements RoomExtension {
       // In force in memory at once: a later update cannot claim the id meanwhile. Recorded once
       // the update that wrote it is stored, so no record names a suggestion the log lacks.
       this.room.afterStored(() =>
-        this.repos.suggestions.record(rows).then(
-          () => this.announce(principal.workspaceId, this.room.documentId),
-          (error: unknown) => this.log.error('recording suggestions failed', { document: this.room.documentId, ...describeFailure(error) }),
+        this.writeRows(() =>
+          this.repos.suggestions.record(rows).then(
+            () => this.announce(principal.workspaceId, this.room.documentId),
+            (error: unknown) => this.log.error('recording suggestions failed', { document: this.room.documentId, ...describeFailure(error) }),
+          ),
+        ),
+      );
+    }
+    const revived = [...passed.revived];
+    if (revived.length > 0) {
+      for (const id of revived) this.setStatus(id, 'open');
+      this.room.afterStored(() =>
+        this.writeRows(() =>
+          this.repos.suggestions.revive(this.room.documentId, revived).then(
+            () => this.announce(principal.workspaceId, this.room.documentId),
+            (error: unknown) => this.log.error('reopening suggestions failed', { document: this.room.documentId, ...describeFailure(error) }),
+          ),
         ),
       );
     }
@@ -114,6 +134,11 @@ export class SuggestionGuard implements RoomExtension {
         for (const run of characterRuns(doc, characters)) run.text.format(run.index, run.length, mark);
       }
     };
+  }
+
+  /** Queues a write of this document's suggestion rows behind the ones before it (see rowWrites). */
+  writeRows(write: () => Promise<void>): void {
+    this.rowWrites = this.rowWrites.then(write, write);
   }
 
   hasOpen(): boolean {

@@ -56,18 +56,21 @@ export class SuggestionWithdrawal implements RoomExtension {
     const documentId = this.room.documentId;
     // Changes that arrived before this check are in what it saw: the row waits for them, so it
     // never says withdrawn while the stored log still holds the text.
-    this.room.afterStored(() => {
-      this.repos.suggestions.withdraw(documentId, gone, Date.now()).then(
-        (withdrawn) => {
-          if (withdrawn.length > 0) this.announce(withdrawn[0]!.workspace_id, documentId);
-        },
-        (error: unknown) => {
-          this.log.error('withdrawing suggestions failed', { document: documentId, ...describeFailure(error) });
-          // Memory follows the row: still open there, so open here (unless decided meanwhile).
-          for (const id of gone) if (guard.statusOf(id) === 'withdrawn') guard.setStatus(id, 'open');
-        },
-      );
-    });
+    // Behind the guard's record of these suggestions, which may still be on its way.
+    this.room.afterStored(() =>
+      guard.writeRows(() =>
+        this.repos.suggestions.withdraw(documentId, gone, Date.now()).then(
+          (withdrawn) => {
+            if (withdrawn.length > 0) this.announce(withdrawn[0]!.workspace_id, documentId);
+          },
+          (error: unknown) => {
+            this.log.error('withdrawing suggestions failed', { document: documentId, ...describeFailure(error) });
+            // Memory follows the row: still open there, so open here (unless decided meanwhile).
+            for (const id of gone) if (guard.statusOf(id) === 'withdrawn') guard.setStatus(id, 'open');
+          },
+        ),
+      ),
+    );
   }
 }
 

@@ -512,6 +512,8 @@ export interface SuggestionRepo {
   reopen(documentId: string, id: string): Promise<void>;
   /** Marks open suggestions whose text is gone as withdrawn (nobody decided); returns those that were still open. */
   withdraw(documentId: string, ids: readonly string[], at: number): Promise<Pick<SuggestionRow, 'id' | 'workspace_id'>[]>;
+  /** Opens withdrawn ones again (their text came back); a decided one stays decided. */
+  revive(documentId: string, ids: readonly string[]): Promise<void>;
 }
 
 /** Suggested changes of block fields, with who proposed them (the server's record of the request). */

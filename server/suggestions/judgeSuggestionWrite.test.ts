@@ -43,7 +43,7 @@ describe('in suggestion mode', () => {
     const server = serverDoc();
     const id = randomUUID();
     const verdict = judge(server, updateOf(server, (doc) => textOf(doc).insert(4, 'graag ', insertMark(id))));
-    expect(verdict).toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set(), typedOn: new Map() });
+    expect(verdict).toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set(), typedOn: new Map(), revived: new Set() });
   });
 
   describe('proposed paragraphs', () => {
@@ -60,9 +60,9 @@ describe('in suggestion mode', () => {
     test('a new paragraph with a fresh suggestion id, empty or with proposed words under the same id, passes and names it', () => {
       const server = serverDoc();
       const id = randomUUID();
-      expect(judge(server, withParagraph(server, { suggestion: id }))).toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set(), typedOn: new Map() });
+      expect(judge(server, withParagraph(server, { suggestion: id }))).toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set(), typedOn: new Map(), revived: new Set() });
       expect(judge(server, withParagraph(server, { suggestion: id }, ['Nieuw.', insertMark(id)])))
-        .toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set(), typedOn: new Map() });
+        .toEqual({ ok: true, fresh: new Map([[id, 'insert']]), late: new Set(), typedOn: new Map(), revived: new Set() });
     });
 
     test('a new paragraph without the attribute, with another attribute, with plain words or with another person\'s id is refused', () => {
@@ -74,6 +74,21 @@ describe('in suggestion mode', () => {
       const theirs = randomUUID();
       expect(judge(server, withParagraph(server, { suggestion: theirs }), { known: { [theirs]: open(other, 'insert') } })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
       expect(judge(server, withParagraph(server, { suggestion: 'niet-een-uuid' }))).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
+    });
+
+    test('a text node with attributes inside a proposed paragraph is refused', () => {
+      const server = serverDoc();
+      const id = randomUUID();
+      const update = updateOf(server, (doc) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.setAttribute('suggestion', id);
+        const text = new Y.XmlText();
+        text.setAttribute('smuggled', 'ja');
+        paragraph.insert(0, [text]);
+        doc.getXmlFragment(DOCUMENT_FRAGMENT).insert(1, [paragraph]);
+        text.insert(0, 'Nieuw.', insertMark(id));
+      });
+      expect(judge(server, update)).toMatchObject({ ok: false, code: CloseCode.suggestionsOnly });
     });
 
     test('a heading, or a paragraph where the schema allows none, is refused', () => {
@@ -132,6 +147,19 @@ describe('in suggestion mode', () => {
       // Deleting the paragraph outright is an editor's right, as deleting text is.
       const deleted = updateOf(server, (doc) => doc.getXmlFragment(DOCUMENT_FRAGMENT).delete(1, 1));
       expect(judge(server, deleted, { suggestionMode: false, known: { [id]: open(other, 'insert') } })).toMatchObject({ ok: true });
+    });
+
+    test("outside suggestion mode, a withdrawn suggestion's paragraph or words brought back (an editor's undo) revive it; in suggestion mode they do not", () => {
+      const server = serverDoc();
+      const id = randomUUID();
+      const withdrawn = { [id]: { ...open(other, 'insert'), status: 'withdrawn' as const } };
+      expect(judge(server, withParagraph(server, { suggestion: id }), { suggestionMode: false, known: withdrawn })).toMatchObject({ ok: true, revived: new Set([id]) });
+      const words = updateOf(server, (doc) => textOf(doc).insert(4, 'weer ', insertMark(id)));
+      expect(judge(server, words, { suggestionMode: false, known: withdrawn })).toMatchObject({ ok: true, revived: new Set([id]), fresh: new Map() });
+      expect(judge(server, words, { suggestionMode: true, known: withdrawn })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
+      // A decided one is not revived.
+      const accepted = { [id]: { ...open(other, 'insert'), status: 'accepted' as const } };
+      expect(judge(server, words, { suggestionMode: false, known: accepted })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
     });
 
     test('outside suggestion mode, a new proposed paragraph takes a fresh or open id, never a decided one of someone else', () => {
@@ -239,7 +267,7 @@ describe('in suggestion mode', () => {
     const id = randomUUID();
     const server = serverDoc();
     const mine = { [id]: { userId: me, kind: 'insert' as const, status: 'accepted' as const } };
-    expect(judge(server, updateOf(server, (doc) => textOf(doc).insert(0, 'Weer ', insertMark(id))), { known: mine })).toEqual({ ok: true, fresh: new Map(), late: new Set([id]), typedOn: new Map() });
+    expect(judge(server, updateOf(server, (doc) => textOf(doc).insert(0, 'Weer ', insertMark(id))), { known: mine })).toEqual({ ok: true, fresh: new Map(), late: new Set([id]), typedOn: new Map(), revived: new Set() });
     const theirs = { [id]: { userId: other, kind: 'insert' as const, status: 'accepted' as const } };
     expect(judge(server, updateOf(server, (doc) => textOf(doc).insert(0, 'Weer ', insertMark(id))), { known: theirs })).toMatchObject({ ok: false, code: CloseCode.suggestionForged });
     const otherKind = { [id]: { userId: me, kind: 'delete' as const, status: 'rejected' as const } };
@@ -289,7 +317,7 @@ describe('typing on after an own insertion that was decided meanwhile', () => {
     });
     const verdict = judge(server, update, { known: { [x]: decided(me) } });
     const at = (clock: number) => ({ client: client.clientID, clock, length: 1 });
-    expect(verdict).toEqual({ ok: true, fresh: new Map(), late: new Set(), typedOn: new Map([[x, [at(6), at(8)]]]) });
+    expect(verdict).toEqual({ ok: true, fresh: new Map(), late: new Set(), typedOn: new Map([[x, [at(6), at(8)]]]), revived: new Set() });
   });
 
   test('so do characters typed on after a rejected insertion, whose text is deleted, and inside the accepted text', () => {

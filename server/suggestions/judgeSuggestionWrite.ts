@@ -77,9 +77,11 @@ export interface CharacterIds {
  * `fresh`: new ids, recorded as the sender's. `late`: the sender's own decided ids written
  * again. `typedOn`: unmarked characters typed on after the sender's own decided insertion, by
  * its id. The guard moves late and typed-on characters of one id to one fresh suggestion.
+ * `revived`: withdrawn ids (their text had gone) that an editor's undo brings back: open again,
+ * still the suggester's.
  */
 export type SuggestionJudgement =
-  | { ok: true; fresh: Map<string, SuggestionKind>; late: Set<string>; typedOn: Map<string, CharacterIds[]> }
+  | { ok: true; fresh: Map<string, SuggestionKind>; late: Set<string>; typedOn: Map<string, CharacterIds[]>; revived: Set<string> }
   | { ok: false; code: number; why: string };
 
 type Refusal = { code: number; why: string };
@@ -110,6 +112,7 @@ export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: Su
   const fresh = new Map<string, SuggestionKind>();
   const late = new Set<string>();
   const typedOn = new Map<string, CharacterIds[]>();
+  const revived = new Set<string>();
   // Judged while the transaction's items are as it made them: once it is over, Yjs merges a new
   // item into the one before it when the sender's clock runs on (typing on after one's own
   // characters), and the new characters would pass for old ones.
@@ -117,7 +120,7 @@ export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: Su
   trial.on('beforeObserverCalls', (transaction: Y.Transaction) => {
     if (judged) return;
     try {
-      judged = { refusal: judgeTransaction(transaction, context, new CharacterRules(transaction, context, fresh, late, typedOn)) };
+      judged = { refusal: judgeTransaction(transaction, context, new CharacterRules(transaction, context, { fresh, late, typedOn, revived })) };
     } catch (error) {
       judged = { error };
     }
@@ -127,9 +130,9 @@ export function judgeSuggestionWrite(doc: Y.Doc, update: Uint8Array, context: Su
     const notAllowed = context.suggestionMode ? CloseCode.suggestionsOnly : CloseCode.suggestionForged;
     if (trial.store.pendingStructs || trial.store.pendingDs) return { ok: false, code: notAllowed, why: 'an update that waits for items the server does not have' };
     const outcome = judged as { refusal: Refusal | null } | { error: unknown } | null;
-    if (!outcome) return { ok: true, fresh, late, typedOn };
+    if (!outcome) return { ok: true, fresh, late, typedOn, revived };
     if ('error' in outcome) throw outcome.error;
-    return outcome.refusal ? { ok: false, ...outcome.refusal } : { ok: true, fresh, late, typedOn };
+    return outcome.refusal ? { ok: false, ...outcome.refusal } : { ok: true, fresh, late, typedOn, revived };
   } finally {
     trial.destroy();
   }
@@ -211,13 +214,17 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON
 class CharacterRules {
   private readonly typedUnder: TypedUnder;
 
+  private readonly fresh: Map<string, SuggestionKind>;
+  private readonly late: Set<string>;
+  private readonly typedOn: Map<string, CharacterIds[]>;
+  private readonly revived: Set<string>;
+
   constructor(
     private readonly transaction: Y.Transaction,
     private readonly context: SuggestionWriteContext,
-    private readonly fresh: Map<string, SuggestionKind>,
-    private readonly late: Set<string>,
-    private readonly typedOn: Map<string, CharacterIds[]>,
+    found: { fresh: Map<string, SuggestionKind>; late: Set<string>; typedOn: Map<string, CharacterIds[]>; revived: Set<string> },
   ) {
+    ({ fresh: this.fresh, late: this.late, typedOn: this.typedOn, revived: this.revived } = found);
     this.typedUnder = new TypedUnder(transaction.doc.store);
   }
 
@@ -240,6 +247,8 @@ class CharacterRules {
       const child = item.content instanceof Y.ContentType ? item.content.type : null;
       if (child instanceof Y.XmlText) {
         if (!(parent instanceof Y.XmlElement) || !documentSchema().nodes[parent.nodeName]?.inlineContent) return structureChange('a text node outside a paragraph');
+        // The editor never gives a text node attributes: a new one with some carries something unjudged.
+        if (aliveAfter && Object.keys(child.getAttributes()).length > 0) return structureChange('a text node with attributes');
         // A new one is among the touched texts; a removed one is judged here, as nothing else reaches it.
         const refusal = aliveAfter ? null : this.judgeText(child);
         if (refusal) return refusal;
@@ -258,7 +267,8 @@ class CharacterRules {
     if (typeof id !== 'string' || Object.keys(paragraph.getAttributes()).some((key) => key !== PARAGRAPH_SUGGESTION_ATTR)) {
       return structureChange('a new paragraph that is not a proposal');
     }
-    if (!paragraph.toArray().every((child) => child instanceof Y.XmlText)) return structureChange('a proposed paragraph that holds more than text');
+    const plainText = (child: unknown) => child instanceof Y.XmlText && Object.keys(child.getAttributes()).length === 0;
+    if (!paragraph.toArray().every(plainText)) return structureChange('a proposed paragraph that holds more than text');
     return this.ownOrFresh(id, 'insert') ? null : this.forged("a proposed paragraph with an id that is not the sender's");
   }
 
@@ -297,6 +307,7 @@ class CharacterRules {
     if (id === undefined || id === null) return null;
     if (element.nodeName !== SUGGESTABLE_NODE || typeof id !== 'string') return this.forged('a suggestion attribute on something other than a paragraph');
     if (this.context.known(id)?.status === 'open' && this.context.known(id)?.kind === 'insert') return null;
+    if (this.revives(id, 'insert')) return null;
     return this.ownOrFresh(id, 'insert') ? null : this.forged("a proposed paragraph with an id that is not the sender's");
   }
 
@@ -372,9 +383,22 @@ class CharacterRules {
     // Typing inside someone's suggestion is editing it (the characters stay the typist's in
     // "Wie schreef dit?"); a new id becomes the typist's own suggestion.
     for (const [id, kind] of [[inserted, 'insert'], [deleted, 'delete']] as const) {
-      if (id !== null && this.context.known(id)?.status !== 'open' && !this.ownOrFresh(id, kind)) return this.forged('a suggestion mark with an id that is not the sender\'s');
+      if (id === null || this.context.known(id)?.status === 'open' || this.revives(id, kind)) continue;
+      if (!this.ownOrFresh(id, kind)) return this.forged('a suggestion mark with an id that is not the sender\'s');
     }
     return null;
+  }
+
+  /**
+   * Outside suggestion mode, text or a paragraph carrying a withdrawn suggestion comes back: an
+   * editor deleted it (which withdrew it) and undid that, or cut and pasted it back in place.
+   * The suggestion is open again, still its suggester's; nothing else may reuse a withdrawn id.
+   */
+  private revives(id: string, kind: SuggestionKind): boolean {
+    const known = this.context.known(id);
+    if (this.context.suggestionMode || known?.status !== 'withdrawn' || known.kind !== kind) return false;
+    this.revived.add(id);
+    return true;
   }
 
   /**

@@ -238,3 +238,25 @@ test('a withdrawal is kept across a restart of the server', async () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test("an editor who deletes someone's proposed words and undoes it brings the suggestion back: open again, still hers, his socket stays open", async () => {
+  const { documentId, writer, cora } = await newDocument();
+  const codes = recordCloseCodes(writer.provider);
+  const id = newSuggestionId();
+  suggestInsert(paragraphText(cora.doc, 0), 4, 'ook ', id);
+  await recorded(server, documentId, id);
+  await eventually(() => expect(suggestionMarks(writer.doc)).toEqual({ [`insert:${id}`]: 'ook ' }));
+  // His ordinary editor's undo (Yjs's UndoManager, as Collaboration's undo is).
+  const undo = new Y.UndoManager(paragraphText(writer.doc, 0));
+  paragraphText(writer.doc, 0).delete(4, 4);
+  await withdrawn(server, documentId, id);
+  expect(await listed(editor, documentId)).toEqual([]);
+  undo.undo();
+  await eventually(() => expect(statusOf(server, documentId, id)).toMatchObject({ status: 'open', user_id: commenter.userId, decided_by: null }));
+  expect(await listed(editor, documentId)).toEqual([id]);
+  await eventually(() => expect(suggestionMarks(storedDoc(server, documentId))).toEqual({ [`insert:${id}`]: 'ook ' }));
+  expect(suggestionMarks(cora.doc)).toEqual({ [`insert:${id}`]: 'ook ' });
+  expect(codes).toEqual([]);
+  // And it can be decided again.
+  expect((await editor.post(`/api/documents/${documentId}/suggestions/${id}/accept`)).status).toBe(200);
+});

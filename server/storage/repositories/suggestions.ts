@@ -30,6 +30,16 @@ export function createSuggestionRepo(db: Db): SuggestionRepo {
     },
     reopen: async (documentId, id) =>
       void (await db.updateTable('suggestions').set({ status: 'open', decided_by: null, decided_at: null }).where('document_id', '=', documentId).where('id', '=', id).execute()),
+    revive: async (documentId, ids) => {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('suggestions')
+        .set({ status: 'open', decided_by: null, decided_at: null })
+        .where('document_id', '=', documentId)
+        .where('id', 'in', [...ids])
+        .where('status', '=', 'withdrawn')
+        .execute();
+    },
     withdraw: async (documentId, ids, at) => {
       if (ids.length === 0) return [];
       // Only open ones: a decision that reached the row first stands.
