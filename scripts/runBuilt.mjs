@@ -38,7 +38,8 @@ function underBuildLock(build) {
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
       const holder = Number(fs.readFileSync(lock, 'utf8'));
-      if (holder > 0 && !alive(holder)) fs.rmSync(lock, { force: true });
+      // Left by a start that died, or by an earlier process that had this pid (containers reuse them).
+      if (holder > 0 && (holder === process.pid || !alive(holder))) fs.rmSync(lock, { force: true });
       else pause(200);
     }
   }
@@ -49,6 +50,7 @@ function underBuildLock(build) {
   }
 }
 
+let buildFailed = 0;
 if (staleReason()) {
   underBuildLock(() => {
     // Asked again under the lock: another start may have built it meanwhile.
@@ -57,8 +59,10 @@ if (staleReason()) {
     console.error(`building (${reason}) …`);
     // A production build whatever NODE_ENV the shell has: Vite would build React's development code.
     const built = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-    if (built.status !== 0) process.exit(built.status ?? 1);
+    buildFailed = built.status !== 0 ? (built.status ?? 1) : 0;
   });
+  // Out here, once the lock is given back.
+  if (buildFailed) process.exit(buildFailed);
 }
 // The program reads its arguments from process.argv like the TypeScript original did.
 process.argv = [process.argv[0], path.join(buildDir, `${name}.js`), ...args];

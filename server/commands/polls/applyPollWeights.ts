@@ -25,6 +25,7 @@ import { largestRemainder } from '../../sessions/largestRemainder';
 import { countPoll } from '../../sessions/pollCount';
 import type { FieldSuggestionRow, PollOptionRow, PollRow, WorkSessionRow } from '../../storage/rows';
 import { publishSessionChange } from '../sessions/publishSessionChange';
+import { describeFailure } from '../../support/log';
 import { decideWeightSuggestions } from './decideWeightSuggestions';
 
 export interface ApplyWeights {
@@ -60,11 +61,16 @@ export async function applyPollWeights(services: Services, input: ApplyWeights):
     await services.repos.polls.markWeightsApplied(input.poll.id, Date.now());
     publishSessionChange(services, input.session);
     const written = weights.map((w) => ({ optionId: w.option.id, documentId: w.option.document_id, blockId: w.option.block_id, weight: w.weight }));
+    // The weights are in: a failure to close their suggestions leaves those open for an owner,
+    // and must not answer a request whose change was made with an error (its retry would be 409).
     const decidedSuggestions = await decideWeightSuggestions(services, {
       workspaceId: input.session.workspace_id,
       pollId: input.poll.id,
       weights: written,
       userId: input.by.userId,
+    }).catch((error: unknown) => {
+      services.logger.error('poll did not decide the weight suggestions', { poll: input.poll.id, ...describeFailure(error) });
+      return [];
     });
     return { pollId: input.poll.id, weights: written, versionIds, decidedSuggestions };
   } catch (error) {
