@@ -42,8 +42,13 @@ async function mailCommentNotices(services: Services, { thread, comment, reached
   const readers = await mailableMembers(services, thread.workspace_id, (m) => reached.has(m.user_id) && m.user_id !== author.id && can(m, 'document:read'));
   const link = appLink(services, `/d/${document.id}`);
   const accountLink = appLink(services, '/account');
-  const words = quote(mentionsAsText(comment.body));
-  const mentions = parseMentions(comment.body);
+  // The names the server knows, not the ones the writer put in the mention: a mail the server
+  // sends must not carry words a client chose as if they were a person's or party's name.
+  const [members, parties] = await Promise.all([services.repos.members.listForWorkspace(thread.workspace_id), services.repos.parties.listForWorkspace(thread.workspace_id)]);
+  const names = new Map<string, string>([...members.map((m) => [`user:${m.user_id}`, m.name] as const), ...parties.map((p) => [`party:${p.id}`, p.name] as const)]);
+  const nameOf = (mention: Mention) => names.get(`${mention.kind}:${mention.id}`);
+  const words = quote(mentionsAsText(comment.body, nameOf));
+  const mentions = parseMentions(comment.body).map((mention) => ({ ...mention, name: nameOf(mention) ?? mention.name }));
   for (const member of readers) {
     const mail = noticeFor(member, reached.get(member.user_id)!, mentions, { author: author.name, document: document.title, words, link });
     deliverLater(services, { to: member.email, ...workspaceMail(member.language, mail, accountLink) }, kind);

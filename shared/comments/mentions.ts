@@ -29,9 +29,9 @@ export function splitMentions(body: string): (string | Mention)[] {
 }
 
 /** The body as a person reads it, outside the app (a mail): each mention as `@Name`, no ids. */
-export function mentionsAsText(body: string): string {
+export function mentionsAsText(body: string, nameOf: (mention: Mention) => string | undefined = () => undefined): string {
   return splitMentions(body)
-    .map((part) => (typeof part === 'string' ? part : `@${part.name}`))
+    .map((part) => (typeof part === 'string' ? part : `@${nameOf(part) ?? part.name}`))
     .join('');
 }
 

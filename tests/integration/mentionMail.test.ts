@@ -116,12 +116,14 @@ describe('mails about comments', () => {
 
   test('a party mention mails each member of the party who may read the document and takes mail; not the writer', async () => {
     const before = inbox.messages.length;
-    const res = await anouk.post(threadsPath(), { anchor, body: `@[Bewoners](party:${residents}) wat vinden jullie?` });
+    // The name in the mention is the writer's; the mail says the party's own name.
+    const res = await anouk.post(threadsPath(), { anchor, body: `@[Wachtwoord herstellen op evil.example](party:${residents}) wat vinden jullie?` });
     expect(res.status).toBe(201);
     const mail = await mailTo(bram.email, before);
     expect(mail.subject).toBe("Anouk noemde Bewoners in 'Uitvraag'");
     expect(mail.text).toContain('Hallo Bram');
     expect(mail.text).toContain('> @Bewoners wat vinden jullie?');
+    expect(`${mail.subject}\n${mail.text}`).not.toContain('evil.example');
     expect(mail.text).toContain(`${server.origin}/d/${workshop.documentId}`);
     await afterMarker();
     expect(commentMails(bram.email, before)).toHaveLength(1);
