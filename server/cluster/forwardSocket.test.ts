@@ -10,9 +10,10 @@ import { CloseCode } from '../../shared/collab/protocol';
 import type { Logger } from '../support/log';
 import { forwardSocket } from './forwardSocket';
 
-const HEARTBEAT_MS = 100;
+/** Long enough that a test worker starved of its core for a while does not miss a handshake. */
+const HEARTBEAT_MS = 500;
 /** Timers on a loaded machine. */
-const SLACK_MS = 400;
+const SLACK_MS = 1500;
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -48,12 +49,24 @@ async function pipedClient(url: string) {
   return { client, pongs, closed };
 }
 
-test('a live owner keeps the pipe open; its answers to our pings never reach the client, the client\u2019s own pings are answered', async () => {
+test('a live owner keeps the pipe open, even across a tick this process was too busy to run on time; its answers to our pings never reach the client, the client\u2019s own pings are answered', async () => {
   const live = await owner(false);
+  // The owner answers the first heartbeat at once, and then this process does nothing else for
+  // more than a tick, as a busy or starved instance would: the answer waits unread while the
+  // next tick comes due.
+  let stalled = false;
+  live.wss.on('connection', (socket) =>
+    socket.once('ping', () => {
+      const busyUntil = performance.now() + HEARTBEAT_MS * 2.5;
+      while (performance.now() < busyUntil);
+      stalled = true;
+    }),
+  );
   const { client, pongs, closed } = await pipedClient(live.url);
   let done = false;
   void closed.then(() => (done = true));
-  await new Promise((resolve) => setTimeout(resolve, HEARTBEAT_MS * 5));
+  await new Promise((resolve) => setTimeout(resolve, HEARTBEAT_MS * 4));
+  expect(stalled).toBe(true);
   expect(done).toBe(false);
   expect(pongs).toEqual([]);
   const answered = new Promise((resolve) => client.once('pong', resolve));

@@ -60,13 +60,18 @@ export function forwardSocket(client: WebSocket, target: ForwardTarget, { heartb
   // Anything from the owner (open, frame, ping, pong) since the last tick.
   let heard = true;
   const heartbeat = setInterval(() => {
-    if (!heard) {
-      logger.info('owner silent on a piped socket', { owner: target.url, silentMs: heartbeatMs });
-      finish(CloseCode.serverShutdown, 'owner silent', true);
-      return;
-    }
-    heard = false;
-    if (owner.readyState === WebSocket.OPEN) owner.ping(heartbeatPayload);
+    // Judged after the input already waiting is read: when this process was busy, the tick
+    // fires late, and the owner's answer may be sitting unread in the socket; it is not silent.
+    setImmediate(() => {
+      if (done) return;
+      if (!heard) {
+        logger.info('owner silent on a piped socket', { owner: target.url, silentMs: heartbeatMs });
+        finish(CloseCode.serverShutdown, 'owner silent', true);
+        return;
+      }
+      heard = false;
+      if (owner.readyState === WebSocket.OPEN) owner.ping(heartbeatPayload);
+    });
   }, heartbeatMs);
   heartbeat.unref();
   const alive = () => {
