@@ -2,7 +2,7 @@
  * New paragraphs as suggestions (issue 15), in two browsers. A commenter presses Enter at the
  * end of a paragraph and types: a new paragraph is proposed (a dashed line in her party colour,
  * her words underlined), live at the editor's, and listed as "Nieuwe alinea: …". Backspace in
- * her own empty proposed paragraph takes it back. Enter at the start of a paragraph proposes one
+ * her own empty proposed paragraph takes it back, and undo and redo work on it. Enter at the start of a paragraph proposes one
  * before it. The editor accepts the first (a plain paragraph everywhere) and rejects the second
  * (gone everywhere); the stored document says the same.
  */
@@ -78,6 +78,12 @@ test('a commenter proposes paragraphs with Enter; an editor sees them live, acce
   await a.page.keyboard.press('Enter');
   await eventually(() => expect(storedShape(workshop.documentId)).toEqual([sentence, `${kitchen} (+)`, ' (+)']));
   await a.page.keyboard.press('Backspace');
+  await eventually(() => expect(storedShape(workshop.documentId)).toEqual([sentence, `${kitchen} (+)`]));
+  await expect.poll(() => blockTexts(a.page)).toEqual([sentence, kitchen]);
+  // Ctrl+Z proposes it again, Ctrl+Shift+Z takes it back again: as suggestions, her socket stays open.
+  await a.page.keyboard.press('Control+z');
+  await eventually(() => expect(storedShape(workshop.documentId)).toEqual([sentence, `${kitchen} (+)`, ' (+)']));
+  await a.page.keyboard.press('Control+Shift+z');
   await eventually(() => expect(storedShape(workshop.documentId)).toEqual([sentence, `${kitchen} (+)`]));
   await expect.poll(() => blockTexts(a.page)).toEqual([sentence, kitchen]);
 

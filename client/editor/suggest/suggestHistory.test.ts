@@ -9,7 +9,7 @@ import type { SuggestionKind } from '../../../shared/suggestions/suggestionMarks
 import { judgeSuggestionWrite, type KnownSuggestion } from '../../../server/suggestions/judgeSuggestionWrite';
 import { suggestionRanges } from '../../../server/suggestions/suggestionRanges';
 import { SuggestHistory, yjsKeeper, type HistoryEnv, type PositionKeeper } from './suggestHistory';
-import { suggestInsertion, suggestRemoval, type SuggestContext } from './suggestionEdits';
+import { suggestInsertion, suggestParagraph, suggestRemoval, type SuggestContext } from './suggestionEdits';
 
 const schema = documentSchema();
 const me = 'user-me';
@@ -299,5 +299,44 @@ describe('undo in suggestion mode', () => {
     expect(s.undo()).toBe(false);
     expect(s.undo()).toBe(false);
     expect(s.stored()).toBe('twee drie');
+  });
+});
+
+describe('proposed paragraphs', () => {
+  /** Each paragraph's text, with " (+)" for a proposed one. */
+  const shape = (doc: PmNode) => {
+    const out: string[] = [];
+    doc.forEach((node) => out.push(node.textContent + (typeof node.attrs.suggestion === 'string' ? ' (+)' : '')));
+    return out;
+  };
+
+  it('undo takes back the words typed into a proposed paragraph, then the paragraph; redo proposes the paragraph again', () => {
+    const s = hallo();
+    s.select(13);
+    s.edit(suggestParagraph(s.state, s.ctx) as Transaction);
+    s.type(15, 'Nieuw');
+    expect(shape(s.state.doc)).toEqual(['Hallo wereld', 'Nieuw (+)']);
+    expect(s.undo()).toBe(true);
+    expect(shape(s.state.doc)).toEqual(['Hallo wereld', ' (+)']);
+    expect(s.undo()).toBe(true);
+    expect(shape(s.state.doc)).toEqual(['Hallo wereld']);
+    expect(s.server.getXmlFragment(DOCUMENT_FRAGMENT).length).toBe(1);
+    expect(s.redo()).toBe(true);
+    expect(shape(s.state.doc)).toEqual(['Hallo wereld', ' (+)']);
+    expect(s.server.getXmlFragment(DOCUMENT_FRAGMENT).length).toBe(2);
+  });
+
+  it('Backspace that took back an empty proposed paragraph is undone by proposing it again, where it was', () => {
+    const s = new Session(paragraph(text('Een')), paragraph(text('Twee')));
+    s.select(4);
+    s.edit(suggestParagraph(s.state, s.ctx) as Transaction);
+    expect(shape(s.state.doc)).toEqual(['Een', ' (+)', 'Twee']);
+    s.edit(suggestRemoval(s.state, 'backward', 'char', s.ctx));
+    expect(shape(s.state.doc)).toEqual(['Een', 'Twee']);
+    expect(s.undo()).toBe(true);
+    expect(shape(s.state.doc)).toEqual(['Een', ' (+)', 'Twee']);
+    expect(s.undo()).toBe(true);
+    expect(shape(s.state.doc)).toEqual(['Een', 'Twee']);
+    expect(s.undo()).toBe(false);
   });
 });

@@ -9,7 +9,9 @@
  * - own proposed text really removed (`remove`) comes back as proposed text;
  * - a removal mark (`mark`) is withdrawn where that own open mark still is;
  * - a withdrawn removal (`unmark`, what an undo leaves for redo) is proposed again on the text
- *   that is still plain.
+ *   that is still plain;
+ * - a proposed paragraph (`paragraph`) is taken back while it is empty, and one taken back
+ *   (`unparagraph`) is proposed again where it was.
  *
  * Whatever was accepted or rejected meanwhile no longer carries the mark (or is gone) and is
  * skipped; an undo that finds nothing left changes nothing and says so. Positions are kept as
@@ -19,10 +21,11 @@
  * is the same operation the other way round.
  */
 import { Fragment, type Mark, type Node as PmNode } from '@tiptap/pm/model';
-import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Selection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
+import { PARAGRAPH_SUGGESTION_ATTR, SUGGESTABLE_NODE } from '../../../shared/suggestions/suggestedParagraph';
 import { isSuggestionMarkName, SUGGESTION_DELETE_MARK, SUGGESTION_INSERT_MARK } from '../../../shared/suggestions/suggestionMarks';
 import { markId, ownIdBeside, suggestionEditMeta, textRuns, type SuggestContext } from './suggestionEdits';
 
@@ -50,7 +53,14 @@ export type Part<P> =
   /** Text at [from, to) proposed for removal under the own removal `id`. */
   | { kind: 'mark'; from: P; to: P; id: string }
   /** The removal mark `id` withdrawn from [from, to). */
-  | { kind: 'unmark'; from: P; to: P; id: string };
+  | { kind: 'unmark'; from: P; to: P; id: string }
+  /** A paragraph proposed under the own insertion `id` (Enter): found again by its id. */
+  | { kind: 'paragraph'; id: string }
+  /**
+   * An own empty proposed paragraph taken back at `at` (between blocks). Kept by the textblock
+   * before it (`after` its end) or, when there is none, the one after it (`before` its start).
+   */
+  | { kind: 'unparagraph'; id: string; at: P; anchor?: 'after' | 'before' };
 
 /**
  * Positions that survive other people's edits. `keep(pos)` holds on to the character just
@@ -67,6 +77,12 @@ export function yjsKeeper(doc: Y.Doc, type: Y.XmlFragment, mapping: Parameters<t
     keep: (pos) => absolutePositionToRelativePosition(pos, type, mapping),
     find: (kept) => relativePositionToAbsolutePosition(doc, type, kept, mapping),
   };
+}
+
+/** The suggestion id of a proposed paragraph node, or null. */
+function proposedParagraphId(node: PmNode): string | null {
+  const id = node.type.name === SUGGESTABLE_NODE ? (node.attrs[PARAGRAPH_SUGGESTION_ATTR] as unknown) : null;
+  return typeof id === 'string' ? id : null;
 }
 
 /** What each edit of a transaction did, in the positions of the document after it. */
@@ -86,6 +102,15 @@ export function partsOf(tr: Transaction): Part<number>[] {
         });
         if (nodes.length > 0) parts.push({ kind: 'remove', at: rest.map(from, -1), was: from, nodes });
       }
+      tr.docs[i]!.nodesBetween(from, to, (node, pos) => {
+        const proposed = proposedParagraphId(node);
+        if (proposed !== null && pos >= from && pos + node.nodeSize <= to) parts.push({ kind: 'unparagraph', id: proposed, at: rest.map(from, -1) });
+        return proposed === null;
+      });
+      slice.content.forEach((node) => {
+        const proposed = proposedParagraphId(node);
+        if (proposed !== null) parts.push({ kind: 'paragraph', id: proposed });
+      });
       let id: string | null = null;
       slice.content.descendants((node) => {
         id ??= markId(node, SUGGESTION_INSERT_MARK);
@@ -108,6 +133,13 @@ export function partsOf(tr: Transaction): Part<number>[] {
 /** A range is kept by its first and its last character, so text typed at either edge stays out. */
 export function keepParts(parts: readonly Part<number>[], keeper: PositionKeeper, doc: PmNode): Part<unknown>[] {
   return parts.map((part) => {
+    if (part.kind === 'paragraph') return part;
+    if (part.kind === 'unparagraph') {
+      const place = doc.resolve(Math.min(part.at, doc.content.size));
+      if (place.nodeBefore?.isTextblock) return { ...part, at: keeper.keep(part.at - 1), anchor: 'after' };
+      if (place.nodeAfter?.isTextblock) return { ...part, at: keeper.keep(part.at + 1), anchor: 'before' };
+      return { ...part, at: null };
+    }
     if (part.kind !== 'remove') return { ...part, from: keeper.keep(part.from + 1), to: keeper.keep(part.to) };
     const place = part.at <= doc.content.size ? doc.resolve(part.at) : null;
     const charAfter = !!place && place.parent.inlineContent && place.parentOffset < place.parent.content.size;
@@ -120,6 +152,18 @@ export function findParts(parts: readonly Part<unknown>[], keeper: PositionKeepe
   const size = doc.content.size;
   const found: Part<number>[] = [];
   for (const part of parts) {
+    if (part.kind === 'paragraph') {
+      found.push(part);
+      continue;
+    }
+    if (part.kind === 'unparagraph') {
+      const kept = part.at === null ? null : keeper.find(part.at);
+      if (kept === null || kept < 0 || kept > size) continue;
+      const textblock = doc.resolve(kept);
+      if (!textblock.parent.isTextblock) continue;
+      found.push({ ...part, at: part.anchor === 'after' ? textblock.after() : textblock.before() });
+      continue;
+    }
     if (part.kind === 'remove') {
       const after = part.after ? keeper.find(part.after) : null;
       const at = after !== null && after >= 1 ? after - 1 : keeper.find(part.at);
@@ -172,6 +216,25 @@ export function revertParts(state: EditorState, parts: readonly Part<number>[], 
   const restored: { at: number; was: number }[] = [];
   // The last first, each position mapped through what this edit changed before it.
   for (const part of joined(parts).reverse()) {
+    if (part.kind === 'paragraph') {
+      // Taken back only while it is own, open and empty: its words were their own, later, steps.
+      tr.doc.descendants((node, pos) => {
+        if (proposedParagraphId(node) !== part.id || node.content.size > 0 || !ctx.isOwn(part.id)) return proposedParagraphId(node) === null;
+        tr.delete(pos, pos + node.nodeSize);
+        caret = Selection.near(tr.doc.resolve(Math.min(pos, tr.doc.content.size)), -1).from;
+        return false;
+      });
+      continue;
+    }
+    if (part.kind === 'unparagraph') {
+      const at = tr.mapping.map(part.at);
+      const $at = tr.doc.resolve(at);
+      if (!$at.parent.canReplaceWith($at.index(), $at.index(), schema.nodes[SUGGESTABLE_NODE]!)) continue;
+      // A fresh id: the server withdrew the old one when the paragraph went (and would move it).
+      tr.insert(at, schema.nodes[SUGGESTABLE_NODE]!.create({ [PARAGRAPH_SUGGESTION_ATTR]: ctx.newId() }));
+      caret = at + 1;
+      continue;
+    }
     if (part.kind === 'remove') {
       const after = restored.some((other) => other.at === part.at && other.was < part.was);
       restored.push(part);
@@ -219,6 +282,7 @@ export function revertParts(state: EditorState, parts: readonly Part<number>[], 
 }
 
 interface Entry {
+  /** Replaced, not changed in place, when a paragraph's id is renamed. */
   parts: Part<unknown>[];
   /** Edits in a row of one kind and one suggestion id are undone together. */
   run: string | null;
@@ -227,6 +291,8 @@ interface Entry {
 
 /** The kind and id an edit is all about, when it is about one (typing on, Backspace after Backspace). */
 function runOf(parts: readonly Part<number>[]): string | null {
+  // A paragraph proposed or taken back is a step of its own, never grouped with the next Enter.
+  if (parts.some((part) => part.kind === 'paragraph' || part.kind === 'unparagraph')) return null;
   const keys = new Set(parts.map((part) => (part.kind === 'insert' || part.kind === 'mark' ? `${part.kind}:${part.id}` : part.kind)));
   return keys.size === 1 ? [...keys][0]! : null;
 }
@@ -304,7 +370,22 @@ export class SuggestHistory {
     if (!tr) return false;
     applyStepByStep(tr, env);
     const parts = partsOf(tr);
+    this.renameParagraph(entry.parts, parts);
     to.push({ parts: keepParts(parts, env.keeper, env.state().doc), run: null, time: 0 });
     return true;
+  }
+
+  /**
+   * A paragraph taken back and proposed again has a fresh id (see revertParts): the steps that
+   * name the old one, such as the Enter that first proposed it, now mean the new one.
+   */
+  private renameParagraph(undone: readonly Part<unknown>[], made: readonly Part<number>[]): void {
+    const gone = undone.filter((part) => part.kind === 'unparagraph');
+    const back = made.filter((part) => part.kind === 'paragraph');
+    if (gone.length !== 1 || back.length !== 1) return;
+    const [from, to] = [gone[0]!.id, back[0]!.id];
+    for (const entry of [...this.done, ...this.undone]) {
+      entry.parts = entry.parts.map((part) => ((part.kind === 'paragraph' || part.kind === 'unparagraph') && part.id === from ? { ...part, id: to } : part));
+    }
   }
 }
