@@ -50,7 +50,7 @@ import { forEachXmlElement } from '../../shared/editor/yxml';
 import { PARAGRAPH_SUGGESTION_ATTR, SUGGESTABLE_NODE } from '../../shared/suggestions/suggestedParagraph';
 import type { SuggestionStatus } from '../storage/rows';
 import { TypedUnder } from './typedUnder';
-import { attributesUnchanged, valueBefore } from './unchangedAttributes';
+import { attributesUnchanged, sameValue, valueBefore } from './unchangedAttributes';
 
 /** What the server knows of a suggestion id in this document. */
 export interface KnownSuggestion {
@@ -209,7 +209,6 @@ function fitsSchema(parent: Y.XmlFragment): boolean {
 
 const structureChange = (why: string): Refusal => ({ code: CloseCode.suggestionsOnly, why });
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 class CharacterRules {
   private readonly typedUnder: TypedUnder;

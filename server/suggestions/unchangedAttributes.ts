@@ -9,7 +9,8 @@
 import * as Y from 'yjs';
 import { documentSchema } from '../../shared/editor/schema';
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Two attribute or format values alike, absent and null counting as the same. */
+export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The value `key` held before the transaction: the newest item of its chain that is not new, if it was alive then. */
 export function valueBefore(type: Y.XmlElement, key: string, transaction: Y.Transaction): { present: boolean; value: unknown } {
